@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The catalogue is data (seeds/catalogue/*.json), checked against these schemas when it is
+ * loaded. Nothing in code names a park or an indicator: every rule, template row, consolidation
+ * and evaluation is derived from these records.
+ */
+
+export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof localizedSchema>;
+
+/** Stable identifiers: lower snake_case, never translated. */
+export const codeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+export const parkSchema = z.object({
+  code: codeSchema, // e.g. "jinshan"
+  name: localizedSchema, // 金山园 / Jinshan Park
+  district: localizedSchema, // 金山区 / Jinshan District
+  planTitle: z.string().min(1), // as the text gives it, or a reconstructed title with a note
+  documentNumber: z.string().nullable(), // 金府发[2024]3号; null where the text has none
+  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  plan: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
+  draft: z.boolean(), // 征求意见稿: targets may change
+  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+  notes: z.array(z.string()).default([]),
+  /** Parent org unit; every park sits under the zone. Optional sub-parks name their park. */
+  parent: z.string().default('zone'),
+});
+export type Park = z.infer<typeof parkSchema>;
+
+/**
+ * How a figure behaves over time and how it is evaluated:
+ * - level: stock at period end (存量/期末数)
+ * - flow: amount during the year (当年/年度)
+ * - cumulative: running total since the plan started (新增/引进/累计)
+ * - ratio: numerator / denominator (占比/比重), in percent
+ * - rate: numerator / denominator with other units (人均, 日均)
+ */
+export const measureKindSchema = z.enum(['level', 'flow', 'cumulative', 'ratio', 'rate']);
+export type MeasureKind = z.infer<typeof measureKindSchema>;
+
+/** Whole counts versus decimal amounts. */
+export const valueTypeSchema = z.enum(['integer', 'decimal']);
+export type ValueType = z.infer<typeof valueTypeSchema>;
+
+/**
+ * sum: additive across parks; ratio: Σnumerator / Σdenominator (× scale);
+ * none: cannot be added across parks (e.g. a share of a district total).
+ */
+export const consolidationSchema = z.enum(['sum', 'ratio', 'none']);
+export type ConsolidationKind = z.infer<typeof consolidationSchema>;
+
+/** The denominator may be another indicator or the number of days in the period (日均). */
+export const componentRefSchema = z.union([
+  z.object({ indicator: codeSchema }),
+  z.object({ periodDays: z.literal(true) }),
+]);
+export type ComponentRef = z.infer<typeof componentRefSchema>;
+
+export const indicatorSchema = z.object({
+  code: codeSchema,
+  name: localizedSchema,
+  definition: localizedSchema,
+  /** Canonical unit in which the figure is reported and stored (see units.ts). */
+  unit: z.string().min(1),
+  measure: measureKindSchema,
+  valueType: valueTypeSchema,
+  consolidation: consolidationSchema,
+  /** For ratio and rate: value = numerator / denominator × scale (scale 100 for percent). */
+  components: z
+    .object({ numerator: componentRefSchema, denominator: componentRefSchema, scale: z.number().positive() })
+    .optional(),
+  /** This figure is a part of another (part ≤ whole), e.g. 研发经费支出 ≤ 营业收入. */
+  partOf: codeSchema.optional(),
+  /** Member of the zone-wide common set every park reports, target or not. */
+  common: z.boolean().default(false),
+  /** Lower and upper bounds for plausibility (e.g. a share in 0-100). */
+  range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  /** Why this indicator is kept apart from a similar one (different definition). */
+  distinctFrom: z.array(z.object({ indicator: codeSchema, reason: localizedSchema })).default([]),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+/**
+ * gte: 达到/实现/建成/不少于/以上 (≥); gt: 超过 (>); range: 1-2家 (at least value, aim for valueHigh).
+ * stretch marks 力争/努力/争取 (a stretch goal, still evaluated as ≥).
+ */
+export const comparisonSchema = z.enum(['gte', 'gt', 'range']);
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const targetSchema = z.object({
+  id: z.string().min(1), // `${park}.${indicator}.${year}`
+  park: codeSchema,
+  indicator: codeSchema,
+  value: z.number(), // as written, in `unit`
+  valueHigh: z.number().optional(), // upper end of a range
+  unit: z.string().min(1), // unit as written in the plan ("亿", "亿元", "万", "家", "%")
+  unitCode: z.string().min(1), // the UNITS code the written unit means ("亿" → "亿元", "万" → "万人")
+  comparison: comparisonSchema,
+  stretch: z.boolean(),
+  year: z.number().int(),
+  quote: z.string().min(1), // verbatim substring of the seed file, containing the value
+  /** How an ambiguous wording was read, if it was. */
+  note: z.string().optional(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+/** How a park's own wording maps onto a catalogue indicator. */
+export const wordingSchema = z.object({
+  park: codeSchema,
+  wording: z.string().min(1),
+  indicator: codeSchema,
+});
+export type Wording = z.infer<typeof wordingSchema>;
+
+export const catalogueSchema = z.object({
+  zone: z.object({ code: z.literal('zone'), name: localizedSchema }),
+  parks: z.array(parkSchema),
+  indicators: z.array(indicatorSchema),
+  targets: z.array(targetSchema),
+  wordings: z.array(wordingSchema),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
