@@ -1,9 +1,24 @@
 import type { IssueParams, Lang } from '../issues/issue.js';
-import { MESSAGES_ZH } from './messages-zh.js';
-import { MESSAGES_EN } from './messages-en.js';
+import type { MessageTable } from './message-table.js';
+import { FIGURE_MESSAGES } from '../figures/figure-messages.js';
+import { RULE_MESSAGES } from '../rules/rule-messages.js';
+import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
+import { API_MESSAGES } from '../api/api-messages.js';
+import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
+
+const TABLES: readonly MessageTable[] = [
+  FIGURE_MESSAGES,
+  RULE_MESSAGES,
+  TEMPLATE_MESSAGES,
+  API_MESSAGES,
+  EVALUATION_MESSAGES,
+];
 
 /** Every issue code has a message in each language; a test checks both tables have the same keys. */
-export const MESSAGE_TABLES: Record<Lang, Readonly<Record<string, string>>> = { zh: MESSAGES_ZH, en: MESSAGES_EN };
+export const MESSAGE_TABLES: Record<Lang, Readonly<Record<string, string>>> = {
+  zh: Object.assign({}, ...TABLES.map((t) => t.zh)),
+  en: Object.assign({}, ...TABLES.map((t) => t.en)),
+};
 
 /** Fills `{name}` placeholders. An unknown code is a programming error: it throws. */
 export function formatMessage(code: string, params: IssueParams, lang: Lang): string {
