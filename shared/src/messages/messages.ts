@@ -5,6 +5,7 @@ import { RULE_MESSAGES } from '../rules/rule-messages.js';
 import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
 import { API_MESSAGES } from '../api/api-messages.js';
 import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
+import { PERIOD_MESSAGES } from '../periods/period-messages.js';
 
 const TABLES: readonly MessageTable[] = [
   FIGURE_MESSAGES,
@@ -12,6 +13,7 @@ const TABLES: readonly MessageTable[] = [
   TEMPLATE_MESSAGES,
   API_MESSAGES,
   EVALUATION_MESSAGES,
+  PERIOD_MESSAGES,
 ];
 
 /** Every issue code has a message in each language; a test checks both tables have the same keys. */

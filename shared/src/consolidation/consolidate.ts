@@ -1,0 +1,94 @@
+import type { Catalogue, Indicator } from '../catalogue/catalogue-schema.js';
+import { assertOrgTree } from './assert-org-tree.js';
+import { componentBehaviourOf } from './components/component-behaviour-of.js';
+import { computeOrgUnits } from './compute-org-units.js';
+import { computeReportingUnits } from './compute-reporting-units.js';
+import { computeReturnIndex } from './compute-return-index.js';
+import type { ConsolidatedRow, Consolidation, IgnoredReturn } from './consolidation-result.js';
+import { CONSOLIDATION_KINDS } from './kinds/consolidation-kinds.js';
+import type { OrgUnit } from './org-unit.js';
+import type { ParkReturnValues } from './park-return-values.js';
+
+export interface ConsolidateOptions {
+  /** Days in the period (365 or 366 for a year; 90-92 for a quarter): the denominator of 日均 rates. */
+  periodDays: number;
+  /** The hierarchy; the catalogue's zone → parks (→ sub-parks) by default. */
+  units?: OrgUnit[];
+  /** The org unit to consolidate: the root (the zone) by default, or a park with sub-parks. */
+  at?: string;
+}
+
+/**
+ * Consolidates (汇总) the returns of the reporting units beneath one org unit, every indicator of
+ * the catalogue as its consolidation kind says. `returns` are the latest accepted version of each
+ * park for `period`, in canonical units; the result names the versions it used.
+ */
+export function consolidate(
+  catalogue: Catalogue,
+  period: string,
+  returns: readonly ParkReturnValues[],
+  options: ConsolidateOptions,
+): Consolidation {
+  const { periodDays } = options;
+  if (!Number.isInteger(periodDays) || periodDays <= 0) throw new Error(`periodDays must be a positive integer, got ${periodDays}`);
+  const orgUnits = options.units ?? computeOrgUnits(catalogue);
+  assertOrgTree(orgUnits);
+  const at = options.at ?? orgUnits.find((u) => u.parent === null)?.code ?? catalogue.zone.code;
+  if (!orgUnits.some((u) => u.code === at)) throw new Error(`unknown org unit "${at}"`);
+
+  const units = computeReportingUnits(orgUnits, at);
+  const inScope = new Set(units);
+  const known = new Set(orgUnits.map((u) => u.code));
+  const index = computeReturnIndex(returns, period);
+  const ignored: IgnoredReturn[] = [];
+  for (const r of index.values()) {
+    if (!known.has(r.park)) ignored.push({ park: r.park, version: r.version, reason: 'unknown_unit' });
+    else if (!inScope.has(r.park) && computeReportingUnits(orgUnits, r.park).some((u) => inScope.has(u))) {
+      ignored.push({ park: r.park, version: r.version, reason: 'not_reporting_unit' });
+    }
+  }
+  const used = units.flatMap((u) => index.get(u) ?? []);
+  const valuesByUnit = new Map(used.map((r) => [r.park, r.values]));
+
+  return {
+    at,
+    period,
+    periodDays,
+    units,
+    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, valuesByUnit, periodDays)),
+    missingReturns: units.filter((u) => !index.has(u)),
+    sources: used.map((r) => ({ park: r.park, version: r.version })),
+    ignored,
+  };
+}
+
+/** Cell reasons that mean the unit did not report the figure (a zero denominator was reported). */
+const MISSING: ReadonlySet<string> = new Set(['no_return', 'not_reported', 'missing_component']);
+
+function consolidateRow(
+  indicator: Indicator,
+  units: readonly string[],
+  valuesByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>,
+  periodDays: number,
+): ConsolidatedRow {
+  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, valuesByUnit, periodDays });
+  const row: ConsolidatedRow = {
+    indicator: indicator.code,
+    name: indicator.name,
+    unit: indicator.unit,
+    consolidation: indicator.consolidation,
+    cells,
+    total,
+    missing: cells.filter((c) => c.reason !== undefined && MISSING.has(c.reason)).map((c) => c.unit),
+    distinctFrom: indicator.distinctFrom.map((d) => d.indicator),
+  };
+  const c = indicator.components;
+  if (c) {
+    row.components = {
+      numerator: componentBehaviourOf(c.numerator).label,
+      denominator: componentBehaviourOf(c.denominator).label,
+      scale: c.scale,
+    };
+  }
+  return row;
+}

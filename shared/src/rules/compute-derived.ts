@@ -1,0 +1,28 @@
+import type { TemplateField } from '../templates/template-model.js';
+import type { DerivedValue } from './validation-result.js';
+
+/**
+ * Ratio and rate fields from their components: numerator / denominator × scale. A blank
+ * component or a zero denominator gives a coded null, never NaN or Infinity.
+ */
+export function computeDerived(
+  fields: readonly TemplateField[],
+  values: Record<string, number | null>,
+  periodDays: number,
+): Record<string, DerivedValue> {
+  const out: Record<string, DerivedValue> = {};
+  const read = (part: string): number | null => (part === 'periodDays' ? periodDays : (values[part] ?? null));
+  for (const f of fields) {
+    if (!f.formula) continue;
+    const numerator = read(f.formula.numerator);
+    const denominator = read(f.formula.denominator);
+    if (numerator === null || denominator === null) {
+      out[f.key] = { value: null, numerator, denominator, reason: 'missing_component' };
+    } else if (denominator === 0) {
+      out[f.key] = { value: null, numerator, denominator, reason: 'division_by_zero' };
+    } else {
+      out[f.key] = { value: (numerator / denominator) * f.formula.scale, numerator, denominator };
+    }
+  }
+  return out;
+}

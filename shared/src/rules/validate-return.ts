@@ -1,0 +1,123 @@
+import type { ReturnInput } from '../api/return-input.js';
+import { parseFigure } from '../figures/parse-figure.js';
+import type { Issue } from '../issues/issue.js';
+import { makeIssue } from '../issues/make-issue.js';
+import type { TemplateField, TemplateModel } from '../templates/template-model.js';
+import { computeDerived } from './compute-derived.js';
+import { issueKey } from './issue-key.js';
+import { baselinePath, figurePath, type RuleContext } from './rule-context.js';
+import { RULE_KINDS } from './rule-kinds.js';
+import type { RuleSpec } from './rule-spec.js';
+import type { ValidationResult } from './validation-result.js';
+
+/**
+ * Validates a return against its template: every figure is parsed (never guessed), then every
+ * rule of the template runs, and every issue is collected, not only the first. Warnings need an
+ * explanation, filed under the issue's key or, from a sheet, under `field:<fieldKey>` of its row.
+ * The same function runs in the add-in (before submit: Excel's own validation is bypassed by
+ * paste) and on the server (the client's word is never trusted).
+ */
+export function validateReturn(template: TemplateModel, input: ReturnInput): ValidationResult {
+  const issues: Issue[] = [];
+  const fields = new Map(template.fields.map((f) => [f.key, f]));
+  const values: Record<string, number | null> = {};
+  const baselines: Record<string, number | null> = {};
+  const unreadable = new Set<string>();
+  const figures = input.figures ?? {};
+  const typedBaselines = input.baselines ?? {};
+
+  for (const key of Object.keys(figures)) {
+    if (!fields.has(key)) issues.push(makeIssue('field_unknown', 'error', figurePath(key), { field: key }));
+  }
+  for (const key of Object.keys(typedBaselines)) {
+    const f = fields.get(key);
+    if (!f || f.baseline === null) issues.push(makeIssue('baseline_unexpected', 'error', baselinePath(key), { field: key }));
+  }
+
+  for (const rule of template.rules) {
+    if (rule.kind !== 'figure') continue;
+    const field = fields.get(rule.field);
+    if (!field) throw new Error(`template rule names unknown field "${rule.field}"`);
+    values[field.key] = readFigure(field, figures[field.key], figurePath(field.key), issues, unreadable);
+    if (field.baseline !== null) {
+      baselines[field.key] =
+        field.baseline.value !== null
+          ? field.baseline.value
+          : readFigure(field, typedBaselines[field.key], baselinePath(field.key), issues, unreadable, true);
+    }
+  }
+
+  const derived = computeDerived(template.fields, values, template.periodDays);
+  for (const f of template.fields) {
+    if (f.derived && f.baseline !== null && baselines[f.key] == null) {
+      baselines[f.key] = computeDerived(template.fields, baselines, template.periodDays)[f.key]?.value ?? null;
+    }
+  }
+  const ctx: RuleContext = {
+    template,
+    input,
+    field: (key) => {
+      const f = fields.get(key);
+      if (!f) throw new Error(`template rule names unknown field "${key}"`);
+      return f;
+    },
+    values,
+    unreadable,
+    derived,
+    baselines,
+  };
+  for (const rule of template.rules) {
+    if (rule.kind === 'figure') continue;
+    issues.push(...checkRule(rule, ctx));
+  }
+
+  const explanations = input.explanations ?? {};
+  const explained = (issue: Issue) => {
+    const fieldKey = issue.path.split('.').slice(1).join('.');
+    return [issueKey(issue), `field:${fieldKey}`].some((k) => (explanations[k] ?? '').trim() !== '');
+  };
+  const unexplained = issues.filter((i) => i.severity === 'warning' && !explained(i)).map(issueKey);
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  return {
+    values,
+    derived,
+    baselines,
+    issues,
+    errorCount,
+    warningCount: issues.length - errorCount,
+    unexplained,
+    acceptable: errorCount === 0 && unexplained.length === 0,
+  };
+}
+
+function checkRule(rule: Exclude<RuleSpec, { kind: 'figure' }>, ctx: RuleContext): Issue[] {
+  // Each kind's check takes its own spec; the registry is keyed by the same discriminant.
+  const kind = RULE_KINDS[rule.kind] as { check(r: typeof rule, c: RuleContext): Issue[] };
+  return kind.check(rule, ctx);
+}
+
+/** Parses one cell and applies completeness: a required blank is an error, 无 needs a reason. */
+function readFigure(
+  field: TemplateField,
+  raw: unknown,
+  path: string,
+  issues: Issue[],
+  unreadable: Set<string>,
+  isBaseline = false,
+): number | null {
+  const result = parseFigure(
+    raw,
+    { unit: field.unit, valueType: field.valueType, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) },
+    path,
+  );
+  issues.push(...result.issues);
+  if (!result.ok) {
+    unreadable.add(path);
+    return null;
+  }
+  const required = isBaseline || field.required;
+  const params = { field: field.label.zh, fieldEn: field.label.en, unit: field.unit };
+  if (result.kind === 'blank' && required && !isBaseline) issues.push(makeIssue('value_missing', 'error', path, params));
+  if (result.kind === 'none' && required) issues.push(makeIssue('value_declared_none', 'warning', path, params));
+  return result.value;
+}

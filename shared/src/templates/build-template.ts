@@ -1,0 +1,166 @@
+import type { Catalogue, Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
+import { findUnit } from '../figures/units.js';
+import { contentHash } from '../hashing/content-hash.js';
+import { deriveRules } from '../rules/derive-rules.js';
+import type { FieldReason, TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
+
+export interface TemplatePeriod {
+  code: string;
+  year: number;
+  quarter: number | null;
+}
+
+export interface TemplateContext {
+  /** Days in the period, for 日均 (per-day) rates. */
+  periodDays: number;
+  /** Latest accepted values of the previous period, by indicator code, or null when none. */
+  previous: { period: string; values: Record<string, number | null> } | null;
+  /** Baseline (基期值) values already reported with an earlier return, by indicator code. */
+  baselines: Record<string, number | null>;
+}
+
+const REASON_ORDER: Record<FieldReason, number> = { target: 0, common: 1, component: 2 };
+
+/**
+ * The template of one park for one period: the park's targeted indicators, the zone-wide common
+ * set, and every component a ratio or rate (or a part-of-whole check) needs, with the previous
+ * period's values, the baseline, the rule set and a version hash over all of it.
+ * The park must exist in the catalogue: callers check that first (an unknown park is user input
+ * there, but misuse here).
+ */
+export function buildTemplate(catalogue: Catalogue, parkCode: string, period: TemplatePeriod, context: TemplateContext): TemplateModel {
+  const park = catalogue.parks.find((p) => p.code === parkCode);
+  if (!park) throw new Error(`buildTemplate: unknown park "${parkCode}"`);
+  const byCode = new Map(catalogue.indicators.map((i) => [i.code, i]));
+  const indicator = (code: string): Indicator => {
+    const found = byCode.get(code);
+    if (!found) throw new Error(`catalogue: unknown indicator "${code}"`);
+    return found;
+  };
+
+  const parkTargets = catalogue.targets.filter((t) => t.park === park.code);
+  const reasons = new Map<string, Set<FieldReason>>();
+  const add = (code: string, reason: FieldReason) => {
+    indicator(code);
+    const set = reasons.get(code) ?? new Set<FieldReason>();
+    const isNew = !reasons.has(code);
+    set.add(reason);
+    reasons.set(code, set);
+    if (isNew) addNeeded(code);
+  };
+  // A ratio needs its numerator and denominator; a part needs its whole for the part ≤ whole check.
+  const addNeeded = (code: string) => {
+    const ind = indicator(code);
+    for (const ref of ind.components ? [ind.components.numerator, ind.components.denominator] : []) {
+      if ('indicator' in ref) add(ref.indicator, 'component');
+    }
+    if (ind.partOf) add(ind.partOf, 'component');
+  };
+  for (const t of parkTargets) add(t.indicator, 'target');
+  for (const i of catalogue.indicators) if (i.common) add(i.code, 'common');
+
+  const order = new Map(catalogue.indicators.map((i, n) => [i.code, n]));
+  const codes = [...reasons.keys()].sort((a, b) => {
+    const ra = Math.min(...[...reasons.get(a)!].map((r) => REASON_ORDER[r]));
+    const rb = Math.min(...[...reasons.get(b)!].map((r) => REASON_ORDER[r]));
+    return ra - rb || order.get(a)! - order.get(b)!;
+  });
+
+  const baselineYear = park.plan.startYear - 1;
+  const asksBaseline = period.year > baselineYear;
+  const targetedDerivedComponents = new Set<string>();
+  for (const t of parkTargets) {
+    const c = indicator(t.indicator).components;
+    if (!c) continue;
+    for (const ref of [c.numerator, c.denominator]) if ('indicator' in ref) targetedDerivedComponents.add(ref.indicator);
+  }
+
+  const fields: TemplateField[] = codes.map((code) => {
+    const ind = indicator(code);
+    const fieldReasons = [...reasons.get(code)!].sort((a, b) => REASON_ORDER[a] - REASON_ORDER[b]);
+    const targets = parkTargets.filter((t) => t.indicator === code).map((t) => templateTarget(t, ind));
+    const needsBaseline = asksBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
+    return {
+      key: code,
+      indicator: code,
+      label: ind.name,
+      definition: ind.definition,
+      unit: ind.unit,
+      valueType: ind.valueType,
+      measure: ind.measure,
+      derived: ind.components !== undefined,
+      ...(ind.components ? { formula: formulaOf(ind) } : {}),
+      ...(ind.partOf ? { partOf: ind.partOf } : {}),
+      reasons: fieldReasons,
+      required: fieldReasons.includes('target') || fieldReasons.includes('common') || fieldReasons.includes('component'),
+      ...boundsOf(ind),
+      previous: context.previous?.values[code] ?? null,
+      targets,
+      baseline: needsBaseline ? { year: baselineYear, value: baselineValue(ind, context.baselines) } : null,
+    };
+  });
+  // Derived fields are computed, never required as typed input.
+  for (const f of fields) if (f.derived) f.required = false;
+
+  const rules = deriveRules(fields, { previousPeriod: context.previous?.period ?? null, period: period.code });
+  const body = {
+    park: park.code,
+    parkName: park.name,
+    period: period.code,
+    periodDays: context.periodDays,
+    previousPeriod: context.previous?.period ?? null,
+    fields,
+    rules,
+  };
+  return { ...body, version: contentHash({ ...body, plan: planFingerprint(park) }) };
+}
+
+function formulaOf(ind: Indicator): NonNullable<TemplateField['formula']> {
+  const c = ind.components!;
+  const ref = (r: typeof c.numerator) => ('indicator' in r ? r.indicator : 'periodDays');
+  return { numerator: ref(c.numerator), denominator: ref(c.denominator), scale: c.scale };
+}
+
+/** Counts and amounts cannot be negative; shares lie in 0-100 (catalogue range overrides). */
+function boundsOf(ind: Indicator): { min?: number; max?: number } {
+  const min = ind.range?.min ?? 0;
+  const max = ind.range?.max ?? (ind.measure === 'ratio' && ind.unit === '%' ? 100 : undefined);
+  return { min, ...(max !== undefined ? { max } : {}) };
+}
+
+/** A running total since the plan started is 0 at the baseline by definition. */
+function baselineValue(ind: Indicator, known: Record<string, number | null>): number | null {
+  if (ind.measure === 'cumulative') return 0;
+  return known[ind.code] ?? null;
+}
+
+function unitFactor(code: string): number {
+  const u = findUnit(code);
+  if (!u) throw new Error(`catalogue: unknown unit "${code}"`);
+  return u.factor;
+}
+
+/** A target's value in the indicator's own unit (3000亿元 → 30000000万元). */
+function toIndicatorUnit(value: number, unitCode: string, ind: Indicator): number {
+  const v = (value * unitFactor(unitCode)) / unitFactor(ind.unit);
+  return Math.round(v * 1e10) / 1e10;
+}
+
+function templateTarget(t: Target, ind: Indicator): TemplateTarget {
+  return {
+    id: t.id,
+    value: t.value,
+    ...(t.valueHigh !== undefined ? { valueHigh: t.valueHigh } : {}),
+    unit: t.unitCode,
+    canonicalValue: toIndicatorUnit(t.value, t.unitCode, ind),
+    ...(t.valueHigh !== undefined ? { canonicalValueHigh: toIndicatorUnit(t.valueHigh, t.unitCode, ind) } : {}),
+    comparison: t.comparison,
+    stretch: t.stretch,
+    year: t.year,
+    quote: t.quote,
+  };
+}
+
+function planFingerprint(park: Park) {
+  return { plan: park.plan, draft: park.draft, documentNumber: park.documentNumber };
+}

@@ -1,0 +1,64 @@
+import type { Comparison, Localized, MeasureKind, ValueType } from '../catalogue/catalogue-schema.js';
+import type { RuleSpec } from '../rules/rule-spec.js';
+
+/** Why a field is on a park's template. A field may be there for several reasons. */
+export type FieldReason = 'target' | 'common' | 'component';
+
+/** A target of this park on this field's indicator, shown beside the input. */
+export interface TemplateTarget {
+  id: string;
+  value: number; // as written in the plan
+  valueHigh?: number;
+  unit: string; // unit code the plan's value is in (e.g. 亿元)
+  canonicalValue: number; // in the field's unit
+  canonicalValueHigh?: number;
+  comparison: Comparison;
+  stretch: boolean;
+  year: number;
+  quote: string;
+}
+
+/**
+ * One row of the template. `key` is the indicator code: a park reports each indicator once per
+ * period. Ratio and rate fields are derived from their components (a formula in the sheet); a
+ * typed value there is checked against the components, never trusted alone.
+ */
+export interface TemplateField {
+  key: string;
+  indicator: string;
+  label: Localized;
+  definition: Localized;
+  unit: string;
+  valueType: ValueType;
+  measure: MeasureKind;
+  derived: boolean;
+  /** For derived fields: value = numerator / denominator × scale. `periodDays` is the days in the period. */
+  formula?: { numerator: string | 'periodDays'; denominator: string | 'periodDays'; scale: number };
+  /** This figure is a part of that field (part ≤ whole). */
+  partOf?: string;
+  reasons: FieldReason[];
+  required: boolean;
+  min?: number;
+  max?: number;
+  /** Latest accepted value of the previous period, or null when there is none. */
+  previous: number | null;
+  targets: TemplateTarget[];
+  /**
+   * The plan's baseline year (the year before the plan starts) and the value known for it.
+   * When the value is null and the field has targets, the return must also report the baseline.
+   */
+  baseline: { year: number; value: number | null } | null;
+}
+
+export interface TemplateModel {
+  park: string;
+  parkName: Localized;
+  period: string;
+  periodDays: number;
+  /** Number of the previous period whose values fill `previous`, or null. */
+  previousPeriod: string | null;
+  fields: TemplateField[];
+  rules: RuleSpec[];
+  /** Content hash of everything above: changes whenever any of it changes. */
+  version: string;
+}
