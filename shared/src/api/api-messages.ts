@@ -18,7 +18,7 @@ export const API_MESSAGES: MessageTable = {
     malformed_json: '请求内容不是有效的 JSON。',
     body_too_large: '请求内容过大:上限为{limit}字节。',
     invalid_body: '请求内容格式不正确,请检查标出的字段。',
-    body_field_invalid: '字段「{field}」应为{expected}。',
+    body_field_invalid: '字段「{field}」的类型或取值不正确,应为 {expected}。',
     invalid_idempotency_key: 'Idempotency-Key 请求头应为1至128个字母、数字或 ._:- 字符。',
     idempotency_key_reused: '此 Idempotency-Key 已用于另一份内容不同的报送,请换一个新的键。',
     stale_template: '报表模板已更新(当前版本 {current}),请重新下载模板后再报送。',

@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
-import { findUnit } from '../figures/units.js';
+import { targetCanonicalValue } from '../catalogue/target-canonical-value.js';
 import { contentHash } from '../hashing/content-hash.js';
 import { deriveRules } from '../rules/derive-rules.js';
 import type { FieldReason, TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
@@ -78,7 +78,7 @@ export function buildTemplate(catalogue: Catalogue, parkCode: string, period: Te
   const fields: TemplateField[] = codes.map((code) => {
     const ind = indicator(code);
     const fieldReasons = [...reasons.get(code)!].sort((a, b) => REASON_ORDER[a] - REASON_ORDER[b]);
-    const targets = parkTargets.filter((t) => t.indicator === code).map((t) => templateTarget(t, ind));
+    const targets = parkTargets.filter((t) => t.indicator === code).map((t) => templateTarget(t, catalogue));
     const needsBaseline = asksBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
     return {
       key: code,
@@ -134,26 +134,15 @@ function baselineValue(ind: Indicator, known: Record<string, number | null>): nu
   return known[ind.code] ?? null;
 }
 
-function unitFactor(code: string): number {
-  const u = findUnit(code);
-  if (!u) throw new Error(`catalogue: unknown unit "${code}"`);
-  return u.factor;
-}
-
-/** A target's value in the indicator's own unit (3000亿元 → 30000000万元). */
-function toIndicatorUnit(value: number, unitCode: string, ind: Indicator): number {
-  const v = (value * unitFactor(unitCode)) / unitFactor(ind.unit);
-  return Math.round(v * 1e10) / 1e10;
-}
-
-function templateTarget(t: Target, ind: Indicator): TemplateTarget {
+function templateTarget(t: Target, catalogue: Catalogue): TemplateTarget {
+  const canonical = targetCanonicalValue(t, catalogue);
   return {
     id: t.id,
     value: t.value,
     ...(t.valueHigh !== undefined ? { valueHigh: t.valueHigh } : {}),
     unit: t.unitCode,
-    canonicalValue: toIndicatorUnit(t.value, t.unitCode, ind),
-    ...(t.valueHigh !== undefined ? { canonicalValueHigh: toIndicatorUnit(t.valueHigh, t.unitCode, ind) } : {}),
+    canonicalValue: canonical.value,
+    ...(canonical.valueHigh !== undefined ? { canonicalValueHigh: canonical.valueHigh } : {}),
     comparison: t.comparison,
     stretch: t.stretch,
     year: t.year,

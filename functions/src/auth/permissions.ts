@@ -1,0 +1,35 @@
+import type { Actor, Role } from '@zj/shared';
+import { ApiError } from '../http/api-error.js';
+
+/** What a request wants to do. Each endpoint names one action; the table below says who may. */
+export type Action =
+  | 'read_reference' // parks, catalogue
+  | 'read_park' // template, returns and versions of a park
+  | 'validate' // check figures, store nothing
+  | 'submit' // 报送
+  | 'review' // 审核: approve or return
+  | 'read_status' // every park's state for a period (a park role sees its own park only)
+  | 'lock' // lock and unlock a period
+  | 'read_zone'; // consolidation and evaluation across parks
+
+export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+  read_reference: ['statistician', 'reviewer', 'consolidator'],
+  read_park: ['statistician', 'reviewer', 'consolidator'],
+  validate: ['statistician', 'reviewer', 'consolidator'],
+  submit: ['statistician'],
+  review: ['reviewer'],
+  read_status: ['statistician', 'reviewer', 'consolidator'],
+  lock: ['consolidator'],
+  read_zone: ['consolidator'],
+};
+
+/** Park roles act on their own park only; the zone consolidator on every park. */
+export function mayAccessPark(actor: Actor, park: string): boolean {
+  return actor.role === 'consolidator' || actor.park === park;
+}
+
+/** Throws 403 unless the actor's role may do the action, on this park when one is named. */
+export function assertAllowed(actor: Actor, action: Action, park?: string): void {
+  if (!PERMISSIONS[action].includes(actor.role)) throw new ApiError(403, 'forbidden_role', { role: actor.role });
+  if (park !== undefined && !mayAccessPark(actor, park)) throw new ApiError(403, 'forbidden_park', { park, own: actor.park ?? '' });
+}

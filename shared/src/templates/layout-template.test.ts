@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { validateReturn } from '../rules/validate-return.js';
+import { buildTemplate } from './build-template.js';
+import { columnLetter, describeTarget, layoutTemplate } from './layout-template.js';
+import { readTemplateCells, type CellValue } from './read-template-cells.js';
+import { MINI_CATALOGUE } from './__fixtures__/mini-catalogue.js';
+
+const template = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
+
+describe('layoutTemplate', () => {
+  const zh = layoutTemplate(template, 'zh');
+  const rowOf = (key: string) => zh.rows.find((r) => r.fieldKey === key)!;
+
+  it('puts one row per field under the header, in template order', () => {
+    expect(zh.rows.map((r) => r.fieldKey)).toEqual(template.fields.map((f) => f.key));
+    expect(zh.rows[0]!.row).toBe(zh.firstDataRow);
+    expect(zh.lastDataRow).toBe(zh.firstDataRow + template.fields.length - 1);
+    expect(zh.columns.map((c) => c.header)).toEqual(['序号', '指标', '代码', '单位', '本期数', '上期数', '基期值', '目标', '校验', '说明', '目标原文']);
+  });
+
+  it('writes a ratio as a live formula over its components, blank-safe and zero-safe', () => {
+    const rev = rowOf('operating_revenue').row;
+    const rd = rowOf('rd_expenditure').row;
+    expect(rowOf('rd_share').cells.value).toEqual({
+      kind: 'formula',
+      formula: `IF(OR(E${rd}="",E${rev}="",E${rev}=0),"",E${rd}/E${rev}*100)`,
+      numFmt: '0.00',
+    });
+  });
+
+  it('marks input cells with whole-number or decimal validation and the unit number format', () => {
+    expect(rowOf('high_tech_enterprises').cells.value).toMatchObject({ kind: 'input', numFmt: '#,##0', validation: { type: 'whole', min: 0 } });
+    expect(rowOf('operating_revenue').cells.value).toMatchObject({ kind: 'input', numFmt: '#,##0.00', validation: { type: 'decimal', min: 0 } });
+    expect(rowOf('high_tech_enterprises').cells.baseline).toMatchObject({ kind: 'input' });
+    expect(rowOf('drug_approvals_new').cells.baseline).toEqual({ kind: 'number', value: 0, numFmt: '#,##0' });
+  });
+
+  it('shows each target in its own unit with the plan wording', () => {
+    expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元 (2026)' });
+    expect(rowOf('industry_scale').cells.quote).toEqual({ kind: 'text', text: '产业规模达到180亿元' });
+    expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe('力争 1–2家 (2026)');
+  });
+
+  it('names the input ranges and carries park, period, version and a hash in _meta', () => {
+    const last = zh.lastDataRow;
+    expect(zh.names).toContainEqual({ name: 'ZJ_VALUES', ref: `'填报表'!$E$5:$E$${last}` });
+    expect(Object.fromEntries(zh.meta)).toMatchObject({ park: 'alpha', period: '2025', templateVersion: template.version });
+    expect(Object.fromEntries(zh.meta).hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(layoutTemplate(template, 'en').meta).toEqual(zh.meta);
+  });
+
+  it('reads a filled sheet back into a return the validator accepts', () => {
+    const cells = new Map<string, CellValue>();
+    const put = (key: string, col: 'value' | 'baseline' | 'explanation', v: CellValue) => cells.set(`${columnLetter(col)}${rowOf(key).row}`, v);
+    put('high_tech_enterprises', 'value', 450);
+    put('high_tech_enterprises', 'baseline', 400);
+    put('drug_approvals_new', 'value', 9);
+    put('industry_scale', 'value', '150亿');
+    put('industry_scale', 'baseline', 1_200_000);
+    put('operating_revenue', 'value', 2_000_000);
+    put('operating_revenue', 'baseline', 1_800_000);
+    put('rd_expenditure', 'value', 120_000);
+    put('rd_expenditure', 'baseline', 100_000);
+    put('rd_share', 'value', 6); // the formula's cached result
+    put('industry_scale', 'explanation', '  新项目投产 ');
+    const input = readTemplateCells(zh, template.version, (a) => cells.get(a));
+    expect(input.figures.industry_scale).toBe('150亿');
+    expect(input.explanations).toEqual({ 'field:industry_scale': '新项目投产' });
+    const result = validateReturn(template, input);
+    expect(result.issues).toEqual([]);
+    expect(result.values.industry_scale).toBe(1_500_000);
+  });
+});
