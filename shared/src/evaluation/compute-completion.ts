@@ -1,6 +1,5 @@
 import type { Comparison } from '../catalogue/catalogue-schema.js';
 import { computeQuotient } from '../consolidation/compute-quotient.js';
-import { isAtLeast } from './compare-figures.js';
 import { COMPARISON_KINDS } from './comparisons/comparison-kinds.js';
 
 export interface Completion {
@@ -24,8 +23,9 @@ export function computeCompletion(
   comparison: Comparison,
 ): Completion {
   if (actual === null) return { value: null, completed: false, belowHigh: false, reason: 'not_reported' };
-  const completed = COMPARISON_KINDS[comparison].isMet(actual, target.value, target.valueHigh);
-  const belowHigh = comparison === 'range' && completed && target.valueHigh !== null && !isAtLeast(actual, target.valueHigh);
+  const rule = COMPARISON_KINDS[comparison];
+  const completed = rule.isMet(actual, target.value, target.valueHigh);
+  const belowHigh = completed && rule.isShortOfAim(actual, target.valueHigh);
   const q = computeQuotient(actual, target.value);
   return q.reason ? { value: null, completed, belowHigh, reason: q.reason } : { value: q.value, completed, belowHigh };
 }

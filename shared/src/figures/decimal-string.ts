@@ -9,10 +9,14 @@ import { roundFigure } from './round-figure.js';
  */
 export function decimalString(value: number, decimals?: number): string {
   const x = roundFigure(value);
-  const [mantissa = '0', exponent = '0'] = Math.abs(x).toExponential(14).split('e');
+  let fractionDigits = 14;
+  // Next to Number.MAX_VALUE, 15 digits round up past it (roundFigure leaves those values
+  // unrounded): print all 17 then, so the text still reads back as a finite number.
+  if (!Number.isFinite(Number(x.toExponential(14)))) fractionDigits = 16;
+  const [mantissa = '0', exponent = '0'] = Math.abs(x).toExponential(fractionDigits).split('e');
   // |x| = digits × 10^-scale, exactly.
   let digits = BigInt(mantissa.replace('.', ''));
-  let scale = 14 - Number(exponent);
+  let scale = fractionDigits - Number(exponent);
   if (scale < 0) {
     digits *= 10n ** BigInt(-scale);
     scale = 0;

@@ -7,4 +7,6 @@ export interface ComparisonBehaviour {
   rule: Localized;
   /** `low` is the target (the low end of a range), `high` the upper end of a range if any. */
   isMet(actual: number, low: number, high: number | null): boolean;
+  /** Whether an actual that meets the target still falls short of the aim (the high end of 1-2家). */
+  isShortOfAim(actual: number, high: number | null): boolean;
 }

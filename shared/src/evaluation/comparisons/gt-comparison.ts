@@ -6,4 +6,5 @@ export const GT_COMPARISON: ComparisonBehaviour = {
   comparison: 'gt',
   rule: { zh: '实际值 > 目标值 即完成(“超过”:恰好等于目标不算完成)', en: 'completed when actual > target (“超过”: exactly the target is not enough)' },
   isMet: (actual, low) => isMoreThan(actual, low),
+  isShortOfAim: () => false,
 };

@@ -6,4 +6,5 @@ export const GTE_COMPARISON: ComparisonBehaviour = {
   comparison: 'gte',
   rule: { zh: '实际值 ≥ 目标值 即完成', en: 'completed when actual ≥ target' },
   isMet: (actual, low) => isAtLeast(actual, low),
+  isShortOfAim: () => false,
 };

@@ -1,0 +1,67 @@
+import type { Actor, Review, ReturnVersion } from '@zj/shared';
+
+/** The head of a park's return for a period: which version is latest, and its figures. */
+export interface ReturnHead {
+  park: string;
+  period: string;
+  latestVersion: number;
+  latestSubmittedAt: string;
+  /** Parsed values of the latest version: the "previous period" of the next template. */
+  latestValues: Record<string, number | null>;
+  /** Baselines (基期值) of the latest version: carried to later periods' templates. */
+  latestBaselines: Record<string, number | null>;
+}
+
+/** One line of a return's history: what the version list shows without reading each document. */
+export interface VersionSummary {
+  version: number;
+  submittedAt: string;
+  submittedBy: Actor;
+  contentHash: string;
+  templateVersion: string;
+  errorCount: number;
+  warningCount: number;
+  source: ReturnVersion['source'];
+}
+
+export type NewVersion = Omit<ReturnVersion, 'version'>;
+
+/**
+ * created: stored as the next version. replayed: the idempotency key was already used for the
+ * same content, and this is the version it created. key_reused: used for different content.
+ * conflict: other submissions kept winning the race for the next version number.
+ */
+export type AppendOutcome =
+  | { kind: 'created'; version: ReturnVersion }
+  | { kind: 'replayed'; version: ReturnVersion }
+  | { kind: 'key_reused' }
+  | { kind: 'conflict' };
+
+export interface LockEvent {
+  period: string;
+  locked: boolean;
+  by: Actor;
+  at: string;
+}
+
+/**
+ * The system of record. Append-only: versions, reviews and lock events are added, never changed
+ * or deleted; only the head (a pointer to the latest version) moves, and only under its ETag.
+ * Implementations throw StorageUnavailableError when the storage cannot be reached.
+ */
+export interface ReturnStore {
+  readHead(park: string, period: string): Promise<ReturnHead | null>;
+  /** Heads of every period of one park. */
+  listHeads(park: string): Promise<ReturnHead[]>;
+  listVersions(park: string, period: string): Promise<VersionSummary[]>;
+  readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null>;
+  /** The version an idempotency key created, if any, with its content hash. */
+  findIdempotent(park: string, period: string, key: string): Promise<{ version: number; contentHash: string } | null>;
+  appendVersion(draft: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome>;
+  appendReview(park: string, period: string, review: Review): Promise<void>;
+  /** Reviews in the order they were made. */
+  listReviews(park: string, period: string): Promise<Review[]>;
+  appendLockEvent(event: LockEvent): Promise<void>;
+  /** The latest lock event of a period, or null when it was never locked. */
+  readLock(period: string): Promise<LockEvent | null>;
+}

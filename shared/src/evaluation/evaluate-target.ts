@@ -1,0 +1,90 @@
+import type { Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
+import type { ParkReturnValues } from '../consolidation/park-return-values.js';
+import { computeCanonicalTarget } from './compute-canonical-target.js';
+import { computeCompletion } from './compute-completion.js';
+import { computeDaysInYear } from './compute-days-in-year.js';
+import { computeExpected } from './compute-expected.js';
+import { computeGrowthNeeded } from './compute-growth-needed.js';
+import { computeStatus } from './compute-status.js';
+import type { EvaluationNote, TargetEvaluation } from './evaluation-result.js';
+import { MEASURE_KINDS } from './measures/measure-kinds.js';
+
+export interface EvaluateTargetInput {
+  target: Target;
+  indicator: Indicator;
+  park: Park;
+  year: number;
+  /** The park's return for `year` (latest accepted version), or null when it has none. */
+  yearReturn: ParkReturnValues | null;
+  /** The park's baselines (基期值) by indicator code: values of the year before the plan starts. */
+  baselines: Readonly<Record<string, number | null>> | null;
+}
+
+/**
+ * The annual evaluation of one target (年度评估): actual, target in canonical units, 序时进度,
+ * 完成率, status and 还需年均增长, every part returned. Handing it a target of another park or
+ * indicator is misuse: it throws.
+ */
+export function evaluateTarget({ target, indicator, park, year, yearReturn, baselines }: EvaluateTargetInput): TargetEvaluation {
+  if (target.indicator !== indicator.code || target.park !== park.code) {
+    throw new Error(`target ${target.id} is not of ${park.code}/${indicator.code}`);
+  }
+  if (yearReturn && (yearReturn.park !== park.code || yearReturn.period !== String(year))) {
+    throw new Error(`return ${yearReturn.park}/${yearReturn.period} is not ${park.code}'s return for ${year}`);
+  }
+  const measure = MEASURE_KINDS[indicator.measure];
+  const canonical = computeCanonicalTarget(target, indicator);
+  const baselineYear = park.plan.startYear - 1;
+  const baseline = measure.readBaseline(indicator, baselines, computeDaysInYear(baselineYear));
+  const actual = measure.readActual(indicator, yearReturn?.values ?? null, computeDaysInYear(year));
+  const expected = computeExpected({ baseline: baseline.value, baselineYear, target: canonical.value, targetYear: target.year, year });
+  const completion = computeCompletion(actual.value, canonical, target.comparison);
+  const status = computeStatus({
+    actual: actual.value,
+    completed: completion.completed,
+    expected: expected.value,
+    beforeTargetYear: year < target.year,
+  });
+  const growthNeeded = computeGrowthNeeded({
+    kind: measure.growth,
+    actual: actual.value,
+    target: canonical.value,
+    completed: completion.completed,
+    year,
+    targetYear: target.year,
+  });
+  const noted: Record<EvaluationNote, boolean> = {
+    stretch_goal: target.stretch,
+    draft_plan: park.draft,
+    below_range_high: completion.belowHigh,
+    typed_ratio: actual.source === 'reported' && indicator.components !== undefined,
+    no_baseline: baseline.value === null,
+  };
+  const result: TargetEvaluation = {
+    targetId: target.id,
+    park: park.code,
+    indicator: indicator.code,
+    year,
+    measure: indicator.measure,
+    comparison: target.comparison,
+    stretch: target.stretch,
+    draftPlan: park.draft,
+    quote: target.quote,
+    unit: indicator.unit,
+    target: {
+      ...canonical,
+      year: target.year,
+      asWritten: { value: target.value, valueHigh: target.valueHigh ?? null, unit: target.unit },
+    },
+    baseline: { ...baseline, year: baselineYear },
+    actual,
+    expected,
+    completion,
+    status,
+    growthNeeded,
+    notes: (Object.keys(noted) as EvaluationNote[]).filter((n) => noted[n]),
+    source: yearReturn ? { park: yearReturn.park, version: yearReturn.version } : null,
+  };
+  if (target.note !== undefined) result.targetNote = target.note;
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { Comparison, MeasureKind } from '../catalogue/catalogue-schema.js';
+import type { ReturnSource } from '../consolidation/park-return-values.js';
+import type { CanonicalTarget } from './compute-canonical-target.js';
+import type { Completion } from './compute-completion.js';
+import type { Expected } from './compute-expected.js';
+import type { EvaluationStatus } from './evaluation-status.js';
+import type { GrowthNeeded } from './growth-needed.js';
+import type { MeasureReading } from './measures/measure-reading.js';
+
+/** Facts about a target worth a line in the workbook, each with a message (evaluation-messages.ts). */
+export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline'] as const;
+export type EvaluationNote = (typeof EVALUATION_NOTES)[number];
+
+/** Every part of one target's evaluation, so a workbook can explain each number. */
+export interface TargetEvaluation {
+  targetId: string;
+  park: string;
+  indicator: string;
+  year: number;
+  measure: MeasureKind;
+  comparison: Comparison;
+  /** 力争 / 努力: a stretch goal, evaluated as ≥. */
+  stretch: boolean;
+  /** The park's plan is a draft for comments (征求意见稿): its targets may change. */
+  draftPlan: boolean;
+  /** The plan's own words. */
+  quote: string;
+  targetNote?: string;
+  /** The indicator's canonical unit: every number below is in it (completion and growth rates are fractions). */
+  unit: string;
+  target: CanonicalTarget & { year: number; asWritten: { value: number; valueHigh: number | null; unit: string } };
+  /** 基期值: the value the year before the plan starts (0 for a running total). */
+  baseline: MeasureReading & { year: number };
+  actual: MeasureReading;
+  /** 序时进度 */
+  expected: Expected;
+  /** 完成率 */
+  completion: Completion;
+  status: EvaluationStatus;
+  /** 还需年均增长 */
+  growthNeeded: GrowthNeeded;
+  notes: EvaluationNote[];
+  /** The return the actual was read from; null when the park has none for the year. */
+  source: ReturnSource | null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Words of Chinese plan language (行动方案, 规划) that the extractor reads. They are the grammar of
+ * such texts in general, never the name of a park or an indicator.
+ * Lists are ordered longest first where one word is a prefix of another.
+ */
+
+/** Strictly more than (DOMAIN: 超过 is >). 突破/逾 "break through / exceed" read the same way. */
+export const GT_WORDS = ['超过', '突破', '高于', '多于', '大于', '逾', '超'];
+
+/** Reach at least (≥): 达到 / 实现 / 建成 / 提供 / 不少于 ... */
+export const GTE_WORDS = ['不少于', '不低于', '不小于', '至少', '达到', '达', '实现', '建成', '提供', '保持在', '保持'];
+
+/** A stretch goal (力争 / 努力 / 争取): still ≥, but flagged. */
+export const STRETCH_WORDS = ['力争', '努力', '争取', '力求'];
+
+/**
+ * Verbs that make a figure cumulative over the plan period (DOMAIN: 新增/引进/签约/累计). They are
+ * kept in the indicator phrase because they change how the figure is evaluated.
+ */
+export const CUMULATIVE_WORDS = ['新增', '引进', '引育', '累计', '新建', '签约', '集聚'];
+
+/** Verbs, adverbs and connectors between an indicator and its figure that carry no meaning of their own. */
+export const LINK_WORDS = [
+  '建设和培育', '培育和建设', '建设', '培育', '打造', '形成', '带动', '推动', '支持', '鼓励', '引导', '示范',
+  '拥有', '完成', '确保', '预计', '总计', '合计', '再', '将', '要', '共', '约', '近', '和', '及', '与', '并', '或', '、',
+];
+
+/** Leading words of a clause that are not part of the indicator. */
+export const LEADING_NOISE = ['同时', '其中', '另外', '此外', '以及', '并且', '和', '及', '与', '并', '且', '、', '-', '—', '•', '·'];
+
+/** A ceiling (≤) is not a target kind the catalogue knows; such figures are not proposed. */
+export const CEILING_BEFORE = ['不超过', '不高于', '控制在', '低于', '少于'];
+export const CEILING_AFTER = ['以下', '以内'];
+
+/** After the unit: at least. */
+export const AT_LEAST_AFTER = ['及以上', '以上'];
+
+/** Before the figure, the clause tells of the past: the figure is a baseline, not a target. */
+export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾'];
+export const PAST_PATTERN = /近[\d一二两三四五六七八九十]+年/;
+
+/** A figure followed by these nouns counts tasks or measures ("五个方面", "18项重点任务"), not a target. */
+export const TASK_NOUN_PATTERN =
+  /^[\u4e00-\u9fff]{0,4}?(?:任务|措施|举措|行动|工程|方面|原则|环节|步骤|要求|意见|条款|政策|机制|方案)/;
+
+/**
+ * Units a target can be counted or measured in, as plans write them (after an optional 万/亿
+ * magnitude). Longest first, so 万平方米 is not read as 万 + 平方米 twice and 个百分点 beats 个.
+ */
+export const WRITTEN_UNITS = [
+  '个百分点', '百分点', '元/人', '元/亩', '家/日', '平方公里', '平方米', '公顷', '亩', '人次', '元', '人', '家', '件',
+  '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦',
+  '兆瓦', '%', '‰',
+];
+
+/**
+ * Characters after a unit that turn it into another word (家庭, 个体, 人民, 场景, 条件, 名单 ...):
+ * then the figure has no unit.
+ */
+export const UNIT_FALSE_FRIENDS: Readonly<Record<string, RegExp>> = {
+  家: /^[庭居乡门长具电族]/,
+  个: /^[体性人]/,
+  人: /^[民工性]/,
+  元: /^(?:素|宇宙|年)/,
+  项: /^目/,
+  所: /^[有在属以]/,
+  张: /^江/,
+  条: /^[件例款]/,
+  位: /^[于置]/,
+  名: /^[单称义牌]/,
+  场: /^[景所地]/,
+  台: /^湾/,
+};
+
+/** Verbs after which a Chinese numeral (两家, 三个) is a figure and not part of a name (一核两翼, 四个一). */
+export const NUMERAL_VERBS = [
+  ...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, '建设', '培育', '打造', '形成', '创建', '设立', '认定', '布局',
+];
