@@ -37,3 +37,5 @@ export { validateReturn } from './rules/validate-return.js';
 export { computeDerived } from './rules/compute-derived.js';
 export { issueKey } from './rules/issue-key.js';
 export { CHANGE_BAND, SLIP_FACTOR, PART_TOLERANCE, RATIO_TOLERANCE } from './rules/derive-rules.js';
+export { extractTargets } from './extraction/extract-targets.js';
+export type { CandidateTarget } from './extraction/candidate-target.js';

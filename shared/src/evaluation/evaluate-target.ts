@@ -6,7 +6,7 @@ import { computeDaysInYear } from './compute-days-in-year.js';
 import { computeExpected } from './compute-expected.js';
 import { computeGrowthNeeded } from './compute-growth-needed.js';
 import { computeStatus } from './compute-status.js';
-import type { EvaluationNote, TargetEvaluation } from './evaluation-result.js';
+import type { EvaluationNote, EvaluationPart, TargetEvaluation } from './evaluation-result.js';
 import { MEASURE_KINDS } from './measures/measure-kinds.js';
 
 export interface EvaluateTargetInput {
@@ -60,6 +60,11 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     typed_ratio: actual.source === 'reported' && indicator.components !== undefined,
     no_baseline: baseline.value === null,
   };
+  const parts = { baseline, actual, expected, completion, growthNeeded };
+  const reasons = (Object.keys(parts) as EvaluationPart[]).flatMap((part) => {
+    const code = parts[part].reason;
+    return code === undefined ? [] : [{ part, code }];
+  });
   const result: TargetEvaluation = {
     targetId: target.id,
     park: park.code,
@@ -83,6 +88,7 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     status,
     growthNeeded,
     notes: (Object.keys(noted) as EvaluationNote[]).filter((n) => noted[n]),
+    reasons,
     source: yearReturn ? { park: yearReturn.park, version: yearReturn.version } : null,
   };
   if (target.note !== undefined) result.targetNote = target.note;

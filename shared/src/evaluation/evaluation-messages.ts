@@ -1,6 +1,65 @@
 import type { MessageTable } from '../messages/message-table.js';
 
+/**
+ * Texts for the codes that consolidation and evaluation return (the codes stay in the results;
+ * the workbook looks the text up). Keys: evaluation_reason_<code> for a blank part of an evaluation
+ * (baseline, actual, expected, completion, growthNeeded), evaluation_note_<code> for its notes,
+ * consolidation_reason_<code> for a blank cell or total, consolidation_ignored_<code> for a return
+ * not used. Status labels and thresholds are data in status-rules.ts.
+ */
 export const EVALUATION_MESSAGES: MessageTable = {
-  zh: {},
-  en: {},
+  zh: {
+    evaluation_reason_not_reported: '当年未报送该指标',
+    evaluation_reason_no_baseline: '未报基期值,无法计算序时进度',
+    evaluation_reason_no_components: '指标目录未定义该比值的分子、分母',
+    evaluation_reason_missing_component: '比值的分子或分母未填报',
+    evaluation_reason_division_by_zero: '分母为0,无法计算',
+    evaluation_reason_out_of_range: '数值超出可计算范围',
+    evaluation_reason_target_year_reached: '已到目标年,不再计算还需年均增长',
+    evaluation_reason_already_completed: '目标已完成,无需再增长',
+    evaluation_reason_actual_not_positive: '实际值不大于0,无法计算年均增长率',
+    evaluation_reason_target_not_positive: '目标值不大于0,无法计算年均增长率',
+    evaluation_note_stretch_goal: '力争(努力)目标',
+    evaluation_note_draft_plan: '方案为征求意见稿,目标可能调整',
+    evaluation_note_below_range_high: '已达到区间下限,未达到上限',
+    evaluation_note_typed_ratio: '比值未填报分子、分母,采用直接填报的比值',
+    evaluation_note_no_baseline: '未报基期值:可计算完成率,不判断序时进度',
+    consolidation_reason_no_return: '该园区本期未报送',
+    consolidation_reason_not_reported: '该园区未填报此指标',
+    consolidation_reason_no_components: '指标目录未定义该比值的分子、分母',
+    consolidation_reason_missing_component: '分子或分母未填报,不参与汇总',
+    consolidation_reason_division_by_zero: '分母合计为0,无法计算',
+    consolidation_reason_out_of_range: '数值超出可计算范围',
+    consolidation_reason_not_additive: '该指标不可跨园区相加,不汇总',
+    consolidation_reason_no_contributors: '无园区填报,无汇总值',
+    consolidation_ignored_unknown_unit: '报表单位不在园区层级中,未使用',
+    consolidation_ignored_not_reporting_unit: '该单位下设分园,按分园数据汇总,其自身报表未使用',
+  },
+  en: {
+    evaluation_reason_not_reported: 'the figure is not reported for the year',
+    evaluation_reason_no_baseline: 'no baseline reported: expected progress cannot be computed',
+    evaluation_reason_no_components: 'the catalogue defines no components for this ratio',
+    evaluation_reason_missing_component: 'a component of the ratio is blank',
+    evaluation_reason_division_by_zero: 'the denominator is 0',
+    evaluation_reason_out_of_range: 'the number is out of the computable range',
+    evaluation_reason_target_year_reached: 'the target year is reached: no growth left to compute',
+    evaluation_reason_already_completed: 'the target is completed: no growth needed',
+    evaluation_reason_actual_not_positive: 'the actual is not above 0: no growth rate can be computed',
+    evaluation_reason_target_not_positive: 'the target is not above 0: no growth rate can be computed',
+    evaluation_note_stretch_goal: 'a stretch goal (力争/努力)',
+    evaluation_note_draft_plan: 'the plan is a draft for comments: targets may change',
+    evaluation_note_below_range_high: 'the low end of the range is reached, the high end is not',
+    evaluation_note_typed_ratio: 'the components are blank: the ratio as typed is used',
+    evaluation_note_no_baseline: 'no baseline: completion is computed, expected progress is not judged',
+    consolidation_reason_no_return: 'the unit has no return for the period',
+    consolidation_reason_not_reported: 'the unit left this figure blank',
+    consolidation_reason_no_components: 'the catalogue defines no components for this ratio',
+    consolidation_reason_missing_component: 'a component is blank: not consolidated',
+    consolidation_reason_division_by_zero: 'the denominator totals 0',
+    consolidation_reason_out_of_range: 'the number is out of the computable range',
+    consolidation_reason_not_additive: 'this figure cannot be added across units: no total',
+    consolidation_reason_no_contributors: 'no unit reported it: no total',
+    consolidation_ignored_unknown_unit: 'the unit is not in the hierarchy: return not used',
+    consolidation_ignored_not_reporting_unit: 'the unit has sub-units, consolidated from them: its own return is not used',
+  },
 };

@@ -11,6 +11,8 @@ import type { MeasureReading } from './measures/measure-reading.js';
 export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline'] as const;
 export type EvaluationNote = (typeof EVALUATION_NOTES)[number];
 
+export type EvaluationPart = 'baseline' | 'actual' | 'expected' | 'completion' | 'growthNeeded';
+
 /** Every part of one target's evaluation, so a workbook can explain each number. */
 export interface TargetEvaluation {
   targetId: string;
@@ -40,6 +42,8 @@ export interface TargetEvaluation {
   /** 还需年均增长 */
   growthNeeded: GrowthNeeded;
   notes: EvaluationNote[];
+  /** Every part's reason code in one list, for a 说明 column (messages: evaluation_reason_<code>). */
+  reasons: { part: EvaluationPart; code: string }[];
   /** The return the actual was read from; null when the park has none for the year. */
   source: ReturnSource | null;
 }

@@ -7,6 +7,11 @@ import type { Comparison } from '../catalogue/catalogue-schema.js';
 export interface CandidateTarget {
   /** The indicator phrase as the plan words it, cleaned of 园区/企业 prefixes and verbs (达到, 力争). */
   indicator: string;
+  /**
+   * The task title the figure sits under, given when the indicator names no subject of its own
+   * ("产业规模" under "4. 打造生物制造特色产业" → 生物制造特色产业); it is used for the mapping too.
+   */
+  topic?: string;
   /** The figure as written, in `unit` (3.4 for 3.4万人; 1 for 1-2家). */
   value: number;
   /** Upper end of a range (1-2家 → 2). */

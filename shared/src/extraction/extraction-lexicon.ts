@@ -8,7 +8,10 @@
 export const GT_WORDS = ['超过', '突破', '高于', '多于', '大于', '逾', '超'];
 
 /** Reach at least (≥): 达到 / 实现 / 建成 / 提供 / 不少于 ... */
-export const GTE_WORDS = ['不少于', '不低于', '不小于', '至少', '达到', '达', '实现', '建成', '提供', '保持在', '保持'];
+export const GTE_WORDS = [
+  '不少于', '不低于', '不小于', '至少', '提高到', '提升到', '增加到', '增长到', '扩大到', '提高至', '提升至', '增加至', '增长至',
+  '扩大至', '增至', '达到', '达', '实现', '建成', '提供', '保持在', '保持',
+];
 
 /** A stretch goal (力争 / 努力 / 争取): still ≥, but flagged. */
 export const STRETCH_WORDS = ['力争', '努力', '争取', '力求'];
@@ -58,11 +61,12 @@ export const WRITTEN_UNITS = [
  * then the figure has no unit.
  */
 export const UNIT_FALSE_FRIENDS: Readonly<Record<string, RegExp>> = {
-  家: /^[庭居乡门长具电族]/,
-  个: /^[体性人]/,
-  人: /^[民工性]/,
-  元: /^(?:素|宇宙|年)/,
-  项: /^目/,
+  // Only words that cannot start the noun after a count: "1-2家具有影响力的" is 家 + 具有.
+  家: /^庭/,
+  个: /^体户/,
+  人: /^民币/,
+  元: /^(?:素|宇宙)/,
+  项: /^目(?!标)/,
   所: /^[有在属以]/,
   张: /^江/,
   条: /^[件例款]/,

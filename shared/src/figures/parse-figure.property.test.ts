@@ -66,7 +66,8 @@ describe('parseFigure properties', () => {
     fc.assert(
       fc.property(amount, pair, (n, { field, typed }) => {
         const text = decimalString(n) + typed.code;
-        const converted = convertValue(n, typed.code, field.code);
+        // The text denotes n to 15 significant digits; convert that same number.
+        const converted = convertValue(Number(decimalString(n)), typed.code, field.code);
         const parsed = parseFigure(text, { unit: field.code, valueType: 'decimal' }, 'p');
         expect(converted.ok && valueOf(parsed)).toBe(converted.ok && converted.value);
       }),

@@ -95,10 +95,9 @@ export function parseFigure(raw: unknown, expected: FigureExpectation, path: str
   const issues = checkValue(value, expected, field, reading.suffix !== '', path, base);
   const converted = suffix.typed !== field || suffix.magnitude !== 1;
   const conversion = converted ? { typedValue: roundFigure(reading.number), typedSuffix: reading.suffix } : undefined;
-  const [first, ...more] = issues.filter((i) => i.severity === 'error');
-  if (first !== undefined) {
-    return { ok: false, kind: 'refused', value: null, unit, issues: [first, ...more, ...warningsOf(issues)] };
-  }
+  // checkValue lists errors before warnings: an error, if any, comes first.
+  const [first, ...rest] = issues;
+  if (first?.severity === 'error') return { ok: false, kind: 'refused', value: null, unit, issues: [first, ...rest] };
   return {
     ok: true,
     kind: 'value',
@@ -109,8 +108,6 @@ export function parseFigure(raw: unknown, expected: FigureExpectation, path: str
     issues,
   };
 }
-
-const warningsOf = (issues: readonly Issue[]) => issues.filter((i) => i.severity === 'warning');
 
 /** Every check on the number, collected: "-12.5家" is both not whole and negative. */
 function checkValue(
@@ -134,6 +131,7 @@ function checkValue(
   if (max !== undefined && value > max) {
     issues.push(makeIssue('figure_above_max', 'error', path, { ...params, max: decimalString(max) }));
   }
+  // Warnings last (parseFigure relies on it).
   if (field.dimension === 'percent' && !unitTyped && value !== 0 && Math.abs(value) <= 1) {
     const percent = decimalString(value * 100);
     issues.push(makeIssue('figure_percent_looks_like_fraction', 'warning', path, { ...params, percent }));

@@ -1,6 +1,43 @@
 import type { MessageTable } from '../messages/message-table.js';
 
+/**
+ * Messages for reading an uploaded template workbook (functions/src/workbooks/). {size} and
+ * {limit} are in MB, {found}/{expected} are what the file says and what the server expects.
+ * The zip checks run on the archive's directory before anything is decompressed.
+ */
 export const TEMPLATE_MESSAGES: MessageTable = {
-  zh: {},
-  en: {},
+  zh: {
+    upload_empty: '上传的文件是空的。',
+    upload_too_large: '文件大小为{size}MB,超过上限{limit}MB。填报表通常不足1MB,请确认上传的是本园区的填报表。',
+    upload_legacy_xls: '这是旧版Excel文件(.xls)。请在Excel或WPS中“另存为”Excel工作簿(*.xlsx)后再上传。',
+    upload_not_xlsx: '文件不是Excel工作簿(.xlsx)。请上传从本系统下载并填写的填报表(.xlsx)。',
+    upload_macro_enabled: '文件是启用宏的工作簿(.xlsm),不能接收。请“另存为”Excel工作簿(*.xlsx)后再上传。',
+    upload_corrupt: '文件已损坏或不完整,无法读取。请重新保存后再上传。',
+    upload_too_many_entries: '文件内部包含{count}个部件,超过上限{limit}个,不像是填报表。',
+    upload_expands_too_far: '文件解压后为{size}MB(压缩比{ratio}倍),超过上限{limit}MB,不能接收。',
+    upload_sheet_missing: '找不到工作表「{sheet}」。请不要重命名或删除填报表中的工作表。',
+    upload_meta_missing: '找不到模板信息(隐藏的_meta工作表)。请使用从本系统下载的填报表。',
+    upload_meta_tampered: '模板信息(_meta)被修改过,与其校验值不符。请重新下载填报表,填写后上传。',
+    upload_wrong_park: '这是{found}的填报表,不是{expected}的。请上传本园区的填报表。',
+    upload_wrong_period: '这是{found}期的填报表,不是{expected}期的。请下载本期填报表。',
+    upload_template_outdated: '填报表的模板版本({found})已过期,当前版本为{expected}。请下载最新填报表,把数据填入后重新上传。',
+    upload_layout_changed: '第{row}行应为指标「{expected}」,实际为「{found}」。请不要插入、删除或移动填报表中的行。',
+  },
+  en: {
+    upload_empty: 'The uploaded file is empty.',
+    upload_too_large: 'The file is {size} MB, over the {limit} MB limit. A return is usually under 1 MB: check that this is your park’s return.',
+    upload_legacy_xls: 'This is an old Excel file (.xls). Save it as an Excel workbook (*.xlsx) in Excel or WPS and upload it again.',
+    upload_not_xlsx: 'The file is not an Excel workbook (.xlsx). Upload the return (.xlsx) downloaded from this system and filled in.',
+    upload_macro_enabled: 'The file is a macro-enabled workbook (.xlsm), which is not accepted. Save it as an Excel workbook (*.xlsx) and upload again.',
+    upload_corrupt: 'The file is damaged or incomplete and cannot be read. Save it again and upload it.',
+    upload_too_many_entries: 'The file holds {count} parts, over the limit of {limit}: it does not look like a return.',
+    upload_expands_too_far: 'The file expands to {size} MB when unzipped (ratio {ratio}), over the {limit} MB limit: it is not accepted.',
+    upload_sheet_missing: 'Sheet “{sheet}” is missing. Do not rename or delete the sheets of the return.',
+    upload_meta_missing: 'The template information (the hidden _meta sheet) is missing. Use the return downloaded from this system.',
+    upload_meta_tampered: 'The template information (_meta) was changed and no longer matches its hash. Download the return again, fill it in and upload it.',
+    upload_wrong_park: 'This is the return of {found}, not of {expected}. Upload your park’s return.',
+    upload_wrong_period: 'This is the return for {found}, not for {expected}. Download the return for this period.',
+    upload_template_outdated: 'The return’s template version ({found}) is out of date; the current one is {expected}. Download the latest return, enter the figures and upload again.',
+    upload_layout_changed: 'Row {row} should hold “{expected}” but holds “{found}”. Do not insert, delete or move rows of the return.',
+  },
 };

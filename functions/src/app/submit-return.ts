@@ -1,0 +1,86 @@
+import { contentHash, validateReturn, type Actor, type Park, type Period, type ReturnInput, type ReturnVersion } from '@zj/shared';
+import { ApiError } from '../http/api-error.js';
+import { loadTemplate } from './load-template.js';
+import type { Services } from './services.js';
+
+export interface SubmitCommand {
+  actor: Actor;
+  park: Park;
+  period: Period;
+  input: ReturnInput;
+  idempotencyKey: string | null;
+  source: ReturnVersion['source'];
+  /** For source 'upload': the blob holding the original workbook. */
+  uploadBlob?: string;
+}
+
+export interface SubmitOutcome {
+  version: ReturnVersion;
+  /** The idempotency key had already stored this content: nothing new was stored. */
+  replayed: boolean;
+}
+
+/**
+ * Submits (报送) a return: everything is checked before anything is written, on the server's
+ * own template and validation (the client's word is never trusted), then one new version is
+ * appended. Refusals throw ApiError; nothing is stored for them.
+ */
+export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<SubmitOutcome> {
+  const { store } = svc;
+  const { park, period, input, idempotencyKey } = cmd;
+  const hash = contentHash(input);
+
+  // A retry of a request that was stored answers the same receipt, even if the period has
+  // been locked or the template has moved on since.
+  if (idempotencyKey !== null) {
+    const used = await store.findIdempotent(park.code, period.code, idempotencyKey);
+    if (used) {
+      if (used.contentHash !== hash) throw new ApiError(409, 'idempotency_key_reused');
+      const version = await store.readVersion(park.code, period.code, used.version);
+      if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
+      return { version, replayed: true };
+    }
+  }
+
+  const lock = await store.readLock(period.code);
+  if (lock?.locked) throw new ApiError(423, 'period_locked', { period: period.code });
+
+  const template = await loadTemplate(svc, park, period);
+  if (input.templateVersion !== template.version) {
+    const params = { current: template.version.slice(0, 12) };
+    throw new ApiError(409, 'stale_template', params, undefined, { 'x-template-version': template.version });
+  }
+  const result = validateReturn(template, input);
+  if (!result.acceptable) {
+    throw new ApiError(422, 'return_not_acceptable', { errors: result.errorCount, unexplained: result.unexplained.length }, result.issues);
+  }
+
+  const outcome = await store.appendVersion(
+    {
+      park: park.code,
+      period: period.code,
+      submittedAt: svc.now().toISOString(),
+      submittedBy: cmd.actor,
+      templateVersion: template.version,
+      contentHash: hash,
+      input,
+      values: result.values,
+      derived: result.derived,
+      baselines: result.baselines,
+      issues: result.issues,
+      source: cmd.source,
+      ...(cmd.uploadBlob !== undefined ? { uploadBlob: cmd.uploadBlob } : {}),
+    },
+    idempotencyKey,
+  );
+  switch (outcome.kind) {
+    case 'created':
+      return { version: outcome.version, replayed: false };
+    case 'replayed':
+      return { version: outcome.version, replayed: true };
+    case 'key_reused':
+      throw new ApiError(409, 'idempotency_key_reused');
+    case 'conflict':
+      throw new ApiError(409, 'version_conflict', {}, undefined, { 'retry-after': '1' });
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import azf, { type HttpResponseInit } from '@azure/functions';
+import { errorBody } from '../http/error-response.js';
+import type { HttpRoute } from '../http/register-http.js';
+import { compareRoutes, compileRoute, type CompiledRoute } from './route-template.js';
+import { serveStatic } from './serve-static.js';
+
+const { HttpRequest, HttpResponse, InvocationContext } = azf;
+
+export interface LocalServerOptions {
+  routes: HttpRoute[];
+  /** "api": every route is served under /api/. */
+  routePrefix: string;
+  /** Bodies are read up to one byte past this, so the handler sees that the limit was passed. */
+  maxBodyBytes: number;
+  corsOrigins: string[];
+  /** The built task pane, served outside the route prefix; null to serve none. */
+  staticDir: string | null;
+  log?: (line: string) => void;
+}
+
+const EXPOSED = 'etag, location, retry-after, x-template-version, idempotent-replayed';
+const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client';
+
+/**
+ * The local stand-in for the Functions host: a node:http server that turns each request into
+ * a real @azure/functions HttpRequest, calls the same handler the module registers, with a real
+ * InvocationContext, and writes back its HttpResponse. Routes come from the registrations.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  const compiled = options.routes
+    .map((route) => ({ route, compiled: compileRoute(route.route) }))
+    .sort((a, b) => compareRoutes(a.compiled, b.compiled));
+  const prefix = `/${options.routePrefix}`;
+  return createServer((req, res) => {
+    handle(req, res, compiled, prefix, options).catch((error: unknown) => {
+      options.log?.(`adapter error: ${String(error)}`);
+      if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }));
+      else res.destroy();
+    });
+  });
+}
+
+/** Listens on loopback; port 0 picks a free port. Resolves to the port. */
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: { route: HttpRoute; compiled: CompiledRoute }[],
+  prefix: string,
+  options: LocalServerOptions,
+): Promise<void> {
+  const started = performance.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  const cors = corsHeaders(req.headers.origin, options.corsOrigins);
+  const done = (status: number) => options.log?.(`${method} ${url.pathname} ${status} ${(performance.now() - started).toFixed(1)}ms`);
+
+  if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
+    await drain(req, 0);
+    if (options.staticDir === null) return writeJson(res, 404, errorBody('route_not_found', { method, path: url.pathname }));
+    return serveStatic(req, res, options.staticDir, url.pathname);
+  }
+  const path = url.pathname.slice(prefix.length) || '/';
+  const matches = routes.flatMap(({ route, compiled }) => {
+    const params = compiled.match(path);
+    return params ? [{ route, params }] : [];
+  });
+  if (method === 'OPTIONS' && matches.length > 0) {
+    await drain(req, 0);
+    res.writeHead(204, { ...cors, 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' });
+    return void res.end();
+  }
+  const hit = matches.find((m) => m.route.methods.includes(method as never));
+  if (!hit) {
+    await drain(req, 0);
+    const status = matches.length > 0 ? 405 : 404;
+    writeJson(res, status, errorBody(status === 405 ? 'method_not_allowed' : 'route_not_found', { method, path: url.pathname }), {
+      ...cors,
+      ...(status === 405 ? { allow: allowed(matches) } : {}),
+    });
+    return done(status);
+  }
+
+  const body = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
+  const request = new HttpRequest({
+    method,
+    url: url.href,
+    headers: flattenHeaders(req.headers),
+    params: hit.params,
+    ...(body.length > 0 ? { body: { bytes: body } } : {}),
+  });
+  const context = new InvocationContext({
+    functionName: hit.route.name,
+    invocationId: randomUUID(),
+    logHandler: (level, ...args) => options.log?.(`[${hit.route.name}] ${level}: ${args.map(String).join(' ')}`),
+  });
+  const result = await hit.route.handler(request, context);
+  const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}) as HttpResponseInit);
+  const headers: Record<string, string> = { ...cors };
+  response.headers.forEach((value, name) => (headers[name] = value));
+  const bytes = Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(bytes.length);
+  res.writeHead(response.status, headers);
+  res.end(method === 'HEAD' ? undefined : bytes);
+  done(response.status);
+}
+
+/**
+ * Reads the request body, keeping at most `keep` bytes and discarding the rest, so that an
+ * oversized body neither fills memory nor leaves the client writing into a closed socket.
+ */
+function drain(req: IncomingMessage, keep: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (kept >= keep) return;
+      const part = chunk.subarray(0, keep - kept);
+      chunks.push(part);
+      kept += part.length;
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || name === 'content-length' || name === 'transfer-encoding' || name === 'connection') continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function corsHeaders(origin: string | undefined, allowedOrigins: string[]): Record<string, string> {
+  if (!origin) return {};
+  if (!allowedOrigins.includes('*') && !allowedOrigins.includes(origin)) return {};
+  return { 'access-control-allow-origin': allowedOrigins.includes('*') ? '*' : origin, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
+}
+
+function allowed(matches: { route: HttpRoute }[]): string {
+  return [...new Set(matches.flatMap((m) => m.route.methods)), 'OPTIONS'].join(', ');
+}
+
+function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
+  res.end(bytes);
+}

@@ -1,0 +1,68 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * Serves the built task pane (addin/dist) under `/`, also under `/taskpane/`. When it is not
+ * built, `/` says how to build it instead of a bare 404.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string): Promise<void> {
+  const relative = decodeSafe(pathname.replace(/^\/taskpane(?=\/|$)/, '')) ?? '';
+  const target = normalize(join(dir, relative));
+  if (target !== dir && !target.startsWith(dir.endsWith(sep) ? dir : dir + sep)) return notFound(res, pathname);
+  const file = await findFile(target);
+  if (!file) {
+    if ((await findFile(dir)) === null && (pathname === '/' || pathname.startsWith('/taskpane'))) return notBuilt(res, dir);
+    return notFound(res, pathname);
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}
+
+async function findFile(path: string): Promise<string | null> {
+  for (const candidate of [path, join(path, 'index.html'), join(path, 'taskpane.html')]) {
+    const s = await stat(candidate).catch(() => null);
+    if (s?.isFile()) return candidate;
+  }
+  return null;
+}
+
+function decodeSafe(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+function notFound(res: ServerResponse, pathname: string): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`Not found: ${pathname}\n`);
+}
+
+function notBuilt(res: ServerResponse, dir: string): void {
+  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>任务窗格尚未构建 / Task pane not built</title>` +
+      `<p>任务窗格尚未构建:${dir} 中没有文件。请先运行 <code>npm run build -w addin</code>,然后刷新本页。</p>` +
+      `<p>The task pane is not built: ${dir} has no files. Run <code>npm run build -w addin</code>, then reload.</p>` +
+      `<p>API: <a href="/api/parks">/api/parks</a> (needs a bearer token).</p>`,
+  );
+}

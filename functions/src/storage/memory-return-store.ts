@@ -1,0 +1,101 @@
+import type { Review, ReturnVersion } from '@zj/shared';
+import type { AppendOutcome, LockEvent, NewVersion, ReturnHead, ReturnStore, VersionSummary } from './return-store.js';
+import { partitionOf } from './storage-keys.js';
+import { StorageUnavailableError } from './storage-unavailable-error.js';
+
+/**
+ * ReturnStore in memory, with the same append-only contract as AzureReturnStore: for unit tests
+ * that call handlers directly. `down = true` makes every call fail as unreachable storage does.
+ */
+export class MemoryReturnStore implements ReturnStore {
+  down = false;
+  private readonly versions = new Map<string, ReturnVersion[]>();
+  private readonly keys = new Map<string, { version: number; contentHash: string }>();
+  private readonly reviews = new Map<string, Review[]>();
+  private readonly lockEvents = new Map<string, LockEvent[]>();
+
+  async readHead(park: string, period: string): Promise<ReturnHead | null> {
+    this.check();
+    const latest = this.versions.get(partitionOf(park, period))?.at(-1);
+    return latest ? headOf(latest) : null;
+  }
+
+  async listHeads(park: string): Promise<ReturnHead[]> {
+    this.check();
+    return [...this.versions.values()].flatMap((vs) => (vs[0]?.park === park ? [headOf(vs.at(-1)!)] : []));
+  }
+
+  async listVersions(park: string, period: string): Promise<VersionSummary[]> {
+    this.check();
+    return (this.versions.get(partitionOf(park, period)) ?? []).map((v) => ({
+      version: v.version,
+      submittedAt: v.submittedAt,
+      submittedBy: v.submittedBy,
+      contentHash: v.contentHash,
+      templateVersion: v.templateVersion,
+      errorCount: v.issues.filter((i) => i.severity === 'error').length,
+      warningCount: v.issues.filter((i) => i.severity === 'warning').length,
+      source: v.source,
+    }));
+  }
+
+  async readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null> {
+    this.check();
+    return structuredClone(this.versions.get(partitionOf(park, period))?.[version - 1] ?? null);
+  }
+
+  async findIdempotent(park: string, period: string, key: string) {
+    this.check();
+    return this.keys.get(`${partitionOf(park, period)}#${key}`) ?? null;
+  }
+
+  async appendVersion(draft: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
+    this.check();
+    const pk = partitionOf(draft.park, draft.period);
+    const list = this.versions.get(pk) ?? [];
+    if (idempotencyKey !== null) {
+      const used = this.keys.get(`${pk}#${idempotencyKey}`);
+      if (used) return used.contentHash === draft.contentHash ? { kind: 'replayed', version: structuredClone(list[used.version - 1]!) } : { kind: 'key_reused' };
+    }
+    const version: ReturnVersion = { ...structuredClone(draft), version: list.length + 1 };
+    this.versions.set(pk, [...list, version]);
+    if (idempotencyKey !== null) this.keys.set(`${pk}#${idempotencyKey}`, { version: version.version, contentHash: draft.contentHash });
+    return { kind: 'created', version: structuredClone(version) };
+  }
+
+  async appendReview(park: string, period: string, review: Review): Promise<void> {
+    this.check();
+    const pk = partitionOf(park, period);
+    this.reviews.set(pk, [...(this.reviews.get(pk) ?? []), structuredClone(review)]);
+  }
+
+  async listReviews(park: string, period: string): Promise<Review[]> {
+    this.check();
+    return structuredClone(this.reviews.get(partitionOf(park, period)) ?? []);
+  }
+
+  async appendLockEvent(event: LockEvent): Promise<void> {
+    this.check();
+    this.lockEvents.set(event.period, [...(this.lockEvents.get(event.period) ?? []), structuredClone(event)]);
+  }
+
+  async readLock(period: string): Promise<LockEvent | null> {
+    this.check();
+    return structuredClone(this.lockEvents.get(period)?.at(-1) ?? null);
+  }
+
+  private check(): void {
+    if (this.down) throw new StorageUnavailableError('memory store is down');
+  }
+}
+
+function headOf(v: ReturnVersion): ReturnHead {
+  return {
+    park: v.park,
+    period: v.period,
+    latestVersion: v.version,
+    latestSubmittedAt: v.submittedAt,
+    latestValues: structuredClone(v.values),
+    latestBaselines: structuredClone(v.baselines),
+  };
+}

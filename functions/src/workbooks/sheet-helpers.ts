@@ -1,0 +1,94 @@
+import type { Cell, Worksheet } from 'exceljs';
+import { findUnit } from '@zj/shared';
+import { FILLS, THIN_BORDER, font } from './workbook-style.js';
+import { toCellText } from './to-cell-text.js';
+
+/** A reference to another sheet: '金山园'!E5 (quotes doubled inside the name). */
+export function sheetRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** A valid, unique sheet name: at most 31 characters, none of []:*?/\ . */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 28)}(${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Excel number format of a figure in a unit (integers of counts without decimals). */
+export function numFmtOf(unit: string, valueType?: 'integer' | 'decimal'): string {
+  if (valueType === 'integer') return '#,##0';
+  return findUnit(unit)?.numFmt ?? '#,##0.00';
+}
+
+export interface CellStyle {
+  numFmt?: string;
+  bold?: boolean;
+  muted?: boolean;
+  fill?: keyof typeof FILLS;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+function style(cell: Cell, s: CellStyle): void {
+  cell.font = font({ ...(s.bold ? { bold: true } : {}), ...(s.muted ? { color: { argb: 'FF7F7F7F' }, italic: true } : {}) });
+  cell.border = THIN_BORDER;
+  if (s.numFmt) cell.numFmt = s.numFmt;
+  if (s.fill) cell.fill = FILLS[s.fill];
+  if (s.wrap || s.align) cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+}
+
+/** Text as text, never a formula: user text included (see toCellText). */
+export function putText(ws: Worksheet, address: string, text: string, s: CellStyle = {}): void {
+  const cell = ws.getCell(address);
+  cell.value = toCellText(text);
+  style(cell, { numFmt: '@', ...s });
+}
+
+export function putNumber(ws: Worksheet, address: string, value: number | null, s: CellStyle = {}): void {
+  const cell = ws.getCell(address);
+  cell.value = value;
+  style(cell, s);
+}
+
+/** A live formula with the result the domain computed cached beside it. */
+export function putFormula(ws: Worksheet, address: string, formula: string, result: number | string, s: CellStyle = {}): void {
+  const cell = ws.getCell(address);
+  cell.value = { formula, result } as never;
+  style(cell, s);
+}
+
+export function putHeader(ws: Worksheet, row: number, headers: readonly string[]): void {
+  headers.forEach((h, i) => {
+    const cell = ws.getRow(row).getCell(i + 1);
+    cell.value = h;
+    style(cell, { bold: true, fill: 'header', wrap: true, align: 'center' });
+  });
+  ws.getRow(row).height = 30;
+}
+
+export function putTitle(ws: Worksheet, title: string, subtitle: string, lastColumn: number): void {
+  ws.mergeCells(1, 1, 1, lastColumn);
+  ws.getCell('A1').value = toCellText(title);
+  ws.getCell('A1').font = font({ size: 14, bold: true });
+  ws.getRow(1).height = 24;
+  ws.mergeCells(2, 1, 2, lastColumn);
+  ws.getCell('A2').value = toCellText(subtitle);
+  ws.getCell('A2').font = font({ color: { argb: 'FF595959' } });
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = 30;
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Local time in China Standard Time, as statisticians read it: 2025-03-07 14:05. */
+export function chinaTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../index.js';
+import { assertOrgTree } from './assert-org-tree.js';
+import { consolidateHierarchy } from './consolidate-hierarchy.js';
+import { computeOrgUnits } from './compute-org-units.js';
+import { computeReportingUnits } from './compute-reporting-units.js';
+import { findNonFinite } from './__fixtures__/find-non-finite.js';
+import { ret } from './__fixtures__/make-return.js';
+
+// The real catalogue (seeds/catalogue), as it stands: these hold for any well-formed catalogue.
+const catalogue = loadCatalogue();
+
+describe('consolidation of the real catalogue', () => {
+  it('has a well-formed org-unit hierarchy under the zone', () => {
+    const units = computeOrgUnits(catalogue);
+    expect(() => assertOrgTree(units)).not.toThrow();
+    expect(computeReportingUnits(units, 'zone').length).toBeLessThanOrEqual(catalogue.parks.length);
+  });
+
+  it('declares components, of known indicators, for every ratio consolidated as a ratio', () => {
+    const codes = new Set(catalogue.indicators.map((i) => i.code));
+    for (const i of catalogue.indicators.filter((x) => x.consolidation === 'ratio')) {
+      expect(i.components, i.code).toBeDefined();
+      for (const ref of [i.components!.numerator, i.components!.denominator]) {
+        if ('indicator' in ref) expect(codes.has(ref.indicator), `${i.code} → ${ref.indicator}`).toBe(true);
+      }
+    }
+  });
+
+  it('consolidates no returns and every park reporting 1 everywhere without NaN, at every level', () => {
+    const ones = Object.fromEntries(catalogue.indicators.map((i) => [i.code, 1]));
+    const returns = catalogue.parks.map((p) => ret(p.code, ones));
+    for (const rs of [[], returns]) {
+      for (const c of consolidateHierarchy(catalogue, '2025', rs, { periodDays: 365 })) {
+        expect(findNonFinite(c)).toEqual([]);
+        expect(c.rows).toHaveLength(catalogue.indicators.length);
+      }
+    }
+  });
+});

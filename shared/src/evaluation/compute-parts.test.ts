@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { EVALUATION_CATALOGUE as CAT } from './__fixtures__/evaluation-catalogue.js';
+import { isAtLeast, isMoreThan } from './compare-figures.js';
+import { computeCanonicalTarget } from './compute-canonical-target.js';
+import { computeCompletion } from './compute-completion.js';
+import { computeDaysInYear } from './compute-days-in-year.js';
+import { computeExpected } from './compute-expected.js';
+import { computeGrowthNeeded } from './compute-growth-needed.js';
+import { computeRanks } from './compute-ranks.js';
+import { computeStatus } from './compute-status.js';
+import { STATUS_RULES } from './status-rules.js';
+
+describe('computeDaysInYear', () => {
+  it.each([
+    [2023, 365],
+    [2024, 366],
+    [2025, 365],
+    [2026, 365],
+    [2100, 365],
+    [2000, 366],
+  ])('%i has %i days', (year, days) => expect(computeDaysInYear(year)).toBe(days));
+});
+
+describe('computeExpected (序时进度)', () => {
+  // baseline 400 in 2024, target 500 in 2026
+  it.each([
+    { year: 2024, value: 400, elapsed: 0 },
+    { year: 2025, value: 450, elapsed: 0.5 },
+    { year: 2026, value: 500, elapsed: 1 },
+    { year: 2027, value: 500, elapsed: 1 },
+    { year: 2020, value: 400, elapsed: 0 },
+  ])('$year → $value', ({ year, value, elapsed }) => {
+    expect(computeExpected({ baseline: 400, baselineYear: 2024, target: 500, targetYear: 2026, year })).toEqual({ value, elapsed });
+  });
+
+  it('has no value without a baseline', () => {
+    expect(computeExpected({ baseline: null, baselineYear: 2024, target: 500, targetYear: 2026, year: 2025 })).toEqual({
+      value: null,
+      elapsed: 0.5,
+      reason: 'no_baseline',
+    });
+  });
+
+  it('codes an overflow instead of returning Infinity', () => {
+    const e = computeExpected({ baseline: -1.7e308, baselineYear: 2024, target: 1.7e308, targetYear: 2026, year: 2025 });
+    expect(e).toMatchObject({ value: null, reason: 'out_of_range' });
+  });
+});
+
+describe('computeCompletion', () => {
+  it.each([
+    { name: 'gte met exactly', actual: 6.8, target: 6.8, high: null, comparison: 'gte', value: 1, completed: true, belowHigh: false },
+    // 68 / 1000 × 100 carries rounding noise and must still meet 6.8
+    { name: 'gte met up to rounding noise', actual: (68 / 1000) * 100, target: 6.8, high: null, comparison: 'gte', value: 1, completed: true, belowHigh: false },
+    { name: 'gt exactly is not more', actual: 60, target: 60, high: null, comparison: 'gt', value: 1, completed: false, belowHigh: false },
+    { name: 'gt strictly more', actual: 60.01, target: 60, high: null, comparison: 'gt', value: 60.01 / 60, completed: true, belowHigh: false },
+    { name: 'range at the low end', actual: 1, target: 1, high: 2, comparison: 'range', value: 1, completed: true, belowHigh: true },
+    { name: 'range at the high end', actual: 2, target: 1, high: 2, comparison: 'range', value: 2, completed: true, belowHigh: false },
+    { name: 'range below', actual: 0, target: 1, high: 2, comparison: 'range', value: 0, completed: false, belowHigh: false },
+  ] as const)('$name', ({ actual, target, high, comparison, value, completed, belowHigh }) => {
+    const c = computeCompletion(actual, { value: target, valueHigh: high }, comparison);
+    expect(c.value).toBeCloseTo(value, 12);
+    expect(c).toMatchObject({ completed, belowHigh });
+  });
+
+  it('codes a target of 0 and a blank actual', () => {
+    expect(computeCompletion(5, { value: 0, valueHigh: null }, 'gte')).toEqual({
+      value: null,
+      completed: true,
+      belowHigh: false,
+      reason: 'division_by_zero',
+    });
+    expect(computeCompletion(null, { value: 5, valueHigh: null }, 'gte')).toMatchObject({ value: null, reason: 'not_reported' });
+  });
+});
+
+describe('computeGrowthNeeded (还需年均增长)', () => {
+  const base = { completed: false, year: 2025, targetYear: 2026 };
+  it.each([
+    // compound over two years: (500 / 405)^(1/2) − 1 = 11.11%
+    { name: 'compound over 2 years', kind: 'compound_rate', actual: 405, target: 500, year: 2024, value: Math.sqrt(500 / 405) - 1 },
+    { name: 'amount over 2 years', kind: 'amount_per_year', actual: 5, target: 21, year: 2024, value: 8 },
+    { name: 'actual 0', kind: 'compound_rate', actual: 0, target: 500, year: 2025, reason: 'actual_not_positive' },
+    { name: 'negative actual', kind: 'compound_rate', actual: -3, target: 500, year: 2025, reason: 'actual_not_positive' },
+    { name: 'target 0', kind: 'compound_rate', actual: 3, target: 0, year: 2025, reason: 'target_not_positive' },
+    { name: 'target year reached', kind: 'compound_rate', actual: 3, target: 5, year: 2026, reason: 'target_year_reached' },
+    { name: 'target year passed', kind: 'amount_per_year', actual: 3, target: 5, year: 2027, reason: 'target_year_reached' },
+    { name: 'blank actual', kind: 'compound_rate', actual: null, target: 5, year: 2025, reason: 'not_reported' },
+    { name: 'overflow', kind: 'compound_rate', actual: 1e-300, target: 1e300, year: 2025, reason: 'out_of_range' },
+  ] as const)('$name', (c) => {
+    const g = computeGrowthNeeded({ ...base, kind: c.kind, actual: c.actual, target: c.target, year: c.year });
+    if ('value' in c) expect(g.value).toBeCloseTo(c.value, 12);
+    else expect(g).toMatchObject({ value: null, reason: c.reason });
+    expect(g.yearsLeft).toBe(2026 - c.year);
+  });
+});
+
+describe('computeCanonicalTarget', () => {
+  const target = CAT.targets.find((t) => t.id === 'jinshan.industry_scale.2026')!;
+  const indicator = CAT.indicators.find((i) => i.code === 'industry_scale')!;
+
+  it.each([
+    { value: 180, unitCode: '亿元', canonical: 1_800_000 },
+    { value: 0.07, unitCode: '亿元', canonical: 700 }, // not 700.0000000000001
+    { value: 5000, unitCode: '元', canonical: 0.5 },
+    { value: 350, unitCode: '万元', canonical: 350 },
+  ])('$value $unitCode = $canonical 万元', ({ value, unitCode, canonical }) => {
+    expect(computeCanonicalTarget({ ...target, value, unitCode }, indicator).value).toBe(canonical);
+  });
+
+  it.each(['家', '不存在'])('refuses a unit that cannot express 万元: %s', (unitCode) => {
+    expect(() => computeCanonicalTarget({ ...target, unitCode }, indicator)).toThrow(/unit/);
+  });
+});
+
+describe('thresholds as data', () => {
+  it('lists the four statuses once, with zh and en labels and rules, the last one always applying', () => {
+    expect(STATUS_RULES.map((r) => r.status).sort()).toEqual(['behind', 'completed', 'not_reported', 'on_track']);
+    expect(STATUS_RULES.map((r) => r.label.zh)).toEqual(['未报送', '已完成', '符合序时进度', '滞后']);
+    for (const r of STATUS_RULES) expect(r.rule.zh.length * r.rule.en.length).toBeGreaterThan(0);
+    expect(STATUS_RULES.at(-1)!.applies({ actual: null, completed: false, expected: null, beforeTargetYear: false })).toBe(true);
+  });
+
+  it.each([
+    { facts: { actual: null, completed: false, expected: 1, beforeTargetYear: true }, status: 'not_reported' },
+    { facts: { actual: 5, completed: true, expected: 9, beforeTargetYear: false }, status: 'completed' },
+    { facts: { actual: 5, completed: false, expected: 5, beforeTargetYear: true }, status: 'on_track' },
+    { facts: { actual: 5, completed: false, expected: 5, beforeTargetYear: false }, status: 'behind' },
+    { facts: { actual: 4.9, completed: false, expected: 5, beforeTargetYear: true }, status: 'behind' },
+    { facts: { actual: 5, completed: false, expected: null, beforeTargetYear: true }, status: 'behind' },
+  ] as const)('$status', ({ facts, status }) => expect(computeStatus(facts)).toBe(status));
+
+  it('allows rounding noise only', () => {
+    expect(isAtLeast(6.499999999999999, 6.5)).toBe(true);
+    expect(isAtLeast(6.49, 6.5)).toBe(false);
+    expect(isMoreThan(60.00000000000001, 60)).toBe(false);
+    expect(isMoreThan(60.0001, 60)).toBe(true);
+  });
+});
+
+describe('computeRanks', () => {
+  it.each([
+    { values: [3, 1, 2], direction: 'higher', ranks: [1, 3, 2] },
+    { values: [5, 7, 5, 1], direction: 'higher', ranks: [2, 1, 2, 4] },
+    { values: [5, null, 7], direction: 'higher', ranks: [2, null, 1] },
+    { values: [5, 7, 5], direction: 'lower', ranks: [1, 3, 1] },
+    { values: [(68 / 1000) * 100, 6.8], direction: 'higher', ranks: [1, 1] },
+    { values: [], direction: 'higher', ranks: [] },
+  ] as const)('$values ($direction) → $ranks', ({ values, direction, ranks }) => {
+    expect(computeRanks(values, direction)).toEqual(ranks);
+  });
+});

@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js';
+import { evaluateFixtureTarget as evaluate } from './__fixtures__/evaluate-fixture-target.js';
+import { EVALUATION_CATALOGUE as CAT } from './__fixtures__/evaluation-catalogue.js';
+import { evaluateTarget } from './evaluate-target.js';
+import type { EvaluationStatus } from './evaluation-status.js';
+
+interface Case {
+  name: string;
+  id: string;
+  year: number;
+  values: Record<string, number | null> | null;
+  baselines: Record<string, number | null> | null;
+  target: number;
+  baseline: number | null;
+  actual: number | null;
+  expected: number | null;
+  completion: number | null;
+  completed: boolean;
+  status: EvaluationStatus;
+  growth: number | null;
+  growthReason?: string;
+  notes?: string[];
+}
+
+// Every number below is worked out by hand in the comment above its row.
+const cases: Case[] = [
+  // 金山园 高新技术企业 500家 (level), plan 2025-2026, so the baseline year is 2024: 400.
+  // expected 2025 = 400 + (500 − 400) × (2025 − 2024) / (2026 − 2024) = 450; 460 ≥ 450: on track.
+  // completion = 460 / 500 = 92%; growth still needed = (500 / 460)^(1/1) − 1 = 8.6957%.
+  {
+    name: 'level 500家: baseline 400, actual 460 in 2025',
+    id: 'jinshan.hightech_cumulative.2026', year: 2025,
+    values: { hightech_cumulative: 460 }, baselines: { hightech_cumulative: 400 },
+    target: 500, baseline: 400, actual: 460, expected: 450, completion: 0.92, completed: false,
+    status: 'on_track', growth: 500 / 460 - 1,
+  },
+  // 2026 is the target year: expected = the target; 500 ≥ 500 completes it.
+  {
+    name: 'level 500家: actual 500 in the target year',
+    id: 'jinshan.hightech_cumulative.2026', year: 2026,
+    values: { hightech_cumulative: 500 }, baselines: { hightech_cumulative: 400 },
+    target: 500, baseline: 400, actual: 500, expected: 500, completion: 1, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed',
+  },
+  // 480 < 500 in the target year: behind, nothing left to grow into. completion 480 / 500 = 96%.
+  {
+    name: 'level 500家: actual 480 in the target year',
+    id: 'jinshan.hightech_cumulative.2026', year: 2026,
+    values: { hightech_cumulative: 480 }, baselines: { hightech_cumulative: 400 },
+    target: 500, baseline: 400, actual: 480, expected: 500, completion: 0.96, completed: false,
+    status: 'behind', growth: null, growthReason: 'target_year_reached',
+  },
+  // PCT 年申请量 55件 (annual flow): 35 in 2024 → expected 2025 = 35 + 20 / 2 = 45; 40 < 45: behind.
+  // completion 40 / 55 = 72.73%; growth (55 / 40) − 1 = 37.5%.
+  {
+    name: 'annual flow 55件: baseline 35, actual 40',
+    id: 'jinshan.pct_applications.2026', year: 2025,
+    values: { pct_applications: 40 }, baselines: { pct_applications: 35 },
+    target: 55, baseline: 35, actual: 40, expected: 45, completion: 40 / 55, completed: false,
+    status: 'behind', growth: 0.375,
+  },
+  // 新增21个药品注册批件 over 2025-2026 (cumulative): the running total starts at 0 (end 2024).
+  // expected 2025 = 0 + 21 × 1/2 = 10.5; 12 ≥ 10.5: on track; completion 12 / 21 = 57.14%;
+  // still needed: (21 − 12) / 1 = 9 more in 2026. No baseline is needed for a running total.
+  {
+    name: 'cumulative 新增21个: running total 12 at end 2025',
+    id: 'jinshan.drug_approvals_new.2026', year: 2025,
+    values: { drug_approvals_new: 12 }, baselines: null,
+    target: 21, baseline: 0, actual: 12, expected: 10.5, completion: 12 / 21, completed: false,
+    status: 'on_track', growth: 9,
+  },
+  // running total 8 < 10.5: behind; (21 − 8) / 1 = 13 still needed.
+  {
+    name: 'cumulative 新增21个: running total 8 at end 2025',
+    id: 'jinshan.drug_approvals_new.2026', year: 2025,
+    values: { drug_approvals_new: 8 }, baselines: null,
+    target: 21, baseline: 0, actual: 8, expected: 10.5, completion: 8 / 21, completed: false,
+    status: 'behind', growth: 13,
+  },
+  // 研发经费占营收比重 6.8% from components: baseline 62 / 1000 × 100 = 6.2%, actual 65 / 1000 × 100 = 6.5%.
+  // expected = 6.2 + (6.8 − 6.2) / 2 = 6.5 (up to rounding noise): on track. completion 6.5 / 6.8 = 95.59%;
+  // growth 6.8 / 6.5 − 1 = 4.615%.
+  {
+    name: 'ratio 6.8% from components: 6.2% → 6.5%',
+    id: 'minhang.rd_share.2026', year: 2025,
+    values: { rd_expenditure: 65, operating_revenue: 1000 }, baselines: { rd_expenditure: 62, operating_revenue: 1000 },
+    target: 6.8, baseline: 6.2, actual: 6.5, expected: 6.5, completion: 6.5 / 6.8, completed: false,
+    status: 'on_track', growth: 6.8 / 6.5 - 1,
+  },
+  // Components blank, the percentage typed: 6.9 ≥ 6.8, completed, noted as typed.
+  {
+    name: 'ratio typed without its components',
+    id: 'minhang.rd_share.2026', year: 2025,
+    values: { rd_share: 6.9, rd_expenditure: null, operating_revenue: null }, baselines: { rd_share: 6.2 },
+    target: 6.8, baseline: 6.2, actual: 6.9, expected: 6.5, completion: 6.9 / 6.8, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['typed_ratio'],
+  },
+  // 日均新增科技企业30家 (奉贤园, plan 2024-2026, draft). 2024 is a leap year: 10980 / 366 = 30: completed.
+  // The baseline (2023, 365 days): 7300 / 365 = 20.
+  {
+    name: 'per-day rate 30家/日 in leap 2024: 10980 / 366 = 30',
+    id: 'fengxian.daily_new_tech_enterprises.2026', year: 2024,
+    values: { new_tech_enterprises: 10980 }, baselines: { new_tech_enterprises: 7300 },
+    target: 30, baseline: 20, actual: 30, expected: 20 + 10 / 3, completion: 1, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['draft_plan'],
+  },
+  // The same 10950 over 366 days is 29.918 a day: not completed; expected 2024 = 20 + (30 − 20) × 1/3
+  // = 23.33: on track. completion 29.918 / 30 = 99.73%; growth (30 / 29.918)^(1/2) − 1.
+  {
+    name: 'per-day rate in leap 2024: 10950 / 366 = 29.92',
+    id: 'fengxian.daily_new_tech_enterprises.2026', year: 2024,
+    values: { new_tech_enterprises: 10950 }, baselines: { new_tech_enterprises: 7300 },
+    target: 30, baseline: 20, actual: 10950 / 366, expected: 20 + 10 / 3, completion: 10950 / 366 / 30, completed: false,
+    status: 'on_track', growth: Math.sqrt(30 / (10950 / 366)) - 1, notes: ['draft_plan'],
+  },
+  // 2025 has 365 days: 10950 / 365 = 30: completed.
+  {
+    name: 'per-day rate in 2025: 10950 / 365 = 30',
+    id: 'fengxian.daily_new_tech_enterprises.2026', year: 2025,
+    values: { new_tech_enterprises: 10950 }, baselines: { new_tech_enterprises: 7300 },
+    target: 30, baseline: 20, actual: 30, expected: 20 + (10 * 2) / 3, completion: 1, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['draft_plan'],
+  },
+  // 超过60% (gt, 争取 → stretch): 600 / 1000 = 60% exactly is NOT completed (completion rate 100%).
+  // baseline 550 / 1000 = 55% → expected 57.5; 60 ≥ 57.5: on track. Growth to 60 from 60: 0.
+  {
+    name: 'gt 超过60%: exactly 60% is not completed',
+    id: 'jinshan.leading_share.2026', year: 2025,
+    values: { leading_industry_revenue: 600, operating_revenue: 1000 }, baselines: { leading_industry_revenue: 550, operating_revenue: 1000 },
+    target: 60, baseline: 55, actual: 60, expected: 57.5, completion: 1, completed: false,
+    status: 'on_track', growth: 0, notes: ['stretch_goal'],
+  },
+  // In the target year 60% is behind; 60.1% (601 / 1000) completes it.
+  {
+    name: 'gt 超过60%: 60% in the target year is behind',
+    id: 'jinshan.leading_share.2026', year: 2026,
+    values: { leading_industry_revenue: 600, operating_revenue: 1000 }, baselines: { leading_industry_revenue: 550, operating_revenue: 1000 },
+    target: 60, baseline: 55, actual: 60, expected: 60, completion: 1, completed: false,
+    status: 'behind', growth: null, growthReason: 'target_year_reached', notes: ['stretch_goal'],
+  },
+  {
+    name: 'gt 超过60%: 60.1% completes it',
+    id: 'jinshan.leading_share.2026', year: 2026,
+    values: { leading_industry_revenue: 601, operating_revenue: 1000 }, baselines: { leading_industry_revenue: 550, operating_revenue: 1000 },
+    target: 60, baseline: 55, actual: 60.1, expected: 60, completion: 60.1 / 60, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['stretch_goal'],
+  },
+  // 1-2家 (range): 1 completes at the low end, with a note that 2 is not reached; 2 completes outright.
+  // baseline 0 → expected 2025 = 0 + 1 × 1/2 = 0.5; 0 < 0.5 is behind and no growth rate from 0.
+  {
+    name: 'range 1-2家: 1 completes, below the high end',
+    id: 'qingpu.incubators_hq.2026', year: 2025,
+    values: { incubators_hq: 1 }, baselines: { incubators_hq: 0 },
+    target: 1, baseline: 0, actual: 1, expected: 0.5, completion: 1, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['below_range_high'],
+  },
+  {
+    name: 'range 1-2家: 2 completes, no note',
+    id: 'qingpu.incubators_hq.2026', year: 2025,
+    values: { incubators_hq: 2 }, baselines: { incubators_hq: 0 },
+    target: 1, baseline: 0, actual: 2, expected: 0.5, completion: 2, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed',
+  },
+  {
+    name: 'range 1-2家: 0 is behind, no growth rate from 0',
+    id: 'qingpu.incubators_hq.2026', year: 2025,
+    values: { incubators_hq: 0 }, baselines: { incubators_hq: 0 },
+    target: 1, baseline: 0, actual: 0, expected: 0.5, completion: 0, completed: false,
+    status: 'behind', growth: null, growthReason: 'actual_not_positive',
+  },
+  // 力争建成1家 (stretch): evaluated as ≥ 1, flagged.
+  {
+    name: 'stretch 力争1家: 1 completes, flagged as stretch',
+    id: 'jinqiao.incubators_hq.2026', year: 2025,
+    values: { incubators_hq: 1 }, baselines: { incubators_hq: 0 },
+    target: 1, baseline: 0, actual: 1, expected: 0.5, completion: 1, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['stretch_goal'],
+  },
+  // No baseline: completion 1 / 2 = 50% is computed; 序时进度 is not (no_baseline) so the park cannot
+  // show it is on track: behind. Growth needs no baseline: 2 / 1 − 1 = 100%.
+  {
+    name: 'no baseline: completion computed, 序时进度 not',
+    id: 'minhang.incubators_hq.2026', year: 2025,
+    values: { incubators_hq: 1 }, baselines: null,
+    target: 2, baseline: null, actual: 1, expected: null, completion: 0.5, completed: false,
+    status: 'behind', growth: 1, notes: ['no_baseline'],
+  },
+  // 奉贤园's plan is a draft (征求意见稿): evaluated, flagged. 超过2家: 3 > 2 completes.
+  {
+    name: 'draft plan 超过2家: 3 completes, flagged draftPlan',
+    id: 'fengxian.unicorns.2026', year: 2025,
+    values: { unicorns: 3 }, baselines: { unicorns: 1 },
+    target: 2, baseline: 1, actual: 3, expected: 1 + (1 * 2) / 3, completion: 1.5, completed: true,
+    status: 'completed', growth: null, growthReason: 'already_completed', notes: ['draft_plan'],
+  },
+  // No return: 未报送, every part blank with a reason; baseline and expected still shown.
+  {
+    name: 'missing return: 未报送',
+    id: 'jinshan.hightech_cumulative.2026', year: 2025,
+    values: null, baselines: { hightech_cumulative: 400 },
+    target: 500, baseline: 400, actual: null, expected: 450, completion: null, completed: false,
+    status: 'not_reported', growth: null, growthReason: 'not_reported',
+  },
+  // A return with the figure left blank is 未报送 too.
+  {
+    name: 'figure left blank: 未报送',
+    id: 'jinshan.pct_applications.2026', year: 2025,
+    values: { pct_applications: null }, baselines: { pct_applications: 35 },
+    target: 55, baseline: 35, actual: null, expected: 45, completion: null, completed: false,
+    status: 'not_reported', growth: null, growthReason: 'not_reported',
+  },
+  // 3.4万人 in canonical 人: 34000. baseline 26000 → expected 30000; 30000 ≥ 30000 on track;
+  // completion 30000 / 34000 = 88.24%; growth 34000 / 30000 − 1 = 13.33%.
+  {
+    name: 'unit conversion: 3.4万人 = 34000人',
+    id: 'minhang.talent_leading.2026', year: 2025,
+    values: { talent_leading: 30000 }, baselines: { talent_leading: 26000 },
+    target: 34000, baseline: 26000, actual: 30000, expected: 30000, completion: 30000 / 34000, completed: false,
+    status: 'on_track', growth: 34000 / 30000 - 1,
+  },
+  // 180亿元 in canonical 万元: 1,800,000. 1,500,000万元 reported, 1,200,000 baseline → expected 1,500,000.
+  {
+    name: 'unit conversion: 180亿元 = 1800000万元',
+    id: 'jinshan.industry_scale.2026', year: 2025,
+    values: { industry_scale: 1_500_000 }, baselines: { industry_scale: 1_200_000 },
+    target: 1_800_000, baseline: 1_200_000, actual: 1_500_000, expected: 1_500_000, completion: 1_500_000 / 1_800_000, completed: false,
+    status: 'on_track', growth: 1.8 / 1.5 - 1,
+  },
+];
+
+describe('evaluateTarget: worked examples (computed by hand)', () => {
+  it.each(cases)('$name', (c) => {
+    const e = evaluate(c.id, c.year, c.values, c.baselines);
+    const close = (got: number | null, want: number | null) =>
+      want === null ? expect(got).toBeNull() : expect(got).toBeCloseTo(want, 9);
+    close(e.target.value, c.target);
+    close(e.baseline.value, c.baseline);
+    close(e.actual.value, c.actual);
+    close(e.expected.value, c.expected);
+    close(e.completion.value, c.completion);
+    expect(e.completion.completed).toBe(c.completed);
+    expect(e.status).toBe(c.status);
+    close(e.growthNeeded.value, c.growth);
+    expect(e.growthNeeded.reason).toBe(c.growthReason);
+    expect(e.notes).toEqual(c.notes ?? []);
+    expect(findNonFinite(e)).toEqual([]);
+  });
+});
+
+describe('evaluateTarget: the parts a workbook explains', () => {
+  it('returns the ratio’s components, the source return and the plan’s own words', () => {
+    const e = evaluate('minhang.rd_share.2026', 2025, { rd_expenditure: 65, operating_revenue: 1000 }, { rd_expenditure: 62, operating_revenue: 1000 });
+    expect(e.actual).toMatchObject({ numerator: 65, denominator: 1000, source: 'components' });
+    expect(e.baseline).toMatchObject({ numerator: 62, denominator: 1000, source: 'components', year: 2024 });
+    expect(e.quote).toBe('园区企业研发经费支出占营业收入比重达到6.8%');
+    expect(e.source).toEqual({ park: 'minhang', version: 1 });
+    expect(e.expected.elapsed).toBe(0.5);
+    expect(e.growthNeeded).toMatchObject({ kind: 'compound_rate', yearsLeft: 1 });
+  });
+
+  it('shows a target as written and in canonical units', () => {
+    const e = evaluate('minhang.talent_leading.2026', 2025, null, null);
+    expect(e.target).toMatchObject({ value: 34000, factor: 10000, unit: '人', asWritten: { value: 3.4, valueHigh: null, unit: '万' } });
+  });
+
+  it('states the running total’s baseline as the plan start and growth as an amount', () => {
+    const e = evaluate('jinshan.drug_approvals_new.2026', 2025, { drug_approvals_new: 12 }, null);
+    expect(e.baseline).toMatchObject({ value: 0, source: 'plan_start', year: 2024 });
+    expect(e.growthNeeded).toMatchObject({ kind: 'amount_per_year', value: 9 });
+  });
+
+  it('collects each part’s reason code in one list', () => {
+    const e = evaluate('minhang.incubators_hq.2026', 2025, null, null);
+    expect(e.reasons).toEqual([
+      { part: 'baseline', code: 'no_baseline' },
+      { part: 'actual', code: 'not_reported' },
+      { part: 'expected', code: 'no_baseline' },
+      { part: 'completion', code: 'not_reported' },
+      { part: 'growthNeeded', code: 'not_reported' },
+    ]);
+  });
+
+  it('codes a ratio whose denominator is 0 (no NaN), and the status is 未报送', () => {
+    const e = evaluate('minhang.rd_share.2026', 2025, { rd_expenditure: 0, operating_revenue: 0, rd_share: 5 }, null);
+    expect(e.actual).toMatchObject({ value: null, reason: 'division_by_zero', numerator: 0, denominator: 0 });
+    expect(e.status).toBe('not_reported');
+    expect(findNonFinite(e)).toEqual([]);
+  });
+
+  it('refuses a target handed with another park’s indicator or return (misuse)', () => {
+    const [target, other] = CAT.targets;
+    const indicator = CAT.indicators.find((x) => x.code === target!.indicator)!;
+    const park = CAT.parks.find((x) => x.code === target!.park)!;
+    const wrongIndicator = CAT.indicators.find((x) => x.code === other!.indicator)!;
+    expect(() => evaluateTarget({ target: target!, indicator: wrongIndicator, park, year: 2025, yearReturn: null, baselines: null })).toThrow(/is not of/);
+    const wrongReturn = { park: 'minhang', period: '2025', version: 1, values: {} };
+    expect(() => evaluateTarget({ target: target!, indicator, park, year: 2025, yearReturn: wrongReturn, baselines: null })).toThrow(/not jinshan/);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Catalogue, Localized } from '../catalogue/catalogue-schema.js';
+import { computeOrgUnits } from '../consolidation/compute-org-units.js';
+import { computeReportingUnits } from '../consolidation/compute-reporting-units.js';
+import { computeReturnIndex } from '../consolidation/compute-return-index.js';
+import type { OrgUnit } from '../consolidation/org-unit.js';
+import type { ParkReturnValues, ReturnSource } from '../consolidation/park-return-values.js';
+import { computeDaysInYear } from './compute-days-in-year.js';
+import { computeRanks, type RankDirection } from './compute-ranks.js';
+import { MEASURE_KINDS } from './measures/measure-kinds.js';
+import type { MeasureReading } from './measures/measure-reading.js';
+
+export interface RankEntry extends MeasureReading {
+  park: string;
+  /** 1 is best; tied values share a rank; null when the park did not report (listed last). */
+  rank: number | null;
+}
+
+export interface ParkRanking {
+  indicator: string;
+  name: Localized;
+  unit: string;
+  direction: RankDirection;
+  entries: RankEntry[];
+}
+
+export interface ParkRankings {
+  year: number;
+  rankings: ParkRanking[];
+  sources: ReturnSource[];
+}
+
+export interface RankParksOptions {
+  /**
+   * Indicators where lower is better. The catalogue schema has no direction field; every common
+   * indicator (R&D share, enterprises, patents, incubators, talent, revenue) is higher-is-better.
+   */
+  direction?: Readonly<Record<string, RankDirection>>;
+  units?: OrgUnit[];
+}
+
+/**
+ * Cross-park comparison of the zone-wide common indicators for one year: each reporting park's
+ * value (ratios from their components, read as the measure kind says) and its rank.
+ */
+export function rankParks(
+  catalogue: Catalogue,
+  year: number,
+  history: readonly ParkReturnValues[],
+  options: RankParksOptions = {},
+): ParkRankings {
+  const period = String(year);
+  const returns = computeReturnIndex(history.filter((r) => r.period === period), period);
+  const orgUnits = options.units ?? computeOrgUnits(catalogue);
+  const root = orgUnits.find((u) => u.parent === null)?.code ?? catalogue.zone.code;
+  const parks = computeReportingUnits(orgUnits, root);
+  const days = computeDaysInYear(year);
+  const rankings = catalogue.indicators
+    .filter((i) => i.common)
+    .map((indicator): ParkRanking => {
+      const direction = options.direction?.[indicator.code] ?? 'higher';
+      const readings = parks.map((park) => ({
+        park,
+        ...MEASURE_KINDS[indicator.measure].readActual(indicator, returns.get(park)?.values ?? null, days),
+      }));
+      const ranks = computeRanks(readings.map((r) => r.value), direction);
+      const entries = readings.map((r, i): RankEntry => ({ ...r, rank: ranks[i] ?? null }));
+      const order = (e: RankEntry): number => e.rank ?? Number.MAX_SAFE_INTEGER;
+      entries.sort((a, b) => order(a) - order(b)); // stable: ties and blanks keep catalogue order
+      return { indicator: indicator.code, name: indicator.name, unit: indicator.unit, direction, entries };
+    });
+  const sources = parks.flatMap((p) => {
+    const r = returns.get(p);
+    return r ? [{ park: r.park, version: r.version }] : [];
+  });
+  return { year, rankings, sources };
+}

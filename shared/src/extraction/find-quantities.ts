@@ -1,0 +1,140 @@
+import { parseChineseNumber } from './parse-chinese-number.js';
+import { NUMERAL_VERBS, UNIT_FALSE_FRIENDS, WRITTEN_UNITS } from './extraction-lexicon.js';
+
+/**
+ * Figures with a unit in a span of a normalized, masked text: 500家, 3.4万人, 1-2家, 1至2家, 6.8%,
+ * 200万平方米, 53.3万元/人, 3000亿, 两家, 千亿级, 百分之六十. A number without a unit (list numbers,
+ * years, 5G, 〔2025〕5号) is not a figure. Chinese numerals count only after a verb (建成两家, 新增
+ * 三个), so 一核两翼, 四个一, 八家在奉高校 and 一批 are not figures; a Chinese magnitude (千亿级,
+ * 百亿) needs no verb, the extractor asks for a target word anyway.
+ */
+export interface Quantity {
+  /** First character of the number. */
+  start: number;
+  /** After the unit. */
+  end: number;
+  /** After a trailing 以上 / 左右 / 以内 ..., or `end`. */
+  tailEnd: number;
+  value: number;
+  valueHigh?: number;
+  /** As written: magnitude and unit (万人, 亿元, 亿, 家, %). */
+  unit: string;
+  /** 30余家, 50多个, 100家左右. */
+  approximate: boolean;
+  /** 50家以上, 32个及以上. */
+  atLeast: boolean;
+  /** 10个以内, 5%以下: a ceiling. */
+  ceiling: boolean;
+  chinese: boolean;
+}
+
+const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)(?:(?:-|~|—|–|至|到)(\d+(?:\.\d+)?))?(余|多)?(万亿|亿|万)?(余|多)?(级)?/g;
+const CHINESE = /([零〇一二两三四五六七八九十百千万亿]+)(余|多)?(级)?/g;
+const PERCENT_WORDS = /百分之([\d.]+|[零〇一二两三四五六七八九十百点]+)/g;
+const TAIL = /^(及以上|以上|以下|以内|左右|上下)/;
+const NAME_BEFORE = /[A-Za-z+#/_\\.\d第-]$/;
+
+export function findQuantities(masked: string, from = 0, to = masked.length): Quantity[] {
+  const span = masked.slice(from, to);
+  const found = [...arabic(span), ...chinese(span), ...percentWords(span)]
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Quantity[] = [];
+  for (const q of found) {
+    const last = out[out.length - 1];
+    if (last && q.start < last.tailEnd) continue;
+    out.push(q);
+  }
+  return out.map((q) => ({ ...q, start: q.start + from, end: q.end + from, tailEnd: q.tailEnd + from }));
+}
+
+function arabic(span: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of span.matchAll(ARABIC)) {
+    const start = m.index ?? 0;
+    if (NAME_BEFORE.test(span.slice(0, start))) continue;
+    const afterNumber = span.slice(start + m[0].length);
+    const magnitude = m[4] ?? '';
+    // 5G, 6G, 20+8: a name or a slogan, not a figure.
+    if (magnitude === '' && /^[A-Za-z+]/.test(afterNumber)) continue;
+    const unit = readUnit(afterNumber);
+    if (unit === '' && magnitude === '') continue;
+    if (m[6] !== undefined && magnitude === '') continue; // 3级: a grade
+    if (/前$/.test(span.slice(0, start)) && /^[名位]/.test(unit)) continue; // 前10名: a ranking
+    const low = parseArabic(m[1] ?? '');
+    const high = m[2] === undefined ? undefined : parseArabic(m[2]);
+    if (low === null || (m[2] !== undefined && (high === null || high === undefined || high <= low))) continue;
+    const end = start + m[0].length + unit.length;
+    out.push(withTail(span, {
+      start, end, tailEnd: end, value: low, unit: magnitude + unit,
+      approximate: m[3] !== undefined || m[5] !== undefined,
+      atLeast: false, ceiling: false, chinese: false,
+      ...(high === undefined || high === null ? {} : { valueHigh: high }),
+    }));
+  }
+  return out;
+}
+
+function chinese(span: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of span.matchAll(CHINESE)) {
+    const start = m.index ?? 0;
+    const run = m[1] ?? '';
+    const lastChar = run[run.length - 1];
+    const magnitude = lastChar === '亿' || lastChar === '万' ? lastChar : '';
+    const number = magnitude === '' ? run : run.slice(0, -1);
+    if (number === '' || /^[零〇]/.test(number)) continue;
+    const value = parseChineseNumber(number);
+    if (value === null || value <= 0) continue;
+    const before = span.slice(0, start);
+    if (/第$/.test(before)) continue;
+    const unit = readUnit(span.slice(start + m[0].length));
+    if (unit === '' && magnitude === '') continue;
+    // Without a magnitude, a Chinese numeral is a figure only right after a verb (建成两家).
+    if (magnitude === '' && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
+    const end = start + m[0].length + unit.length;
+    out.push(withTail(span, {
+      start, end, tailEnd: end, value, unit: magnitude + unit,
+      approximate: m[2] !== undefined, atLeast: false, ceiling: false, chinese: true,
+    }));
+  }
+  return out;
+}
+
+function percentWords(span: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of span.matchAll(PERCENT_WORDS)) {
+    const written = m[1] ?? '';
+    const value = /\d/.test(written) ? parseArabic(written) : parseChineseNumber(written);
+    if (value === null) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    out.push(withTail(span, { start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, chinese: true }));
+  }
+  return out;
+}
+
+function readUnit(after: string): string {
+  for (const unit of WRITTEN_UNITS) {
+    if (!after.startsWith(unit)) continue;
+    const friend = UNIT_FALSE_FRIENDS[unit];
+    if (friend && friend.test(after.slice(unit.length))) return '';
+    return unit;
+  }
+  return '';
+}
+
+function withTail(span: string, q: Quantity): Quantity {
+  const tail = TAIL.exec(span.slice(q.end))?.[1] ?? '';
+  return {
+    ...q,
+    tailEnd: q.end + tail.length,
+    atLeast: tail === '以上' || tail === '及以上',
+    ceiling: tail === '以下' || tail === '以内',
+    approximate: q.approximate || tail === '左右' || tail === '上下',
+  };
+}
+
+function parseArabic(written: string): number | null {
+  const value = Number(written.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,44 @@
+/**
+ * Years a sentence speaks of, read by their wording:
+ * - target: 到2026年 / 至2026年 / 力争到2026年底 / 2026年前 — the year a figure is aimed at;
+ * - baseline: 截至2023年底 / 2023年以来 — a past figure, reported, not aimed at;
+ * - reference: 比2020年 / 较2023年 / 2023年基础上 — a base a growth is measured against, which
+ *   scopes nothing;
+ * - bare: 2023年，园区实现... — decided later against the plan's start (past → baseline).
+ * Periods (2025-2026年) and dates are not mentions: they name documents, not targets.
+ */
+export type YearKind = 'target' | 'baseline' | 'reference' | 'bare';
+
+export interface YearMention {
+  year: number;
+  kind: YearKind;
+  start: number;
+  end: number;
+}
+
+const YEAR = /(\d{4})年(底前|末前|年底|底|末|以前|之前|前|以来|内)?/g;
+const TARGET_BEFORE = /(?:到|至|力争到|争取到|力争在|争取在|确保到|计划到|预计到)$/;
+const BASELINE_BEFORE = /(?:截至|截止到?|截止至)$/;
+const REFERENCE_BEFORE = /(?:比|较|相比|相较于?|对比)$/;
+const REFERENCE_AFTER = /^(?:相比|比较|相较|的?基础上|为基期|为基数|为基准|水平|同期)/;
+
+export function findYearMentions(text: string, from = 0, to = text.length): YearMention[] {
+  const out: YearMention[] = [];
+  const span = text.slice(from, to);
+  for (const m of span.matchAll(YEAR)) {
+    const local = m.index ?? 0;
+    const year = Number(m[1]);
+    if (year < 1949 || year > 2100) continue;
+    const before = span.slice(Math.max(0, local - 6), local);
+    if (/\d/.test(span[local - 1] ?? '') || /\d[-~—–至到]$/.test(before)) continue; // 2025-2026年: a period
+    const suffix = m[2] ?? '';
+    const after = span.slice(local + m[0].length);
+    let kind: YearKind = 'bare';
+    if (REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(after)) kind = 'reference';
+    else if (BASELINE_BEFORE.test(before) || suffix === '以来') kind = 'baseline';
+    else if (TARGET_BEFORE.test(before) || /前$/.test(suffix) || suffix === '内') kind = 'target';
+    else if (/^\d{1,2}月(?:\d{1,2}日)?(?:底前|前|以前|之前|止)/.test(after)) kind = 'target';
+    out.push({ year, kind, start: from + local, end: from + local + m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { Comparison } from '../catalogue/catalogue-schema.js';
+import type { Quantity } from './find-quantities.js';
+import { CEILING_BEFORE, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, STRETCH_WORDS } from './extraction-lexicon.js';
+
+/**
+ * How a figure compares with its target, read from the words around it (DOMAIN, "What a target
+ * is"): 1-2家 is a range; 超过/突破 right before the figure is strictly more; everything else a
+ * plan says of a target (达到, 实现, 建成, 以上, 不少于, or no verb in an enumeration) is ≥.
+ * `signal` says the clause speaks of a target at all; a figure in a sentence without a target
+ * year needs one. `ceiling` (不超过, 以内) marks a maximum, which the catalogue has no kind for.
+ */
+export interface ComparisonReading {
+  comparison: Comparison;
+  stretch: boolean;
+  signal: boolean;
+  ceiling: boolean;
+}
+
+const SIGNAL_WORDS = [...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS];
+/** Single characters (达, 超, 逾) count only right before the figure: elsewhere they are parts of words (发达, 直达). */
+const ZONE_SIGNALS = SIGNAL_WORDS.filter((w) => w.length > 1);
+
+export function readComparison(chain: readonly string[], beforeZone: string, q: Quantity): ComparisonReading {
+  const ceiling = q.ceiling || chain.some((w) => CEILING_BEFORE.includes(w));
+  const comparison: Comparison =
+    q.valueHigh !== undefined ? 'range' : chain.some((w) => GT_WORDS.includes(w)) ? 'gt' : 'gte';
+  const stretch = STRETCH_WORDS.some((w) => beforeZone.includes(w));
+  const signal =
+    q.atLeast ||
+    q.valueHigh !== undefined ||
+    chain.some((w) => SIGNAL_WORDS.includes(w)) ||
+    ZONE_SIGNALS.some((w) => beforeZone.includes(w));
+  return { comparison, stretch, signal, ceiling };
+}
