@@ -13,7 +13,7 @@ export function chunkRows<T>(rows: T[][], firstRow: number, maxBytes = MAX_COMMA
   let start = firstRow;
   let bytes = 0;
   rows.forEach((row, i) => {
-    const rowBytes = payloadBytes(row) - payloadBytes([]) + 1;
+    const rowBytes = payloadBytes(row, 0) - payloadBytes([], 0) + 1;
     if (current.length > 0 && bytes + rowBytes > maxBytes) {
       chunks.push({ firstRow: start, rows: current });
       current = [];

@@ -1,7 +1,7 @@
 import type { Issue, TemplateLayout } from '@zj/shared';
 import { rangeAddress } from './addresses.js';
 import { cellOfPath } from './cell-of-path.js';
-import { chunkRows } from './chunk-rows.js';
+import { MAX_COMMAND_BYTES, chunkRows } from './chunk-rows.js';
 import { letterOf, planBaseFills } from './plan-template-writes.js';
 import { SHEET_STYLE } from './sheet-style.js';
 import type { WriteOp } from './write-ops.js';
@@ -11,7 +11,7 @@ import type { WriteOp } from './write-ops.js';
  * orange for a warning) and the row's 校验/Check cell carries the messages, in the sheet's
  * language. Earlier marks are cleared first, so the sheet always shows the latest validation.
  */
-export function planHighlights(layout: TemplateLayout, issues: readonly Issue[]): WriteOp[] {
+export function planHighlights(layout: TemplateLayout, issues: readonly Issue[], maxCommandBytes = MAX_COMMAND_BYTES): WriteOp[] {
   const sheet = layout.sheetName;
   const check = letterOf(layout, 'check');
   const ops: WriteOp[] = planBaseFills(layout);
@@ -28,7 +28,7 @@ export function planHighlights(layout: TemplateLayout, issues: readonly Issue[])
   ]);
   const all = rangeAddress(check, layout.firstDataRow, check, layout.lastDataRow);
   ops.push({ kind: 'style', sheet, address: all, style: { fill: null, fontColor: '#000000', wrap: true } });
-  for (const chunk of chunkRows(texts, layout.firstDataRow)) {
+  for (const chunk of chunkRows(texts, layout.firstDataRow, maxCommandBytes)) {
     ops.push({ kind: 'formulas', sheet, address: rangeAddress(check, chunk.firstRow, check, chunk.firstRow + chunk.rows.length - 1), formulas: chunk.rows });
   }
   for (const [row, rowIssues] of byRow) {

@@ -1,6 +1,6 @@
 import type { CellContent, CellValidation, ColumnKey, TemplateLayout } from '@zj/shared';
 import { rangeAddress } from './addresses.js';
-import { chunkRows } from './chunk-rows.js';
+import { MAX_COMMAND_BYTES, chunkRows } from './chunk-rows.js';
 import { SHEET_STYLE, widthInPoints } from './sheet-style.js';
 import type { WriteOp } from './write-ops.js';
 
@@ -92,7 +92,11 @@ export function letterOf(layout: TemplateLayout, key: ColumnKey): string {
  * template is written from). Sheet creation, names, protection and visibility are done by
  * write-template.ts around these.
  */
-export function planTemplateWrites(layout: TemplateLayout, drafts: ReadonlyMap<string, SheetDraft> = new Map()): WriteOp[] {
+export function planTemplateWrites(
+  layout: TemplateLayout,
+  drafts: ReadonlyMap<string, SheetDraft> = new Map(),
+  maxCommandBytes = MAX_COMMAND_BYTES,
+): WriteOp[] {
   const sheet = layout.sheetName;
   const first = layout.columns[0]!.letter;
   const last = layout.columns[layout.columns.length - 1]!.letter;
@@ -117,11 +121,11 @@ export function planTemplateWrites(layout: TemplateLayout, drafts: ReadonlyMap<s
     formulas.push(written);
     formats.push(layout.columns.map((c, i) => cellFormat(row.cells[c.key], written[i]!)));
   }
-  for (const chunk of chunkRows(formats, layout.firstDataRow)) {
+  for (const chunk of chunkRows(formats, layout.firstDataRow, maxCommandBytes)) {
     const address = rangeAddress(first, chunk.firstRow, last, chunk.firstRow + chunk.rows.length - 1);
     ops.push({ kind: 'numberFormat', sheet, address, formats: chunk.rows });
   }
-  for (const chunk of chunkRows(formulas, layout.firstDataRow)) {
+  for (const chunk of chunkRows(formulas, layout.firstDataRow, maxCommandBytes)) {
     const address = rangeAddress(first, chunk.firstRow, last, chunk.firstRow + chunk.rows.length - 1);
     ops.push({ kind: 'formulas', sheet, address, formulas: chunk.rows });
   }

@@ -10,8 +10,12 @@ export const COMMAND_ENVELOPE_BYTES = 200;
 
 const encoder = new TextEncoder();
 
-export function payloadBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? '').length + COMMAND_ENVELOPE_BYTES;
+/**
+ * Estimated request bytes of queuing `value` as `commands` Office.js commands on one new object
+ * (a range): the data once, plus an envelope per command and one for the object path.
+ */
+export function payloadBytes(value: unknown, commands = 1): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length + COMMAND_ENVELOPE_BYTES * (commands + 1);
 }
 
 export interface SyncStats {

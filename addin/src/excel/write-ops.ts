@@ -22,3 +22,15 @@ export type WriteOp =
   | { kind: 'style'; sheet: string; address: string; style: CellStyle }
   | { kind: 'validation'; sheet: string; address: string; validation: CellValidation; title: string }
   | { kind: 'columnWidth'; sheet: string; address: string; points: number };
+
+/** How many Office.js commands applying `op` queues (apply-write-op.ts): the basis of its byte estimate. */
+export function commandsOf(op: WriteOp): number {
+  switch (op.kind) {
+    case 'validation':
+      return 3;
+    case 'style':
+      return Math.max(1, Object.keys(op.style).length);
+    default:
+      return 1;
+  }
+}

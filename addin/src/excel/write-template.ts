@@ -4,7 +4,9 @@ import { ExcelError } from './excel-error.js';
 import { metaRangeAddress, parseMeta, templateSheetNames } from './find-template-sheets.js';
 import { letterOf, planTemplateWrites, type SheetDraft } from './plan-template-writes.js';
 import { runExcel } from './run-excel.js';
-import { COMMAND_ENVELOPE_BYTES, SyncBudget, payloadBytes, type SyncStats } from './sync-budget.js';
+import { MAX_COMMAND_BYTES } from './chunk-rows.js';
+import { COMMAND_ENVELOPE_BYTES, DEFAULT_SYNC_LIMIT_BYTES, SyncBudget, payloadBytes, type SyncStats } from './sync-budget.js';
+import { commandsOf } from './write-ops.js';
 
 export interface WriteTemplateOptions {
   onProgress?: (done: number, total: number) => void;
@@ -33,7 +35,8 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
   const names = templateSheetNames(template);
   return runExcel(async (context) => {
     const workbook = context.workbook;
-    const budget = new SyncBudget(context, options.limitBytes);
+    const limit = options.limitBytes ?? DEFAULT_SYNC_LIMIT_BYTES;
+    const budget = new SyncBudget(context, limit);
 
     // 1. What is there already.
     const sheets = workbook.worksheets;
@@ -67,10 +70,10 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
     for (const item of workbook.names.items) if (ours.has(item.name)) workbook.names.getItem(item.name).delete();
 
     // 3. Cells, formats, validation, styles: as many commands per sync as the budget allows.
-    const ops = planTemplateWrites(layout, drafts);
+    const ops = planTemplateWrites(layout, drafts, Math.min(MAX_COMMAND_BYTES, limit / 4));
     let done = 0;
     for (const op of ops) {
-      await budget.reserve(payloadBytes(op));
+      await budget.reserve(payloadBytes(op, commandsOf(op)));
       applyWriteOp(target[op.sheet]!, op);
       done += 1;
       if (done % 50 === 0) options.onProgress?.(done, ops.length);

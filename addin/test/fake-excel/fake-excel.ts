@@ -607,7 +607,12 @@ export class FakeExcel {
   syncs: FakeSync[] = [];
   runs: Array<{ delayForCellEdit: boolean }> = [];
 
-  constructor(readonly options: FakeExcelOptions = {}) {}
+  readonly options: FakeExcelOptions;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.options = options;
+    this.office.context.displayLanguage = options.displayLanguage ?? 'zh-CN';
+  }
 
   /** The `Excel` global. */
   readonly excel = {
@@ -629,7 +634,7 @@ export class FakeExcel {
   /** The `Office` global, for unit tests (in a browser, office.js provides its own). */
   readonly office = {
     context: {
-      displayLanguage: this.options.displayLanguage ?? 'zh-CN',
+      displayLanguage: 'zh-CN',
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
           const have = this.options.supportedSets?.[name];

@@ -1,4 +1,5 @@
-import { parsePeriod, type ParkReturnValues } from '@zj/shared';
+import { parsePeriod } from '@zj/shared';
+import type { ParkReturnValues } from '../../../shared/src/consolidation/park-return-values.js'; // TEMP
 import { periodOrder } from './period-order.js';
 import type { Services } from './services.js';
 

@@ -38,3 +38,25 @@ describe('consolidation of the real catalogue', () => {
     }
   });
 });
+
+describe('consolidating the real catalogue (computed by hand)', () => {
+  const returns = [
+    ret('jinshan', { rd_expenditure: 10, operating_revenue: 100, hnte_valid: 300, hnte_cumulative: 480, featured_industries_district_share: 50 }),
+    ret('minhang', { rd_expenditure: 90, operating_revenue: 300, hnte_valid: 1500 }),
+  ];
+  const [zone] = consolidateHierarchy(catalogue, '2025', returns, { periodDays: 365 });
+  const total = (code: string) => zone!.rows.find((r) => r.indicator === code)!.total;
+
+  it('R&D share is (10 + 90) / (100 + 300) = 25%, not the 20% average of 10% and 30%', () => {
+    expect(total('rd_share')).toMatchObject({ value: 25, numerator: 100, denominator: 400 });
+  });
+
+  it('keeps 有效期内 (1800) and 累计 (480) high-tech enterprises apart', () => {
+    expect(total('hnte_valid').value).toBe(1800);
+    expect(total('hnte_cumulative').value).toBe(480);
+  });
+
+  it('does not add up a share of each park’s own district', () => {
+    expect(total('featured_industries_district_share')).toMatchObject({ value: null, reason: 'not_additive' });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Indicator, Target } from '../catalogue/catalogue-schema.js';
+import { convertValue } from '../figures/convert-value.js';
 import { findUnit } from '../figures/units.js';
 
 /** A target in its indicator's canonical unit, with the factor used (3.4万人 → 34000人, factor 10000). */
@@ -11,22 +12,21 @@ export interface CanonicalTarget {
 }
 
 /**
- * Converts a target from the unit it is written in (target.unitCode) to the indicator's unit via
- * the UNITS factors. The product is rounded to 12 significant digits so that 0.07亿元 is 700万元,
- * not 700.0000000000001. A unit the catalogue does not know, or of another dimension (家 for an
- * indicator in 件), is a catalogue fault: this throws.
+ * Converts a target from the unit it is written in (target.unitCode) to its indicator's unit with
+ * `convertValue`, the same conversion (and rounding of binary noise: 0.07亿元 is 700万元) as every
+ * other figure. A unit the catalogue does not know, or of another dimension (家 for an indicator
+ * in 件), is a catalogue fault: this throws.
  */
 export function computeCanonicalTarget(target: Target, indicator: Indicator): CanonicalTarget {
-  const written = findUnit(target.unitCode);
-  const canonical = findUnit(indicator.unit);
-  if (!written || !canonical) throw new Error(`target ${target.id}: unknown unit "${target.unitCode}" or "${indicator.unit}"`);
-  if (written.dimension !== canonical.dimension) {
-    throw new Error(`target ${target.id}: unit ${target.unitCode} (${written.dimension}) cannot express ${indicator.code} in ${indicator.unit}`);
-  }
-  const factor = written.factor / canonical.factor;
-  const convert = (v: number): number => Number((v * factor).toPrecision(12));
+  const convert = (value: number): number => {
+    const r = convertValue(value, target.unitCode, indicator.unit, `targets.${target.id}`);
+    if (!r.ok) throw new Error(`target ${target.id}: ${r.issue.code} (${target.unitCode} → ${indicator.unit})`);
+    return r.value;
+  };
+  const value = convert(target.value);
+  const factor = (findUnit(target.unitCode)?.factor ?? 1) / (findUnit(indicator.unit)?.factor ?? 1);
   return {
-    value: convert(target.value),
+    value,
     valueHigh: target.valueHigh === undefined ? null : convert(target.valueHigh),
     factor,
     unit: indicator.unit,

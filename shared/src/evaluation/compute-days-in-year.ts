@@ -1,5 +1,7 @@
-/** Days in a calendar year (Gregorian): the denominator of a 日均 rate over that year. */
+import { periodDays } from '../periods/period-days.js';
+import { periodOf } from '../periods/period.js';
+
+/** Days in a calendar year (365 or 366): the denominator of a 日均 rate over that year. */
 export function computeDaysInYear(year: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return leap ? 366 : 365;
+  return periodDays(periodOf(year, null));
 }

@@ -109,7 +109,7 @@ describe('computeCanonicalTarget', () => {
   });
 
   it.each(['家', '不存在'])('refuses a unit that cannot express 万元: %s', (unitCode) => {
-    expect(() => computeCanonicalTarget({ ...target, unitCode }, indicator)).toThrow(/unit/);
+    expect(() => computeCanonicalTarget({ ...target, unitCode }, indicator)).toThrow(/figure_convert_(dimension_mismatch|unknown_unit)/);
   });
 });
 

@@ -49,3 +49,41 @@ describe('evaluation of the real catalogue', () => {
     for (const e of y.evaluations) expect(e.draftPlan).toBe(catalogue.parks.find((p) => p.code === e.park)!.draft);
   });
 });
+
+describe('worked examples on the real catalogue (computed by hand)', () => {
+  const history = [
+    { park: 'minhang', period: '2025', version: 3, values: { rd_expenditure: 65, operating_revenue: 1000, leading_industries_talent: 30000 } },
+    { park: 'fengxian', period: '2025', version: 1, values: { new_tech_enterprises: 10950 } },
+    { park: 'jinqiao', period: '2025', version: 2, values: { new_industrial_space: 1_000_000 } },
+  ];
+  const baselines = {
+    minhang: { rd_expenditure: 62, operating_revenue: 1000, leading_industries_talent: 26000 },
+    fengxian: { new_tech_enterprises: 7300 },
+  };
+  const y = evaluateYear(catalogue, 2025, history, { baselines });
+  const byId = (id: string) => y.evaluations.find((e) => e.targetId === id)!;
+
+  it.each([
+    // 6.2% → 6.8% over 2025-2026: expected 6.5; 65 / 1000 = 6.5%: on track; completion 6.5 / 6.8.
+    { id: 'minhang.rd_share.2026', target: 6.8, actual: 6.5, expected: 6.5, completion: 6.5 / 6.8, status: 'on_track' },
+    // 3.4万人 = 34000人; 26000 → expected 30000; 30000 on track; completion 30000 / 34000.
+    { id: 'minhang.leading_industries_talent.2026', target: 34000, actual: 30000, expected: 30000, completion: 30000 / 34000, status: 'on_track' },
+    // 日均 30家 (draft plan, 2024-2026): 10950 / 365 = 30 in 2025: completed.
+    { id: 'fengxian.new_tech_enterprises_daily.2026', target: 30, actual: 30, expected: 20 + (2 * 10) / 3, completion: 1, status: 'completed' },
+    // 新增超过200万平方米 (cumulative since 2025, gt): 2,000,000平方米; 1,000,000 by end 2025 = the
+    // expected half: on track, but not completed, since 超过 needs more than 2,000,000.
+    { id: 'jinqiao.new_industrial_space.2026', target: 2_000_000, actual: 1_000_000, expected: 1_000_000, completion: 0.5, status: 'on_track' },
+  ])('$id', ({ id, target, actual, expected, completion, status }) => {
+    const e = byId(id);
+    expect(e.target.value).toBeCloseTo(target, 9);
+    expect(e.actual.value).toBeCloseTo(actual, 9);
+    expect(e.expected.value).toBeCloseTo(expected, 9);
+    expect(e.completion.value).toBeCloseTo(completion, 9);
+    expect(e.status).toBe(status);
+  });
+
+  it('flags 奉贤园’s targets as a draft plan and names the versions read', () => {
+    expect(byId('fengxian.new_tech_enterprises_daily.2026').draftPlan).toBe(true);
+    expect(byId('minhang.rd_share.2026').source).toEqual({ park: 'minhang', version: 3 });
+  });
+});

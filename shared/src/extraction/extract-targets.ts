@@ -55,7 +55,7 @@ export function extractTargets(text: string, catalogue?: Catalogue): CandidateTa
       if (!candidate) return;
       const { offset, quote } = originalSpan(norm, candidate.quoteStart, candidate.quoteEnd, text);
       const unitCode = inferUnitCode(q.unit, candidate.indicator);
-      const generic = topic !== null && GENERIC_INDICATOR.test(candidate.indicator);
+      const generic = topic !== null && !candidate.parkWide && GENERIC_INDICATOR.test(candidate.indicator);
       out.push({
         indicator: candidate.indicator,
         ...(generic && topic !== null ? { topic } : {}),
@@ -85,6 +85,7 @@ interface SentenceContext {
 
 interface Reading {
   indicator: string;
+  parkWide: boolean;
   comparison: CandidateTarget['comparison'];
   stretch: boolean;
   year: number | null;
@@ -122,6 +123,7 @@ function readCandidate(t: string, q: Quantity, reading: IndicatorReading, ctx: S
 
   return {
     indicator: reading.indicator,
+    parkWide: reading.parkWide,
     comparison: cmp.comparison,
     stretch: cmp.stretch || stretchHeadsEnumeration(t, q, ctx),
     year: scope.year,

@@ -18,6 +18,8 @@ export interface IndicatorReading {
   qualifier: boolean;
   /** 从/由 right before the figure (占比由30%提高到40%): the figure is the starting point, not the target. */
   startingPoint: boolean;
+  /** The phrase opened with 园区 or the park's name: the figure is the whole park's, not a task's industry. */
+  parkWide: boolean;
   /** The clause read: [clauseStart, figure) before, [figure end, clauseEnd) after. */
   clauseStart: number;
   clauseEnd: number;
@@ -69,6 +71,7 @@ export function readIndicatorPhrase(
   const startingPoint = /[从由]$/.test(before);
   if (startingPoint) before = before.slice(0, -1);
   let phrase = cleanLeading(before);
+  const parkWide = cleanLeading(before, false) !== phrase;
   const qualifier = /在$/.test(phrase);
 
   let quoteEnd = q.tailEnd;
@@ -82,16 +85,17 @@ export function readIndicatorPhrase(
   }
   if (phrase === '') phrase = elided;
   if (phrase.length > MAX_INDICATOR) phrase = phrase.slice(-MAX_INDICATOR);
-  return { indicator: phrase, chain, qualifier, startingPoint, clauseStart: left, clauseEnd: right, quoteStart: from, quoteEnd };
+  return { indicator: phrase, chain, qualifier, startingPoint, parkWide, clauseStart: left, clauseEnd: right, quoteStart: from, quoteEnd };
 }
 
-function cleanLeading(phrase: string): string {
+function cleanLeading(phrase: string, parkNames = true): string {
   let s = phrase;
   for (let previous = ''; previous !== s;) {
     previous = s;
     s = s.replace(SKIP_AT_START, '').replace(YEAR_REMNANT, '');
     for (const w of [...LEADING_NOISE, ...STRETCH_WORDS]) if (s.startsWith(w)) s = s.slice(w.length);
-    s = s.replace(PARK_PREFIX, '').replace(PARK_WORD, '').replace(ENTERPRISE_WORD, '');
+    if (parkNames) s = s.replace(PARK_PREFIX, '').replace(PARK_WORD, '');
+    s = s.replace(ENTERPRISE_WORD, '');
     for (const w of LEADING_VERBS) if (s.startsWith(w) && s.length > w.length + 1) s = s.slice(w.length);
   }
   return s;

@@ -18,10 +18,12 @@ export function computeDerived(
     const denominator = read(f.formula.denominator);
     if (numerator === null || denominator === null) {
       out[f.key] = { value: null, numerator, denominator, reason: 'missing_component' };
-    } else if (denominator === 0) {
-      out[f.key] = { value: null, numerator, denominator, reason: 'division_by_zero' };
     } else {
-      out[f.key] = { value: (numerator / denominator) * f.formula.scale, numerator, denominator };
+      const value = (numerator / denominator) * f.formula.scale;
+      // A zero (or vanishingly small) denominator would give Infinity or NaN: a coded null instead.
+      out[f.key] = Number.isFinite(value)
+        ? { value, numerator, denominator }
+        : { value: null, numerator, denominator, reason: 'division_by_zero' };
     }
   }
   return out;

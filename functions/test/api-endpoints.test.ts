@@ -1,0 +1,252 @@
+import type { ApiErrorBody, Receipt, ReturnVersion, TemplateModel } from '@zj/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startHarness, type Harness } from './helpers/harness.js';
+import { makeValidReturn } from './helpers/valid-return.js';
+
+// Each endpoint over real HTTP, against a real Azurite.
+let h: Harness;
+let base: string;
+let parks: string[];
+const token = (id: string) => h.tokens[id]!;
+const stat = (park: string) => token(`${park}-statistician`);
+const reviewer = (park: string) => token(`${park}-reviewer`);
+const zone = () => token('zone-consolidator');
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.api.url;
+  parks = h.users.filter((u) => u.role === 'statistician').map((u) => u.park!);
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('reference data', () => {
+  it('GET /parks lists the catalogue parks', async () => {
+    const r = await call(base, 'GET', '/parks', { token: stat(parks[0]!) });
+    expect(r.status).toBe(200);
+    expect(r.body.parks.map((p: { code: string }) => p.code)).toEqual(parks);
+  });
+
+  it('GET /catalogue has indicators and targets', async () => {
+    const r = await call(base, 'GET', '/catalogue', { token: zone() });
+    expect(r.status).toBe(200);
+    expect(r.body.indicators.length).toBeGreaterThan(0);
+    expect(r.body.targets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('templates', () => {
+  it('GET /templates/{park}/{period} answers the model with its version as ETag', async () => {
+    const r = await call<TemplateModel>(base, 'GET', `/templates/${parks[0]}/2025`, { token: stat(parks[0]!) });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ park: parks[0], period: '2025', periodDays: 365 });
+    expect(r.body.version).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.headers.get('etag')).toBe(`"${r.body.version}"`);
+  });
+
+  it('quarterly periods have their days', async () => {
+    const r = await call<TemplateModel>(base, 'GET', `/templates/${parks[0]}/2024Q1`, { token: stat(parks[0]!) });
+    expect(r.body).toMatchObject({ period: '2024Q1', periodDays: 91, previousPeriod: null });
+  });
+
+  it('leaves {period}.xlsx to another function: the JSON route does not take it', async () => {
+    const r = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/2025.xlsx`, { token: stat(parks[0]!) });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('route_not_found');
+  });
+});
+
+describe('validate, submit, read back', () => {
+  const period = '2024';
+
+  it('validate stores nothing', async () => {
+    const park = parks[1]!;
+    const input = await makeValidReturn(base, stat(park), park, period);
+    const v = await call(base, 'POST', `/returns/${park}/${period}/validate`, { token: stat(park), json: input });
+    expect(v.status).toBe(200);
+    expect(v.body).toMatchObject({ acceptable: true, stale: false, locked: false, errorCount: 0 });
+    const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(r.body).toMatchObject({ state: expect.stringMatching(/not_started|late/), latest: null, versions: [] });
+  });
+
+  it('submit answers a receipt; the version keeps the figures as sent and the parsed values', async () => {
+    const park = parks[0]!;
+    const input = await makeValidReturn(base, stat(park), park, period);
+    input.figures = Object.fromEntries(Object.entries(input.figures).map(([k, v]) => [k, String(v)])); // text, as a sheet gives it
+    const s = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    expect(s.status).toBe(201);
+    expect(s.body).toMatchObject({ park, period, version: 1, templateVersion: input.templateVersion, submittedBy: { id: `${park}-statistician` } });
+    expect(s.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(s.body.explanations).toEqual(input.explanations);
+    expect(s.headers.get('location')).toBe(`/api/returns/${park}/${period}/versions/1`);
+
+    const v = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: reviewer(park) });
+    expect(v.status).toBe(200);
+    expect(v.body.input).toEqual(input);
+    expect(Object.values(v.body.values).some((x) => x === 10)).toBe(true);
+    expect(v.body).toMatchObject({ version: 1, contentHash: s.body.contentHash, source: 'api' });
+
+    const g = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    expect(g.body).toMatchObject({ state: 'submitted', latest: { version: 1 }, versions: [{ version: 1 }] });
+  });
+
+  it('a second submission is version 2; version 1 is still there, unchanged', async () => {
+    const park = parks[0]!;
+    const before = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: stat(park) });
+    const input = await makeValidReturn(base, stat(park), park, period, 11);
+    const s = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers: { 'x-client': 'addin' } });
+    expect(s.body.version).toBe(2);
+    const after = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: stat(park) });
+    expect(after.body).toEqual(before.body);
+    const v2 = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/2`, { token: stat(park) });
+    expect(v2.body.source).toBe('addin');
+    const list = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(list.body.versions.map((x: { version: number }) => x.version)).toEqual([1, 2]);
+    expect(list.body.latest.version).toBe(2);
+  });
+
+  it('an unknown version is 404, a malformed one 400', async () => {
+    const park = parks[0]!;
+    expect((await call(base, 'GET', `/returns/${park}/${period}/versions/99`, { token: stat(park) })).body.error.code).toBe('version_not_found');
+    expect((await call(base, 'GET', `/returns/${park}/${period}/versions/0`, { token: stat(park) })).body.error.code).toBe('invalid_version');
+  });
+
+  it('the next period\'s template carries the previous values and the baselines', async () => {
+    const park = parks[0]!;
+    const t = await call<TemplateModel>(base, 'GET', `/templates/${park}/2025`, { token: stat(park) });
+    expect(t.body.previousPeriod).toBe('2024');
+    const typed = t.body.fields.filter((f) => !f.derived);
+    expect(typed.every((f) => f.previous === 11)).toBe(true);
+    for (const f of typed.filter((x) => x.baseline !== null && x.measure !== 'cumulative')) expect(f.baseline!.value).toBe(11);
+  });
+
+  it('an Idempotency-Key replays the same receipt and stores nothing new', async () => {
+    const park = parks[2]!;
+    const input = await makeValidReturn(base, stat(park), park, period);
+    const headers = { 'idempotency-key': 'retry-me-0001' };
+    const first = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers });
+    const again = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const reused = await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: { ...input, explanations: { ...input.explanations, x: 'changed' } }, headers });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+    const list = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(list.body.versions).toHaveLength(1);
+  });
+});
+
+describe('review', () => {
+  const period = '2024Q2';
+
+  it('approve; then a reviewed version waits for a new submission', async () => {
+    const park = parks[3]!;
+    const input = await makeValidReturn(base, stat(park), park, period);
+    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    const a = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve', comment: '数据无误' } });
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({ version: 1, decision: 'approve', by: { id: `${park}-reviewer` } });
+    const again = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return', comment: 'x' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('review_not_pending');
+    const g = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(g.body).toMatchObject({ state: 'approved', reviews: [{ version: 1, decision: 'approve', comment: '数据无误' }] });
+  });
+
+  it('return needs a comment; a returned park resubmits and is submitted again', async () => {
+    const park = parks[4]!;
+    const input = await makeValidReturn(base, stat(park), park, period);
+    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    const noComment = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return' } });
+    expect(noComment.body.error.code).toBe('review_comment_required');
+    const back = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return', comment: '研发经费请核实' } });
+    expect(back.status).toBe(201);
+    expect((await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) })).body.state).toBe('returned');
+    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    expect((await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) })).body.state).toBe('submitted');
+    const old = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    expect(old.body.error.code).toBe('review_not_latest');
+  });
+
+  it('reviewing a return never submitted is 404', async () => {
+    const r = await call(base, 'POST', `/returns/${parks[0]}/2023Q1/review`, { token: reviewer(parks[0]!), json: { version: 1, decision: 'approve' } });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('return_not_found');
+  });
+});
+
+describe('status, locks, consolidation, evaluation', () => {
+  it('GET /status/{period}: every park for the consolidator, only its own for a park user', async () => {
+    const all = await call(base, 'GET', '/status/2024Q2', { token: zone() });
+    expect(all.status).toBe(200);
+    const states = Object.fromEntries(all.body.parks.map((p: { park: string; state: string }) => [p.park, p.state]));
+    expect(states[parks[3]!]).toBe('approved');
+    expect(states[parks[4]!]).toBe('submitted');
+    expect(states[parks[0]!]).toMatch(/not_started|late/);
+    const own = await call(base, 'GET', '/status/2024Q2', { token: stat(parks[3]!) });
+    expect(own.body.parks.map((p: { park: string }) => p.park)).toEqual([parks[3]]);
+  });
+
+  it('a period long past its due date with nothing submitted is late', async () => {
+    const r = await call(base, 'GET', '/status/2023', { token: zone() });
+    expect(r.body.parks.every((p: { state: string }) => p.state === 'late')).toBe(true);
+  });
+
+  it('lock refuses submissions (423), unlock accepts them again; the lock shows everywhere', async () => {
+    const park = parks[1]!;
+    const period = '2024Q3';
+    const input = await makeValidReturn(base, stat(park), park, period);
+    const lock = await call(base, 'POST', `/periods/${period}/lock`, { token: zone() });
+    expect(lock.status).toBe(200);
+    expect(lock.body).toMatchObject({ period, locked: true, by: { id: 'zone-consolidator' } });
+    const refused = await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    expect(refused.status).toBe(423);
+    expect(refused.body.error.code).toBe('period_locked');
+    expect((await call(base, 'GET', `/status/${period}`, { token: zone() })).body.locked).toBe(true);
+    expect((await call(base, 'POST', `/returns/${park}/${period}/validate`, { token: stat(park), json: input })).body.locked).toBe(true);
+    const unlock = await call(base, 'POST', `/periods/${period}/unlock`, { token: zone() });
+    expect(unlock.body).toMatchObject({ locked: false });
+    expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
+  });
+
+  it('GET /consolidation/{period} consolidates the latest versions and names them', async () => {
+    const r = await call(base, 'GET', '/consolidation/2024', { token: zone() });
+    expect(r.status).toBe(200);
+    expect(r.body.period).toBe('2024');
+    expect(r.body.sources).toEqual(expect.arrayContaining([{ park: parks[0], version: 2 }, { park: parks[2], version: 1 }]));
+    expect(r.body.rows.length).toBeGreaterThan(0);
+  });
+
+  it('GET /evaluation/{year} evaluates every target and names the versions read', async () => {
+    const r = await call(base, 'GET', '/evaluation/2024', { token: zone() });
+    expect(r.status).toBe(200);
+    expect(r.body.year).toBe(2024);
+    expect(r.body.evaluations.length).toBeGreaterThan(0);
+    expect(r.body.sources).toEqual(expect.arrayContaining([{ park: parks[0], version: 2 }]));
+  });
+});
+
+describe('the adapter', () => {
+  it('answers an unknown route 404 and a wrong method 405, in JSON', async () => {
+    const a = await call(base, 'GET', '/nothing-here', { token: zone() });
+    expect(a.status).toBe(404);
+    expect(a.body.error.code).toBe('route_not_found');
+    const b = await call(base, 'DELETE', `/returns/${parks[0]}/2024`, { token: zone() });
+    expect(b.status).toBe(405);
+    expect(b.body.error.code).toBe('method_not_allowed');
+    expect(b.headers.get('allow')).toContain('POST');
+  });
+
+  it('answers a CORS preflight from the task pane', async () => {
+    const r = await fetch(`${base}/returns/${parks[0]}/2024`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(r.status).toBe(204);
+    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    expect(r.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+  });
+});
