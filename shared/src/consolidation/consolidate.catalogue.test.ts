@@ -41,7 +41,7 @@ describe('consolidation of the real catalogue', () => {
 
 describe('consolidating the real catalogue (computed by hand)', () => {
   const returns = [
-    ret('jinshan', { rd_expenditure: 10, operating_revenue: 100, hnte_valid: 300, hnte_cumulative: 480, featured_industries_district_share: 50 }),
+    ret('jinshan', { rd_expenditure: 10, operating_revenue: 100, hnte_valid: 300, hnte_cumulative: 480, featured_industries_scale: 70, district_featured_industries_scale: 100 }),
     ret('minhang', { rd_expenditure: 90, operating_revenue: 300, hnte_valid: 1500 }),
   ];
   const [zone] = consolidateHierarchy(catalogue, '2025', returns, { periodDays: 365 });
@@ -56,7 +56,10 @@ describe('consolidating the real catalogue (computed by hand)', () => {
     expect(total('hnte_cumulative').value).toBe(480);
   });
 
-  it('does not add up a share of each park’s own district', () => {
-    expect(total('featured_industries_district_share')).toMatchObject({ value: null, reason: 'not_additive' });
+  it('does not add up a share of each park’s own district, but shows each park’s share from its parts', () => {
+    const row = zone!.rows.find((r) => r.indicator === 'featured_industries_district_share')!;
+    expect(row.total).toMatchObject({ value: null, reason: 'not_additive' });
+    // 70 / 100 × 100 = 70%
+    expect(row.cells[0]).toEqual({ unit: 'jinshan', value: 70, numerator: 70, denominator: 100 });
   });
 });

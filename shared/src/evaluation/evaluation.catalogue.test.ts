@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ret } from '../consolidation/__fixtures__/make-return.js';
 import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js';
 import { loadCatalogue } from '../index.js';
 import { computeCanonicalTarget } from './compute-canonical-target.js';
@@ -52,9 +53,9 @@ describe('evaluation of the real catalogue', () => {
 
 describe('worked examples on the real catalogue (computed by hand)', () => {
   const history = [
-    { park: 'minhang', period: '2025', version: 3, values: { rd_expenditure: 65, operating_revenue: 1000, leading_industries_talent: 30000 } },
-    { park: 'fengxian', period: '2025', version: 1, values: { new_tech_enterprises: 10950 } },
-    { park: 'jinqiao', period: '2025', version: 2, values: { new_industrial_space: 1_000_000 } },
+    ret('minhang', { rd_expenditure: 65, operating_revenue: 1000, leading_industries_talent: 30000 }, 3),
+    ret('fengxian', { new_tech_enterprises: 10950 }),
+    ret('jinqiao', { new_industrial_space: 1_000_000 }, 2),
   ];
   const baselines = {
     minhang: { rd_expenditure: 62, operating_revenue: 1000, leading_industries_talent: 26000 },

@@ -1,12 +1,13 @@
 import type { Catalogue } from '../catalogue/catalogue-schema.js';
 import type { CandidateTarget } from './candidate-target.js';
 import { detectPlanYears, type PlanYears } from './detect-plan-years.js';
-import { PAST_MARKERS, PAST_PATTERN, STRETCH_WORDS, TASK_NOUN_PATTERN } from './extraction-lexicon.js';
+import { PAST_MARKERS, SENTENCE_PAST_PATTERN, STRETCH_WORDS, TASK_NOUN_PATTERN } from './extraction-lexicon.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
 import { findYearMentions, type YearMention } from './find-year-mentions.js';
 import { inferUnitCode } from './infer-unit-code.js';
 import { mapToCatalogue } from './map-to-catalogue.js';
 import { maskNonTargets } from './mask-non-targets.js';
+import { joinSoftBreaks } from './join-soft-breaks.js';
 import { normalizeText, originalSpan } from './normalize-text.js';
 import { readComparison } from './read-comparison.js';
 import { readIndicatorPhrase, type IndicatorReading } from './read-indicator-phrase.js';
@@ -26,7 +27,7 @@ import { segmentSentences, type Sentence } from './segment-sentences.js';
  * sits in a masked span (titles, document numbers, dates, phones, addresses).
  */
 export function extractTargets(text: string, catalogue?: Catalogue): CandidateTarget[] {
-  const norm = normalizeText(text);
+  const norm = joinSoftBreaks(normalizeText(text));
   const t = norm.text;
   const masked = maskNonTargets(t);
   const sentences = segmentSentences(t);
@@ -115,7 +116,7 @@ function readCandidate(t: string, q: Quantity, reading: IndicatorReading, ctx: S
   if (reading.indicator === '' || cmp.ceiling || reading.qualifier || reading.startingPoint) return null;
   if (t[q.tailEnd] === '的') return null; // 产值规模在5000万以上的集群企业: a qualifier
   if (TASK_NOUN_PATTERN.test(t.slice(q.tailEnd, right))) return null; // 18项重点任务
-  if (PAST_MARKERS.some((w) => beforeZone.includes(w)) || PAST_PATTERN.test(beforeZone)) return null;
+  if (PAST_MARKERS.some((w) => beforeZone.includes(w)) || tellsOfThePast(t, q, ctx)) return null;
 
   const scope = yearOf(q, ctx);
   if (scope.baseline) return null;
@@ -130,6 +131,16 @@ function readCandidate(t: string, q: Quantity, reading: IndicatorReading, ctx: S
     quoteStart: reading.quoteStart,
     quoteEnd: reading.quoteEnd,
   };
+}
+
+/** A strong past marker earlier in the sentence, with no target year after it, makes the figure a baseline. */
+function tellsOfThePast(t: string, q: Quantity, ctx: SentenceContext): boolean {
+  let lastMarker = -1;
+  for (const m of t.slice(ctx.sentence.start, q.start).matchAll(SENTENCE_PAST_PATTERN)) {
+    lastMarker = ctx.sentence.start + (m.index ?? 0);
+  }
+  if (lastMarker < 0) return false;
+  return !ctx.mentions.some((m) => m.start > lastMarker && m.end <= q.start && !isBaseline(m, ctx.years));
 }
 
 function lastDelimiterEnd(t: string, from: number, to: number): number {

@@ -40,7 +40,11 @@ export const AT_LEAST_AFTER = ['及以上', '以上'];
 
 /** Before the figure, the clause tells of the past: the figure is a baseline, not a target. */
 export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾'];
-export const PAST_PATTERN = /近[\d一二两三四五六七八九十]+年/;
+/**
+ * Markers strong enough to make the rest of the sentence past ("近三年，园区累计引进...120个"),
+ * until a target year speaks again. 已 and 同比 are not among them: "在已有基础上，到2026年..."
+ */
+export const SENTENCE_PAST_PATTERN = /截至|截止|以来|去年|上年|过去|近[\d一二两三四五六七八九十]+年/g;
 
 /** A figure followed by these nouns counts tasks or measures ("五个方面", "18项重点任务"), not a target. */
 export const TASK_NOUN_PATTERN =

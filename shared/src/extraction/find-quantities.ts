@@ -25,6 +25,8 @@ export interface Quantity {
   atLeast: boolean;
   /** 10个以内, 5%以下: a ceiling. */
   ceiling: boolean;
+  /** 千亿级, 百亿级: a grade (an order of magnitude), not an exact figure. */
+  grade: boolean;
   chinese: boolean;
 }
 
@@ -42,6 +44,8 @@ export function findQuantities(masked: string, from = 0, to = masked.length): Qu
   for (const q of found) {
     const last = out[out.length - 1];
     if (last && q.start < last.tailEnd) continue;
+    // 两个千亿级产业集群: the grade describes what is counted, it is not a second figure.
+    if (last && q.start === last.tailEnd && q.grade) continue;
     out.push(q);
   }
   return out.map((q) => ({ ...q, start: q.start + from, end: q.end + from, tailEnd: q.tailEnd + from }));
@@ -67,7 +71,7 @@ function arabic(span: string): Quantity[] {
     out.push(withTail(span, {
       start, end, tailEnd: end, value: low, unit: magnitude + unit,
       approximate: m[3] !== undefined || m[5] !== undefined,
-      atLeast: false, ceiling: false, chinese: false,
+      atLeast: false, ceiling: false, grade: m[6] !== undefined, chinese: false,
       ...(high === undefined || high === null ? {} : { valueHigh: high }),
     }));
   }
@@ -89,12 +93,14 @@ function chinese(span: string): Quantity[] {
     if (/第$/.test(before)) continue;
     const unit = readUnit(span.slice(start + m[0].length));
     if (unit === '' && magnitude === '') continue;
-    // Without a magnitude, a Chinese numeral is a figure only right after a verb (建成两家).
-    if (magnitude === '' && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
     const end = start + m[0].length + unit.length;
+    // Without a magnitude, a Chinese numeral is a figure right after a verb (建成两家) or when it
+    // closes its clause (上市企业两家以上，); followed by a noun it is part of a name (八家在奉高校).
+    const closes = /^(?:及以上|以上|左右|[,，。;；、!?！？)）]|$)/.test(span.slice(end));
+    if (magnitude === '' && !closes && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
     out.push(withTail(span, {
       start, end, tailEnd: end, value, unit: magnitude + unit,
-      approximate: m[2] !== undefined, atLeast: false, ceiling: false, chinese: true,
+      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade: m[3] !== undefined, chinese: true,
     }));
   }
   return out;
@@ -108,7 +114,7 @@ function percentWords(span: string): Quantity[] {
     if (value === null) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    out.push(withTail(span, { start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, chinese: true }));
+    out.push(withTail(span, { start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true }));
   }
   return out;
 }

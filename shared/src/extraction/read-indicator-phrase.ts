@@ -34,6 +34,8 @@ const CHAIN_WORDS = [
 ].sort((a, b) => b.length - a.length);
 const LEADING_VERBS = ['实现', '达到', '建成', '形成', '提供', '打造', '建设', '培育', '推动', '完成'];
 const SKIP_AT_START = /^[\s,，;；:：、。)）\]】”"'\-—]+/;
+/** A quote does not open with the connector that joined it to the clause before (和专精特新企业...). */
+const QUOTE_CONNECTOR = /^(?:以及|和)(?=[\u4e00-\u9fff“"])/;
 const YEAR_REMNANT = /^(?:到|至|力争到|争取到|力争在|争取在|确保到)?\d{4}年(?:底前|末前|底|末|以前|之前|前)?[,，]?/;
 /** 张江高新区X园 / 张江X园: the zone and park name that opens a clause is not part of the indicator. */
 const PARK_PREFIX = /^(?:上海)?张江(?:高新区)?[\u4e00-\u9fff]{1,4}?园区?(?=[\u4e00-\u9fffA-Za-z“"(（])/;
@@ -54,6 +56,8 @@ export function readIndicatorPhrase(
   let from = left;
   const skipped = SKIP_AT_START.exec(text.slice(from, q.start));
   if (skipped) from += skipped[0].length;
+  const connector = QUOTE_CONNECTOR.exec(text.slice(from, q.start));
+  if (connector && from + connector[0].length < q.start) from += connector[0].length;
 
   let before = text.slice(from, q.start);
   const chain: string[] = [];

@@ -1,9 +1,9 @@
 import { componentBehaviourOf } from '../components/component-behaviour-of.js';
-import { computeDerivedValue } from '../compute-derived-value.js';
 import { computeQuotient } from '../compute-quotient.js';
-import type { ConsolidatedCell, ConsolidatedTotal } from '../consolidation-result.js';
+import type { ConsolidatedTotal } from '../consolidation-result.js';
 import type { Figure } from '../figure.js';
 import type { ConsolidationBehaviour } from './consolidation-behaviour.js';
+import { derivedCells } from './derived-cells.js';
 
 /**
  * Ratios and rates (研发经费占营收比重, 劳动生产率, 日均新增科技企业): Σnumerator / Σdenominator × scale
@@ -26,17 +26,16 @@ export const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
     const den = componentBehaviourOf(c.denominator);
     const numerators: Figure[] = [];
     const denominators: Figure[] = [];
-    const cells = units.map((unit): ConsolidatedCell => {
+    for (const unit of units) {
       const values = valuesByUnit.get(unit);
-      if (!values) return { unit, ...blank, reason: 'no_return' };
-      const n = num.figureOf(unit, values, periodDays);
-      const d = den.figureOf(unit, values, periodDays);
+      const n = values && num.figureOf(unit, values, periodDays);
+      const d = values && den.figureOf(unit, values, periodDays);
       if (n && d) {
         numerators.push(n);
         denominators.push(d);
       }
-      return { unit, ...computeDerivedValue(indicator, values, periodDays) };
-    });
+    }
+    const cells = derivedCells({ indicator, units, valuesByUnit, periodDays });
     const contributing = numerators.map((f) => f.unit);
     if (contributing.length === 0) return { cells, total: { ...blank, contributing, reason: 'no_contributors' } };
     const numerator = num.total(numerators, periodDays);

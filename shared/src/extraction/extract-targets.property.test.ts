@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from './extract-targets.js';
+import type { CandidateTarget } from './candidate-target.js';
+
+/** Pieces of plan text, noise included, so random texts look like (broken) plans. */
+const FRAGMENTS = [
+  '到2026年，', '至2027年', '2023年，', '截至2024年底，', '2026年前', '到 2026 年', '二〇二六年', '力争', '努力', '争取',
+  '高新技术企业', '研发经费支出占营业收入比重', '三大先导产业人才', '产业规模', '孵化器', '园区', '企业', '“独角兽”',
+  '达到', '超过', '突破', '不少于', '实现', '建成', '提供', '新增', '累计', '由', '提高到', '以上', '以内', '的',
+  '500', '1-2', '3.4', '1,200', '６０', '两', '千亿级', '百分之', '四十五', '万', '亿', '家', '个', '件', '%', '亿元',
+  '万人', '万平方米', '万元/人', '、', '，', ',', '。', '；', '和', '\n', ' ', '|', '*', '“', '”', '《', '》', '(', ')',
+  '〔2025〕5号', '2024年12月31日', '联系电话：021-57823456', '地址：荣乐东路2388号', 'G60', '5G', '18项重点任务',
+  '一、主要目标', '4. 打造生物制造特色产业。', '\u3000', '\r\n', '\ud83d\ude00',
+];
+const planLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }), planLike);
+
+function checkInvariants(text: string, found: CandidateTarget[]): void {
+  for (const c of found) {
+    expect(text.slice(c.offset, c.offset + c.quote.length)).toBe(c.quote);
+    expect(c.quote.length).toBeGreaterThan(0);
+    expect(Number.isFinite(c.value)).toBe(true);
+    expect(c.value).toBeGreaterThanOrEqual(0);
+    expect(c.comparison === 'range').toBe(c.valueHigh !== undefined);
+    if (c.valueHigh !== undefined) {
+      expect(Number.isFinite(c.valueHigh)).toBe(true);
+      expect(c.valueHigh).toBeGreaterThan(c.value);
+    }
+    expect(c.year === null || Number.isInteger(c.year)).toBe(true);
+    expect(c.indicator.length).toBeGreaterThan(0);
+    expect(c.mappingScore).toBeGreaterThanOrEqual(0);
+    expect(c.mappingScore).toBeLessThanOrEqual(1);
+  }
+}
+
+describe('extractTargets properties', () => {
+  it('never throws; quotes are verbatim at their offset; values are finite', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        checkInvariants(text, extractTargets(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const indicator = fc.constantFrom('高新技术企业', '当年PCT专利申请量', '新型研发机构', '人才公寓', '主导产业营收占比');
+  const verb = fc.constantFrom('达到', '超过', '不少于', '突破', '力争达到');
+  const unit = fc.constantFrom('家', '件', '个', '套', '%', '亿元', '万人', '万平方米');
+  const value = fc.integer({ min: 1, max: 99_999 });
+  const year = fc.integer({ min: 2025, max: 2035 });
+  const sentence = fc.record({ indicator, verb, unit, value, year });
+  const render = (s: { indicator: string; verb: string; unit: string; value: number; year: number }) =>
+    `到${s.year}年，${s.indicator}${s.verb}${s.value}${s.unit}。`;
+
+  it('finds a well-formed target sentence with its value, unit and year', () => {
+    fc.assert(
+      fc.property(sentence, (s) => {
+        const found = extractTargets(render(s));
+        expect(found.map((c) => [c.indicator, c.value, c.unit, c.year])).toEqual([[s.indicator.replace(/^企业/, ''), s.value, s.unit, s.year]]);
+        expect(found[0]?.comparison).toBe(/超过|突破/.test(s.verb) ? 'gt' : 'gte');
+        expect(found[0]?.stretch).toBe(s.verb.startsWith('力争'));
+      }),
+    );
+  });
+
+  it('reads the same through OCR spaces and full-width digits', () => {
+    const spaced = (text: string, gaps: boolean[]) =>
+      [...text].map((ch, i) => (gaps[i % gaps.length] ? `${ch} ` : ch)).join('');
+    const wide = (text: string) => text.replace(/[0-9%]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(sentence, fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), (s, gaps) => {
+        const plain = render(s);
+        const key = (text: string) => extractTargets(text).map((c) => [c.indicator, c.value, c.unit, c.comparison, c.year]);
+        expect(key(spaced(plain, gaps))).toEqual(key(plain));
+        expect(key(wide(plain)).map(([i, v, u, c, y]) => [i, v, String(u).replace('％', '%'), c, y])).toEqual(key(plain));
+      }),
+    );
+  });
+
+  it('proposes nothing for a text without digits or Chinese numerals', () => {
+    const noNumbers = fc.string({ maxLength: 200 }).map((s) => s.replace(/[0-9０-９零〇一二两三四五六七八九十百千万亿]/g, ''));
+    fc.assert(fc.property(noNumbers, (text) => expect(extractTargets(text)).toEqual([])));
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from './extract-targets.js';
+
+/** What a test cares about: indicator, value, (high), unit, comparison, stretch, year. */
+const brief = (text: string) =>
+  extractTargets(text).map((c) => ({
+    indicator: c.indicator,
+    value: c.value,
+    ...(c.valueHigh === undefined ? {} : { valueHigh: c.valueHigh }),
+    unit: c.unit,
+    comparison: c.comparison,
+    stretch: c.stretch,
+    year: c.year,
+  }));
+
+type Row = [string, string, ReturnType<typeof brief>];
+const gte = (indicator: string, value: number, unit: string, year: number | null = 2026, stretch = false) =>
+  ({ indicator, value, unit, comparison: 'gte' as const, stretch, year });
+const gt = (indicator: string, value: number, unit: string, year: number | null = 2026, stretch = false) =>
+  ({ indicator, value, unit, comparison: 'gt' as const, stretch, year });
+const range = (indicator: string, value: number, valueHigh: number, unit: string, year: number | null = 2026, stretch = false) =>
+  ({ indicator, value, valueHigh, unit, comparison: 'range' as const, stretch, year });
+
+describe('extractTargets: lists joined by 、，和', () => {
+  it.each<Row>([
+    ['、 between targets', '到2026年，高新技术企业达到500家、PCT申请量达到55件。',
+      [gte('高新技术企业', 500, '家'), gte('PCT申请量', 55, '件')]],
+    ['， between targets', '到2026年，园区企业研发经费支出占营业收入比重达到6.8%，有效期内高新技术企业达到1550家。',
+      [gte('研发经费支出占营业收入比重', 6.8, '%'), gte('有效期内高新技术企业', 1550, '家')]],
+    ['和 before the last target', '到2027年，科技小巨人企业达到60家和专精特新企业不少于300家。',
+      [gte('科技小巨人企业', 60, '家', 2027), gte('专精特新企业', 300, '家', 2027)]],
+    ['one verb governs a list without verbs', '到2026年，园区实现工业总产值1380亿元、三大先导产业总规模675亿元、劳动生产率(人均增加值)53.3万元/人。',
+      [gte('工业总产值', 1380, '亿元'), gte('三大先导产业总规模', 675, '亿元'), gte('劳动生产率(人均增加值)', 53.3, '万元/人')]],
+    ['、 inside an indicator stays in it', '到2026年，新一代信息技术、生物医药产业规模达到800亿元。',
+      [gte('新一代信息技术、生物医药产业规模', 800, '亿元')]],
+    ['以及 and ； between targets', '到2026年，集聚科技型中小企业3000家；培育独角兽企业5家以及瞪羚企业50家。',
+      [gte('集聚科技型中小企业', 3000, '家'), gte('独角兽企业', 5, '家'), gte('瞪羚企业', 50, '家')]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('extractTargets: ranges, magnitudes and Chinese numerals', () => {
+  it.each<Row>([
+    ['1-2家', '到2026年，建成1-2家具有影响力的高质量孵化器。', [range('具有影响力的高质量孵化器', 1, 2, '家')]],
+    ['1至2家', '到2026年，新建1至2家国家级孵化器。', [range('新建国家级孵化器', 1, 2, '家')]],
+    ['2—3家 with a dash', '到2026年底，力争培育独角兽企业2—3家。', [range('独角兽企业', 2, 3, '家', 2026, true)]],
+    ['8~10个', '到2026年，建成概念验证中心8~10个。', [range('概念验证中心', 8, 10, '个')]],
+    ['3.4万人', '到2026年，三大先导产业人才达到3.4万人。', [gte('三大先导产业人才', 3.4, '万人')]],
+    ['bare 万 after a people word', '到2026年，特色产业人才规模达到6万。', [gte('特色产业人才规模', 6, '万')]],
+    ['千亿级', '到2026年，园区产业规模达千亿级以上。', [gte('产业规模', 1000, '亿')]],
+    ['百亿 in Chinese', '到2026年，智能传感器产业规模突破五百亿元。', [gt('智能传感器产业规模', 500, '亿元')]],
+    ['bare 亿', '到2026年，三大先导产业总营收力争达到3000亿。', [gte('三大先导产业总营收', 3000, '亿', 2026, true)]],
+    ['万平方米', '到2026年，新增产业载体空间超过200万平方米。', [gt('新增产业载体空间', 200, '万平方米')]],
+    ['万元/人', '到2026年，全员劳动生产率达到45万元/人。', [gte('全员劳动生产率', 45, '万元/人')]],
+    ['percent', '到2026年，主导产业营收占比超过60%。', [gt('主导产业营收占比', 60, '%')]],
+    ['full-width percent', '到２０２６年，研发投入强度达到５．５％。', [gte('研发投入强度', 5.5, '%')]],
+    ['百分之', '到2026年，战略性新兴产业产值比重达到百分之四十五。', [gte('战略性新兴产业产值比重', 45, '%')]],
+    ['两家 after a verb', '到2026年，新增两家国家级孵化器。', [gte('新增国家级孵化器', 2, '家')]],
+    ['两家 closing its clause', '到2026年，新增上市企业两家以上。', [gte('新增上市企业', 2, '家')]],
+    ['thousands separator', '到2026年，高新技术企业总数超过1,200家。', [gt('高新技术企业总数', 1200, '家')]],
+    ['a grade describes what is counted', '到2026年，打造两个千亿级产业集群。', [gte('千亿级产业集群', 2, '个')]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('extractTargets: comparison and stretch', () => {
+  it.each<Row>([
+    ['达到', '到2026年，人才公寓达到8000套。', [gte('人才公寓', 8000, '套')]],
+    ['实现', '到2026年，园区实现营业收入2000亿元。', [gte('营业收入', 2000, '亿元')]],
+    ['建成', '到2026年，建成新型研发机构5家。', [gte('新型研发机构', 5, '家')]],
+    ['提供', '到2026年，提供人才公寓8000套。', [gte('人才公寓', 8000, '套')]],
+    ['以上', '到2026年，生物医药产业项目签约投资额50亿元以上。', [gte('生物医药产业项目签约投资额', 50, '亿元')]],
+    ['达...以上', '到2026年，市级及以上研发机构数量达32个以上。', [gte('市级及以上研发机构数量', 32, '个')]],
+    ['不少于', '到2026年，示范带动不少于10家孵化器实现专业化。', [gte('孵化器实现专业化', 10, '家')]],
+    ['超过 is strictly more', '到2026年，“独角兽”“隐形冠军”企业超过2家。', [gt('“独角兽”“隐形冠军”企业', 2, '家')]],
+    ['突破 is strictly more', '到2027年，营业收入突破3500亿元。', [gt('营业收入', 3500, '亿元', 2027)]],
+    ['提高到', '到2026年，研发经费支出占营业收入比重提高到4.5%。', [gte('研发经费支出占营业收入比重', 4.5, '%')]],
+    ['力争 is a stretch', '到2026年，力争建成高质量孵化器1家。', [gte('高质量孵化器', 1, '家', 2026, true)]],
+    ['努力 is a stretch', '到2026年，努力建设和培育1家国家级孵化器。', [gte('国家级孵化器', 1, '家', 2026, true)]],
+    ['争取 heads the whole list', '到2026年，争取主导产业营收占比超过60%，高新技术企业达到500家。',
+      [gt('主导产业营收占比', 60, '%', 2026, true), gte('高新技术企业', 500, '家', 2026, true)]],
+    ['力争 opening a sentence heads it', '力争引进产业链企业50家以上，产业规模达到105亿元。到2026年，园区营收达到1000亿元。',
+      [gte('引进产业链企业', 50, '家', 2026, true), gte('产业规模', 105, '亿元', 2026, true), gte('营收', 1000, '亿元')]],
+    ['力争 inside a clause governs that clause only', '到2026年，总营收力争达到3000亿元，智能工厂达到15家。',
+      [gte('总营收', 3000, '亿元', 2026, true), gte('智能工厂', 15, '家')]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('extractTargets: the target year', () => {
+  it.each<Row>([
+    ['到2026年', '到2026年，高新技术企业达到500家。', [gte('高新技术企业', 500, '家')]],
+    ['至2026年', '至2026年，引育市级高质量孵化器1家。', [gte('引育市级高质量孵化器', 1, '家')]],
+    ['2026年前', '2026年前，建成国家级孵化器2家。', [gte('国家级孵化器', 2, '家')]],
+    ['到2026年底', '到2026年底，集聚各类人才3.5万人。', [gte('集聚各类人才', 3.5, '万人')]],
+    ['力争到2027年', '力争到2027年，新增上市企业10家。', [gte('新增上市企业', 10, '家', 2027, true)]],
+    ['years in Chinese digits', '到二〇二六年，高新技术企业达到800家。', [gte('高新技术企业', 800, '家')]],
+    ['spaces of OCR', '到 2026 年 , 高新技术企业数量(累计)达到 500 家 。', [gte('高新技术企业数量(累计)', 500, '家')]],
+    ['a clause inherits its sentence\'s year', '到2027年，A类企业达到10家，B类企业达到20家。',
+      [gte('A类企业', 10, '家', 2027), gte('B类企业', 20, '家', 2027)]],
+    ['a sentence inherits the year of the one before', '到2027年，园区营收达到1000亿元。其中，集成电路产业规模达到500亿元。',
+      [gte('营收', 1000, '亿元', 2027), gte('集成电路产业规模', 500, '亿元', 2027)]],
+    ['a task without a year takes the plan\'s target year', '一、主要目标\n到2026年，园区营收达到1000亿元。\n二、重点任务\n3.培育产业。力争引进产业链企业50家以上。',
+      [gte('营收', 1000, '亿元'), gte('引进产业链企业', 50, '家', 2026, true)]],
+    ['a base year inside a target clause scopes nothing', '到2026年，园区营收比2023年增长30%以上。', [gte('营收比2023年增长', 30, '%')]],
+    ['the indicator left out after a baseline', '2023年园区营收达到800亿元，到2026年达到1200亿元。', [gte('营收', 1200, '亿元')]],
+    ['从...提高到', '到2026年，研发投入强度由3.5%提高到4.5%。', [gte('研发投入强度', 4.5, '%')]],
+    ['without any year the year is unknown', '力争引进产业链企业50家以上。', [gte('引进产业链企业', 50, '家', null, true)]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('extractTargets: goal sections under their usual headings, and task paragraphs', () => {
+  it.each([
+    ['一、主要目标'], ['二、发展目标'], ['（三）行动目标'], ['（二）工作目标'], ['一、总体目标\n具体目标如下：'], ['第二章 目标任务'],
+  ])('%s', (heading) => {
+    const text = `${heading}\n到2026年，园区高新技术企业达到800家。\n三、重点任务\n（一）打造产业高地\n1.发展生物医药产业。到2026年，生物医药产业规模达到300亿元。`;
+    expect(brief(text).map((c) => [c.indicator, c.value])).toEqual([['高新技术企业', 800], ['生物医药产业规模', 300]]);
+  });
+
+  it('names the task title for an indicator without a subject (产业规模 under 打造生物制造特色产业)', () => {
+    const text = '4. 打造生物制造特色产业。重点发展抗体药物。到2026年，新增21个药品注册批件，产业规模达到180亿元。';
+    const found = extractTargets(text);
+    expect(found.map((c) => [c.indicator, c.topic])).toEqual([['新增药品注册批件', undefined], ['产业规模', '生物制造特色产业']]);
+  });
+});
+
+describe('extractTargets: quotes and offsets', () => {
+  it('quotes verbatim, spaces and line breaks included, at the offset of the quote', () => {
+    const text = '一、主要目标\n\n到 2026 年,高新技术企业\n\n数量达到 500 家,PCT 专利年申请量达到 55 件。';
+    const found = extractTargets(text);
+    expect(found.map((c) => c.quote)).toEqual(['高新技术企业\n\n数量达到 500 家', 'PCT 专利年申请量达到 55 件']);
+    for (const c of found) expect(text.slice(c.offset, c.offset + c.quote.length)).toBe(c.quote);
+  });
+
+  it('reads a one-line page with web debris and "|" table rows', () => {
+    const text = '首页 | 政务公开 | 发布日期：2025-02-14 | 沪府〔2025〕8号 到2026年，园区营收达到1000亿元，高新技术企业达到600家。 | 留言 |\n*姓名 | |\n*联系方式 | |\n咨询电话：69989999 | 沪ICP备12345678号 |';
+    expect(brief(text).map((c) => [c.indicator, c.value, c.year])).toEqual([['营收', 1000, 2026], ['高新技术企业', 600, 2026]]);
+  });
+});
