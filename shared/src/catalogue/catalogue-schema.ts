@@ -72,6 +72,12 @@ export const indicatorSchema = z.object({
     .optional(),
   /** This figure is a part of another (part ≤ whole), e.g. 研发经费支出 ≤ 营业收入. */
   partOf: codeSchema.optional(),
+  /**
+   * A running total that never falls, counted from before the plan (累计认定的高新技术企业,
+   * 累计集聚基金规模): evaluated as a level from the baseline, but checked like a 累计 figure.
+   * Measure 'cumulative' (a total since the plan started) implies it.
+   */
+  runningTotal: z.boolean().default(false),
   /** Member of the zone-wide common set every park reports, target or not. */
   common: z.boolean().default(false),
   /** Lower and upper bounds for plausibility (e.g. a share in 0-100). */

@@ -80,6 +80,10 @@ describe('extractTargets properties', () => {
 
   it('proposes nothing for a text without digits or Chinese numerals', () => {
     const noNumbers = fc.string({ maxLength: 200 }).map((s) => s.replace(/[0-9０-９零〇一二两三四五六七八九十百千万亿]/g, ''));
-    fc.assert(fc.property(noNumbers, (text) => expect(extractTargets(text)).toEqual([])));
+    fc.assert(
+      fc.property(noNumbers, (text) => {
+        expect(extractTargets(text)).toEqual([]);
+      }),
+    );
   });
 });

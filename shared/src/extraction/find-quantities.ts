@@ -19,7 +19,7 @@ export interface Quantity {
   valueHigh?: number;
   /** As written: magnitude and unit (万人, 亿元, 亿, 家, %). */
   unit: string;
-  /** 30余家, 50多个, 100家左右. */
+  /** 30余家, 50多个: a rough count that describes rather than aims (左右 is how targets say "about"). */
   approximate: boolean;
   /** 50家以上, 32个及以上. */
   atLeast: boolean;
@@ -136,7 +136,6 @@ function withTail(span: string, q: Quantity): Quantity {
     tailEnd: q.end + tail.length,
     atLeast: tail === '以上' || tail === '及以上',
     ceiling: tail === '以下' || tail === '以内',
-    approximate: q.approximate || tail === '左右' || tail === '上下',
   };
 }
 

@@ -88,6 +88,8 @@ export function readIndicatorPhrase(
     quoteEnd = q.tailEnd + noun.length;
   }
   if (phrase === '') phrase = elided;
+  // "企业达到2000家，较2023年增长50%", "产值1000亿元，年均增长10%": a growth of the figure before.
+  else if (/^(?:较|比|同比|相比|年均|增长|增速)/.test(phrase) && elided !== '') phrase = elided + phrase;
   if (phrase.length > MAX_INDICATOR) phrase = phrase.slice(-MAX_INDICATOR);
   return { indicator: phrase, chain, qualifier, startingPoint, parkWide, clauseStart: left, clauseEnd: right, quoteStart: from, quoteEnd };
 }

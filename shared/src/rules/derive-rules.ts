@@ -32,12 +32,12 @@ export function deriveRules(fields: TemplateField[], periods: { period: string; 
   if (periods.previousPeriod !== null) {
     for (const f of fields) {
       if (f.derived) continue; // checked through its components
-      if (f.measure === 'cumulative') rules.push({ kind: 'not_decreasing', field: f.key });
+      if (f.runningTotal) rules.push({ kind: 'not_decreasing', field: f.key });
       // A flow reported year-to-date restarts each year: a Q1 figure is not comparable to Q4.
       if (f.measure === 'flow' && !comparable) continue;
       rules.push({ kind: 'magnitude_slip', field: f.key, factor: SLIP_FACTOR });
       // Early in a plan a running total grows fast by nature (9 → 21 is +133%): no band for it.
-      if (f.measure !== 'cumulative') rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND });
+      if (!f.runningTotal) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND });
     }
   }
   return rules;

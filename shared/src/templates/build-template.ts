@@ -89,6 +89,7 @@ export function buildTemplate(catalogue: Catalogue, parkCode: string, period: Te
       valueType: ind.valueType,
       measure: ind.measure,
       derived: ind.components !== undefined,
+      runningTotal: ind.runningTotal || ind.measure === 'cumulative',
       ...(ind.components ? { formula: formulaOf(ind) } : {}),
       ...(ind.partOf ? { partOf: ind.partOf } : {}),
       reasons: fieldReasons,

@@ -32,6 +32,8 @@ export interface TemplateField {
   valueType: ValueType;
   measure: MeasureKind;
   derived: boolean;
+  /** The figure never falls from one period to the next (累计). */
+  runningTotal: boolean;
   /** For derived fields: value = numerator / denominator × scale. `periodDays` is the days in the period. */
   formula?: { numerator: string | 'periodDays'; denominator: string | 'periodDays'; scale: number };
   /** This figure is a part of that field (part ≤ whole). */
