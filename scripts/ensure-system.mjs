@@ -10,6 +10,8 @@ const needs = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'libreoffice-calc', present: () => existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice') },
   { pkg: 'fonts-noto-cjk', present: () => existsSync('/usr/share/fonts/opentype/noto') },
+  // pdftoppm and pdffonts: the workbook tests render LibreOffice's PDF of a workbook to check its charts and fonts.
+  { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdftoppm') },
 ];
 
 const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);

@@ -19,6 +19,7 @@ describe('extractTargets: what is not a target', () => {
     ['past growth without a year', '园区营收较上年增长12%。'],
     ['近三年', '近三年，园区累计引进重大产业项目120个。'],
     ['“十四五”以来', '“十四五”以来，园区累计引进重大产业项目120个。'],
+    ['“十三五”时期', '“十三五”时期，园区企业营业收入年均增长12%，累计新增企业500家。'],
     ['a past change (由...提高到)', '2024年，研发投入强度由3.2%提高到3.5%。'],
     // Document numbers and dates.
     ['a document number 〔〕', '沪府办规〔2023〕23号文件精神，依照闵府发〔2025〕5号执行。'],
@@ -37,6 +38,7 @@ describe('extractTargets: what is not a target', () => {
     ['三个方面', '从三个方面提出若干措施。'],
     ['18项重点任务', '围绕以上18项重点任务，明确责任分工。'],
     ['20条措施', '制定出台20条措施，支持企业发展。'],
+    ['配套文件', '出台5个配套文件，形成3项实施细则。'],
     ['五大行动', '实施五大行动，推进15项工程。'],
     // Numbers inside names.
     ['G60', '依托G60科创走廊建设。'],
@@ -58,6 +60,9 @@ describe('extractTargets: what is not a target', () => {
     ['a qualifier with 的', '对年营业收入超过5亿元的企业给予奖励。'],
     ['a ceiling', '到2026年，单位增加值能耗控制在0.3吨以内，PM2.5浓度不超过30%。'],
     ['an approximate description', '集合区内30余家优质企业和医疗机构，组成医企联盟。'],
+    ['policy money', '对新认定的国家级孵化器给予最高500万元奖励，给予不少于100万元支持，提供200万元补贴。'],
+    ['a budget', '每年安排专项资金不少于1亿元。'],
+    ['what exists now', '园区现有高新技术企业1200家，总面积12.5平方公里。'],
     ['a figure with no target word and no year', '分别对11个现有地块开展效能评估，复制金桥南区58项审批流程。'],
   ])('%s', (_, noise) => {
     expect(values(`${TARGET}\n${noise}`)).toEqual(['800家']);

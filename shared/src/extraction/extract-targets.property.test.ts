@@ -11,7 +11,8 @@ const FRAGMENTS = [
   '500', '1-2', '3.4', '1,200', '６０', '两', '千亿级', '百分之', '四十五', '万', '亿', '家', '个', '件', '%', '亿元',
   '万人', '万平方米', '万元/人', '、', '，', ',', '。', '；', '和', '\n', ' ', '|', '*', '“', '”', '《', '》', '(', ')',
   '〔2025〕5号', '2024年12月31日', '联系电话：021-57823456', '地址：荣乐东路2388号', 'G60', '5G', '18项重点任务',
-  '一、主要目标', '4. 打造生物制造特色产业。', '\u3000', '\r\n', '\ud83d\ude00',
+  '一、主要目标', '4. 打造生物制造特色产业。', '\u3000', '\r\n', '\ud83d\ude00', '\t', '  ', '指标名称', '单位', '2026年目标',
+  '2024年基数', '序号', '≥', '具体目标如下：', '：',
 ];
 const planLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }), planLike);
@@ -76,6 +77,13 @@ describe('extractTargets properties', () => {
         expect(key(wide(plain)).map(([i, v, u, c, y]) => [i, v, String(u).replace('％', '%'), c, y])).toEqual(key(plain));
       }),
     );
+  });
+
+  // Its speed on such a page is measured by `npm run bench` (extract.bench), not timed here.
+  it('reads every clause of a long page without sentence punctuation (250 KB)', () => {
+    const found = extractTargets('截至2023年底，到2026年高新技术企业达到5家、'.repeat(10_000));
+    expect(found.length).toBe(10_000);
+    expect(found.every((c) => c.value === 5 && c.year === 2026)).toBe(true);
   });
 
   it('proposes nothing for a text without digits or Chinese numerals', () => {

@@ -59,6 +59,10 @@ describe('extractTargets: ranges, magnitudes and Chinese numerals', () => {
     ['两家 after a verb', '到2026年，新增两家国家级孵化器。', [gte('新增国家级孵化器', 2, '家')]],
     ['两家 closing its clause', '到2026年，新增上市企业两家以上。', [gte('新增上市企业', 2, '家')]],
     ['thousands separator', '到2026年，高新技术企业总数超过1,200家。', [gt('高新技术企业总数', 1200, '家')]],
+    ['a composite unit', '到2026年，单位土地产出达到100亿元/平方公里。', [gte('单位土地产出', 100, '亿元/平方公里')]],
+    ['场次 and 万名', '到2026年，举办活动50场次以上，引进人才1万名。', [gte('举办活动', 50, '场次'), gte('引进人才', 1, '万名')]],
+    ['a task word inside a longer noun', '到2026年，新增10个工程技术研究中心。', [gte('新增工程技术研究中心', 10, '个')]],
+    ['a grade before a count', '到2026年，培育百亿级企业2家。', [gte('百亿级企业', 2, '家')]],
     ['a grade describes what is counted', '到2026年，打造两个千亿级产业集群。', [gte('千亿级产业集群', 2, '个')]],
   ])('%s', (_, text, expected) => {
     expect(brief(text)).toEqual(expected);
@@ -107,6 +111,12 @@ describe('extractTargets: the target year', () => {
       [gte('营收', 1000, '亿元'), gte('引进产业链企业', 50, '家', 2026, true)]],
     ['a base year inside a target clause scopes nothing', '到2026年，园区营收比2023年增长30%以上。', [gte('营收比2023年增长', 30, '%')]],
     ['the indicator left out after a baseline', '2023年园区营收达到800亿元，到2026年达到1200亿元。', [gte('营收', 1200, '亿元')]],
+    ['a list continues without target words', '建成市级孵化器10家、众创空间15家。到2026年，园区营收达到1000亿元。',
+      [gte('市级孵化器', 10, '家'), gte('众创空间', 15, '家'), gte('营收', 1000, '亿元')]],
+    ['a cumulative verb after the noun', '到2026年，上市企业新增5家，科技型中小企业累计达到3000家。',
+      [gte('上市企业新增', 5, '家'), gte('科技型中小企业累计', 3000, '家')]],
+    ['a growth named after the figure before', '到2026年，工业总产值达到1000亿元，年均增长10%左右。',
+      [gte('工业总产值', 1000, '亿元'), gte('工业总产值年均增长', 10, '%')]],
     ['从...提高到', '到2026年，研发投入强度由3.5%提高到4.5%。', [gte('研发投入强度', 4.5, '%')]],
     ['without any year the year is unknown', '力争引进产业链企业50家以上。', [gte('引进产业链企业', 50, '家', null, true)]],
   ])('%s', (_, text, expected) => {
@@ -120,6 +130,13 @@ describe('extractTargets: goal sections under their usual headings, and task par
   ])('%s', (heading) => {
     const text = `${heading}\n到2026年，园区高新技术企业达到800家。\n三、重点任务\n（一）打造产业高地\n1.发展生物医药产业。到2026年，生物医药产业规模达到300亿元。`;
     expect(brief(text).map((c) => [c.indicator, c.value])).toEqual([['高新技术企业', 800], ['生物医药产业规模', 300]]);
+  });
+
+  it('takes figures without a target word in a goal section, labels before a colon included', () => {
+    const text = '二、发展目标\n到2026年，主要指标如下：\n1.高新技术企业数量：1500家。\n2.研发经费投入强度：5%以上。\n3.“独角兽”企业 3家\n三、重点任务\n园区集合科研院所12个。';
+    expect(brief(text)).toEqual([
+      gte('高新技术企业数量', 1500, '家'), gte('研发经费投入强度', 5, '%'), gte('“独角兽”企业', 3, '家'),
+    ]);
   });
 
   it('names the task title for an indicator without a subject (产业规模 under 打造生物制造特色产业)', () => {

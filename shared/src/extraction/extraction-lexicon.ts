@@ -31,31 +31,41 @@ export const LINK_WORDS = [
 /** Leading words of a clause that are not part of the indicator. */
 export const LEADING_NOISE = ['同时', '其中', '另外', '此外', '以及', '并且', '和', '及', '与', '并', '且', '、', '-', '—', '•', '·'];
 
-/** A ceiling (≤) is not a target kind the catalogue knows; such figures are not proposed. */
+/**
+ * A ceiling (≤: 不超过, 控制在, or 以下/以内 after the unit, read in find-quantities) is not a
+ * target kind the catalogue knows; such figures are not proposed.
+ */
 export const CEILING_BEFORE = ['不超过', '不高于', '控制在', '低于', '少于'];
-export const CEILING_AFTER = ['以下', '以内'];
-
-/** After the unit: at least. */
-export const AT_LEAST_AFTER = ['及以上', '以上'];
 
 /** Before the figure, the clause tells of the past: the figure is a baseline, not a target. */
-export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾'];
+export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾', '现有'];
 /**
  * Markers strong enough to make the rest of the sentence past ("近三年，园区累计引进...120个"),
  * until a target year speaks again. 已 and 同比 are not among them: "在已有基础上，到2026年..."
  */
-export const SENTENCE_PAST_PATTERN = /截至|截止|以来|去年|上年|过去|近[\d一二两三四五六七八九十]+年/g;
+export const SENTENCE_PAST_PATTERN = /截至|截止|以来|去年|上年|过去|近[\d一二两三四五六七八九十]+年|十[一二三]五(?:”)?(?:时期|期间|末)/g;
 
-/** A figure followed by these nouns counts tasks or measures ("五个方面", "18项重点任务"), not a target. */
+/**
+ * Policy money is not a target: "给予最高500万元奖励", "给予不少于100万元支持", "500万元补贴",
+ * "每年安排专项资金不少于1亿元" (an input the government commits, not an indicator of the park).
+ * Matched in the clause before the figure and at the start of the words after it.
+ */
+export const SUBSIDY_BEFORE = /给予|奖励|补贴|资助|补助|贴息|最高|安排|专项资金/;
+export const SUBSIDY_AFTER = /^(?:的)?(?:奖励|补贴|资助|补助|贴息|扶持|支持|配套)/;
+
+/**
+ * A figure whose noun is one of these counts tasks or measures ("18项重点任务", "20条措施"), not a
+ * target. The noun must close the clause: "10个工程技术研究中心" is a target.
+ */
 export const TASK_NOUN_PATTERN =
-  /^[\u4e00-\u9fff]{0,4}?(?:任务|措施|举措|行动|工程|方面|原则|环节|步骤|要求|意见|条款|政策|机制|方案)/;
+  /^[\u4e00-\u9fff]{0,4}?(?:任务|措施|举措|行动|工程|方面|原则|环节|步骤|要求|意见|条款|政策|机制|方案|文件|办法|细则|清单)(?:等)?$/;
 
 /**
  * Units a target can be counted or measured in, as plans write them (after an optional 万/亿
  * magnitude). Longest first, so 万平方米 is not read as 万 + 平方米 twice and 个百分点 beats 个.
  */
 export const WRITTEN_UNITS = [
-  '个百分点', '百分点', '元/人', '元/亩', '家/日', '平方公里', '平方米', '公顷', '亩', '人次', '元', '人', '家', '件',
+  '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '亩', '人次', '场次', '家次', '元', '人', '家', '件',
   '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦',
   '兆瓦', '%', '‰',
 ];

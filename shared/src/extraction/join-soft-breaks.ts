@@ -31,5 +31,6 @@ function isHardBreak(text: string, at: number): boolean {
   const next = text.slice(at + 1, nextLineEnd < 0 ? text.length : nextLineEnd);
   if (next === '' || LIST_ITEM.test(next)) return true;
   // A short line without inner punctuation is a heading or a title, not half of a broken sentence.
-  return line.length <= HEADING_MAX && !/[,，、。;；]/.test(line);
+  const body = line.replace(LIST_ITEM, '');
+  return body.length <= HEADING_MAX && !/[,，、。;；]/.test(body);
 }

@@ -33,7 +33,7 @@ const CHAIN_WORDS = [
   ...new Set([...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...LINK_WORDS, ...CEILING_BEFORE]),
 ].sort((a, b) => b.length - a.length);
 const LEADING_VERBS = ['实现', '达到', '建成', '形成', '提供', '打造', '建设', '培育', '推动', '完成'];
-const SKIP_AT_START = /^[\s,，;；:：、。)）\]】”"'\-—]+/;
+const SKIP_AT_START = /^(?:[\s,，;；:：、。)）\]】”"'\-—]|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)+/;
 /** A quote does not open with the connector that joined it to the clause before (和专精特新企业...). */
 const QUOTE_CONNECTOR = /^(?:以及|和)(?=[\u4e00-\u9fff“"])/;
 const YEAR_REMNANT = /^(?:到|至|力争到|争取到|力争在|争取在|确保到)?\d{4}年(?:底前|末前|底|末|以前|之前|前)?[,，]?/;
@@ -52,6 +52,8 @@ export function readIndicatorPhrase(
   right: number,
   /** The indicator of the figure before in the same sentence: "营收达到800亿元，到2026年达到1200亿元" leaves it out. */
   elided = '',
+  /** The plan's names for its own park (findParkNames), stripped where they open the phrase. */
+  parkNames: readonly string[] = [],
 ): IndicatorReading {
   let from = left;
   const skipped = SKIP_AT_START.exec(text.slice(from, q.start));
@@ -74,8 +76,8 @@ export function readIndicatorPhrase(
   }
   const startingPoint = /[从由]$/.test(before);
   if (startingPoint) before = before.slice(0, -1);
-  let phrase = cleanLeading(before);
-  const parkWide = cleanLeading(before, false) !== phrase;
+  let phrase = cleanLeading(before, parkNames);
+  const parkWide = cleanLeading(before, null) !== phrase;
   const qualifier = /在$/.test(phrase);
 
   let quoteEnd = q.tailEnd;
@@ -86,6 +88,9 @@ export function readIndicatorPhrase(
     const kept = chain.filter((w) => CUMULATIVE_WORDS.includes(w)).join('');
     phrase = kept + phrase + noun.replace(/^(?:的|之)/, '');
     quoteEnd = q.tailEnd + noun.length;
+  } else {
+    // "上市企业新增5家", "科技型中小企业累计达到3000家": the cumulative verb after the noun still counts.
+    phrase += chain.filter((w) => CUMULATIVE_WORDS.includes(w)).join('');
   }
   if (phrase === '') phrase = elided;
   // "企业达到2000家，较2023年增长50%", "产值1000亿元，年均增长10%": a growth of the figure before.
@@ -94,13 +99,17 @@ export function readIndicatorPhrase(
   return { indicator: phrase, chain, qualifier, startingPoint, parkWide, clauseStart: left, clauseEnd: right, quoteStart: from, quoteEnd };
 }
 
-function cleanLeading(phrase: string, parkNames = true): string {
+/** parkNames null: leave park names and 园区 in place (to tell whether the phrase had them). */
+function cleanLeading(phrase: string, parkNames: readonly string[] | null): string {
   let s = phrase;
   for (let previous = ''; previous !== s;) {
     previous = s;
     s = s.replace(SKIP_AT_START, '').replace(YEAR_REMNANT, '');
     for (const w of [...LEADING_NOISE, ...STRETCH_WORDS]) if (s.startsWith(w)) s = s.slice(w.length);
-    if (parkNames) s = s.replace(PARK_PREFIX, '').replace(PARK_WORD, '');
+    if (parkNames !== null) {
+      s = s.replace(PARK_PREFIX, '').replace(PARK_WORD, '');
+      for (const name of parkNames) if (s.startsWith(name) && s.length > name.length + 1) s = s.slice(name.length);
+    }
     s = s.replace(ENTERPRISE_WORD, '');
     for (const w of LEADING_VERBS) if (s.startsWith(w) && s.length > w.length + 1) s = s.slice(w.length);
   }

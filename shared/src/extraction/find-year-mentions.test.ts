@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { findYearMentions } from './find-year-mentions.js';
+
+const kinds = (text: string) => findYearMentions(text).map((m) => [m.year, m.kind]);
+
+describe('findYearMentions', () => {
+  it.each([
+    ['到2026年，', [[2026, 'target']]],
+    ['至2026年', [[2026, 'target']]],
+    ['力争到2027年底', [[2027, 'target']]],
+    ['2026年前建成', [[2026, 'target']]],
+    ['2026年底前', [[2026, 'target']]],
+    ['2026年6月底前完成', [[2026, 'target']]],
+    ['截至2024年底', [[2024, 'baseline']]],
+    ['截止到2024年', [[2024, 'baseline']]],
+    ['2021年以来', [[2021, 'baseline']]],
+    ['比2023年增长', [[2023, 'reference']]],
+    ['较2020年翻一番', [[2020, 'reference']]],
+    ['与2023年相比', [[2023, 'reference']]],
+    ['在2023年基础上', [[2023, 'reference']]],
+    ['2023年，园区', [[2023, 'bare']]],
+    ['(2025-2026年)', []],
+    ['2025—2027年', []],
+    ['1900年', []],
+  ])('%s', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it('gives positions in the whole text when asked for a span', () => {
+    const text = '一、目标。到2026年，达到。';
+    const [m] = findYearMentions(text, 5, text.length);
+    expect(text.slice(m!.start, m!.end)).toBe('2026年');
+  });
+});
