@@ -36,6 +36,9 @@ export function applyWriteOp(sheet: Excel.Worksheet, op: WriteOp): void {
     case 'columnWidth':
       range.format.columnWidth = op.points;
       return;
+    case 'merge':
+      range.merge(false);
+      return;
     case 'validation':
       range.dataValidation.rule = ruleOf(op.validation);
       range.dataValidation.prompt = { showPrompt: true, title: clip(op.title, 32), message: clip(op.validation.prompt, 255) };

@@ -105,6 +105,9 @@ export function planTemplateWrites(
   for (const column of layout.columns) {
     ops.push({ kind: 'columnWidth', sheet, address: `${column.letter}:${column.letter}`, points: widthInPoints(column.width) });
   }
+  // The title and subtitle span the table, as in the template workbook.
+  ops.push({ kind: 'merge', sheet, address: rangeAddress(first, 1, last, 1) });
+  ops.push({ kind: 'merge', sheet, address: rangeAddress(first, 2, last, 2) });
   ops.push({ kind: 'formulas', sheet, address: 'A1:A2', formulas: [[layout.title], [layout.subtitle]] });
   ops.push({ kind: 'style', sheet, address: 'A1', style: { bold: true, fontSize: 14 } });
   ops.push({ kind: 'style', sheet, address: 'A2', style: { italic: true, fontColor: SHEET_STYLE.subtitleFont } });

@@ -1,9 +1,12 @@
-/** The look of the template sheet, shared by the template write and the issue highlight. */
+/**
+ * The look of the template sheet, shared by the template write and the issue highlight; the
+ * same fills as the server's template workbook (functions/src/workbooks/workbook-style.ts).
+ */
 export const SHEET_STYLE = {
   /** "请在黄色单元格填写": input cells are yellow, as the subtitle tells the user. */
   inputFill: '#FFF2CC',
-  formulaFill: '#EDEDED',
-  headerFill: '#DDEBF7',
+  formulaFill: '#F2F2F2',
+  headerFill: '#D9E1F2',
   errorFill: '#FFC7CE',
   errorFont: '#9C0006',
   warningFill: '#F8CBAD',

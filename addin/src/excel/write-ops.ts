@@ -21,7 +21,8 @@ export type WriteOp =
   | { kind: 'numberFormat'; sheet: string; address: string; formats: string[][] }
   | { kind: 'style'; sheet: string; address: string; style: CellStyle }
   | { kind: 'validation'; sheet: string; address: string; validation: CellValidation; title: string }
-  | { kind: 'columnWidth'; sheet: string; address: string; points: number };
+  | { kind: 'columnWidth'; sheet: string; address: string; points: number }
+  | { kind: 'merge'; sheet: string; address: string };
 
 /** How many Office.js commands applying `op` queues (apply-write-op.ts): the basis of its byte estimate. */
 export function commandsOf(op: WriteOp): number {

@@ -30,6 +30,7 @@ describe('writeTemplate', () => {
     for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(FOUR_MB);
     // The batcher's own estimate stays on the safe side of the measured request.
     const measured = fake.syncs.map((s) => s.bytes);
+    measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(result.stats.bytesPerSync[i]!));
     console.info(`${rows} rows: ${fake.syncs.length} syncs; measured bytes per sync ${measured.join(', ')}; estimated ${result.stats.bytesPerSync.join(', ')}`);
   });
 
@@ -87,6 +88,8 @@ describe('writeTemplate', () => {
     }
     expect(sheet.protected).toBe(true);
     expect(sheet.frozenRows).toBe(layout.headerRow);
+    expect(sheet.frozenColumns).toBe(2);
+    expect(sheet.merges).toEqual(['A1:K1', 'A2:K2']);
     expect(Object.fromEntries(fake.state.names)).toEqual(Object.fromEntries(layout.names.map((n) => [n.name, `=${n.ref}`])));
     const meta = fake.sheet(layout.metaSheetName);
     expect(meta.visibility).toBe('VeryHidden');
@@ -144,5 +147,18 @@ describe('writeTemplate', () => {
     busy.install();
     // Our runs ask Excel to wait for the cell edit, so they go through.
     await expect(writeTemplate(syntheticTemplate(5), 'zh')).resolves.toBeDefined();
+  });
+});
+
+describe('writeTemplate on Excel with ExcelApi 1.20', () => {
+  it('asks for one undo step for the whole write', async () => {
+    const newer = new FakeExcel({ supportedSets: { ExcelApi: '1.20' } });
+    const restore = newer.install();
+    try {
+      await writeTemplate(syntheticTemplate(5), 'zh');
+      expect(newer.runs).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
+    } finally {
+      restore();
+    }
   });
 });

@@ -40,6 +40,7 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
 
     // 1. What is there already.
     const sheets = workbook.worksheets;
+    await budget.reserve(COMMAND_ENVELOPE_BYTES * 4);
     sheets.load('items/name');
     workbook.names.load('items/name');
     await budget.flush();
@@ -56,6 +57,7 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
       sheet.protection.unprotect();
       sheet.freezePanes.unfreeze();
       const all = sheet.getRange();
+      all.unmerge();
       all.clear('All');
       all.dataValidation.clear();
       if (existing !== name) sheet.name = name;
@@ -86,15 +88,17 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
     }
     const sheet = target[layout.sheetName]!;
     target[layout.metaSheetName]!.visibility = 'VeryHidden';
-    sheet.freezePanes.freezeRows(layout.headerRow);
+    // Headers and the number and name of each indicator stay in view (as in the template workbook).
+    sheet.freezePanes.freezeAt(`A1:${letterOf(layout, 'label')}${layout.headerRow}`);
     sheet.protection.protect(PROTECTION);
     target[layout.instructionsSheetName]!.protection.protect(PROTECTION);
     sheet.activate();
-    sheet.getRange(`${letterOf(layout, 'value')}${layout.firstDataRow}`).select();
+    const firstInput = layout.rows.find((r) => r.cells.value?.kind === 'input')?.row ?? layout.firstDataRow;
+    sheet.getRange(`${letterOf(layout, 'value')}${firstInput}`).select();
     await budget.flush();
     options.onProgress?.(ops.length, ops.length);
     return { layout, keptDrafts: countKept(layout, drafts), stats: budget.stats };
-  });
+  }, { oneUndoStep: true });
 }
 
 /**
@@ -111,6 +115,7 @@ async function readDrafts(
 ): Promise<Map<string, SheetDraft>> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const used = sheet.getUsedRangeOrNullObject(true);
+  await budget.reserve(COMMAND_ENVELOPE_BYTES * 6);
   used.load('rowIndex,rowCount');
   const metaRange = hasMeta ? context.workbook.worksheets.getItem(layout.metaSheetName).getRange(metaRangeAddress(layout)) : null;
   metaRange?.load('values');
@@ -123,6 +128,7 @@ async function readDrafts(
   const code = letterOf(layout, 'code');
   const explanation = letterOf(layout, 'explanation');
   const block = sheet.getRange(`${code}${layout.firstDataRow}:${explanation}${lastRow}`);
+  await budget.reserve(COMMAND_ENVELOPE_BYTES * 2);
   block.load('formulas');
   await budget.flush();
   const offset = (key: 'value' | 'baseline' | 'explanation') => letterOf(layout, key).charCodeAt(0) - code.charCodeAt(0);

@@ -1,57 +1,62 @@
 /**
  * A very small formula evaluator for the fake: enough for the template's derived-field formulas
- * (IF, OR, comparisons, + - * /, cell references, numbers and strings). Anything else is "#VALUE!".
+ * (IF, OR, AND, comparisons, + - * /, cell references, numbers and strings). Parsed first, then
+ * evaluated, so IF only evaluates the branch it takes (as Excel does). Errors are Excel's
+ * error texts (#DIV/0!, #VALUE!); anything it cannot parse is #NAME?.
  */
 type Value = number | string | boolean;
+type Node =
+  | { k: 'num'; v: number }
+  | { k: 'str'; v: string }
+  | { k: 'ref'; v: string }
+  | { k: 'neg'; a: Node }
+  | { k: 'bin'; op: string; a: Node; b: Node }
+  | { k: 'call'; name: string; args: Node[] };
 
-export function evaluateFormula(formula: string, cell: (ref: string) => Value): Value {
-  const src = formula.startsWith('=') ? formula.slice(1) : formula;
+const ERROR = /^#(DIV\/0!|VALUE!|NAME\?|REF!|N\/A)$/;
+
+function parse(src: string): Node {
   let i = 0;
-  const peek = () => src[i];
   const skip = () => {
     while (src[i] === ' ') i++;
   };
   const fail = (): never => {
-    throw new Error('unsupported');
+    throw new Error(`cannot parse ${src} at ${i}`);
   };
-  const num = (v: Value): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === '' ? 0 : Number.isNaN(Number(v)) ? fail() : Number(v));
-
-  function primary(): Value {
+  function primary(): Node {
     skip();
-    const ch = peek();
+    const ch = src[i];
     if (ch === '(') {
       i++;
-      const v = comparison();
+      const n = comparison();
       skip();
       if (src[i++] !== ')') fail();
-      return v;
+      return n;
     }
     if (ch === '"') {
       const end = src.indexOf('"', i + 1);
-      const s = src.slice(i + 1, end);
+      if (end < 0) fail();
+      const v = src.slice(i + 1, end);
       i = end + 1;
-      return s;
+      return { k: 'str', v };
     }
     if (ch === '-') {
       i++;
-      return -num(primary());
+      return { k: 'neg', a: primary() };
     }
-    const m = /^(\d+(?:\.\d+)?|[A-Z]+\d+|[A-Z]+(?=\())/.exec(src.slice(i));
+    const m = /^(\d+(?:\.\d+)?(?:E[+-]?\d+)?|[A-Z]+\d+|[A-Z]+(?=\())/.exec(src.slice(i));
     if (!m) return fail();
     i += m[0].length;
-    if (/^\d/.test(m[0])) return Number(m[0]);
-    if (/^[A-Z]+\d+$/.test(m[0])) return cell(m[0]);
-    // A function call.
+    if (/^\d/.test(m[0])) return { k: 'num', v: Number(m[0]) };
+    if (/\d$/.test(m[0])) return { k: 'ref', v: m[0] };
     i++; // (
-    const args: Array<() => Value> = [];
-    const starts: number[] = [];
+    const args: Node[] = [];
     skip();
-    if (peek() !== ')') {
+    if (src[i] !== ')') {
       for (;;) {
-        starts.push(i);
-        comparison();
+        args.push(comparison());
         skip();
-        if (peek() === ',') {
+        if (src[i] === ',') {
           i++;
           continue;
         }
@@ -59,77 +64,106 @@ export function evaluateFormula(formula: string, cell: (ref: string) => Value): 
       }
     }
     if (src[i++] !== ')') fail();
-    const end = i;
-    const evalAt = (start: number) => () => {
-      const save = i;
-      i = start;
-      const v = comparison();
-      i = save;
+    return { k: 'call', name: m[0], args };
+  }
+  function binary(next: () => Node, ops: RegExp): Node {
+    let a = next();
+    for (;;) {
+      skip();
+      const m = ops.exec(src.slice(i));
+      if (!m) return a;
+      i += m[0].length;
+      a = { k: 'bin', op: m[0], a, b: next() };
+    }
+  }
+  const term = () => binary(primary, /^[*/]/);
+  const sum = () => binary(term, /^[+-]/);
+  const comparison = () => binary(sum, /^(<>|<=|>=|=|<|>)/);
+  const node = comparison();
+  skip();
+  if (i !== src.length) fail();
+  return node;
+}
+
+class FormulaError extends Error {
+  constructor(readonly value: string) {
+    super(value);
+  }
+}
+
+function evaluate(node: Node, cell: (ref: string) => Value): Value {
+  const ev = (n: Node) => evaluate(n, cell);
+  const num = (v: Value): number => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return Number(v);
+    if (v === '') return 0;
+    if (ERROR.test(v)) throw new FormulaError(v);
+    const n = Number(v);
+    if (Number.isNaN(n)) throw new FormulaError('#VALUE!');
+    return n;
+  };
+  switch (node.k) {
+    case 'num':
+    case 'str':
+      return node.v;
+    case 'ref': {
+      const v = cell(node.v);
+      if (typeof v === 'string' && ERROR.test(v)) throw new FormulaError(v);
       return v;
-    };
-    for (const s of starts) args.push(evalAt(s));
-    i = end;
-    switch (m[0]) {
-      case 'IF':
-        return args[0]!() ? (args[1]?.() ?? true) : (args[2]?.() ?? false);
-      case 'OR':
-        return args.some((a) => Boolean(a()));
-      case 'AND':
-        return args.every((a) => Boolean(a()));
-      default:
-        return fail();
+    }
+    case 'neg':
+      return -num(ev(node.a));
+    case 'call':
+      switch (node.name) {
+        case 'IF':
+          return ev(node.args[0]!) ? (node.args[1] ? ev(node.args[1]) : true) : node.args[2] ? ev(node.args[2]) : false;
+        case 'OR':
+          return node.args.some((a) => Boolean(ev(a)));
+        case 'AND':
+          return node.args.every((a) => Boolean(ev(a)));
+        default:
+          throw new FormulaError('#NAME?');
+      }
+    case 'bin': {
+      const a = ev(node.a);
+      const b = ev(node.b);
+      switch (node.op) {
+        case '+':
+          return num(a) + num(b);
+        case '-':
+          return num(a) - num(b);
+        case '*':
+          return num(a) * num(b);
+        case '/': {
+          const d = num(b);
+          if (d === 0) throw new FormulaError('#DIV/0!');
+          return num(a) / d;
+        }
+        default: {
+          // Excel compares a blank cell as 0 with a number and as "" with text.
+          const l = a === '' && typeof b === 'number' ? 0 : a;
+          const r = b === '' && typeof a === 'number' ? 0 : b;
+          if (node.op === '=') return l === r;
+          if (node.op === '<>') return l !== r;
+          const [x, y] = [num(l), num(r)];
+          return node.op === '<' ? x < y : node.op === '>' ? x > y : node.op === '<=' ? x <= y : x >= y;
+        }
+      }
     }
   }
-  function term(): Value {
-    let v = primary();
-    for (;;) {
-      skip();
-      const op = peek();
-      if (op !== '*' && op !== '/') return v;
-      i++;
-      const r = num(primary());
-      if (op === '/' && r === 0) return '#DIV/0!';
-      v = op === '*' ? num(v) * r : num(v) / r;
-    }
-  }
-  function sum(): Value {
-    let v = term();
-    for (;;) {
-      skip();
-      const op = peek();
-      if (op !== '+' && op !== '-') return v;
-      i++;
-      const r = num(term());
-      v = op === '+' ? num(v) + r : num(v) - r;
-    }
-  }
-  function comparison(): Value {
-    const left = sum();
-    skip();
-    const m = /^(<>|<=|>=|=|<|>)/.exec(src.slice(i));
-    if (!m) return left;
-    i += m[0].length;
-    const right = sum();
-    const l = left === '' && typeof right === 'number' ? 0 : left;
-    switch (m[0]) {
-      case '=':
-        return l === right;
-      case '<>':
-        return l !== right;
-      case '<':
-        return num(l) < num(right);
-      case '>':
-        return num(l) > num(right);
-      case '<=':
-        return num(l) <= num(right);
-      default:
-        return num(l) >= num(right);
-    }
+}
+
+export function evaluateFormula(formula: string, cell: (ref: string) => Value): Value {
+  let node: Node;
+  try {
+    node = parse(formula.startsWith('=') ? formula.slice(1) : formula);
+  } catch {
+    return '#NAME?';
   }
   try {
-    const v = comparison();
-    return v;
-  } catch {
-    return '#VALUE!';
+    return evaluate(node, cell);
+  } catch (error) {
+    if (error instanceof FormulaError) return error.value;
+    throw error;
   }
 }

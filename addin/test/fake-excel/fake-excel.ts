@@ -197,7 +197,7 @@ class FakeWorksheetCollection extends Loadable {
 class FakeWorksheet extends Loadable {
   readonly pathId: number;
   readonly protection: FakeProtection;
-  readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
+  readonly freezePanes: { freezeRows(count: number): void; freezeAt(address: string): void; unfreeze(): void };
 
   constructor(
     private readonly ctx: Context,
@@ -213,7 +213,20 @@ class FakeWorksheet extends Loadable {
     const freezeId = ctx.path('FreezePanes');
     this.freezePanes = {
       freezeRows: (count: number) => ctx.action(freezeId, 'FreezeRows', [count], () => void (ref.resolve().frozenRows = count)),
-      unfreeze: () => ctx.action(freezeId, 'Unfreeze', [], () => void (ref.resolve().frozenRows = 0)),
+      freezeAt: (address: string) =>
+        ctx.action(freezeId, 'FreezeAt', [address], () => {
+          const rect = parseAddress(address);
+          const s = ref.resolve();
+          if (rect.r1 !== 0 || rect.c1 !== 0) throw officeError('InvalidArgument', 'freezeAt starts at A1');
+          s.frozenRows = rect.r2 + 1;
+          s.frozenColumns = rect.c2 + 1;
+        }),
+      unfreeze: () =>
+        ctx.action(freezeId, 'Unfreeze', [], () => {
+          const s = ref.resolve();
+          s.frozenRows = 0;
+          s.frozenColumns = 0;
+        }),
     };
   }
 
@@ -446,6 +459,23 @@ class FakeRange extends Loadable {
     return this;
   }
 
+  merge(across = false): void {
+    this.ctx.action(this.id, 'Merge', [across], () => {
+      this.guardFormat();
+      const s = this.ref.resolve();
+      if (s.merges.includes(this.address ?? '')) throw officeError('InvalidOperation', 'already merged');
+      s.merges.push(this.address ?? '');
+    });
+  }
+
+  unmerge(): void {
+    this.ctx.action(this.id, 'Unmerge', [], () => {
+      this.guardFormat();
+      const s = this.ref.resolve();
+      s.merges = this.address === undefined ? [] : s.merges.filter((m) => m !== this.address);
+    });
+  }
+
   select(): void {
     this.ctx.action(this.id, 'Select', [], () => {
       const s = this.ref.resolve();
@@ -597,6 +627,8 @@ export interface FakeSnapshot {
     visibility: string;
     protected: boolean;
     frozenRows: number;
+    frozenColumns: number;
+    merges: string[];
     columnWidths: Record<string, number>;
     cells: Record<string, { value: string | number | boolean; formula: string | null; numberFormat: string; fill: string | null; bold: boolean; italic: boolean; fontColor: string; fontSize: number; locked: boolean; validation: boolean; wrap: boolean }>;
   }>;
@@ -605,7 +637,7 @@ export interface FakeSnapshot {
 export class FakeExcel {
   state: WorkbookState = newWorkbook();
   syncs: FakeSync[] = [];
-  runs: Array<{ delayForCellEdit: boolean }> = [];
+  runs: Array<{ delayForCellEdit: boolean; mergeUndoGroup?: boolean }> = [];
 
   readonly options: FakeExcelOptions;
 
@@ -617,10 +649,10 @@ export class FakeExcel {
   /** The `Excel` global. */
   readonly excel = {
     run: async <T>(first: unknown, second?: (ctx: unknown) => Promise<T>): Promise<T> => {
-      const options = typeof first === 'function' ? {} : (first as { delayForCellEdit?: boolean });
+      const options = typeof first === 'function' ? {} : (first as { delayForCellEdit?: boolean; mergeUndoGroup?: boolean });
       const batch = (typeof first === 'function' ? first : second) as (ctx: unknown) => Promise<T>;
       const delay = options.delayForCellEdit === true;
-      this.runs.push({ delayForCellEdit: delay });
+      this.runs.push({ delayForCellEdit: delay, ...(options.mergeUndoGroup ? { mergeUndoGroup: true } : {}) });
       const ctx = new Context(this, delay);
       const result = await batch(ctx);
       if (ctx.unsent > 0) throw new Error(`fake Excel: the batch ended with ${ctx.unsent} commands never synced`);
@@ -744,6 +776,8 @@ export class FakeExcel {
         visibility: s.visibility,
         protected: s.protected,
         frozenRows: s.frozenRows,
+        frozenColumns: s.frozenColumns,
+        merges: [...s.merges],
         columnWidths: Object.fromEntries(s.columnWidths),
         cells: Object.fromEntries(
           [...s.cells].map(([key, c]) => [

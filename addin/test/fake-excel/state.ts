@@ -28,6 +28,8 @@ export interface SheetState {
   cells: Map<string, CellState>;
   columnWidths: Map<string, number>;
   frozenRows: number;
+  frozenColumns: number;
+  merges: string[];
 }
 
 export interface WorkbookState {
@@ -59,7 +61,7 @@ export function emptyCell(): CellState {
 }
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: 'Visible', protected: false, protectionOptions: {}, cells: new Map(), columnWidths: new Map(), frozenRows: 0 };
+  return { name, visibility: 'Visible', protected: false, protectionOptions: {}, cells: new Map(), columnWidths: new Map(), frozenRows: 0, frozenColumns: 0, merges: [] };
 }
 
 export function newWorkbook(): WorkbookState {

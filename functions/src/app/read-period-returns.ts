@@ -1,4 +1,4 @@
-import type { ParkReturnValues } from '../../../shared/src/consolidation/park-return-values.js'; // TEMP
+import type { ParkReturnValues } from '@zj/shared';
 import type { Services } from './services.js';
 
 /** The latest version of every park's return for a period, as consolidation and evaluation read it. */

@@ -30,22 +30,21 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
   const { park, period, input, idempotencyKey } = cmd;
   const hash = contentHash(input);
 
+  // Read what the checks need at once: the idempotency record, the lock and the template.
+  const [used, lock, template] = await Promise.all([
+    idempotencyKey === null ? null : store.findIdempotent(park.code, period.code, idempotencyKey),
+    store.readLock(period.code),
+    loadTemplate(svc, park, period),
+  ]);
   // A retry of a request that was stored answers the same receipt, even if the period has
   // been locked or the template has moved on since.
-  if (idempotencyKey !== null) {
-    const used = await store.findIdempotent(park.code, period.code, idempotencyKey);
-    if (used) {
-      if (used.contentHash !== hash) throw new ApiError(409, 'idempotency_key_reused');
-      const version = await store.readVersion(park.code, period.code, used.version);
-      if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
-      return { version, replayed: true };
-    }
+  if (used) {
+    if (used.contentHash !== hash) throw new ApiError(409, 'idempotency_key_reused');
+    const version = await store.readVersion(park.code, period.code, used.version);
+    if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
+    return { version, replayed: true };
   }
-
-  const lock = await store.readLock(period.code);
   if (lock?.locked) throw new ApiError(423, 'period_locked', { period: period.code });
-
-  const template = await loadTemplate(svc, park, period);
   if (input.templateVersion !== template.version) {
     const params = { current: template.version.slice(0, 12) };
     throw new ApiError(409, 'stale_template', params, undefined, { 'x-template-version': template.version });

@@ -1,6 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { periodDays } from '@zj/shared';
-import { consolidate } from '../../../shared/src/consolidation/consolidate.js'; // TEMP until exported
+import { consolidate, periodDays } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
 import { readPeriodReturns } from '../app/read-period-returns.js';
 import { resolvePeriod } from '../app/resolve-scope.js';

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { evaluateYear } from '../../../shared/src/evaluation/evaluate-year.js'; // TEMP until exported
+import { evaluateYear } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
 import { readEvaluationInput } from '../app/read-evaluation-input.js';
 import { resolveYear } from '../app/resolve-scope.js';

@@ -91,6 +91,19 @@ describe('handlers called directly', () => {
     expect(json<ApiErrorBody>(r).error.code).toBe('storage_unavailable');
   });
 
+  it('answers 409 version_conflict when other submissions keep winning the race', async () => {
+    const headers = await bearer();
+    const t = (await getTemplate(request('GET', `/templates/${park}/2025`, { park, period: '2025' }, { headers }), context())) as HttpResponseInit;
+    const input = figuresFor(json<TemplateModel>(t));
+    const checked = (await validateReturnHandler(request('POST', `/returns/${park}/2025/validate`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    input.explanations = Object.fromEntries(json<{ unexplained: string[] }>(checked).unexplained.map((k) => [k, '说明']));
+    store.appendVersion = async () => ({ kind: 'conflict' });
+    const s = (await submitReturnHandler(request('POST', `/returns/${park}/2025`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    expect(s.status).toBe(409);
+    expect(json<ApiErrorBody>(s).error.code).toBe('version_conflict');
+    expect(s.headers).toMatchObject({ 'retry-after': '1' });
+  });
+
   it('never trusts principal headers in dev-token mode', async () => {
     const principal = Buffer.from(JSON.stringify({ claims: [] })).toString('base64');
     const headers = { 'x-ms-client-principal': principal, 'x-ms-client-principal-id': 'x', 'x-ms-client-principal-name': 'boss@example.com' };

@@ -9,6 +9,7 @@ import { StorageUnavailableError } from './storage-unavailable-error.js';
 
 export const TABLE_NAMES = { returns: 'returns', reviews: 'reviews', locks: 'periodlocks' } as const;
 export const CONTAINER_NAME = 'return-versions';
+export const UPLOADS_CONTAINER_NAME = 'return-uploads';
 
 /** Attempts at allocating the next version number before answering version_conflict. */
 const MAX_APPEND_ATTEMPTS = 12;
@@ -32,6 +33,7 @@ export class AzureReturnStore implements ReturnStore {
   private readonly reviews: TableClient;
   private readonly locks: TableClient;
   private readonly container: ContainerClient;
+  private readonly uploads: ContainerClient;
   private readyPromise: Promise<void> | null = null;
 
   constructor(connectionString: string, private readonly timeoutMs: number) {
@@ -44,6 +46,7 @@ export class AzureReturnStore implements ReturnStore {
       retryOptions: { maxTries: 2, tryTimeoutInMs: timeoutMs, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
     });
     this.container = blobs.getContainerClient(CONTAINER_NAME);
+    this.uploads = blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
   }
 
   async readHead(park: string, period: string): Promise<ReturnHead | null> {
@@ -143,6 +146,26 @@ export class AzureReturnStore implements ReturnStore {
     return { kind: 'conflict' };
   }
 
+  async saveUpload(park: string, period: string, bytes: Uint8Array, contentType: string): Promise<string> {
+    await this.ready();
+    const name = `${park}/${period}/${new Date().toISOString().replace(/[:.]/g, '')}-${randomUUID()}`;
+    await this.call('save upload', (abortSignal) =>
+      this.uploads.getBlockBlobClient(name).uploadData(bytes, { abortSignal, blobHTTPHeaders: { blobContentType: contentType } }),
+    );
+    return name;
+  }
+
+  async readUpload(name: string): Promise<Uint8Array | null> {
+    await this.ready();
+    try {
+      const buffer = await this.call('read upload', (abortSignal) => this.uploads.getBlockBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal }));
+      return new Uint8Array(buffer);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return null;
+      throw error;
+    }
+  }
+
   async appendReview(park: string, period: string, review: Review): Promise<void> {
     const entity = {
       partitionKey: partitionOf(park, period),
@@ -193,7 +216,7 @@ export class AzureReturnStore implements ReturnStore {
     this.readyPromise ??= (async () => {
       await Promise.all([
         ...[this.returns, this.reviews, this.locks].map((t) => this.call('create table', (abortSignal) => t.createTable({ abortSignal }))),
-        this.call('create container', (abortSignal) => this.container.createIfNotExists({ abortSignal })),
+        ...[this.container, this.uploads].map((c) => this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal }))),
       ]);
     })().catch((error: unknown) => {
       this.readyPromise = null;

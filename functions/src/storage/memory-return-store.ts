@@ -13,6 +13,7 @@ export class MemoryReturnStore implements ReturnStore {
   private readonly keys = new Map<string, { version: number; contentHash: string }>();
   private readonly reviews = new Map<string, Review[]>();
   private readonly lockEvents = new Map<string, LockEvent[]>();
+  private readonly uploads = new Map<string, Uint8Array>();
 
   async readHead(park: string, period: string): Promise<ReturnHead | null> {
     this.check();
@@ -61,6 +62,18 @@ export class MemoryReturnStore implements ReturnStore {
     this.versions.set(pk, [...list, version]);
     if (idempotencyKey !== null) this.keys.set(`${pk}#${idempotencyKey}`, { version: version.version, contentHash: draft.contentHash });
     return { kind: 'created', version: structuredClone(version) };
+  }
+
+  async saveUpload(park: string, period: string, bytes: Uint8Array): Promise<string> {
+    this.check();
+    const name = `${park}/${period}/${this.uploads.size + 1}`;
+    this.uploads.set(name, bytes.slice());
+    return name;
+  }
+
+  async readUpload(name: string): Promise<Uint8Array | null> {
+    this.check();
+    return this.uploads.get(name)?.slice() ?? null;
   }
 
   async appendReview(park: string, period: string, review: Review): Promise<void> {

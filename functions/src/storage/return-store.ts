@@ -58,6 +58,13 @@ export interface ReturnStore {
   /** The version an idempotency key created, if any, with its content hash. */
   findIdempotent(park: string, period: string, key: string): Promise<{ version: number; contentHash: string } | null>;
   appendVersion(draft: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome>;
+  /**
+   * Keeps an uploaded workbook as sent, under a new unique name, and returns the name for
+   * ReturnVersion.uploadBlob. Save it before appendVersion: if the version is never stored the
+   * upload is an orphan nothing names.
+   */
+  saveUpload(park: string, period: string, bytes: Uint8Array, contentType: string): Promise<string>;
+  readUpload(name: string): Promise<Uint8Array | null>;
   appendReview(park: string, period: string, review: Review): Promise<void>;
   /** Reviews in the order they were made. */
   listReviews(park: string, period: string): Promise<Review[]>;

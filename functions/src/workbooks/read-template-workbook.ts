@@ -81,7 +81,11 @@ export async function readTemplateWorkbook(bytes: Uint8Array, template: Template
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const input = readTemplateCells(layout, core.templateVersion, (address) => cellValue(sheet.getCell(address).value));
+  const input = readTemplateCells(layout, core.templateVersion, (address) => {
+    // A formula's cached result from the model: exceljs's `value` getter drops a result of 0.
+    const cell = sheet.getCell(address);
+    return cell.type === ExcelJS.ValueType.Formula ? cellValue((cell.model as { result?: ExcelCellValue }).result ?? null) : cellValue(cell.value);
+  });
   return { ok: true, input, meta };
 }
 

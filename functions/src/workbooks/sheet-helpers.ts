@@ -37,7 +37,7 @@ function style(cell: Cell, s: CellStyle): void {
   cell.border = THIN_BORDER;
   if (s.numFmt) cell.numFmt = s.numFmt;
   if (s.fill) cell.fill = FILLS[s.fill];
-  if (s.wrap || s.align) cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+  cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
 }
 
 /** Text as text, never a formula: user text included (see toCellText). */
@@ -91,4 +91,24 @@ export function columnLetter(n: number): string {
 export function chinaTime(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Sets the height of rows whose wrapped text needs more than one line. Excel and WPS do not
+ * grow a row for text written by a program until someone edits it, so long quotes would print
+ * cut off. Width is estimated in Excel's character units: a CJK character is two.
+ */
+export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 14): void {
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  ws.eachRow((row, r) => {
+    if (r < fromRow) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+      const columnWidth = Math.max(4, (ws.getColumn(c).width ?? 10) - 1);
+      const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(width(part) / columnWidth)), 0);
+      lines = Math.max(lines, Math.min(needed, 15));
+    });
+    if (lines > 1) row.height = lines * lineHeight;
+  });
 }

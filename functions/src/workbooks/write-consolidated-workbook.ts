@@ -1,8 +1,18 @@
 import ExcelJS, { type Worksheet } from 'exceljs';
-import { formatMessage, issueKey, type Catalogue, type Issue, type ReturnState, type ReturnVersion } from '@zj/shared';
-import { CONSOLIDATION_KINDS, type ConsolidatedRow, type Consolidation } from './domain.js';
+import {
+  CONSOLIDATION_KINDS,
+  findUnit,
+  formatMessage,
+  issueKey,
+  type Catalogue,
+  type ConsolidatedRow,
+  type Consolidation,
+  type Issue,
+  type ReturnState,
+  type ReturnVersion,
+} from '@zj/shared';
 import { setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, columnLetter, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 
 export interface ConsolidatedWorkbookInput {
   catalogue: Catalogue;
@@ -119,6 +129,7 @@ function writeSummary(ws: Worksheet, input: ConsolidatedWorkbookInput, ctx: Summ
     ];
     putText(ws, `${columnLetter(totalCol + 2)}${r}`, notes.join(';'), { wrap: true });
   });
+  fitRowHeights(ws, FIRST_ROW);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: ctx.footer });
 }
 
@@ -187,6 +198,7 @@ function writeParkSheet(
     putText(ws, `${P.explanation}${r}`, (explanations.get(row.indicator) ?? []).join('\n'), { wrap: true });
     putText(ws, `${P.check}${r}`, (warnings.get(row.indicator) ?? []).map((w) => w.message.zh).join('\n'), { wrap: true });
   });
+  fitRowHeights(ws, FIRST_ROW);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${ctx.footer} · ${ctx.parkName(unit)}` });
 }
 
@@ -246,7 +258,7 @@ function writeStatusSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkN
     const v = versions.get(unit);
     const state = input.states?.[unit];
     putText(ws, `A${r}`, parkName(unit));
-    putText(ws, `B${r}`, state ? STATE_LABEL[state] : v ? '已报送' : '未报送', { fill: v ? undefined : 'notReported' } as never);
+    putText(ws, `B${r}`, state ? STATE_LABEL[state] : v ? '已报送' : '未报送', v ? {} : { fill: 'notReported' });
     if (!v) {
       for (const col of 'CDEFGHIJ') putText(ws, `${col}${r}`, '');
       return;
@@ -286,6 +298,7 @@ function writeIssuesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkN
     }
   }
   if (r === FIRST_ROW) putText(ws, `A${r}`, '所用版本均无校验警告。');
+  fitRowHeights(ws, FIRST_ROW);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
 }
 
@@ -328,7 +341,7 @@ function writeNotesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkNa
   r += 1;
   for (const code of [...new Set(input.catalogue.indicators.map((i) => i.unit))]) {
     putText(ws, `A${r}`, code);
-    putText(ws, `B${r}`, code);
+    putText(ws, `B${r}`, findUnit(code)?.name.en ?? '');
     putText(ws, `C${r}`, code === '万元' ? '1亿元 = 10000万元' : code === '人' ? '1万人 = 10000人' : '');
     r += 1;
   }

@@ -22,6 +22,7 @@ export function syntheticTemplate(rows: number, version = 'v'.repeat(8) + '01234
       valueType: integer ? 'integer' : 'decimal',
       measure: derived ? 'ratio' : integer ? 'level' : 'flow',
       derived,
+      runningTotal: false,
       ...(derived ? { formula: { numerator: fields[i - 1]!.key, denominator: fields[i - 2]!.key, scale: 100 } } : {}),
       reasons: targeted ? ['target'] : ['common'],
       required: !derived,

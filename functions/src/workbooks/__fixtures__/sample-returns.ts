@@ -109,6 +109,16 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
         const ratio = w.base + (w.target - w.base) * Math.min(1.2, elapsed * (pace.get(code) ?? 1) * 1.6);
         values[c.numerator.indicator] = round(byCode.get(c.numerator.indicator)!, (den * ratio) / c.scale);
       }
+      // A targeted part may outgrow its whole: raise the whole (never a targeted one) above it.
+      for (let pass = 0; pass < 3; pass++) {
+        for (const ind of catalogue.indicators) {
+          const whole = ind.partOf;
+          const part = values[ind.code];
+          if (!whole || part == null || targetValue.has(whole)) continue;
+          const w = values[whole];
+          if (w != null && w < part) values[whole] = round(byCode.get(whole)!, part * 1.4);
+        }
+      }
       return values;
     };
     const baseValues = valuesOf(baseYear);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { EN } from './messages-en.js';
+import { ZH } from './messages-zh.js';
+import { pickLang, translator } from './translate.js';
+
+describe('i18n', () => {
+  it('has the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(ZH) as Array<keyof typeof ZH>) expect(names(EN[key]), key).toEqual(names(ZH[key]));
+  });
+  it.each([
+    [null, 'zh-CN', 'zh'],
+    [null, 'zh-TW', 'zh'],
+    [null, 'en-US', 'en'],
+    [null, 'de-DE', 'en'],
+    [null, null, 'zh'],
+    ['zh', 'en-US', 'zh'],
+    ['en', 'zh-CN', 'en'],
+    ['fr', 'zh-CN', 'zh'],
+  ] as const)('chosen %s with Office in %s → %s', (chosen, office, lang) => {
+    expect(pickLang(chosen, office)).toBe(lang);
+  });
+  it('fills placeholders', () => {
+    expect(translator('zh')('receipt_version', { version: 3 })).toBe('第 3 版');
+    expect(translator('en')('receipt_version', { version: 3 })).toBe('Version 3');
+  });
+});

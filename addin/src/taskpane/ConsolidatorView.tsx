@@ -1,0 +1,106 @@
+import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import type { StatusResponse } from '../api/api-types.js';
+import { DownloadCard } from '../components/DownloadCard.js';
+import { StatusTable } from '../components/StatusTable.js';
+import { useUi } from '../components/ui-context.js';
+import type { ExcelPort } from '../excel/excel-port.js';
+import { ReviewerView } from './ReviewerView.js';
+import type { Operation } from './use-operation.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The zone consolidator (张江管委会): 填报状态 of every park, locking the period, and the
+ * consolidated and evaluation workbooks opened in Excel.
+ */
+export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation }) {
+  const { api, excel, period, op } = props;
+  const { t } = useUi();
+  const styles = useStyles();
+  const [status, setStatus] = useState<StatusResponse | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const year = Number(period.slice(0, 4));
+
+  const refresh = useCallback(
+    () =>
+      op.run('progress_load', async () => {
+        setStatus(await api.status(period));
+      }),
+    [api, op, period],
+  );
+
+  useEffect(() => {
+    setStatus(null);
+    setOpened(null);
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [period]);
+
+  const setLock = (locked: boolean) =>
+    op.run('progress_submit', async () => {
+      await api.setLock(period, locked);
+      setStatus(await api.status(period));
+    });
+
+  const open = (which: 'consolidation' | 'evaluation', mode: 'new_workbook' | 'insert_sheets') =>
+    op.run('progress_download', async (progress) => {
+      const bytes = which === 'consolidation' ? await api.consolidationWorkbook(period) : await api.evaluationWorkbook(year);
+      progress('progress_open');
+      const done = await excel.openWorkbook(toBase64(bytes), mode);
+      op.notify('success', t(done === 'insert_sheets' ? 'opened_inserted' : 'opened_new'));
+    });
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.root} aria-labelledby="status-title">
+        <div className={styles.head}>
+          <Subtitle2 as="h2" id="status-title">
+            {t('status_title')}
+          </Subtitle2>
+          <Button size="small" appearance="subtle" icon={<ArrowSyncRegular />} onClick={refresh} disabled={op.busy !== null}>
+            {t('status_refresh')}
+          </Button>
+          {status && (
+            <Button size="small" icon={status.locked ? <LockOpenRegular /> : <LockClosedRegular />} onClick={() => setLock(!status.locked)} disabled={op.busy !== null}>
+              {t(status.locked ? 'unlock_period' : 'lock_period')}
+            </Button>
+          )}
+        </div>
+        {status && <StatusTable rows={status.parks} parkName={props.parkName} onOpen={setOpened} />}
+      </section>
+      <section className={styles.root} aria-labelledby="downloads-title">
+        <Subtitle2 as="h2" id="downloads-title">
+          {t('downloads_title')}
+        </Subtitle2>
+        <DownloadCard
+          testId="download-consolidation"
+          title={t('download_consolidation', { period })}
+          canInsert={excel.canInsertSheets()}
+          busy={op.busy !== null}
+          onOpen={(mode) => open('consolidation', mode)}
+        />
+        <DownloadCard
+          testId="download-evaluation"
+          title={t('download_evaluation', { year })}
+          canInsert={excel.canInsertSheets()}
+          busy={op.busy !== null}
+          onOpen={(mode) => open('evaluation', mode)}
+        />
+      </section>
+      {opened && <ReviewerView api={api} park={opened} parkName={props.parkName(opened)} period={period} op={op} readOnly />}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Translate } from '../i18n/translate.js';
+
+/**
+ * Periods to pick from: annual returns (年报) and quarters (季报) from 2024 (the plans' first
+ * baseline year) to this year, newest first.
+ */
+export function periodOptions(now: Date, t: Translate): Array<{ value: string; label: string }> {
+  const out: Array<{ value: string; label: string }> = [];
+  for (let year = Math.max(now.getFullYear(), 2025); year >= 2024; year--) {
+    out.push({ value: String(year), label: t('period_annual', { year }) });
+    for (let quarter = 4; quarter >= 1; quarter--) out.push({ value: `${year}Q${quarter}`, label: t('period_quarter', { year, quarter }) });
+  }
+  return out;
+}
+
+/** The annual return due next: last year's until the end of March, then this year's. */
+export function defaultPeriod(now: Date): string {
+  return String(now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear());
+}

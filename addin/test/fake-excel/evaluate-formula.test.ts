@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFormula } from './evaluate-formula.js';
+
+const cells: Record<string, string | number> = { E23: 12800000, E24: 384000, E5: '', E6: 0, E7: 'abc' };
+const cell = (ref: string) => cells[ref] ?? '';
+
+describe('the fake’s formula evaluator', () => {
+  it.each([
+    ['=IF(OR(E24="",E23="",E23=0),"",E24/E23*100)', 3],
+    ['=IF(OR(E5="",E23="",E23=0),"",E5/E23*100)', ''],
+    ['=IF(OR(E24="",E6="",E6=0),"",E24/E6*100)', ''],
+    ['=IF(OR(E24="",E23=""),"",E24/365)', 384000 / 365],
+    ['=E24/E6', '#DIV/0!'],
+    ['=E7*2', '#VALUE!'],
+    ['=VLOOKUP(1,2)', '#NAME?'],
+    ['=1+2*3-4/2', 5],
+    ['=-E24+E23', 12416000],
+  ])('%s → %s', (formula, expected) => {
+    expect(evaluateFormula(formula, cell)).toBe(expected);
+  });
+});

@@ -1,0 +1,52 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readSettings } from '../settings/read-settings.js';
+import { buildFunctions } from './build-functions.js';
+import { ensureAzurite } from './ensure-azurite.js';
+import { loadLocalSettings } from './load-local-settings.js';
+
+const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * `npm run start:func`: the same functions in the real Functions host (`func start`), where
+ * Azure Functions Core Tools are installed: builds dist/, makes sure Azurite runs, starts func.
+ */
+async function main(): Promise<void> {
+  const func = findFunc();
+  if (!func) {
+    console.error(
+      'Azure Functions Core Tools (`func`) are not installed here. Install them ' +
+        '(https://learn.microsoft.com/azure/azure-functions/functions-run-local), or use `npm start`, ' +
+        'which serves the same functions through the local node:http adapter.',
+    );
+    process.exit(1);
+  }
+  if (!existsSync(`${FUNCTIONS_DIR}local.settings.json`)) {
+    copyFileSync(`${FUNCTIONS_DIR}local.settings.json.example`, `${FUNCTIONS_DIR}local.settings.json`);
+    console.log('Created functions/local.settings.json from the example (it is git-ignored).');
+  }
+  const settings = readSettings({ ...loadLocalSettings().values, ...process.env });
+  const entries = await buildFunctions();
+  console.log(`Built ${entries.length} functions into functions/dist/functions/.`);
+  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line));
+  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
+  const stop = () => child.kill('SIGINT');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', async (code) => {
+    await azurite?.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+function findFunc(): string | null {
+  const local = fileURLToPath(new URL('../../../node_modules/.bin/func', import.meta.url));
+  if (existsSync(local)) return local;
+  return spawnSync('sh', ['-c', 'command -v func'], { encoding: 'utf8' }).stdout.trim() || null;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { BlobServiceClient } from '@azure/storage-blob';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { loadCatalogue, type TemplateModel } from '@zj/shared';
+import { call, startHarness, type Harness } from '../../test/helpers/harness.js';
+import { fillTemplateWorkbook } from './__fixtures__/fill-template.js';
+import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
+import { makeSampleData } from './__fixtures__/sample-returns.js';
+
+// The workbook routes over real HTTP, against a real Azurite (the API's own harness).
+const catalogue = loadCatalogue();
+const sample = makeSampleData(catalogue, { years: [2025] });
+let h: Harness;
+let base: string;
+const token = (id: string) => h.tokens[id]!;
+
+async function download(path: string, who: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token(who)}` } });
+  return { status: r.status, headers: r.headers, bytes: Buffer.from(await r.arrayBuffer()) };
+}
+
+async function filled(park: string, period: string): Promise<{ bytes: Buffer; template: TemplateModel }> {
+  const template = (await call<TemplateModel>(base, 'GET', `/templates/${park}/${period}`, { token: token(`${park}-statistician`) })).body;
+  const file = await download(`/templates/${park}/${period}.xlsx`, `${park}-statistician`);
+  const values = sample.years.find((y) => y.park === park)!.values;
+  const explanations = Object.fromEntries(template.fields.map((f) => [f.key, '示例数据']));
+  return { bytes: await fillTemplateWorkbook(file.bytes, template, values, sample.baselines[park], explanations), template };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.api.url;
+}, 120_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('workbook routes', () => {
+  it('GET /templates/{park}/{period}.xlsx answers the template workbook of the current template version', async () => {
+    const json = await call<TemplateModel>(base, 'GET', '/templates/jinshan/2025', { token: token('jinshan-statistician') });
+    const file = await download('/templates/jinshan/2025.xlsx', 'jinshan-statistician');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('金山园-2025-填报表.xlsx')}`);
+    expect(file.headers.get('etag')).toBe(`"${json.body.version}"`);
+    const wb = await loadWorkbook(file.bytes);
+    expect(shown(wb.getWorksheet('_meta')!.getCell('B3'))).toBe(json.body.version);
+  });
+
+  it('POST /returns/{park}/{period}/upload stores a version from the workbook and keeps the file as a blob', async () => {
+    const { bytes } = await filled('jinshan', '2025');
+    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', {
+      token: token('jinshan-statistician'),
+      raw: { body: bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const v = await call(base, 'GET', `/returns/jinshan/2025/versions/${r.body.version}`, { token: token('jinshan-statistician') });
+    expect(v.body).toMatchObject({ source: 'upload', uploadBlob: r.body.uploadBlob });
+    expect(v.body.values.operating_revenue).toBe(sample.years.find((y) => y.park === 'jinshan')!.values.operating_revenue);
+    const [container, ...name] = String(r.body.uploadBlob).split('/');
+    const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(container!).getBlockBlobClient(name.join('/'));
+    expect(Buffer.compare(await blob.downloadToBuffer(), bytes)).toBe(0);
+  });
+
+  it.each([
+    ['another park’s workbook', async () => (await filled('minhang', '2025')).bytes, 409, 'upload_wrong_park'],
+    ['a text file', async () => Buffer.from('营业收入,5000'), 415, 'upload_not_xlsx'],
+    ['a file over the body limit', async () => Buffer.alloc(70 * 1024, 1), 413, 'upload_too_large'],
+  ])('refuses %s with a clear error and stores nothing', async (_name, make, status, code) => {
+    const before = await call(base, 'GET', '/returns/jinshan/2025', { token: token('jinshan-statistician') });
+    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: await make() } });
+    expect(r.status).toBe(status);
+    expect(r.body.error.code).toBe(code);
+    expect(r.body.error.message.zh.length).toBeGreaterThan(5);
+    const after = await call(base, 'GET', '/returns/jinshan/2025', { token: token('jinshan-statistician') });
+    expect(after.body.versions.length).toBe(before.body.versions.length);
+  });
+
+  it('GET /consolidation/{period}.xlsx and /evaluation/{year}.xlsx answer the workbooks of what was stored', async () => {
+    const { bytes } = await filled('minhang', '2025');
+    expect((await call(base, 'POST', '/returns/minhang/2025/upload', { token: token('minhang-statistician'), raw: { body: bytes } })).status).toBe(201);
+    const consolidation = await download('/consolidation/2025.xlsx', 'zone-consolidator');
+    expect(consolidation.status).toBe(200);
+    const wb = await loadWorkbook(consolidation.bytes);
+    const summary = wb.getWorksheet('汇总')!;
+    const row = catalogue.indicators.findIndex((i) => i.code === 'operating_revenue') + 4;
+    const expected = ['jinshan', 'minhang'].map((p) => sample.years.find((y) => y.park === p)!.values.operating_revenue!);
+    expect(shown(summary.getRow(row).getCell(6 + catalogue.parks.length))).toBe(expected[0]! + expected[1]!);
+    const evaluation = await download('/evaluation/2025.xlsx', 'zone-consolidator');
+    expect(evaluation.status).toBe(200);
+    expect(Object.keys(unzipSync(evaluation.bytes)).filter((f) => f.startsWith('xl/charts/'))).toHaveLength(catalogue.parks.filter((p) => p.plan.startYear <= 2025).length);
+    expect(strFromU8(unzipSync(evaluation.bytes)['xl/workbook.xml']!)).toContain('name="金山园"');
+    expect((await download('/evaluation/2025.xlsx', 'jinshan-statistician')).status).toBe(403);
+  });
+});

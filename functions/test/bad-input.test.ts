@@ -1,0 +1,156 @@
+import { loadCatalogue, type ReturnInput } from '@zj/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startHarness, TEST_MAX_BODY_BYTES, type CallOptions, type Harness } from './helpers/harness.js';
+import { makeValidReturn } from './helpers/valid-return.js';
+
+/**
+ * Bad input, one row each: the 4xx status, the stable code, a message in zh-CN and en, and
+ * nothing stored (the versions and reviews of the park's return are the same before and after).
+ */
+const catalogue = loadCatalogue();
+const PARK = catalogue.parks[0]!.code;
+const PERIOD = '2025Q1';
+const LOCKED = '2023Q2';
+const FIRST_FIELD = () => Object.keys(valid.figures)[0]!;
+
+let h: Harness;
+let base: string;
+let valid: ReturnInput;
+let validLocked: ReturnInput;
+const stat = () => h.tokens[`${PARK}-statistician`]!;
+const reviewer = () => h.tokens[`${PARK}-reviewer`]!;
+
+interface BadCase {
+  label: string;
+  method: 'GET' | 'POST';
+  path: () => string;
+  options: () => CallOptions;
+  status: number;
+  code: string;
+  /** Codes that must be among error.issues. */
+  issues?: string[];
+  /** The return whose versions and reviews must not change. */
+  watch?: () => { park: string; period: string };
+}
+
+const submit = (options: () => CallOptions, rest: Omit<BadCase, 'method' | 'path' | 'options'>): BadCase => ({
+  method: 'POST',
+  path: () => `/returns/${PARK}/${PERIOD}`,
+  options: () => ({ token: stat(), ...options() }),
+  ...rest,
+});
+const withFigures = (change: (f: ReturnInput['figures']) => void) => () => {
+  const figures = { ...valid.figures };
+  change(figures);
+  return { json: { ...valid, figures } };
+};
+
+const CASES: BadCase[] = [
+  submit(() => ({ raw: { body: '{"templateVersion": ', contentType: 'application/json' } }), { label: 'malformed JSON', status: 400, code: 'malformed_json' }),
+  submit(() => ({ raw: { body: '', contentType: 'application/json' } }), { label: 'empty body', status: 400, code: 'malformed_json' }),
+  submit(() => ({ raw: { body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), contentType: 'application/json' } }), { label: 'body not UTF-8', status: 400, code: 'malformed_json' }),
+  submit(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'wrong content type (text/plain)', status: 415, code: 'unsupported_media_type' }),
+  submit(() => ({ raw: { body: 'templateVersion=x', contentType: 'application/x-www-form-urlencoded' } }), { label: 'form-encoded body', status: 415, code: 'unsupported_media_type' }),
+  submit(() => ({ raw: { body: JSON.stringify(valid) } }), { label: 'no content type', status: 415, code: 'unsupported_media_type' }),
+  submit(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), { label: 'body over the limit', status: 413, code: 'body_too_large' }),
+  {
+    label: 'unknown park',
+    method: 'POST',
+    path: () => `/returns/atlantis/${PERIOD}`,
+    options: () => ({ token: h.tokens['zone-consolidator']!, json: valid }),
+    status: 404,
+    code: 'unknown_park',
+  },
+  submit(() => ({ json: valid }), { label: 'malformed period 2025Q5', status: 400, code: 'invalid_period' }),
+  submit(() => ({ json: valid }), { label: 'year out of range 1999', status: 400, code: 'invalid_period', issues: ['period_year_out_of_range'] }),
+  {
+    label: 'locked period',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${LOCKED}`,
+    options: () => ({ token: stat(), json: validLocked }),
+    status: 423,
+    code: 'period_locked',
+    watch: () => ({ park: PARK, period: LOCKED }),
+  },
+  submit(() => ({ json: { ...valid, templateVersion: '0'.repeat(64) } }), { label: 'stale template version', status: 409, code: 'stale_template' }),
+  submit(() => ({ json: { ...valid, figures: [1, 2, 3] } }), { label: 'figures is an array', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(() => ({ json: { ...valid, templateVersion: 42 } }), { label: 'templateVersion is a number', status: 400, code: 'invalid_body' }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = { value: 1 } as never)), { label: 'a figure is an object', status: 400, code: 'invalid_body' }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = true as never)), { label: 'a figure is a boolean', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: { ...valid, explanations: { a: 1 } } }), { label: 'an explanation is not text', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: [valid] }), { label: 'body is an array', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: null }), { label: 'body is null', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: { figures: valid.figures } }), { label: 'templateVersion missing', status: 400, code: 'invalid_body' }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = 'abc')), { label: 'text in a number cell', status: 422, code: 'return_not_acceptable' }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = -5)), { label: 'a negative amount', status: 422, code: 'return_not_acceptable' }),
+  submit(withFigures((f) => (f.no_such_indicator = 1)), { label: 'an unknown field', status: 422, code: 'return_not_acceptable', issues: ['field_unknown'] }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = null)), { label: 'a required figure left blank', status: 422, code: 'return_not_acceptable', issues: ['value_missing'] }),
+  submit(withFigures((f) => (f[FIRST_FIELD()] = '无')), { label: 'a warning without explanation', status: 422, code: 'return_not_acceptable', issues: ['value_declared_none'] }),
+  submit(() => ({ json: valid, headers: { 'idempotency-key': 'has spaces and /' } }), { label: 'malformed Idempotency-Key', status: 400, code: 'invalid_idempotency_key' }),
+  {
+    label: 'validate with malformed JSON',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/validate`,
+    options: () => ({ token: stat(), raw: { body: '{', contentType: 'application/json' } }),
+    status: 400,
+    code: 'malformed_json',
+  },
+  ...(
+    [
+      ['review decision not approve/return', { version: 1, decision: 'maybe' }, 400, 'invalid_body'],
+      ['review version as text', { version: '1', decision: 'approve' }, 400, 'invalid_body'],
+      ['review return without comment', { version: 1, decision: 'return', comment: '  ' }, 400, 'review_comment_required'],
+      ['review of a version that does not exist', { version: 9, decision: 'approve' }, 404, 'version_not_found'],
+    ] as const
+  ).map(([label, json, status, code]): BadCase => ({
+    label,
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/review`,
+    options: () => ({ token: reviewer(), json }),
+    status,
+    code,
+  })),
+  { label: 'version not a number', method: 'GET', path: () => `/returns/${PARK}/${PERIOD}/versions/abc`, options: () => ({ token: stat() }), status: 400, code: 'invalid_version' },
+  { label: 'template of an unknown park', method: 'GET', path: () => `/templates/atlantis/${PERIOD}`, options: () => ({ token: h.tokens['zone-consolidator']! }), status: 404, code: 'unknown_park' },
+  { label: 'template of a malformed period', method: 'GET', path: () => `/templates/${PARK}/Q3-2025`, options: () => ({ token: stat() }), status: 400, code: 'invalid_period' },
+  { label: 'status of a malformed period', method: 'GET', path: () => '/status/2025-3', options: () => ({ token: stat() }), status: 400, code: 'invalid_period' },
+  { label: 'lock of a malformed period', method: 'POST', path: () => '/periods/20x5/lock', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_period' },
+  { label: 'consolidation of a malformed period', method: 'GET', path: () => '/consolidation/2025Q0', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_period' },
+  { label: 'evaluation of a quarter, not a year', method: 'GET', path: () => '/evaluation/2025Q1', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_year' },
+];
+// Paths that differ from the default submit path.
+CASES.find((c) => c.label === 'malformed period 2025Q5')!.path = () => `/returns/${PARK}/2025Q5`;
+CASES.find((c) => c.label === 'year out of range 1999')!.path = () => `/returns/${PARK}/1999`;
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.api.url;
+  valid = await makeValidReturn(base, stat(), PARK, PERIOD);
+  validLocked = await makeValidReturn(base, stat(), PARK, LOCKED);
+  expect((await call(base, 'POST', `/returns/${PARK}/${PERIOD}`, { token: stat(), json: valid })).status).toBe(201);
+  expect((await call(base, 'POST', `/periods/${LOCKED}/lock`, { token: h.tokens['zone-consolidator']! })).status).toBe(200);
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function stored(park: string, period: string): Promise<unknown> {
+  const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: h.tokens['zone-consolidator']! });
+  expect(r.status).toBe(200);
+  return { versions: r.body.versions, reviews: r.body.reviews };
+}
+
+describe(`bad input: ${CASES.length} cases`, () => {
+  it.each(CASES)('$label → $status $code', async (c) => {
+    const watch = c.watch?.() ?? { park: PARK, period: PERIOD };
+    const before = await stored(watch.park, watch.period);
+    const r = await call(base, c.method, c.path(), c.options());
+    expect(r.status, JSON.stringify(r.body)).toBe(c.status);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(r.body.error.code).toBe(c.code);
+    expect(r.body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.body.error.message.en).toMatch(/^[\x20-\x7e]+$/);
+    for (const code of c.issues ?? []) expect(r.body.error.issues.map((i: { code: string }) => i.code)).toContain(code);
+    expect(await stored(watch.park, watch.period)).toEqual(before);
+  });
+});

@@ -1,0 +1,177 @@
+import { SignJWT } from 'jose';
+import { loadCatalogue, type ReturnInput, type Role } from '@zj/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSIONS, type Action } from '../src/auth/permissions.js';
+import { call, startHarness, type Harness } from './helpers/harness.js';
+import { makeValidReturn } from './helpers/valid-return.js';
+
+/**
+ * The whole permission matrix, generated as a table: every role against every endpoint, for
+ * its own park and for another park, plus requests with no identity or a forged one. The
+ * expected status follows from PERMISSIONS and the park scope, and is spelled out per case.
+ */
+const PERIOD = '2024Q4';
+const catalogue = loadCatalogue();
+const PARKS = catalogue.parks.map((p) => p.code);
+const ROLES: Role[] = ['statistician', 'reviewer', 'consolidator'];
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST';
+  action: Action;
+  parkScoped: boolean;
+  path: (park: string) => string;
+  ok: number;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET /parks', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/parks', ok: 200 },
+  { name: 'GET /catalogue', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/catalogue', ok: 200 },
+  { name: 'GET /templates/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/templates/${p}/${PERIOD}`, ok: 200 },
+  { name: 'POST /returns/{park}/{period}/validate', method: 'POST', action: 'validate', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/validate`, ok: 200 },
+  { name: 'POST /returns/{park}/{period}', method: 'POST', action: 'submit', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 201 },
+  { name: 'GET /returns/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 200 },
+  { name: 'GET /returns/{park}/{period}/versions/1', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/versions/1`, ok: 200 },
+  { name: 'POST /returns/{park}/{period}/review', method: 'POST', action: 'review', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/review`, ok: 201 },
+  { name: 'GET /status/{period}', method: 'GET', action: 'read_status', parkScoped: false, path: () => `/status/${PERIOD}`, ok: 200 },
+  { name: 'POST /periods/{period}/lock', method: 'POST', action: 'lock', parkScoped: false, path: () => `/periods/2023Q4/lock`, ok: 200 },
+  { name: 'POST /periods/{period}/unlock', method: 'POST', action: 'lock', parkScoped: false, path: () => `/periods/2023Q4/unlock`, ok: 200 },
+  { name: 'GET /consolidation/{period}', method: 'GET', action: 'read_zone', parkScoped: false, path: () => `/consolidation/${PERIOD}`, ok: 200 },
+  { name: 'GET /evaluation/{year}', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025', ok: 200 },
+];
+
+type Identity = { kind: 'user'; role: Role; park: string; scope: 'own' | 'other' | 'zone' } | { kind: 'anonymous' | 'bad_signature' | 'expired' | 'principal_header' };
+
+interface Case {
+  label: string;
+  endpoint: Endpoint;
+  identity: Identity;
+  /** The park in the path. */
+  park: string;
+  status: number;
+  code: string | null;
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  for (const endpoint of ENDPOINTS) {
+    for (const role of ROLES) {
+      const roleOk = PERMISSIONS[endpoint.action].includes(role);
+      const deny = (code: string) => ({ status: 403, code });
+      if (!endpoint.parkScoped) {
+        const park = PARKS[0]!;
+        const expected = roleOk ? { status: endpoint.ok, code: null } : deny('forbidden_role');
+        out.push({ label: `${endpoint.name} as ${role}`, endpoint, identity: { kind: 'user', role, park, scope: 'zone' }, park, ...expected });
+        continue;
+      }
+      for (const [i, own] of PARKS.entries()) {
+        const other = PARKS[(i + 1) % PARKS.length]!;
+        for (const scope of ['own', 'other'] as const) {
+          const target = scope === 'own' ? own : other;
+          const expected =
+            !roleOk ? deny('forbidden_role')
+            : role !== 'consolidator' && scope === 'other' ? deny('forbidden_park')
+            : { status: endpoint.ok, code: null };
+          out.push({ label: `${endpoint.name} as ${role} of ${own}, ${scope} park (${target})`, endpoint, identity: { kind: 'user', role, park: own, scope }, park: target, ...expected });
+        }
+      }
+    }
+    for (const kind of ['anonymous', 'bad_signature', 'expired', 'principal_header'] as const) {
+      out.push({
+        label: `${endpoint.name} with ${kind.replace('_', ' ')}`,
+        endpoint,
+        identity: { kind },
+        park: PARKS[0]!,
+        status: 401,
+        code: kind === 'anonymous' || kind === 'principal_header' ? 'unauthenticated' : 'invalid_token',
+      });
+    }
+  }
+  return out;
+}
+
+const CASES = cases();
+let h: Harness;
+let base: string;
+const valid: Record<string, ReturnInput> = {};
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.api.url;
+  // Every park has version 1 for the period, so reads and reviews have something to act on.
+  for (const park of PARKS) {
+    valid[park] = await makeValidReturn(base, h.tokens[`${park}-statistician`]!, park, PERIOD);
+    const s = await call(base, 'POST', `/returns/${park}/${PERIOD}`, { token: h.tokens[`${park}-statistician`]!, json: valid[park] });
+    expect(s.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function headersFor(identity: Identity): Promise<Record<string, string>> {
+  const sign = (secret: string, exp: number) =>
+    new SignJWT({ role: 'consolidator', park: null })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('intruder')
+      .setIssuer('zj-local')
+      .setAudience('zj-api')
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+  switch (identity.kind) {
+    case 'user': {
+      const id = identity.role === 'consolidator' ? 'zone-consolidator' : `${identity.park}-${identity.role}`;
+      return { authorization: `Bearer ${h.tokens[id]}` };
+    }
+    case 'anonymous':
+      return {};
+    case 'bad_signature':
+      return { authorization: `Bearer ${await sign('not-the-secret-0123456789-0123456789', Math.floor(Date.now() / 1000) + 3600)}` };
+    case 'expired': {
+      const { TEST_SECRET } = await import('./helpers/harness.js');
+      return { authorization: `Bearer ${await sign(TEST_SECRET, Math.floor(Date.now() / 1000) - 60)}` };
+    }
+    case 'principal_header': {
+      // App Service's headers, sent by a client: never trusted unless AUTH_MODE=app-service.
+      const principal = Buffer.from(JSON.stringify({ auth_typ: 'aad', claims: [] })).toString('base64');
+      return { 'x-ms-client-principal': principal, 'x-ms-client-principal-id': 'x', 'x-ms-client-principal-name': 'zone-consolidator' };
+    }
+  }
+}
+
+async function bodyFor(c: Case): Promise<unknown> {
+  const name = c.endpoint.name;
+  if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}') return valid[c.park];
+  if (name.endsWith('/review')) {
+    // A successful review needs a version no one has reviewed yet: submit one first.
+    if (c.status === 201) {
+      const s = await call(base, 'POST', `/returns/${c.park}/${PERIOD}`, { token: h.tokens[`${c.park}-statistician`]!, json: valid[c.park] });
+      return { version: s.body.version, decision: 'approve', comment: 'ok' };
+    }
+    return { version: 1, decision: 'approve', comment: 'ok' };
+  }
+  return c.endpoint.method === 'POST' ? {} : undefined;
+}
+
+describe(`permission matrix: ${CASES.length} cases`, () => {
+  it('covers every endpoint, role and scope', () => {
+    expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
+    // 6 park endpoints × 3 roles × 5 parks × own/other + 7 zone endpoints × 3 roles + 13 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(6 * 3 * PARKS.length * 2 + 7 * 3 + 13 * 4);
+  });
+
+  it.each(CASES)('$label → $status', async (c) => {
+    const json = await bodyFor(c);
+    const r = await call(base, c.endpoint.method, c.endpoint.path(c.park), { headers: await headersFor(c.identity), ...(json !== undefined ? { json } : {}) });
+    expect(r.status, JSON.stringify(r.body)).toBe(c.status);
+    if (c.code !== null) {
+      expect(r.body.error.code).toBe(c.code);
+      expect(r.body.error.message.zh).not.toBe('');
+      expect(r.body.error.message.en).not.toBe('');
+    }
+    if (c.endpoint.name.startsWith('GET /status') && c.identity.kind === 'user' && r.status === 200) {
+      const shown = r.body.parks.map((p: { park: string }) => p.park);
+      expect(shown).toEqual(c.identity.role === 'consolidator' ? PARKS : [c.identity.park]);
+    }
+  });
+});
