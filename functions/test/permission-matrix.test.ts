@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { loadCatalogue, type ReturnInput, type Role } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Action } from '../src/auth/permissions.js';
-import { call, startHarness, type Harness } from './helpers/harness.js';
+import { call, startHarness, type CallOptions, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
@@ -21,8 +21,11 @@ interface Endpoint {
   action: Action;
   parkScoped: boolean;
   path: (park: string) => string;
-  ok: number;
+  /** The status when allowed; 'authorized' where the body decides it (any answer but 401/403). */
+  ok: number | 'authorized';
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET /parks', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/parks', ok: 200 },
@@ -38,6 +41,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /periods/{period}/unlock', method: 'POST', action: 'lock', parkScoped: false, path: () => `/periods/2023Q4/unlock`, ok: 200 },
   { name: 'GET /consolidation/{period}', method: 'GET', action: 'read_zone', parkScoped: false, path: () => `/consolidation/${PERIOD}`, ok: 200 },
   { name: 'GET /evaluation/{year}', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025', ok: 200 },
+  // The workbook and extraction endpoints (their own modules), under the same table.
+  { name: 'GET /templates/{park}/{period}.xlsx', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/templates/${p}/${PERIOD}.xlsx`, ok: 200 },
+  { name: 'POST /returns/{park}/{period}/upload', method: 'POST', action: 'submit', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/upload`, ok: 'authorized' },
+  { name: 'GET /consolidation/{period}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => `/consolidation/${PERIOD}.xlsx`, ok: 200 },
+  { name: 'GET /evaluation/{year}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025.xlsx', ok: 200 },
+  { name: 'POST /extract', method: 'POST', action: 'read_zone', parkScoped: false, path: () => '/extract', ok: 200 },
 ];
 
 type Identity = { kind: 'user'; role: Role; park: string; scope: 'own' | 'other' | 'zone' } | { kind: 'anonymous' | 'bad_signature' | 'expired' | 'principal_header' };
@@ -48,7 +57,7 @@ interface Case {
   identity: Identity;
   /** The park in the path. */
   park: string;
-  status: number;
+  status: number | 'authorized';
   code: string | null;
 }
 
@@ -94,6 +103,7 @@ const CASES = cases();
 let h: Harness;
 let base: string;
 const valid: Record<string, ReturnInput> = {};
+const blankWorkbook: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
   h = await startHarness();
@@ -103,6 +113,8 @@ beforeAll(async () => {
     valid[park] = await makeValidReturn(base, h.tokens[`${park}-statistician`]!, park, PERIOD);
     const s = await call(base, 'POST', `/returns/${park}/${PERIOD}`, { token: h.tokens[`${park}-statistician`]!, json: valid[park] });
     expect(s.status).toBe(201);
+    const xlsx = await fetch(`${base}/templates/${park}/${PERIOD}.xlsx`, { headers: { authorization: `Bearer ${h.tokens['zone-consolidator']}` } });
+    blankWorkbook[park] = new Uint8Array(await xlsx.arrayBuffer());
   }
 });
 afterAll(async () => {
@@ -139,7 +151,15 @@ async function headersFor(identity: Identity): Promise<Record<string, string>> {
   }
 }
 
-async function bodyFor(c: Case): Promise<unknown> {
+async function bodyFor(c: Case): Promise<Pick<CallOptions, 'json' | 'raw'>> {
+  const name = c.endpoint.name;
+  if (name.endsWith('/upload')) return { raw: { body: blankWorkbook[c.park]!, contentType: XLSX } };
+  if (name === 'POST /extract') return { json: { text: '到2026年,高新技术企业数量达到500家。' } };
+  const json = await jsonFor(c);
+  return json === undefined ? {} : { json };
+}
+
+async function jsonFor(c: Case): Promise<unknown> {
   const name = c.endpoint.name;
   if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}') return valid[c.park];
   if (name.endsWith('/review')) {
@@ -156,14 +176,14 @@ async function bodyFor(c: Case): Promise<unknown> {
 describe(`permission matrix: ${CASES.length} cases`, () => {
   it('covers every endpoint, role and scope', () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
-    // 6 park endpoints × 3 roles × 5 parks × own/other + 7 zone endpoints × 3 roles + 13 endpoints × 4 forged identities
-    expect(CASES).toHaveLength(6 * 3 * PARKS.length * 2 + 7 * 3 + 13 * 4);
+    // 8 park endpoints × 3 roles × 5 parks × own/other + 10 zone endpoints × 3 roles + 18 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(8 * 3 * PARKS.length * 2 + 10 * 3 + 18 * 4);
   });
 
   it.each(CASES)('$label → $status', async (c) => {
-    const json = await bodyFor(c);
-    const r = await call(base, c.endpoint.method, c.endpoint.path(c.park), { headers: await headersFor(c.identity), ...(json !== undefined ? { json } : {}) });
-    expect(r.status, JSON.stringify(r.body)).toBe(c.status);
+    const r = await call(base, c.endpoint.method, c.endpoint.path(c.park), { headers: await headersFor(c.identity), ...(await bodyFor(c)) });
+    if (c.status === 'authorized') expect([401, 403], JSON.stringify(r.body)).not.toContain(r.status);
+    else expect(r.status, typeof r.body === 'string' ? r.body.slice(0, 200) : JSON.stringify(r.body)).toBe(c.status);
     if (c.code !== null) {
       expect(r.body.error.code).toBe(c.code);
       expect(r.body.error.message.zh).not.toBe('');

@@ -91,8 +91,9 @@ async function user(action: 'typeInto' | 'paste', address: string, value: string
   return page.evaluate(([a, addr, v, sheet]) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel[a as 'typeInto'](sheet!, addr!, v!), [action, address, value, SHEET] as const);
 }
 
-async function noticeText(): Promise<string> {
-  const bar = page.locator('[data-testid^="notice-"]');
+/** Waits for the message that says `expected` (not whatever message is still showing), returns its text. */
+async function noticeText(expected: string | RegExp): Promise<string> {
+  const bar = page.locator('[data-testid^="notice-"]', { hasText: expected });
   await bar.first().waitFor();
   return (await bar.first().textContent()) ?? '';
 }
@@ -171,7 +172,7 @@ describe('the task pane in Chromium against the local stack', () => {
 
   it('gets the template: the shared layout is written into the sheet', async () => {
     await page.getByTestId('get-template').click();
-    expect(await noticeText()).toContain('模板已写入“填报表”工作表');
+    expect(await noticeText('模板已写入“填报表”工作表')).toContain('共 21 项指标');
     const snap = await snapshot();
     const sheet = snap.sheets.find((s) => s.name === SHEET)!;
     expect(sheet.protected).toBe(true);
@@ -204,8 +205,8 @@ describe('the task pane in Chromium against the local stack', () => {
 
   it('validates: the wrong figure is an error, highlighted in red with its message; a click selects its cell', async () => {
     await page.getByTestId('validate').click();
+    expect(await noticeText(/[1-9]\d* 个错误/)).toContain('个提示');
     await waitIdle();
-    expect(await noticeText()).toMatch(/\d+ 个错误/);
     const rowOf = await rowOfField(WRONG.field);
     expect((await cell(`E${rowOf}`))?.fill).toBe('#FFC7CE');
     expect(String((await cell(`I${rowOf}`))?.value)).toMatch(/^✖ /);
@@ -221,8 +222,8 @@ describe('the task pane in Chromium against the local stack', () => {
     const rowOf = await rowOfField(WRONG.field);
     expect(await user('typeInto', `E${rowOf}`, String(FIGURES_2025[WRONG.field]))).toBeNull();
     await page.getByTestId('validate').click();
+    await noticeText('0 个错误，1 个提示（1 个尚未说明）');
     await waitIdle();
-    expect(await noticeText()).toContain('0 个错误，1 个提示（1 个尚未说明）');
     expect((await cell(`E${rowOf}`))?.fill).toBe('#FFF2CC');
     const pctRow = await rowOfField('pct_applications');
     expect((await cell(`E${pctRow}`))?.fill).toBe('#F8CBAD');
@@ -246,7 +247,7 @@ describe('the task pane in Chromium against the local stack', () => {
     });
     await page.getByTestId('submit').click();
     await page.getByTestId('action-retry').waitFor();
-    expect(await noticeText()).toContain('数据仍在工作表中');
+    await noticeText('数据仍在工作表中');
     expect(dropped).toBeGreaterThanOrEqual(1);
     await shoot('network-failed', '网络中断：提示数据仍在工作表中，可重试');
     await page.unroute(submitUrl);
@@ -277,8 +278,7 @@ describe('the task pane in Chromium against the local stack', () => {
     expect(await page.getByTestId('explanation-text').first().textContent()).toContain('本年新引进');
     await shoot('review', '审核：查看报送数据与提示说明');
     await page.getByTestId('approve').click();
-    await page.getByTestId('notice-success').waitFor();
-    expect(await noticeText()).toContain('已审核通过第 1 版');
+    await noticeText('已审核通过第 1 版');
     await shoot('approved', '审核通过');
   });
 
@@ -294,16 +294,14 @@ describe('the task pane in Chromium against the local stack', () => {
     expect(rows.find((r) => r.includes('闵行园'))).toMatch(/未报送|逾期未报/); // late or not depends on today's date
     await shoot('status', '汇总：填报状态');
     await page.getByTestId('download-consolidation').getByRole('button', { name: '在新工作簿中打开' }).click();
-    await page.waitForFunction(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.createdWorkbooks.length === 1);
-    await page.getByTestId('notice-success').waitFor();
+    await noticeText('已在新的 Excel 工作簿中打开');
     const created = await page.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.createdWorkbooks);
     expect(created).toHaveLength(1);
     expect(created[0]).toBeGreaterThan(1000);
     // ExcelApi 1.13: the evaluation workbook's sheets go into the open workbook.
     await page.getByTestId('download-evaluation').getByRole('button', { name: '插入到当前工作簿' }).click();
-    await page.waitForFunction(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.insertedWorkbooks.length === 1);
+    await noticeText('已将工作表插入当前工作簿');
     await waitIdle();
-    expect(await noticeText()).toContain('已将工作表插入当前工作簿');
     const inserted = await page.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.insertedWorkbooks);
     expect(inserted).toHaveLength(1);
     await shoot('downloads', '汇总表在新工作簿中打开；年度评估插入当前工作簿（ExcelApi 1.13）');

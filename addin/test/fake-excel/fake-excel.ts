@@ -669,8 +669,9 @@ export class FakeExcel {
       displayLanguage: 'zh-CN',
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
-          const have = this.options.supportedSets?.[name];
-          if (have === undefined) return name === 'ExcelApi' && Number(version ?? '1') <= 1.8;
+          // The manifest's minimum, unless the test says otherwise.
+          const have = this.options.supportedSets?.[name] ?? (name === 'ExcelApi' ? '1.8' : undefined);
+          if (have === undefined) return false;
           const [a = 0, b = 0] = have.split('.').map(Number);
           const [x = 0, y = 0] = (version ?? '1.1').split('.').map(Number);
           return a > x || (a === x && b >= y);
