@@ -10,7 +10,7 @@ export const GT_WORDS = ['超过', '突破', '高于', '多于', '大于', '逾'
 /** Reach at least (≥): 达到 / 实现 / 建成 / 提供 / 不少于 ... */
 export const GTE_WORDS = [
   '不少于', '不低于', '不小于', '至少', '提高到', '提升到', '增加到', '增长到', '扩大到', '提高至', '提升至', '增加至', '增长至',
-  '扩大至', '增至', '达到', '达', '实现', '建成', '提供', '保持在', '保持',
+  '扩大至', '增至', '达到', '达', '实现', '建成', '提供', '保持在', '稳定在', '维持在', '稳定于', '保持',
 ];
 
 /** A stretch goal (力争 / 努力 / 争取): still ≥, but flagged. */
@@ -65,10 +65,33 @@ export const TASK_NOUN_PATTERN =
  * magnitude). Longest first, so 万平方米 is not read as 万 + 平方米 twice and 个百分点 beats 个.
  */
 export const WRITTEN_UNITS = [
-  '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '亩', '人次', '场次', '家次', '元', '人', '家', '件',
+  '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '公里', '亩', '人次', '场次', '家次', '元', '人', '家', '件',
   '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦',
-  '兆瓦', '%', '‰',
+  '兆瓦', '小时', '%', '‰',
 ];
+
+/** Units written in Latin letters, matched without regard to case: computing power (算力) in EFLOPS/PFLOPS. */
+export const LATIN_UNIT_PATTERN = /^[EPT]FLOPS/i;
+
+/**
+ * Units that count things (家, 个, 套 ...), after an optional 万: a count verb (COUNT_VERBS) makes such a
+ * figure a target, and a money figure right before one qualifies what it counts.
+ */
+export const COUNT_UNIT_PATTERN = /^万?(?:家|个|项|所|座|台|辆|张|名|位|支|款|例|篇|条|场|套|件|人|人次|场次|家次)$/;
+
+/**
+ * Verbs that make a count a target in a task paragraph without a year ("建设3个示范场景", "设立科技支行20家",
+ * "发放人才卡2000张"), when the count is written in Arabic digits: plans write measured figures in digits
+ * and descriptions in Chinese numerals ("建设两条科创大道", "三大任务"). A sum of money after them is not
+ * made a target ("设立10亿元科创基金": the government's input).
+ */
+export const COUNT_VERBS = ['建设', '设立', '新设', '组建', '搭建', '发放', '举办', '开设', '开通'];
+
+/**
+ * A quota on each official or cadre ("每位区领导联系企业不少于5家", "每名干部服务企业10家") is a working
+ * rule of the plan, not a figure of the park.
+ */
+export const PER_PERSON_QUOTA = /^每(?:位|名)/;
 
 /**
  * Characters after a unit that turn it into another word (家庭, 个体, 人民, 场景, 条件, 名单 ...):
@@ -84,7 +107,7 @@ export const UNIT_FALSE_FRIENDS: Readonly<Record<string, RegExp>> = {
   所: /^[有在属以]/,
   张: /^江/,
   条: /^[件例款]/,
-  位: /^[于置]/,
+  位: /^[于置数]/, // 两位数增长: a description
   名: /^[单称义牌]/,
   场: /^[景所地]/,
   台: /^湾/,

@@ -1,12 +1,13 @@
 import { parseChineseNumber } from './parse-chinese-number.js';
-import { NUMERAL_VERBS, UNIT_FALSE_FRIENDS, WRITTEN_UNITS } from './extraction-lexicon.js';
+import { LATIN_UNIT_PATTERN, NUMERAL_VERBS, UNIT_FALSE_FRIENDS, WRITTEN_UNITS } from './extraction-lexicon.js';
 
 /**
  * Figures with a unit in a span of a normalized, masked text: 500家, 3.4万人, 1-2家, 1至2家, 6.8%,
- * 200万平方米, 53.3万元/人, 3000亿, 两家, 千亿级, 百分之六十. A number without a unit (list numbers,
- * years, 5G, 〔2025〕5号) is not a figure. Chinese numerals count only after a verb (建成两家, 新增
- * 三个), so 一核两翼, 四个一, 八家在奉高校 and 一批 are not figures; a Chinese magnitude (千亿级,
- * 百亿) needs no verb, the extractor asks for a target word anyway.
+ * 200万平方米, 53.3万元/人, 3000亿, 两家, 千亿级, 10亿元级, 百分之六十, 40%—45%, 20EFLOPS. A number
+ * without a unit (list numbers, years, 5G, 〔2025〕5号) is not a figure. Chinese numerals count only
+ * after a verb (建成两家, 新增三个) or before a grade (两个超千亿级产业集群), so 一核两翼, 四个一,
+ * 八家在奉高校 and 一批 are not figures; a Chinese magnitude (千亿级, 百亿) needs no verb, the
+ * extractor asks for a target word anyway.
  */
 export interface Quantity {
   /** First character of the number. */
@@ -35,6 +36,10 @@ const CHINESE = /([零〇一二两三四五六七八九十百千万亿]+)(余|�
 const PERCENT_WORDS = /百分之([\d.]+|[零〇一二两三四五六七八九十百点]+)/g;
 const TAIL = /^(及以上|以上|以下|以内|左右|上下)/;
 const NAME_BEFORE = /[A-Za-z+#/_\\.\d第-]$/;
+/** 40%—45%, 20亿元至30亿元: a range that repeats its unit after the upper end. */
+const REPEATED_RANGE = /^(?:-|~|—|–|至|到)(\d+(?:\.\d+)?)(万亿|亿|万)?/;
+/** 两个千亿级产业集群, 三个超百亿元级: a Chinese count of graded things. */
+const BEFORE_GRADE = /^(?:超过?)?[\d.一二两三四五六七八九十百千万亿]+元?级/;
 
 export function findQuantities(masked: string, from = 0, to = masked.length): Quantity[] {
   const span = masked.slice(from, to);
@@ -45,7 +50,7 @@ export function findQuantities(masked: string, from = 0, to = masked.length): Qu
     const last = out[out.length - 1];
     if (last && q.start < last.tailEnd) continue;
     // 两个千亿级产业集群: the grade describes what is counted, it is not a second figure.
-    if (last && q.start === last.tailEnd && q.grade) continue;
+    if (last && q.grade && /^(?:超过?)?$/.test(span.slice(last.tailEnd, q.start))) continue;
     out.push(q);
   }
   return out.map((q) => ({ ...q, start: q.start + from, end: q.end + from, tailEnd: q.tailEnd + from }));
@@ -58,20 +63,27 @@ function arabic(span: string): Quantity[] {
     if (NAME_BEFORE.test(span.slice(0, start))) continue;
     const afterNumber = span.slice(start + m[0].length);
     const magnitude = m[4] ?? '';
+    const latin = LATIN_UNIT_PATTERN.exec(afterNumber)?.[0];
     // 5G, 6G, 20+8: a name or a slogan, not a figure.
-    if (magnitude === '' && /^[A-Za-z+]/.test(afterNumber)) continue;
-    const unit = readUnit(afterNumber);
+    if (magnitude === '' && latin === undefined && /^[A-Za-z+]/.test(afterNumber)) continue;
+    const unit = latin ?? readUnit(afterNumber);
     if (unit === '' && magnitude === '') continue;
     if (m[6] !== undefined && magnitude === '') continue; // 3级: a grade
     if (/前$/.test(span.slice(0, start)) && /^[名位]/.test(unit)) continue; // 前10名: a ranking
     const low = parseArabic(m[1] ?? '');
-    const high = m[2] === undefined ? undefined : parseArabic(m[2]);
-    if (low === null || (m[2] !== undefined && (high === null || high === undefined || high <= low))) continue;
-    const end = start + m[0].length + unit.length;
+    let end = start + m[0].length + unit.length;
+    const repeated = m[2] === undefined && m[6] === undefined ? repeatedRange(span, end, magnitude + unit) : null;
+    const highText = m[2] ?? repeated?.high;
+    const high = highText === undefined ? undefined : parseArabic(highText);
+    if (low === null || (highText !== undefined && (high === null || high === undefined || high <= low))) continue;
+    if (repeated) end = repeated.end;
+    // 10亿元级企业: a grade written after its unit.
+    const gradeAfterUnit = m[6] === undefined && span[end] === '级';
+    if (gradeAfterUnit) end += 1;
     out.push(withTail(span, {
       start, end, tailEnd: end, value: low, unit: magnitude + unit,
       approximate: m[3] !== undefined || m[5] !== undefined,
-      atLeast: false, ceiling: false, grade: m[6] !== undefined, chinese: false,
+      atLeast: false, ceiling: false, grade: m[6] !== undefined || gradeAfterUnit, chinese: false,
       ...(high === undefined || high === null ? {} : { valueHigh: high }),
     }));
   }
@@ -93,14 +105,17 @@ function chinese(span: string): Quantity[] {
     if (/第$/.test(before)) continue;
     const unit = readUnit(span.slice(start + m[0].length));
     if (unit === '' && magnitude === '') continue;
-    const end = start + m[0].length + unit.length;
+    let end = start + m[0].length + unit.length;
+    const gradeAfterUnit = m[3] === undefined && span[end] === '级'; // 超千亿元级
+    if (gradeAfterUnit) end += 1;
     // Without a magnitude, a Chinese numeral is a figure right after a verb (建成两家) or when it
     // closes its clause (上市企业两家以上，); followed by a noun it is part of a name (八家在奉高校).
     const closes = /^(?:及以上|以上|左右|[,，。;；、!?！？)）]|$)/.test(span.slice(end));
-    if (magnitude === '' && !closes && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
+    const countsGrades = unit !== '' && BEFORE_GRADE.test(span.slice(end));
+    if (magnitude === '' && !closes && !countsGrades && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
     out.push(withTail(span, {
       start, end, tailEnd: end, value, unit: magnitude + unit,
-      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade: m[3] !== undefined, chinese: true,
+      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade: m[3] !== undefined || gradeAfterUnit, chinese: true,
     }));
   }
   return out;
@@ -117,6 +132,15 @@ function percentWords(span: string): Quantity[] {
     out.push(withTail(span, { start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true }));
   }
   return out;
+}
+
+/** After "40%", the upper end of "—45%" and where it ends: the same magnitude and unit must follow. */
+function repeatedRange(span: string, at: number, unit: string): { high: string; end: number } | null {
+  const m = REPEATED_RANGE.exec(span.slice(at));
+  if (!m || m[1] === undefined) return null;
+  const after = at + m[0].length;
+  const written = (m[2] ?? '') + readUnit(span.slice(after));
+  return written === unit ? { high: m[1], end: after + written.length - (m[2] ?? '').length } : null;
 }
 
 function readUnit(after: string): string {

@@ -5,7 +5,8 @@
  * - reference: 比2020年 / 较2023年 / 2023年基础上 — a base a growth is measured against, which
  *   scopes nothing;
  * - bare: 2023年，园区实现... — decided later against the plan's start (past → baseline).
- * Periods (2025-2026年) and dates are not mentions: they name documents, not targets.
+ * Periods (2025-2026年) and dates are not mentions: they name documents, not targets. The end of a
+ * five-year plan period is a year too: 到“十四五”末 is 2025 (十一五 ended in 2010, each period is five years).
  */
 export type YearKind = 'target' | 'baseline' | 'reference' | 'bare';
 
@@ -21,6 +22,8 @@ const TARGET_BEFORE = /(?:到|至|力争到|争取到|力争在|争取在|确保
 const BASELINE_BEFORE = /(?:截至|截止到?|截止至)$/;
 const REFERENCE_BEFORE = /(?:比|较|相比|相较于?|对比)$/;
 const REFERENCE_AFTER = /^(?:相比|比较|相较|的?基础上|为基期|为基数|为基准|水平|同期)/;
+const PERIOD_END = /[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?(?:期末|末)(?:前)?/g;
+const PERIOD_ORDINAL: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 export function findYearMentions(text: string, from = 0, to = text.length): YearMention[] {
   const out: YearMention[] = [];
@@ -40,5 +43,14 @@ export function findYearMentions(text: string, from = 0, to = text.length): Year
     else if (/^\d{1,2}月(?:\d{1,2}日)?(?:底前|前|以前|之前|止)/.test(after)) kind = 'target';
     out.push({ year, kind, start: from + local, end: from + local + m[0].length });
   }
-  return out;
+  for (const m of span.matchAll(PERIOD_END)) {
+    const local = m.index ?? 0;
+    const year = 2005 + 5 * (PERIOD_ORDINAL[m[1] ?? ''] ?? 0);
+    const before = span.slice(Math.max(0, local - 6), local);
+    const kind: YearKind = REFERENCE_AFTER.test(span.slice(local + m[0].length)) || REFERENCE_BEFORE.test(before)
+      ? 'reference'
+      : TARGET_BEFORE.test(before) || m[0].endsWith('前') ? 'target' : 'bare';
+    out.push({ year, kind, start: from + local, end: from + local + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

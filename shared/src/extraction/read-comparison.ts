@@ -1,6 +1,8 @@
 import type { Comparison } from '../catalogue/catalogue-schema.js';
 import type { Quantity } from './find-quantities.js';
-import { CEILING_BEFORE, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, STRETCH_WORDS } from './extraction-lexicon.js';
+import {
+  CEILING_BEFORE, COUNT_UNIT_PATTERN, COUNT_VERBS, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, STRETCH_WORDS,
+} from './extraction-lexicon.js';
 
 /**
  * How a figure compares with its target, read from the words around it (DOMAIN, "What a target
@@ -18,7 +20,8 @@ export interface ComparisonReading {
 
 /**
  * 打造/培育 + a count ("打造两个千亿级产业集群", "培育独角兽企业5家") is how task paragraphs state
- * targets, and so is a growth (年均增长10%, 提高5个百分点); 建设 is not (建设两条大道).
+ * targets, and so is a growth (年均增长10%, 提高5个百分点); 建设 is not (建设两条大道), except before a
+ * count in digits (建设3个示范场景: COUNT_VERBS).
  */
 const SIGNAL_WORDS = [
   ...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, '打造', '培育', '认定', '招引', '吸引', '孵化', '增长', '提高', '提升',
@@ -35,6 +38,7 @@ export function readComparison(chain: readonly string[], beforeZone: string, q: 
     q.atLeast ||
     q.valueHigh !== undefined ||
     chain.some((w) => SIGNAL_WORDS.includes(w)) ||
-    ZONE_SIGNALS.some((w) => beforeZone.includes(w));
+    ZONE_SIGNALS.some((w) => beforeZone.includes(w)) ||
+    (!q.chinese && COUNT_UNIT_PATTERN.test(q.unit) && COUNT_VERBS.some((w) => beforeZone.includes(w)));
   return { comparison, stretch, signal, ceiling };
 }
