@@ -64,6 +64,17 @@ describe('extractTargets: what is not a target', () => {
     ['a budget', '每年安排专项资金不少于1亿元。'],
     ['what exists now', '园区现有高新技术企业1200家，总面积12.5平方公里。'],
     ['a figure with no target word and no year', '分别对11个现有地块开展效能评估，复制金桥南区58项审批流程。'],
+    // Wordings of other parks' plans.
+    ['a quota on each official', '建立区领导联系重点企业制度，每位区领导联系企业不少于5家。'],
+    ['两位数增长', '数据智能产业保持两位数增长。'],
+    ['a grade that describes a subject', '超千亿元级数据智能产业集群能级显著提升。'],
+    ['a Chinese count after a count verb', '建设两条十字交叉的特色科创大道。'],
+    ['a sum of money after a count verb', '设立10亿元科创基金，举办“创新创业大赛”。'],
+    ['较“十三五”末', '2024年，园区实现营收780亿元，较“十三五”末增长40%。'],
+    ['a past year beside a 十四五 year', '“十四五”以来，园区累计引进各类人才超过16万人。'],
+    ['names with digits', '推进12英寸晶圆制造，配合C919大飞机产业化，建设“航运科技100”企业库。'],
+    ['the park\'s area in a goal section', '一、主要目标\n园区规划面积3.5平方公里，是全市重要的产业基地。'],
+    ['fund and grant after a verb', '设立规模不少于10亿元的数智产业基金，按实际投入的20%给予最高500万元补贴。'],
   ])('%s', (_, noise) => {
     expect(values(`${TARGET}\n${noise}`)).toEqual(['800家']);
     expect(values(`${noise}\n${TARGET}`)).toEqual(['800家']);

@@ -13,6 +13,8 @@ const FRAGMENTS = [
   '〔2025〕5号', '2024年12月31日', '联系电话：021-57823456', '地址：荣乐东路2388号', 'G60', '5G', '18项重点任务',
   '一、主要目标', '4. 打造生物制造特色产业。', '\u3000', '\r\n', '\ud83d\ude00', '\t', '  ', '指标名称', '单位', '2026年目标',
   '2024年基数', '序号', '≥', '具体目标如下：', '：',
+  '分别', '“十四五”末', '十五五末', '级', '超', '—', '～', '20EFLOPS', 'PFlops', '公里', '小时', '较上年', '稳定在', '每位',
+  '建设', '设立', '盘活', '两个', '百亿元', '其中', '翻一番',
 ];
 const planLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }), planLike);

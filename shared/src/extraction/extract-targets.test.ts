@@ -154,8 +154,64 @@ describe('extractTargets: quotes and offsets', () => {
     for (const c of found) expect(text.slice(c.offset, c.offset + c.quote.length)).toBe(c.quote);
   });
 
+  it('reads over a page number that a PDF copy puts inside a figure', () => {
+    const text = '到 2026 年，园区高新技术企业达到 1\n— 2 —\n200 家，营收达到1000亿元，\n- 3 -\n研发投入强度达到5%。\n第4页\n';
+    const found = extractTargets(text);
+    expect(found.map((c) => [c.value, c.unit])).toEqual([[1200, '家'], [1000, '亿元'], [5, '%']]);
+    for (const c of found) expect(text.slice(c.offset, c.offset + c.quote.length)).toBe(c.quote);
+  });
+
   it('reads a one-line page with web debris and "|" table rows', () => {
     const text = '首页 | 政务公开 | 发布日期：2025-02-14 | 沪府〔2025〕8号 到2026年，园区营收达到1000亿元，高新技术企业达到600家。 | 留言 |\n*姓名 | |\n*联系方式 | |\n咨询电话：69989999 | 沪ICP备12345678号 |';
     expect(brief(text).map((c) => [c.indicator, c.value, c.year])).toEqual([['营收', 1000, 2026], ['高新技术企业', 600, 2026]]);
+  });
+});
+
+describe('extractTargets: wordings of plans the seeds do not use', () => {
+  it.each<Row>([
+    ['分别 gives each indicator of the list its figure', '到2026年，高新技术企业、专精特新企业分别达到3000家和1200家。',
+      [gte('高新技术企业', 3000, '家'), gte('专精特新企业', 1200, '家')]],
+    ['分别 with a list that does not fit the figures keeps the whole', '到2026年，孵化器、众创空间及加速器分别达到10家和20家。',
+      [gte('孵化器、众创空间及加速器', 10, '家'), gte('孵化器、众创空间及加速器', 20, '家')]],
+    ['分别 after a list of years gives each figure its year', '（2025-2026年）\n2025年、2026年高新技术企业分别达到900家、1000家。',
+      [gte('高新技术企业', 900, '家', 2025), gte('高新技术企业', 1000, '家')]],
+    ['分别 after a past year and a target year keeps the target only', '（2025-2026年）\n2023年、2026年高新技术企业分别为800家、1000家。',
+      [gte('高新技术企业', 1000, '家')]],
+    ['a head without a subject takes the subject before', '到2026年，新增高新技术企业200家，总数达到1000家。',
+      [gte('新增高新技术企业', 200, '家'), gte('高新技术企业总数', 1000, '家')]],
+    ['a growth after a growth base keeps the subject only', '到2026年，营业收入突破1500亿元，较2023年增长50%左右，年均增速保持在15%左右。',
+      [gt('营业收入', 1500, '亿元'), gte('营业收入较2023年增长', 50, '%'), gte('营业收入年均增速', 15, '%')]],
+    ['a year after the subject', '园区营收到2026年达到1000亿元。', [gte('营收', 1000, '亿元')]],
+    ['a clause without a subject takes the one before', '到2026年，营业收入较2020年翻一番，达到2000亿元。',
+      [gte('营业收入', 2000, '亿元')]],
+    ['确保 and 力争 on one indicator', '到2026年，工业总产值确保达到4000亿元，力争达到4500亿元。',
+      [gte('工业总产值', 4000, '亿元'), gte('工业总产值', 4500, '亿元', 2026, true)]],
+    ['a range that repeats its unit', '到2026年，数据智能产业营收占比达到40%—45%。', [range('数据智能产业营收占比', 40, 45, '%')]],
+    ['个百分点', '到2026年，占规上工业总产值比重提高3个百分点。', [gte('占规上工业总产值比重提高', 3, '个百分点')]],
+    ['a growth after a growth', '到2026年，园区营收年均增长10%，其中2025年增长8%。',
+      [gte('营收年均增长', 10, '%'), gte('营收增长', 8, '%', 2025)]],
+    ['较上年 in a sentence a target year scopes', '到2026年，研发投入达到50亿元，较上年增长15%。',
+      [gte('研发投入', 50, '亿元'), gte('研发投入较上年增长', 15, '%')]],
+    ['稳定在 is a verb, not a qualifier', '到2026年，整车年产能稳定在120万辆以上。', [gte('整车年产能', 120, '万辆')]],
+    ['a count verb before digits in a task without a year', '二、重点任务\n1.实施“机器人+”行动，建设3个机器人应用示范场景。到2026年，园区营收达到1000亿元。',
+      [gte('机器人应用示范场景', 3, '个'), gte('营收', 1000, '亿元')]],
+    ['设立 and 发放 before counts', '鼓励金融机构设立科技支行20家，发放人才卡2000张。到2026年，园区营收达到1000亿元。',
+      [gte('金融机构设立科技支行', 20, '家'), gte('人才卡', 2000, '张'), gte('营收', 1000, '亿元')]],
+    ['盘活 is a target verb of space', '盘活存量楼宇30万平方米。到2026年，园区营收达到1000亿元。',
+      [gte('盘活存量楼宇', 30, '万平方米'), gte('营收', 1000, '亿元')]],
+    ['a sum describing what is counted', '到2026年，力争培育营收超百亿元设计企业3家。', [gte('营收超百亿元设计企业', 3, '家', 2026, true)]],
+    ['a grade written after its unit', '到2026年，培育10亿元级企业5家、亿元级企业50家。',
+      [gte('10亿元级企业', 5, '家'), gte('亿元级企业', 50, '家')]],
+    ['Chinese counts of graded clusters', '到2026年，形成新能源汽车、高端装备两个超千亿级产业集群，百亿级产业集群4至6个。',
+      [gte('新能源汽车、高端装备', 2, '个'), range('百亿级产业集群', 4, 6, '个')]],
+    ['到“十四五”末 is 2025', '到“十四五”末，累计引进各类人才达到20万人；至2026年，累计超过22万人。',
+      [gte('累计引进各类人才', 20, '万人', 2025), gt('累计引进各类人才', 22, '万人')]],
+    ['a cumulative verb alone continues the indicator before', '到2026年，上市企业达到20家，新增5家。',
+      [gte('上市企业', 20, '家'), gte('上市企业新增', 5, '家')]],
+    ['a sentence inherits the 到 year, not a year inside it', '到2026年，营收年均增长10%，其中2025年增长8%。研发投入达到50亿元。',
+      [gte('营收年均增长', 10, '%'), gte('营收增长', 8, '%', 2025), gte('研发投入', 50, '亿元')]],
+    ['computing power', '至2026年，智能算力规模超过20EFLOPS。', [gt('智能算力规模', 20, 'EFLOPS')]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
   });
 });

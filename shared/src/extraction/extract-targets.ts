@@ -21,12 +21,15 @@ import { segmentSentences } from './segment-sentences.js';
  * phrase, comparison, year, verbatim quote and offset, and the catalogue indicator it most
  * likely maps to. Pure and total: any string gives an array, never an exception.
  *
- * A figure is proposed when its sentence names a target year (到2026年), or, in a sentence
- * without a year, when a target word stands by it (达到, 力争, 以上, 不少于, 新增 ...); it then
- * takes the plan's target year. It is not proposed when it is a baseline (a past year, 截至,
- * 已, 以来), a ceiling, a qualifier (产值在1亿元以上的企业), a count of tasks (18项重点任务), or
- * sits in a masked span (titles, document numbers, dates, phones, addresses). Rows of a goal
- * table (主要指标表) are read by column: the future-year or 目标 columns hold the targets.
+ * A figure is proposed when its sentence names a target year (到2026年, 到“十四五”末), or, in a
+ * sentence without a year, when a target word stands by it (达到, 力争, 以上, 不少于, 新增, or a
+ * count verb before digits: 建设3个); it then takes the plan's target year. Growth rates (年均增长
+ * 10%, 提高3个百分点) are proposed like levels, with 增长/提高 in the indicator. It is not proposed
+ * when it is a baseline (a past year, 截至, 已, 以来), a ceiling, a qualifier (产值在1亿元以上的企业,
+ * 营收超百亿元企业3家: the 3家 is the target), a grade describing a subject, a quota on each official,
+ * a count of tasks (18项重点任务), policy money, or sits in a masked span (titles, document numbers,
+ * dates, phones, addresses). Rows of a goal table (主要指标表) are read by column: the future-year
+ * or 目标 columns hold the targets.
  */
 export function extractTargets(text: string, catalogue?: Catalogue): CandidateTarget[] {
   const norm = joinSoftBreaks(normalizeText(text));

@@ -25,7 +25,7 @@ export const CUMULATIVE_WORDS = ['新增', '引进', '引育', '累计', '新建
 /** Verbs, adverbs and connectors between an indicator and its figure that carry no meaning of their own. */
 export const LINK_WORDS = [
   '建设和培育', '培育和建设', '建设', '培育', '打造', '形成', '带动', '推动', '支持', '鼓励', '引导', '示范',
-  '拥有', '完成', '确保', '预计', '总计', '合计', '再', '将', '要', '共', '约', '近', '和', '及', '与', '并', '或', '、',
+  '拥有', '完成', '确保', '预计', '总计', '合计', '再', '将', '要', '共', '约', '近', '为', '和', '及', '与', '并', '或', '、',
 ];
 
 /** Leading words of a clause that are not part of the indicator. */
@@ -43,7 +43,12 @@ export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去
  * Markers strong enough to make the rest of the sentence past ("近三年，园区累计引进...120个"),
  * until a target year speaks again. 已 and 同比 are not among them: "在已有基础上，到2026年..."
  */
-export const SENTENCE_PAST_PATTERN = /截至|截止|以来|去年|上年|过去|近[\d一二两三四五六七八九十]+年|十[一二三]五(?:”)?(?:时期|期间|末)/g;
+export const SENTENCE_PAST_PATTERN = /截至|截止|以来|(?<![较比])(?:去年|上年)|过去|近[\d一二两三四五六七八九十]+年|十[一二三]五(?:”)?(?:时期|期间|末)/g;
+/**
+ * 较上年 / 比去年 is the base of a growth: past in "园区营收较上年增长12%", but in a sentence a target year
+ * scopes ("到2026年，研发投入达到50亿元，较上年增长15%") it compares, it does not tell of the past.
+ */
+export const PREVIOUS_YEAR_REFERENCE = /[较比](?:去年|上年)/g;
 
 /**
  * Policy money is not a target: "给予最高500万元奖励", "给予不少于100万元支持", "500万元补贴",
@@ -66,8 +71,8 @@ export const TASK_NOUN_PATTERN =
  */
 export const WRITTEN_UNITS = [
   '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '公里', '亩', '人次', '场次', '家次', '元', '人', '家', '件',
-  '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦',
-  '兆瓦', '小时', '%', '‰',
+  '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦时', '千瓦',
+  '兆瓦', '小时', '标准箱', '标箱', '艘', '架', '颗', '%', '‰',
 ];
 
 /** Units written in Latin letters, matched without regard to case: computing power (算力) in EFLOPS/PFLOPS. */
@@ -94,6 +99,12 @@ export const COUNT_VERBS = ['建设', '设立', '新设', '组建', '搭建', '�
 export const PER_PERSON_QUOTA = /^每(?:位|名)/;
 
 /**
+ * What a park is, not what it aims at ("园区规划面积3.5平方公里"): such a figure needs a target word even
+ * in a goal section.
+ */
+export const DESCRIPTIVE_INDICATOR = /^(?:规划|占地|辖区|区域|总)面积/;
+
+/**
  * Characters after a unit that turn it into another word (家庭, 个体, 人民, 场景, 条件, 名单 ...):
  * then the figure has no unit.
  */
@@ -110,7 +121,8 @@ export const UNIT_FALSE_FRIENDS: Readonly<Record<string, RegExp>> = {
   位: /^[于置数]/, // 两位数增长: a description
   名: /^[单称义牌]/,
   场: /^[景所地]/,
-  台: /^湾/,
+  台: /^[湾阶]/, // 台湾, 千亿台阶
+  架: /^[构子]/, // 架构, 架子
 };
 
 /** Verbs after which a Chinese numeral (两家, 三个) is a figure and not part of a name (一核两翼, 四个一). */

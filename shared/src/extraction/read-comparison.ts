@@ -21,10 +21,11 @@ export interface ComparisonReading {
 /**
  * 打造/培育 + a count ("打造两个千亿级产业集群", "培育独角兽企业5家") is how task paragraphs state
  * targets, and so is a growth (年均增长10%, 提高5个百分点); 建设 is not (建设两条大道), except before a
- * count in digits (建设3个示范场景: COUNT_VERBS).
+ * count in digits (建设3个示范场景: COUNT_VERBS). 盘活/释放 state targets of land and space (盘活存量楼宇30万平方米).
  */
 const SIGNAL_WORDS = [
   ...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, '打造', '培育', '认定', '招引', '吸引', '孵化', '增长', '提高', '提升',
+  '盘活', '释放',
 ];
 /** Single characters (达, 超, 逾) count only right before the figure: elsewhere they are parts of words (发达, 直达). */
 const ZONE_SIGNALS = SIGNAL_WORDS.filter((w) => w.length > 1);

@@ -1,3 +1,4 @@
+import { continueElided } from './continue-elided.js';
 import type { Quantity } from './find-quantities.js';
 import {
   CEILING_BEFORE, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, LEADING_NOISE, LINK_WORDS, STRETCH_WORDS,
@@ -32,11 +33,16 @@ const MAX_INDICATOR = 30;
 const CHAIN_WORDS = [
   ...new Set([...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...LINK_WORDS, ...CEILING_BEFORE]),
 ].sort((a, b) => b.length - a.length);
-const LEADING_VERBS = ['实现', '达到', '建成', '形成', '提供', '打造', '建设', '培育', '推动', '完成'];
+const LEADING_VERBS = ['实现', '达到', '建成', '形成', '提供', '打造', '建设', '培育', '推动', '完成', '鼓励', '支持', '引导', '设立', '发放'];
 const SKIP_AT_START = /^(?:[\s,，;；:：、。)）\]】”"'\-—]|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)+/;
 /** A quote does not open with the connector that joined it to the clause before (和专精特新企业...). */
 const QUOTE_CONNECTOR = /^(?:以及|和)(?=[\u4e00-\u9fff“"])/;
-const YEAR_REMNANT = /^(?:到|至|力争到|争取到|力争在|争取在|确保到)?\d{4}年(?:底前|末前|底|末|以前|之前|前)?[,，]?/;
+/** "园区营收到2026年达到1000亿元": a year between the indicator and its verb is not part of the indicator. */
+const TRAILING_YEAR = /(?:力争|争取|确保)?(?:到|至|在|于)?\d{4}年(?:底前|末前|年底|底|末|以前|之前|前)?$/;
+const YEAR_REMNANT =
+  /^(?:到|至|力争到|争取到|力争在|争取在|确保到|截至|截止到?)?(?:\d{4}年(?:底前|末前|底|末|以前|之前|前)?|[“"]?十[一二三四五六七八九]五[”"]?(?:期末|末))[,，]?(?:已经|已)?/;
+/** Where the subject of a clause ends: a comparison, a verb or a figure ("营业收入较2020年翻一番" → 营业收入). */
+const SUBJECT_END = /较|比|同比|相比|年均|实现|达到|增长|提高|提升|翻|突破|超过|保持|力争|争取|确保|[\d,，;；:：]/;
 /** 张江高新区X园 / 张江X园: the zone and park name that opens a clause is not part of the indicator. */
 const PARK_PREFIX = /^(?:上海)?张江(?:高新区)?[\u4e00-\u9fff]{1,4}?园区?(?=[\u4e00-\u9fffA-Za-z“"(（])/;
 const PARK_WORD = /^园区(?:内|的)?(?=[\u4e00-\u9fffA-Za-z“"(（])/;
@@ -73,6 +79,11 @@ export function readIndicatorPhrase(
         break;
       }
     }
+    const year = stripped ? null : TRAILING_YEAR.exec(before);
+    if (year && year.index > 0) {
+      before = before.slice(0, year.index);
+      stripped = true;
+    }
   }
   const startingPoint = /[从由]$/.test(before);
   if (startingPoint) before = before.slice(0, -1);
@@ -84,7 +95,8 @@ export function readIndicatorPhrase(
   if (phrase === '' || (chain.length === 0 && phrase.length < 2)) {
     const after = text.slice(q.tailEnd, right);
     const stop = AFTER_STOP.exec(after);
-    const noun = (stop ? after.slice(0, stop.index) : after).slice(0, MAX_INDICATOR);
+    // "建设3个产业园区和2条创新走廊": a connector that runs into the next figure is not part of the noun.
+    const noun = (stop ? after.slice(0, stop.index) : after.replace(/(?:以及|和|及|与)$/, '')).slice(0, MAX_INDICATOR);
     const kept = chain.filter((w) => CUMULATIVE_WORDS.includes(w)).join('');
     phrase = kept + phrase + noun.replace(/^(?:的|之)/, '');
     quoteEnd = q.tailEnd + noun.length;
@@ -92,11 +104,20 @@ export function readIndicatorPhrase(
     // "上市企业新增5家", "科技型中小企业累计达到3000家": the cumulative verb after the noun still counts.
     phrase += chain.filter((w) => CUMULATIVE_WORDS.includes(w)).join('');
   }
-  if (phrase === '') phrase = elided;
-  // "企业达到2000家，较2023年增长50%", "产值1000亿元，年均增长10%": a growth of the figure before.
-  else if (/^(?:较|比|同比|相比|年均|增长|增速)/.test(phrase) && elided !== '') phrase = elided + phrase;
+  phrase = continueElided(phrase, elided);
   if (phrase.length > MAX_INDICATOR) phrase = phrase.slice(-MAX_INDICATOR);
   return { indicator: phrase, chain, qualifier, startingPoint, parkWide, clauseStart: left, clauseEnd: right, quoteStart: from, quoteEnd };
+}
+
+/**
+ * The subject a clause opens with, for a later clause that leaves it out: "到2026年，营业收入较2020年翻一番，
+ * 达到2000亿元" → 营业收入. Empty when the clause opens with no noun of two characters or more.
+ */
+export function subjectOf(clause: string, parkNames: readonly string[] = []): string {
+  const s = cleanLeading(clause, parkNames);
+  const end = SUBJECT_END.exec(s);
+  const subject = end ? s.slice(0, end.index) : '';
+  return subject.length >= 2 && subject.length <= MAX_INDICATOR ? subject : '';
 }
 
 /** parkNames null: leave park names and 园区 in place (to tell whether the phrase had them). */

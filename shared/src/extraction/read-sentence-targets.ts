@@ -1,12 +1,15 @@
 import type { Comparison } from '../catalogue/catalogue-schema.js';
+import { describesNext } from './describes-next.js';
 import {
-  COUNT_UNIT_PATTERN, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, PAST_MARKERS, PER_PERSON_QUOTA, STRETCH_WORDS, SUBSIDY_AFTER,
-  SUBSIDY_BEFORE, TASK_NOUN_PATTERN,
+  DESCRIPTIVE_INDICATOR, PAST_MARKERS, PER_PERSON_QUOTA, PREVIOUS_YEAR_REFERENCE, SUBSIDY_AFTER, SUBSIDY_BEFORE,
+  TASK_NOUN_PATTERN,
 } from './extraction-lexicon.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
+import type { YearMention } from './find-year-mentions.js';
 import { readComparison } from './read-comparison.js';
-import { readIndicatorPhrase, type IndicatorReading } from './read-indicator-phrase.js';
-import { resolveYear } from './resolve-year.js';
+import { readIndicatorPhrase, subjectOf, type IndicatorReading } from './read-indicator-phrase.js';
+import { readRespective } from './read-respective.js';
+import { isBaseline, resolveYear } from './resolve-year.js';
 import type { SentenceContext } from './sentence-context.js';
 
 /** A target read from a sentence, in normalized-text positions. */
@@ -23,18 +26,18 @@ export interface SentenceTarget {
 
 const CLAUSE_DELIMITER = /[,，;；:：。!?！？\n]|——/g;
 const AFTER_DELIMITER = /[,，;；:：。!?！？\n、]/;
-const LIST_DELIMITER = /[,，;；:：。、]/;
-/** Verbs that start a new target: a figure before them does not qualify the figure after them. */
-const VERBS = [...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS].filter((w) => w.length > 1);
 /** Verbs that make a grade (千亿级) their object, so the grade is aimed at: 打造千亿级产业集群. */
 const GRADE_VERBS = /打造|培育|形成|建成|建设|发展|壮大|做强|做大|成为|迈向|跻身|达到|实现/;
-const MAX_QUALIFIED_NOUN = 12;
+/** How far back the clause before a subjectless one is looked for (a subject is at most 30 characters). */
+const SUBJECT_WINDOW = 80;
 
 /**
  * The targets of one sentence, figure by figure. A figure's clause starts after the last
  * delimiter or the figure before it, so "A达到500家、B达到55件" gives two; an indicator left out
  * ("营收达到800亿元，到2026年达到1200亿元") is the one before; a figure continuing a list of
- * targets needs no target word of its own ("建成孵化器10家、众创空间15家").
+ * targets needs no target word of its own ("建成孵化器10家、众创空间15家"); a clause without a subject
+ * ("营业收入较2020年翻一番，达到2000亿元") takes the one the clause before it opens with; and
+ * "A、B分别达到X、Y" gives A to X and B to Y, "2025年、2026年分别达到X、Y" X to 2025 and Y to 2026.
  */
 export function readSentenceTargets(masked: string, ctx: SentenceContext): SentenceTarget[] {
   const t = ctx.text;
@@ -43,6 +46,8 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): Sente
   let previousEnd = ctx.sentence.start;
   let previousIndicator = '';
   let listGoing = false;
+  let respective: string[] = [];
+  let respectiveYears: YearMention[] = [];
   quantities.forEach((q, k) => {
     const next = quantities[k + 1];
     // 培育百亿级企业2家, 培育营收超百亿元设计企业3家: the figure describes what the next one counts.
@@ -50,13 +55,24 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): Sente
     const left = lastDelimiterEnd(t, previousEnd, q.start);
     // "高新技术企业数量：1500家": a label before a colon names the figure after it.
     const label = t[left - 1] === ':' && left > previousEnd ? labelBefore(t, previousEnd, left - 1) : null;
-    const reading = readIndicatorPhrase(t, left, q, clauseEnd(t, q, next ? next.start : ctx.sentence.end), label?.text ?? previousIndicator, ctx.parkNames);
+    const elided = label?.text ?? (previousIndicator || subjectBefore(t, Math.max(ctx.sentence.start, left - SUBJECT_WINDOW), left, ctx.parkNames));
+    const reading = readIndicatorPhrase(t, left, q, clauseEnd(t, q, next ? next.start : ctx.sentence.end), elided, ctx.parkNames);
     if (label && reading.indicator === label.text) reading.quoteStart = label.start;
-    previousEnd = q.tailEnd;
+    if (reading.indicator.endsWith('分别')) {
+      const r = readRespective(t, reading.indicator, quantities, k, ctx.mentions);
+      reading.indicator = r.indicator;
+      respective = r.parts;
+      respectiveYears = r.years;
+    }
+    if (respective.length > 0) reading.indicator = respective.shift() as string;
+    const year = respectiveYears.shift();
+    previousEnd = Math.max(q.tailEnd, reading.quoteEnd);
     previousIndicator = reading.indicator;
     const target = readTarget(t, q, reading, ctx, listGoing);
     listGoing = target !== null;
-    if (target) out.push(target);
+    // "2023年、2026年分别为800家、1000家": the figure of a past year is a baseline.
+    if (target && year && isBaseline(year, ctx.years)) return;
+    if (target) out.push(year ? { ...target, year: year.year } : target);
   });
   return out;
 }
@@ -70,12 +86,14 @@ function readTarget(t: string, q: Quantity, reading: IndicatorReading, ctx: Sent
   if (q.grade && /^[\u4e00-\u9fff“"]/.test(t.slice(q.tailEnd)) && !GRADE_VERBS.test(beforeZone)) return null;
   if (PER_PERSON_QUOTA.test(reading.indicator)) return null; // 每位区领导联系企业不少于5家: a working rule
   if (TASK_NOUN_PATTERN.test(t.slice(q.tailEnd, reading.clauseEnd))) return null; // 18项重点任务
-  if (PAST_MARKERS.some((w) => beforeZone.includes(w))) return null;
-  if (SUBSIDY_BEFORE.test(beforeZone) || SUBSIDY_AFTER.test(t.slice(q.tailEnd, reading.clauseEnd))) return null;
   const scope = resolveYear(q, ctx);
+  const pastZone = scope.named ? beforeZone.replace(PREVIOUS_YEAR_REFERENCE, '') : beforeZone;
+  if (PAST_MARKERS.some((w) => pastZone.includes(w))) return null;
+  if (SUBSIDY_BEFORE.test(beforeZone) || SUBSIDY_AFTER.test(t.slice(q.tailEnd, reading.clauseEnd))) return null;
   if (scope.baseline) return null;
   const signal = cmp.signal || (listGoing && !q.approximate);
-  if ((!(scope.fromSentence || ctx.inGoals) || q.approximate) && !signal) return null;
+  const goalSays = ctx.inGoals && !DESCRIPTIVE_INDICATOR.test(reading.indicator);
+  if ((!(scope.fromSentence || goalSays) || q.approximate) && !signal) return null;
   return {
     q,
     indicator: reading.indicator,
@@ -86,18 +104,6 @@ function readTarget(t: string, q: Quantity, reading: IndicatorReading, ctx: Sent
     quoteStart: reading.quoteStart,
     quoteEnd: reading.quoteEnd,
   };
-}
-
-/**
- * A grade (百亿级企业2家) or a sum (营收超百亿元设计企业3家, 产值超10亿元企业10家) followed, within its clause and
- * without a verb, by a count of things: it says which things are counted, it is no target of its own.
- */
-function describesNext(t: string, q: Quantity, next: Quantity): boolean {
-  const between = t.slice(q.tailEnd, next.start);
-  if (LIST_DELIMITER.test(between)) return false;
-  if (q.grade) return true;
-  return between.length > 0 && between.length <= MAX_QUALIFIED_NOUN && !COUNT_UNIT_PATTERN.test(q.unit) &&
-    COUNT_UNIT_PATTERN.test(next.unit) && !VERBS.some((w) => between.includes(w));
 }
 
 /** ...and ends at the next delimiter (、 included: lists of targets) or the next figure. */
@@ -114,6 +120,12 @@ function labelBefore(t: string, from: number, colon: number): { text: string; st
   const marker = LABEL_MARKER.exec(raw)?.[0] ?? '';
   const text = raw.slice(marker.length);
   return text.length >= 2 && text.length <= 30 ? { text, start: start + marker.length } : null;
+}
+
+/** The subject of the clause that ends at `left` (its delimiter included), looked for in [from, left). */
+function subjectBefore(t: string, from: number, left: number, parkNames: readonly string[]): string {
+  if (left - 1 <= from) return '';
+  return subjectOf(t.slice(lastDelimiterEnd(t, from, left - 1), left), parkNames);
 }
 
 function lastDelimiterEnd(t: string, from: number, to: number): number {

@@ -9,29 +9,37 @@ export interface YearScope {
   baseline: boolean;
   /** The year was named in the figure's own sentence; else inherited or the plan's, and the figure needs a target word. */
   fromSentence: boolean;
+  /** The year was named in the figure's sentence or the sentence before it: not the plan's default. */
+  named: boolean;
 }
 
 /**
  * The year a figure aims at. A clause inherits the year its sentence names before it (or, if
- * none, after it); a sentence without a year inherits the one before it in the same paragraph;
- * else the plan's target year. A bare year before the plan's first future year is a baseline,
- * and so is a figure after a strong past marker (截至, 以来, 近三年) that no target year follows.
+ * none, after it); a sentence without a year inherits the one before it in the same paragraph
+ * (its last 到XXXX年, not a "其中2025年" inside it); else the plan's target year. A bare year
+ * before the plan's first future year is a baseline, and so is a figure after a strong past
+ * marker (截至, 以来, 近三年) that no target year follows.
  * Lookups are binary searches: a long sentence with many figures stays linear.
  */
 export function resolveYear(q: Quantity, ctx: SentenceContext): YearScope {
   const before = lastEndingBy(ctx.mentions, q.start);
   const own = before ?? ctx.mentions.find((m) => m.start >= q.tailEnd);
   const past = tellsOfThePast(q, ctx);
-  if (own) return { year: own.year, baseline: isBaseline(own, ctx.years) || past, fromSentence: true };
-  const inherited = ctx.previous[ctx.previous.length - 1];
-  if (inherited) return { year: inherited.year, baseline: isBaseline(inherited, ctx.years) || past, fromSentence: false };
-  return { year: ctx.years.targetYear, baseline: past, fromSentence: false };
+  if (own) return { year: own.year, baseline: isBaseline(own, ctx.years) || past, fromSentence: true, named: true };
+  const inherited = lastTarget(ctx.previous) ?? ctx.previous[ctx.previous.length - 1];
+  if (inherited) return { year: inherited.year, baseline: isBaseline(inherited, ctx.years) || past, fromSentence: false, named: true };
+  return { year: ctx.years.targetYear, baseline: past, fromSentence: false, named: false };
 }
 
 export function isBaseline(m: YearMention, years: PlanYears): boolean {
   if (m.kind === 'baseline') return true;
   if (m.kind === 'target') return false;
   return years.firstFutureYear !== null && m.year < years.firstFutureYear;
+}
+
+function lastTarget(mentions: readonly YearMention[]): YearMention | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]?.kind === 'target') return mentions[i];
+  return undefined;
 }
 
 function tellsOfThePast(q: Quantity, ctx: SentenceContext): boolean {
