@@ -2,12 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,functions,addin,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{shared,functions,addin,e2e,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Integration tests start Azurite, LibreOffice and Chromium: keep files in parallel
     // but bounded on a 2-core machine.
     maxWorkers: 2,
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
   },
 });
