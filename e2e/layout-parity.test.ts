@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { buildTemplate, layoutTemplate, loadCatalogue, type Lang, type TemplateModel } from '@zj/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeTemplateWorkbook } from '../../functions/src/workbooks/write-template-workbook.js';
-import { syntheticTemplate } from '../src/excel/__fixtures__/synthetic-template.js';
-import { writeTemplate } from '../src/excel/write-template.js';
-import { FakeExcel } from './fake-excel/fake-excel.js';
+import { syntheticTemplate } from '../addin/src/excel/__fixtures__/synthetic-template.js';
+import { writeTemplate } from '../addin/src/excel/write-template.js';
+import { FakeExcel } from '../addin/test/fake-excel/fake-excel.js';
+import { writeTemplateWorkbook } from '../functions/src/workbooks/write-template-workbook.js';
 
 /**
  * The add-in's sheet (Office.js, recorded by the fake) and the server's template workbook

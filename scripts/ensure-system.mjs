@@ -26,4 +26,4 @@ if (!isRoot || !hasApt) {
 console.log(`Installing ${missing.join(', ')} with apt-get (first run on this machine only)...`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });

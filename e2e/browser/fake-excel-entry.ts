@@ -1,4 +1,4 @@
-import { FakeExcel } from './fake-excel.js';
+import { FakeExcel } from '../../addin/test/fake-excel/fake-excel.js';
 
 /**
  * Injected into the task pane page before office.js loads (page.addInitScript): `Excel` is the

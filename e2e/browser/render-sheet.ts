@@ -1,4 +1,4 @@
-import type { FakeSnapshot } from '../fake-excel/fake-excel.js';
+import type { FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

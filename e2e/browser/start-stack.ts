@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogue, type Actor } from '@zj/shared';
-import { demoUsers } from '../../../functions/src/auth/demo-users.js';
-import { signDevToken } from '../../../functions/src/auth/dev-tokens.js';
-import { startAzurite, type AzuriteHandle } from '../../../functions/src/local/start-azurite.js';
-import { startLocalApi, type LocalApi } from '../../../functions/src/local/start-local-api.js';
+import { demoUsers } from '../../functions/src/auth/demo-users.js';
+import { signDevToken } from '../../functions/src/auth/dev-tokens.js';
+import { startAzurite, type AzuriteHandle } from '../../functions/src/local/start-azurite.js';
+import { startLocalApi, type LocalApi } from '../../functions/src/local/start-local-api.js';
 
 const SECRET = 'addin-browser-test-secret-0123456789-abcdef';
-export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST = fileURLToPath(new URL('../../addin/dist', import.meta.url));
 
 export interface Stack {
   /** Where the task pane is served (the API is under /api). */

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { layoutTemplate, validateReturn, type ReturnInput, type TemplateModel } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../scripts/build.js';
-import { DEV_BASE_URL } from '../../scripts/render-manifest.js';
-import type { FakeExcel, FakeSnapshot } from '../fake-excel/fake-excel.js';
+import { buildAddin } from '../../addin/scripts/build.js';
+import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
+import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
 import { renderComposite } from './render-sheet.js';
 import { DIST, startStack, type Stack } from './start-stack.js';
 
@@ -18,7 +18,7 @@ import { DIST, startStack, type Stack } from './start-stack.js';
  * the reviewer approves. Each step is saved as a picture of the sheet beside the pane in
  * test-artifacts/addin/.
  */
-const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/addin/', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/addin/', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const PARK = 'jinshan';
 const SHEET = '填报表';
@@ -108,7 +108,7 @@ describe('the task pane in Chromium against the local stack', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildAddin({ baseUrl: DEV_BASE_URL, apiBaseUrl: null, officeJs: 'local', minify: true, outDir: DIST });
     fakeScript = buildSync({
-      entryPoints: [fileURLToPath(new URL('../fake-excel/browser-entry.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('./fake-excel-entry.ts', import.meta.url))],
       bundle: true,
       write: false,
       format: 'iife',

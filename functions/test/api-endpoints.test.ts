@@ -219,7 +219,7 @@ describe('status, locks, consolidation, evaluation', () => {
     expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
   });
 
-  it('GET /consolidation/{period} consolidates the latest versions and names them', async () => {
+  it('GET /consolidation/{period} consolidates the latest (accepted) versions and names them', async () => {
     const r = await call(base, 'GET', '/consolidation/2024', { token: zone() });
     expect(r.status).toBe(200);
     expect(r.body.period).toBe('2024');
@@ -232,7 +232,8 @@ describe('status, locks, consolidation, evaluation', () => {
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2024);
     expect(r.body.evaluations.length).toBeGreaterThan(0);
-    // Only parks whose plan has started by 2024 are evaluated; each source is that park's latest version.
+    // Only parks whose plan has started by 2024 are evaluated; each source is that park's latest
+    // version (none was returned: accepted-version.test.ts covers returns).
     expect(r.body.sources.length).toBeGreaterThan(0);
     for (const source of r.body.sources as { park: string; version: number }[]) {
       const latest = await call(base, 'GET', `/returns/${source.park}/2024`, { token: zone() });

@@ -1,6 +1,17 @@
-import type { Receipt, ReturnInput, ReturnVersion, Review, TemplateModel } from '@zj/shared';
+import type {
+  LockResponse,
+  ParksResponse,
+  Receipt,
+  ReturnInput,
+  ReturnResponse,
+  ReturnVersion,
+  Review,
+  ReviewInput,
+  StatusResponse,
+  TemplateModel,
+  ValidateResponse,
+} from '@zj/shared';
 import { ApiRequestError, NetworkError, isApiErrorBody } from './api-errors.js';
-import type { ParksResponse, ReturnResponse, ReviewInput, StatusResponse, ValidateResponse } from './api-types.js';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -66,7 +77,7 @@ export class ApiClient {
   status(period: string): Promise<StatusResponse> {
     return this.request(`/status/${enc(period)}`, { retry: true });
   }
-  setLock(period: string, locked: boolean): Promise<unknown> {
+  setLock(period: string, locked: boolean): Promise<LockResponse> {
     return this.request(`/periods/${enc(period)}/${locked ? 'lock' : 'unlock'}`, { method: 'POST', retry: true });
   }
   /** The consolidated workbook (汇总表) of a period, .xlsx bytes. */

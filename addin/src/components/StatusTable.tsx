@@ -1,5 +1,5 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
-import type { ParkStatus } from '../api/api-types.js';
+import type { ParkStatus } from '@zj/shared';
 import { formatTime } from './format-time.js';
 import { StateBadge } from './StateBadge.js';
 import { useUi } from './ui-context.js';

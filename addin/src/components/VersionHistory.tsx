@@ -1,6 +1,5 @@
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReturnState } from '@zj/shared';
-import type { ReturnResponse } from '../api/api-types.js';
+import type { ReturnResponse, ReturnState } from '@zj/shared';
 import { formatTime } from './format-time.js';
 import { StateBadge } from './StateBadge.js';
 import { useUi } from './ui-context.js';

@@ -1,8 +1,8 @@
 import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
+import type { StatusResponse } from '@zj/shared';
 import type { ApiClient } from '../api/api-client.js';
-import type { StatusResponse } from '../api/api-types.js';
 import { DownloadCard } from '../components/DownloadCard.js';
 import { StatusTable } from '../components/StatusTable.js';
 import { useUi } from '../components/ui-context.js';

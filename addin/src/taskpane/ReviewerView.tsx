@@ -1,9 +1,8 @@
 import { Body1, Button, Caption1, Divider, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
-import type { TemplateModel } from '@zj/shared';
+import type { ReturnResponse, TemplateModel } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
-import type { ReturnResponse } from '../api/api-types.js';
 import { formatTime } from '../components/format-time.js';
 import { ReviewForm } from '../components/ReviewForm.js';
 import { StateBadge } from '../components/StateBadge.js';

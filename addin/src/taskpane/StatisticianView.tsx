@@ -1,10 +1,9 @@
 import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, HistoryRegular, SendRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnVersion, type TemplateLayout, type TemplateModel, type ValidationResult } from '@zj/shared';
+import { validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnResponse, type ReturnVersion, type TemplateLayout, type TemplateModel, type ValidationResult } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
-import type { ReturnResponse } from '../api/api-types.js';
 import type { UserAction } from '../api/user-message.js';
 import { IssueList, groupIssues } from '../components/IssueList.js';
 import { ReceiptCard } from '../components/ReceiptCard.js';

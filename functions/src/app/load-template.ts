@@ -2,6 +2,7 @@ import { buildTemplate, periodDays, previousPeriod, type Catalogue, type Park, t
 import { collectBaselines } from './collect-baselines.js';
 import { LruCache } from './lru-cache.js';
 import { periodOrder } from './period-order.js';
+import { readParkReturns } from './read-park-returns.js';
 import type { Services } from './services.js';
 
 // buildTemplate is pure: the same catalogue, park, period and context give the same template.
@@ -11,17 +12,19 @@ const cache = new WeakMap<Catalogue, LruCache<string, TemplateModel>>();
 
 /**
  * The template of a park for a period as the server sees it now: the previous period's latest
- * values, and the baselines (基期值) known from returns of EARLIER periods. Returns of this
- * period do not feed its own template, so resubmitting does not make the template stale.
+ * accepted values (a version a reviewer returned, 退回, is no previous value), and the baselines
+ * (基期值) known from accepted returns of EARLIER periods. Returns of this period do not feed its
+ * own template, so resubmitting does not make the template stale; returning a version of an
+ * earlier period does, as it changes the figures the template compares with.
  */
 export async function loadTemplate(svc: Services, park: Park, period: Period): Promise<TemplateModel> {
   const previous = previousPeriod(period);
-  const heads = await svc.store.listHeads(park.code);
-  const previousHead = heads.find((h) => h.period === previous.code);
+  const earlier = await readParkReturns(svc, park.code, periodOrder(period));
+  const previousReturn = earlier.find((r) => r.period === previous.code)?.accepted;
   const context = {
     periodDays: periodDays(period),
-    previous: previousHead ? { period: previous.code, values: previousHead.latestValues } : null,
-    baselines: collectBaselines(park, heads, periodOrder(period)),
+    previous: previousReturn ? { period: previous.code, values: previousReturn.values } : null,
+    baselines: collectBaselines(park, earlier),
   };
   const key = JSON.stringify([park.code, period.code, context]);
   let templates = cache.get(svc.catalogue);

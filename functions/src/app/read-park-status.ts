@@ -1,20 +1,10 @@
-import type { Park, Period, Review, ReturnState } from '@zj/shared';
+import type { Park, ParkStatus, Period } from '@zj/shared';
 import { computeDueDate } from './compute-due-date.js';
 import { computeReturnState } from './compute-return-state.js';
 import type { Services } from './services.js';
 
-export interface ParkPeriodState {
-  park: string;
-  state: ReturnState;
-  latestVersion: number | null;
-  submittedAt: string | null;
-  /** The latest review of the latest version, if any. */
-  review: Review | null;
-  due: string;
-}
-
 /** The state of one park's return for a period, from its head and its reviews. */
-export async function readParkPeriodState(svc: Services, park: Park, period: Period): Promise<ParkPeriodState> {
+export async function readParkStatus(svc: Services, park: Park, period: Period): Promise<ParkStatus> {
   const [head, reviews] = await Promise.all([svc.store.readHead(park.code, period.code), svc.store.listReviews(park.code, period.code)]);
   const due = computeDueDate(period, svc.settings.dueDaysAfterPeriodEnd);
   const latestVersion = head?.latestVersion ?? null;

@@ -1,8 +1,14 @@
-import type { ParkReturnValues } from '@zj/shared';
+import { computePeriodReturns, type PeriodReturns } from './compute-period-returns.js';
+import { readAcceptedReturn } from './read-accepted-return.js';
 import type { Services } from './services.js';
 
-/** The latest version of every park's return for a period, as consolidation and evaluation read it. */
-export async function readPeriodReturns(svc: Services, period: string): Promise<ParkReturnValues[]> {
-  const heads = await Promise.all(svc.catalogue.parks.map((p) => svc.store.readHead(p.code, period)));
-  return heads.flatMap((h) => (h ? [{ park: h.park, period, version: h.latestVersion, values: h.latestValues }] : []));
+/** The latest accepted version of every park's return for a period, as consolidation reads it. */
+export async function readPeriodReturns(svc: Services, period: string): Promise<PeriodReturns> {
+  const read = await Promise.all(
+    svc.catalogue.parks.map(async (park) => {
+      const [head, reviews] = await Promise.all([svc.store.readHead(park.code, period), svc.store.listReviews(park.code, period)]);
+      return head ? [await readAcceptedReturn(svc, head, reviews)] : [];
+    }),
+  );
+  return computePeriodReturns(read.flat());
 }

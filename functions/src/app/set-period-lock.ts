@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { LockEvent, LockResponse } from '@zj/shared';
 import { jsonResponse } from '../http/json-response.js';
 import { authorize } from './authorize.js';
 import { resolvePeriod } from './resolve-scope.js';
@@ -11,9 +12,13 @@ export async function setPeriodLock(request: HttpRequest, locked: boolean): Prom
   const { svc, actor } = await authorize(request, 'lock');
   const period = resolvePeriod(request.params.period ?? '');
   const current = await svc.store.readLock(period.code);
-  if ((current?.locked ?? false) === locked && current !== null) return jsonResponse(200, current);
-  if (current === null && !locked) return jsonResponse(200, { period: period.code, locked: false, by: null, at: null });
-  const event = { period: period.code, locked, by: actor, at: svc.now().toISOString() };
+  if ((current?.locked ?? false) === locked && current !== null) return lockResponse(current);
+  if (current === null && !locked) return lockResponse({ period: period.code, locked: false, by: null, at: null });
+  const event: LockEvent = { period: period.code, locked, by: actor, at: svc.now().toISOString() };
   await svc.store.appendLockEvent(event);
-  return jsonResponse(200, event);
+  return lockResponse(event);
+}
+
+function lockResponse(body: LockResponse): HttpResponseInit {
+  return jsonResponse(200, body);
 }

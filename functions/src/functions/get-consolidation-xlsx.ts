@@ -2,7 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import { consolidate, periodDays, previousPeriod, type ReturnVersion } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
 import { readPeriodReturns } from '../app/read-period-returns.js';
-import { readParkPeriodState } from '../app/read-period-state.js';
+import { readParkStatus } from '../app/read-park-status.js';
 import { resolvePeriod } from '../app/resolve-scope.js';
 import { registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
@@ -10,24 +10,25 @@ import { writeConsolidatedWorkbook } from '../workbooks/write-consolidated-workb
 import { xlsxResponse } from '../workbooks/xlsx-response.js';
 
 /**
- * GET /api/consolidation/{period}.xlsx: the consolidated workbook (汇总表) of the latest versions,
- * with the previous period beside each figure and the versions, explanations and warnings used.
+ * GET /api/consolidation/{period}.xlsx: the consolidated workbook (汇总表) of the latest accepted
+ * versions, with the previous period beside each figure and the versions, explanations and
+ * warnings used (and the returned versions left out).
  */
 export const getConsolidationXlsx = withApiErrors(async (request: HttpRequest) => {
   const { svc } = await authorize(request, 'read_zone');
   const period = resolvePeriod(request.params.period ?? '');
   const previous = previousPeriod(period);
-  const [returns, previousReturns, states] = await Promise.all([
+  const [current, before, states] = await Promise.all([
     readPeriodReturns(svc, period.code),
     readPeriodReturns(svc, previous.code),
-    Promise.all(svc.catalogue.parks.map((p) => readParkPeriodState(svc, p, period))),
+    Promise.all(svc.catalogue.parks.map((p) => readParkStatus(svc, p, period))),
   ]);
-  const consolidation = consolidate(svc.catalogue, period.code, returns, { periodDays: periodDays(period) });
+  const consolidation = consolidate(svc.catalogue, period.code, current.returns, { periodDays: periodDays(period), returned: current.returned });
   const versions = await Promise.all(consolidation.sources.map((s) => svc.store.readVersion(s.park, period.code, s.version)));
   const body = await writeConsolidatedWorkbook({
     catalogue: svc.catalogue,
     consolidation,
-    previous: previousReturns.length ? consolidate(svc.catalogue, previous.code, previousReturns, { periodDays: periodDays(previous) }) : null,
+    previous: before.returns.length ? consolidate(svc.catalogue, previous.code, before.returns, { periodDays: periodDays(previous), returned: before.returned }) : null,
     versions: versions.filter((v): v is ReturnVersion => v !== null),
     states: Object.fromEntries(states.map((s) => [s.park, s.state])),
     generatedAt: svc.now().toISOString(),

@@ -7,12 +7,15 @@ import { jsonResponse } from '../http/json-response.js';
 import { NOT_A_FILE, registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
 
-/** GET /api/consolidation/{period}: the zone's consolidation (汇总) of the latest versions, naming them. */
+/**
+ * GET /api/consolidation/{period}: the zone's consolidation (汇总) of each park's latest accepted
+ * version, naming them, and naming the versions left out because a reviewer returned (退回) them.
+ */
 export const getConsolidation = withApiErrors(async (request: HttpRequest) => {
   const { svc } = await authorize(request, 'read_zone');
   const period = resolvePeriod(request.params.period ?? '');
-  const returns = await readPeriodReturns(svc, period.code);
-  return jsonResponse(200, consolidate(svc.catalogue, period.code, returns, { periodDays: periodDays(period) }));
+  const { returns, returned } = await readPeriodReturns(svc, period.code);
+  return jsonResponse(200, consolidate(svc.catalogue, period.code, returns, { periodDays: periodDays(period), returned }));
 });
 
 export const registration = registerHttp({

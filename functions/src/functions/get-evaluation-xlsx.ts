@@ -12,10 +12,10 @@ import { xlsxResponse } from '../workbooks/xlsx-response.js';
 export const getEvaluationXlsx = withApiErrors(async (request: HttpRequest) => {
   const { svc } = await authorize(request, 'read_zone');
   const year = resolveYear(request.params.year ?? '');
-  const { history, baselines } = await readEvaluationInput(svc, year);
+  const { history, returned, baselines } = await readEvaluationInput(svc, year);
   const body = await writeEvaluationWorkbook({
     catalogue: svc.catalogue,
-    evaluation: evaluateYear(svc.catalogue, year, history, { baselines }),
+    evaluation: evaluateYear(svc.catalogue, year, history, { baselines, returned }),
     rankings: rankParks(svc.catalogue, year, history),
     generatedAt: svc.now().toISOString(),
   });

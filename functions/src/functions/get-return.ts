@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
+import type { ReturnResponse } from '@zj/shared';
 import { authorizePark } from '../app/authorize.js';
-import { readParkPeriodState } from '../app/read-period-state.js';
+import { readParkStatus } from '../app/read-park-status.js';
 import { jsonResponse } from '../http/json-response.js';
 import { registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
@@ -15,11 +16,12 @@ export const getReturn = withApiErrors(async (request: HttpRequest) => {
     svc.store.listVersions(park.code, period.code),
     svc.store.listReviews(park.code, period.code),
     svc.store.readLock(period.code),
-    readParkPeriodState(svc, park, period),
+    readParkStatus(svc, park, period),
   ]);
   const last = versions.at(-1);
   const latest = last ? await svc.store.readVersion(park.code, period.code, last.version) : null;
-  return jsonResponse(200, { park: park.code, period: period.code, state: state.state, due: state.due, locked: lock?.locked ?? false, latest, versions, reviews });
+  const body: ReturnResponse = { park: park.code, period: period.code, state: state.state, due: state.due, locked: lock?.locked ?? false, latest, versions, reviews };
+  return jsonResponse(200, body);
 });
 
 export const registration = registerHttp({ name: 'getReturn', methods: ['GET'], route: 'returns/{park}/{period}', handler: getReturn });

@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
+import type { StatusResponse } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
-import { readParkPeriodState } from '../app/read-period-state.js';
+import { readParkStatus } from '../app/read-park-status.js';
 import { resolvePeriod } from '../app/resolve-scope.js';
 import { mayAccessPark } from '../auth/permissions.js';
 import { jsonResponse } from '../http/json-response.js';
@@ -15,8 +16,9 @@ export const getStatus = withApiErrors(async (request: HttpRequest) => {
   const { svc, actor } = await authorize(request, 'read_status');
   const period = resolvePeriod(request.params.period ?? '');
   const parks = svc.catalogue.parks.filter((p) => mayAccessPark(actor, p.code));
-  const [lock, states] = await Promise.all([svc.store.readLock(period.code), Promise.all(parks.map((p) => readParkPeriodState(svc, p, period)))]);
-  return jsonResponse(200, { period: period.code, locked: lock?.locked ?? false, parks: states });
+  const [lock, states] = await Promise.all([svc.store.readLock(period.code), Promise.all(parks.map((p) => readParkStatus(svc, p, period)))]);
+  const body: StatusResponse = { period: period.code, locked: lock?.locked ?? false, parks: states };
+  return jsonResponse(200, body);
 });
 
 export const registration = registerHttp({ name: 'getStatus', methods: ['GET'], route: 'status/{period}', handler: getStatus });

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import type { Receipt } from '@zj/shared';
 import { authorizePark } from '../app/authorize.js';
 import { receiptOf } from '../app/receipt-of.js';
 import { submitReturn } from '../app/submit-return.js';
@@ -23,7 +24,8 @@ export const submitReturnHandler = withApiErrors(async (request: HttpRequest) =>
   const source = request.headers.get('x-client') === 'addin' ? 'addin' : 'api';
   const { version, replayed } = await submitReturn(svc, { actor, park, period, input: parsed.value, idempotencyKey, source });
   const location = `/api/returns/${park.code}/${period.code}/versions/${version.version}`;
-  return jsonResponse(replayed ? 200 : 201, receiptOf(version), { location, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
+  const body: Receipt = receiptOf(version);
+  return jsonResponse(replayed ? 200 : 201, body, { location, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
 });
 
 export const registration = registerHttp({

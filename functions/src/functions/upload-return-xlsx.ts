@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import type { UploadReceipt } from '@zj/shared';
 import { authorizePark } from '../app/authorize.js';
 import { loadTemplate } from '../app/load-template.js';
 import { receiptOf } from '../app/receipt-of.js';
@@ -9,8 +10,8 @@ import { jsonResponse } from '../http/json-response.js';
 import { registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
 import { readTemplateWorkbook } from '../workbooks/read-template-workbook.js';
-import { saveUploadBlob } from '../workbooks/save-upload-blob.js';
 import { UPLOAD_LIMITS } from '../workbooks/upload-limits.js';
+import { XLSX_CONTENT_TYPE } from '../workbooks/xlsx-content-type.js';
 
 /** The HTTP status of each reason an upload is refused; 422 for the rest. */
 const STATUS: Readonly<Record<string, number>> = {
@@ -54,10 +55,13 @@ export const uploadReturnXlsx = withApiErrors(async (request: HttpRequest) => {
     const headers = first.code === 'upload_template_outdated' ? { 'x-template-version': template.version } : undefined;
     throw new ApiError(STATUS[first.code] ?? 422, first.code, first.params, read.issues, headers);
   }
-  const uploadBlob = await saveUploadBlob(svc.settings.storageConnectionString, svc.settings.storageTimeoutMs, park.code, period.code, bytes);
+  // Kept before the version is appended, so the version can name it (ReturnStore.saveUpload).
+  const uploadBlob = await svc.store.saveUpload(park.code, period.code, bytes, XLSX_CONTENT_TYPE);
   const { version, replayed } = await submitReturn(svc, { actor, park, period, input: read.input, idempotencyKey, source: 'upload', uploadBlob });
   const location = `/api/returns/${park.code}/${period.code}/versions/${version.version}`;
-  return jsonResponse(replayed ? 200 : 201, { ...receiptOf(version), uploadBlob }, { location, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
+  // A replay answers the blob its version names, not the copy this retry just kept (an orphan).
+  const body: UploadReceipt = { ...receiptOf(version), uploadBlob: version.uploadBlob ?? uploadBlob };
+  return jsonResponse(replayed ? 200 : 201, body, { location, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
 });
 
 export const registration = registerHttp({

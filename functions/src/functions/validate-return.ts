@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { validateReturn } from '@zj/shared';
+import { validateReturn, type ValidateResponse } from '@zj/shared';
 import { authorizePark } from '../app/authorize.js';
 import { loadTemplate } from '../app/load-template.js';
 import { ApiError } from '../http/api-error.js';
@@ -20,12 +20,13 @@ export const validateReturnHandler = withApiErrors(async (request: HttpRequest) 
   if (!parsed.ok) throw new ApiError(400, 'invalid_body', {}, parsed.issues);
   const [template, lock] = await Promise.all([loadTemplate(svc, park, period), svc.store.readLock(period.code)]);
   const result = validateReturn(template, parsed.value);
-  return jsonResponse(200, {
+  const body: ValidateResponse = {
     templateVersion: template.version,
     stale: parsed.value.templateVersion !== template.version,
     locked: lock?.locked ?? false,
     ...result,
-  });
+  };
+  return jsonResponse(200, body);
 });
 
 export const registration = registerHttp({

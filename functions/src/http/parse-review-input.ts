@@ -1,11 +1,5 @@
-import { makeIssue, type Issue } from '@zj/shared';
+import { makeIssue, type Issue, type ReviewInput } from '@zj/shared';
 import { isObject, type ParseResult } from './parse-return-input.js';
-
-export interface ReviewInput {
-  version: number;
-  decision: 'approve' | 'return';
-  comment: string;
-}
 
 const MAX_COMMENT_CHARS = 4000;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient, TableTransaction, odata, type TableEntityResult } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import type { Actor, Review, ReturnVersion } from '@zj/shared';
+import type { Actor, LockEvent, Review, ReturnVersion, VersionSummary } from '@zj/shared';
 import { isStorageFault } from './is-storage-fault.js';
-import type { AppendOutcome, LockEvent, NewVersion, ReturnHead, ReturnStore, VersionSummary } from './return-store.js';
-import { HEAD_ROW, idempotencyRow, partitionOf, timeOrderedRow, versionRow } from './storage-keys.js';
+import type { AppendOutcome, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
+import { HEAD_ROW, idempotencyRow, partitionOf, periodOfPartition, timeOrderedRow, versionRow } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
 export const TABLE_NAMES = { returns: 'returns', reviews: 'reviews', locks: 'periodlocks' } as const;
@@ -182,15 +182,15 @@ export class AzureReturnStore implements ReturnStore {
 
   async listReviews(park: string, period: string): Promise<Review[]> {
     const rows = await this.query(this.reviews, odata`PartitionKey eq ${partitionOf(park, period)}`);
-    return rows
-      .sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey)))
-      .map((r) => ({
-        version: Number(r.version),
-        decision: r.decision as Review['decision'],
-        comment: String(r.comment ?? ''),
-        by: JSON.parse(String(r.by)) as Actor,
-        at: String(r.at),
-      }));
+    return rows.sort(byRowKey).map(toReview);
+  }
+
+  async listReviewsOfPark(park: string): Promise<Record<string, Review[]>> {
+    // As listHeads: the partitions of one park run from "park|" to just before "park}".
+    const rows = await this.query(this.reviews, odata`PartitionKey ge ${`${park}|`} and PartitionKey lt ${`${park}}`}`);
+    const byPeriod: Record<string, Review[]> = {};
+    for (const row of rows.sort(byRowKey)) (byPeriod[periodOfPartition(String(row.partitionKey))] ??= []).push(toReview(row));
+    return byPeriod;
   }
 
   async appendLockEvent(event: LockEvent): Promise<void> {
@@ -207,7 +207,7 @@ export class AzureReturnStore implements ReturnStore {
 
   async readLock(period: string): Promise<LockEvent | null> {
     const rows = await this.query(this.locks, odata`PartitionKey eq ${period}`);
-    const last = rows.sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey))).at(-1);
+    const last = rows.sort(byRowKey).at(-1);
     return last ? { period, locked: Boolean(last.locked), by: JSON.parse(String(last.by)) as Actor, at: String(last.at) } : null;
   }
 
@@ -267,6 +267,18 @@ function describe(error: unknown): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const byRowKey = (a: Row, b: Row) => String(a.rowKey).localeCompare(String(b.rowKey));
+
+function toReview(row: Row): Review {
+  return {
+    version: Number(row.version),
+    decision: row.decision as Review['decision'],
+    comment: String(row.comment ?? ''),
+    by: JSON.parse(String(row.by)) as Actor,
+    at: String(row.at),
+  };
 }
 
 function toHead(row: Row): ReturnHead {

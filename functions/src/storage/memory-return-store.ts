@@ -1,6 +1,6 @@
-import type { Review, ReturnVersion } from '@zj/shared';
-import type { AppendOutcome, LockEvent, NewVersion, ReturnHead, ReturnStore, VersionSummary } from './return-store.js';
-import { partitionOf } from './storage-keys.js';
+import type { LockEvent, Review, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { AppendOutcome, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
+import { partitionOf, periodOfPartition } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
 /**
@@ -85,6 +85,12 @@ export class MemoryReturnStore implements ReturnStore {
   async listReviews(park: string, period: string): Promise<Review[]> {
     this.check();
     return structuredClone(this.reviews.get(partitionOf(park, period)) ?? []);
+  }
+
+  async listReviewsOfPark(park: string): Promise<Record<string, Review[]>> {
+    this.check();
+    const prefix = partitionOf(park, '');
+    return Object.fromEntries([...this.reviews].filter(([pk]) => pk.startsWith(prefix)).map(([pk, reviews]) => [periodOfPartition(pk), structuredClone(reviews)]));
   }
 
   async appendLockEvent(event: LockEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Actor, Review, ReturnVersion } from '@zj/shared';
+import type { LockEvent, Review, ReturnVersion, VersionSummary } from '@zj/shared';
 
 /** The head of a park's return for a period: which version is latest, and its figures. */
 export interface ReturnHead {
@@ -6,22 +6,10 @@ export interface ReturnHead {
   period: string;
   latestVersion: number;
   latestSubmittedAt: string;
-  /** Parsed values of the latest version: the "previous period" of the next template. */
+  /** Parsed values of the latest version, read when it is also the accepted one (app/read-accepted-return.ts). */
   latestValues: Record<string, number | null>;
-  /** Baselines (基期值) of the latest version: carried to later periods' templates. */
+  /** Baselines (基期值) of the latest version, likewise. */
   latestBaselines: Record<string, number | null>;
-}
-
-/** One line of a return's history: what the version list shows without reading each document. */
-export interface VersionSummary {
-  version: number;
-  submittedAt: string;
-  submittedBy: Actor;
-  contentHash: string;
-  templateVersion: string;
-  errorCount: number;
-  warningCount: number;
-  source: ReturnVersion['source'];
 }
 
 export type NewVersion = Omit<ReturnVersion, 'version'>;
@@ -36,13 +24,6 @@ export type AppendOutcome =
   | { kind: 'replayed'; version: ReturnVersion }
   | { kind: 'key_reused' }
   | { kind: 'conflict' };
-
-export interface LockEvent {
-  period: string;
-  locked: boolean;
-  by: Actor;
-  at: string;
-}
 
 /**
  * The system of record. Append-only: versions, reviews and lock events are added, never changed
@@ -68,6 +49,8 @@ export interface ReturnStore {
   appendReview(park: string, period: string, review: Review): Promise<void>;
   /** Reviews in the order they were made. */
   listReviews(park: string, period: string): Promise<Review[]>;
+  /** Reviews of every period of one park, by period, each in the order they were made. */
+  listReviewsOfPark(park: string): Promise<Record<string, Review[]>>;
   appendLockEvent(event: LockEvent): Promise<void>;
   /** The latest lock event of a period, or null when it was never locked. */
   readLock(period: string): Promise<LockEvent | null>;

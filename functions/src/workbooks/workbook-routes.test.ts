@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadCatalogue, type TemplateModel } from '@zj/shared';
 import { call, startHarness, type Harness } from '../../test/helpers/harness.js';
+import { UPLOADS_CONTAINER_NAME } from '../storage/azure-return-store.js';
 import { fillTemplateWorkbook } from './__fixtures__/fill-template.js';
 import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
 import { makeSampleData } from './__fixtures__/sample-returns.js';
@@ -57,9 +58,20 @@ describe('workbook routes', () => {
     const v = await call(base, 'GET', `/returns/jinshan/2025/versions/${r.body.version}`, { token: token('jinshan-statistician') });
     expect(v.body).toMatchObject({ source: 'upload', uploadBlob: r.body.uploadBlob });
     expect(v.body.values.operating_revenue).toBe(sample.years.find((y) => y.park === 'jinshan')!.values.operating_revenue);
-    const [container, ...name] = String(r.body.uploadBlob).split('/');
-    const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(container!).getBlockBlobClient(name.join('/'));
+    const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(UPLOADS_CONTAINER_NAME).getBlockBlobClient(String(r.body.uploadBlob));
     expect(Buffer.compare(await blob.downloadToBuffer(), bytes)).toBe(0);
+  });
+
+  it('an upload retried with its Idempotency-Key answers the same version and the blob that version names', async () => {
+    const { bytes } = await filled('jinshan', '2025');
+    const send = () =>
+      call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: bytes }, headers: { 'idempotency-key': 'upload-retry-1' } });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body);
+    const v = await call(base, 'GET', `/returns/jinshan/2025/versions/${first.body.version}`, { token: token('jinshan-statistician') });
+    expect(v.body.uploadBlob).toBe(first.body.uploadBlob);
   });
 
   it.each([

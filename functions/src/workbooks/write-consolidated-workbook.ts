@@ -11,6 +11,7 @@ import {
   type ReturnState,
   type ReturnVersion,
 } from '@zj/shared';
+import { describeReturned } from './describe-returned.js';
 import { setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 
@@ -163,13 +164,16 @@ function writeParkSheet(
   const c = input.consolidation;
   const prev = input.previous;
   const v = ctx.version;
+  const returned = describeReturned(c.ignored, unit);
   const headers = ['序号', '指标', '代码', '单位', `本期数(${c.period})`, `上期数(${prev?.period ?? '—'})`, '增减', '说明', '校验提示'];
   putTitle(
     ws,
     `${ctx.parkName(unit)} ${c.period} 指标数据`,
     v
-      ? `报送版本 v${v.version},${v.submittedBy.name} 于 ${chinaTime(v.submittedAt)} 报送(${SOURCE_LABEL[v.source]});模板版本 ${v.templateVersion.slice(0, 12)};内容校验值 ${v.contentHash.slice(0, 12)}`
-      : '本期未报送。',
+      ? `报送版本 v${v.version},${v.submittedBy.name} 于 ${chinaTime(v.submittedAt)} 报送(${SOURCE_LABEL[v.source]});模板版本 ${v.templateVersion.slice(0, 12)};内容校验值 ${v.contentHash.slice(0, 12)}${returned ? `;${returned},未使用` : ''}`
+      : returned
+        ? `本期无可用报送:${returned}。`
+        : '本期未报送。',
     headers.length,
   );
   putHeader(ws, 3, headers);
@@ -249,7 +253,7 @@ function warningsByField(v: ReturnVersion | null): Map<string, Issue[]> {
 function writeStatusSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkName: (c: string) => string, footer: string): void {
   const c = input.consolidation;
   const headers = ['园区', '状态', '使用版本', '报送人', '报送时间(北京时间)', '来源', '模板版本', '内容校验值', '警告', '已说明'];
-  putTitle(ws, `${c.period} 填报状态`, `每个园区使用最新报送版本;所有版本均保留,不覆盖。`, headers.length);
+  putTitle(ws, `${c.period} 填报状态`, `每个园区使用最新的未被退回的报送版本(审核通过或待审核);被审核退回的版本不使用;所有版本均保留,不覆盖。`, headers.length);
   putHeader(ws, 3, headers);
   ws.columns = [{ width: 14 }, { width: 12 }, { width: 10 }, { width: 16 }, { width: 20 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 8 }, { width: 8 }];
   const versions = new Map(input.versions.map((v) => [v.park, v]));
@@ -261,6 +265,8 @@ function writeStatusSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkN
     putText(ws, `B${r}`, state ? STATE_LABEL[state] : v ? '已报送' : '未报送', v ? {} : { fill: 'notReported' });
     if (!v) {
       for (const col of 'CDEFGHIJ') putText(ws, `${col}${r}`, '');
+      const returned = describeReturned(c.ignored, unit);
+      if (returned) putText(ws, `C${r}`, `无(${returned})`, { wrap: true });
       return;
     }
     const warnings = v.issues.filter((x) => x.severity === 'warning');
@@ -316,7 +322,8 @@ function writeNotesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkNa
   line('期间', `${c.period}(${c.periodDays}天)`);
   line('汇总范围', `${zoneName}:${c.units.map(parkName).join('、')}`);
   line('使用的报送版本', c.sources.map((s) => `${parkName(s.park)} v${s.version}`).join(';') || '无');
-  line('未报送园区', c.missingReturns.map(parkName).join('、') || '无');
+  const missing = (p: string) => [parkName(p), describeReturned(c.ignored, p)].filter(Boolean).join(':');
+  line('未报送园区', c.missingReturns.map(missing).join('、') || '无');
   if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${parkName(x.park)} v${x.version}:${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join(';'));
   for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式:${kind.description.zh}`, kindNote(kind.kind));
   line('空白单元格', Object.entries(SHORT_REASON).map(([code, label]) => `${label}:${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join(';'));

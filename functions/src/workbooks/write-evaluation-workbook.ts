@@ -13,6 +13,7 @@ import {
   type YearEvaluation,
 } from '@zj/shared';
 import type { BarChartSpec } from './chart-xml.js';
+import { describeReturned } from './describe-returned.js';
 import { injectCharts } from './inject-charts.js';
 import { FILLS, WORKBOOK_FONT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
@@ -75,11 +76,12 @@ export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): P
 function writeParkSheet(ws: Worksheet, input: EvaluationWorkbookInput, park: string, rows: TargetEvaluation[], name: string, footer: string): BarChartSpec {
   const year = input.evaluation.year;
   const source = input.evaluation.sources.find((s) => s.park === park);
+  const returned = describeReturned(input.evaluation.ignored, park);
   const plan = input.catalogue.parks.find((p) => p.code === park)!;
   putTitle(
     ws,
     `${name} ${year} 年度目标评估`,
-    `${plan.planTitle}${plan.documentNumber ? `(${plan.documentNumber})` : ''}${plan.draft ? ',征求意见稿' : ''};实际值取自 ${year} 年报${source ? ` v${source.version}` : '(未报送)'}。完成率 = 实际值 ÷ 目标值;序时进度预期值 = 基期值 + (目标值 − 基期值) × (${year} − 基期年) ÷ (目标年 − 基期年)。`,
+    `${plan.planTitle}${plan.documentNumber ? `(${plan.documentNumber})` : ''}${plan.draft ? ',征求意见稿' : ''};实际值取自 ${year} 年报${source ? ` v${source.version}` : '(未报送)'}${returned ? `(${returned},未使用)` : ''}。完成率 = 实际值 ÷ 目标值;序时进度预期值 = 基期值 + (目标值 − 基期值) × (${year} − 基期年) ÷ (目标年 − 基期年)。`,
     HEADERS.length,
   );
   putHeader(ws, 3, HEADERS);
@@ -198,7 +200,8 @@ function writeOverview(ws: Worksheet, input: EvaluationWorkbookInput, parks: str
       });
     });
     const source = input.evaluation.sources.find((s) => s.park === park);
-    putText(ws, `G${r}`, source ? `v${source.version}` : '未报送', { align: 'center' });
+    const returned = describeReturned(input.evaluation.ignored, park);
+    putText(ws, `G${r}`, `${source ? `v${source.version}` : '未报送'}${returned ? `(${returned})` : ''}`, { align: 'center', wrap: true });
     putText(ws, `H${r}`, `${plan.planTitle}${plan.draft ? '(征求意见稿,目标可能调整)' : ''}`, { wrap: true });
   });
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
@@ -244,6 +247,9 @@ function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c:
     r += 1;
   };
   line('使用的年报版本', input.evaluation.sources.map((s) => `${parkName(s.park)} v${s.version}`).join(';') || '无');
+  if (input.evaluation.ignored.length) {
+    line('未使用的年报', input.evaluation.ignored.map((x) => `${parkName(x.park)} v${x.version}:${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join(';'));
+  }
   r += 1;
   putHeader(ws, r, ['状态', '判定标准(依次判定,先符合者为准)']);
   r += 1;

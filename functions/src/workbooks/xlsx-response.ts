@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { XLSX_CONTENT_TYPE } from './save-upload-blob.js';
+import { XLSX_CONTENT_TYPE } from './xlsx-content-type.js';
 
 /**
  * A workbook download. The file name is given twice: plain ASCII for old clients and RFC 5987

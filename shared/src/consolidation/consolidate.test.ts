@@ -140,6 +140,26 @@ describe('consolidate: worked examples (computed by hand)', () => {
     expect(c.ignored).toEqual([{ park: 'atlantis', version: 1, reason: 'unknown_unit' }]);
   });
 
+  it('says which returned (退回) versions it did not read: behind an earlier version, or behind none', () => {
+    const returns = [ret('jinshan', { operating_revenue: 1000 }, 1), ret('fengxian', { operating_revenue: 2 }, 1)];
+    const returned = [
+      { park: 'jinshan', version: 2 },
+      { park: 'minhang', version: 1 },
+      { park: 'atlantis', version: 1 }, // not a unit of the hierarchy: not this consolidation's to explain
+    ];
+    const c = consolidate(CAT, '2025', returns, { periodDays: 365, returned });
+    expect(row(c, 'operating_revenue').total.value).toBe(1002);
+    expect(c.sources).toEqual([
+      { park: 'jinshan', version: 1 },
+      { park: 'fengxian', version: 1 },
+    ]);
+    expect(c.missingReturns).toEqual(['minhang']);
+    expect(c.ignored).toEqual([
+      { park: 'jinshan', version: 2, reason: 'returned' },
+      { park: 'minhang', version: 1, reason: 'returned' },
+    ]);
+  });
+
   it('has one row per catalogue indicator, in catalogue order', () => {
     expect(run([]).rows.map((r) => r.indicator)).toEqual(CAT.indicators.map((i) => i.code));
   });

@@ -7,7 +7,7 @@ import { computeReturnIndex } from './compute-return-index.js';
 import type { ConsolidatedRow, Consolidation, IgnoredReturn } from './consolidation-result.js';
 import { CONSOLIDATION_KINDS } from './kinds/consolidation-kinds.js';
 import type { OrgUnit } from './org-unit.js';
-import type { ParkReturnValues } from './park-return-values.js';
+import type { ParkReturnValues, ReturnSource } from './park-return-values.js';
 
 export interface ConsolidateOptions {
   /** Days in the period (365 or 366 for a year; 90-92 for a quarter): the denominator of 日均 rates. */
@@ -16,6 +16,11 @@ export interface ConsolidateOptions {
   units?: OrgUnit[];
   /** The org unit to consolidate: the root (the zone) by default, or a park with sub-parks. */
   at?: string;
+  /**
+   * Versions later than the one in `returns` (or than none) that a reviewer returned (退回): not
+   * read, and listed in `ignored` with reason 'returned' so the result says why.
+   */
+  returned?: readonly ReturnSource[];
 }
 
 /**
@@ -47,6 +52,7 @@ export function consolidate(
       ignored.push({ park: r.park, version: r.version, reason: 'not_reporting_unit' });
     }
   }
+  for (const r of options.returned ?? []) if (inScope.has(r.park)) ignored.push({ park: r.park, version: r.version, reason: 'returned' });
   const used = units.flatMap((u) => index.get(u) ?? []);
   const valuesByUnit = new Map(used.map((r) => [r.park, r.values]));
 

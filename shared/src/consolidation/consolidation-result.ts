@@ -48,8 +48,12 @@ export interface ConsolidatedRow {
   distinctFrom: string[];
 }
 
-/** unknown_unit: the park is not in the hierarchy; not_reporting_unit: it has sub-units, which are consolidated instead. */
-export const IGNORED_REASONS = ['unknown_unit', 'not_reporting_unit'] as const;
+/**
+ * unknown_unit: the park is not in the hierarchy; not_reporting_unit: it has sub-units, which are
+ * consolidated instead; returned: a reviewer returned (退回) the version, so the park's latest
+ * accepted version before it is read, or none (then the park is also in missingReturns).
+ */
+export const IGNORED_REASONS = ['unknown_unit', 'not_reporting_unit', 'returned'] as const;
 
 /** A return that was read but not used, and why. */
 export interface IgnoredReturn extends ReturnSource {
@@ -64,7 +68,7 @@ export interface Consolidation {
   /** The reporting units beneath `at`, in catalogue order: the columns of the workbook. */
   units: string[];
   rows: ConsolidatedRow[];
-  /** Reporting units with no return for the period. */
+  /** Reporting units with no accepted return for the period (see `ignored` for those whose versions were all returned). */
   missingReturns: string[];
   /** The returns used: which version of each unit's return. */
   sources: ReturnSource[];

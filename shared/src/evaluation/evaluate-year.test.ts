@@ -56,6 +56,22 @@ describe('evaluateYear', () => {
     ]);
   });
 
+  it('lists the returned (退回) versions it did not read; a park with none accepted is not reported', () => {
+    const accepted = history.filter((r) => r.park !== 'jinqiao');
+    const returned = [
+      { park: 'jinshan', version: 3 },
+      { park: 'jinqiao', version: 1 },
+    ];
+    const y = evaluateYear(CAT, 2025, accepted, { baselines, returned });
+    expect(y.ignored).toEqual([
+      { park: 'jinshan', version: 3, reason: 'returned' },
+      { park: 'jinqiao', version: 1, reason: 'returned' },
+    ]);
+    expect(y.sources.map((s) => s.park)).toEqual(['jinshan', 'minhang', 'fengxian']);
+    expect(y.evaluations.find((e) => e.targetId === 'jinqiao.incubators_hq.2026')).toMatchObject({ status: 'not_reported', source: null });
+    expect(evaluateYear(CAT, 2025, history, { baselines }).ignored).toEqual([]);
+  });
+
   it('reads only the latest accepted version: two returns of one park for a year is misuse', () => {
     const twice = [...history, ret('jinshan', {}, 3, '2025')];
     expect(() => evaluateYear(CAT, 2025, twice, { baselines })).toThrow(/two returns of jinshan/);

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue-schema.js';
 import { computeReturnIndex } from '../consolidation/compute-return-index.js';
+import type { IgnoredReturn } from '../consolidation/consolidation-result.js';
 import type { ParkReturnValues, ReturnSource } from '../consolidation/park-return-values.js';
 import { evaluateTarget } from './evaluate-target.js';
 import type { TargetEvaluation } from './evaluation-result.js';
@@ -9,6 +10,11 @@ export type Baselines = Readonly<Record<string, Readonly<Record<string, number |
 
 export interface EvaluateYearOptions {
   baselines: Baselines;
+  /**
+   * Versions of the year's annual returns, later than the one in `history` (or than none), that a
+   * reviewer returned (退回): not read, and listed in `ignored` so the result says why.
+   */
+  returned?: readonly ReturnSource[];
 }
 
 export interface YearEvaluation {
@@ -16,6 +22,8 @@ export interface YearEvaluation {
   evaluations: TargetEvaluation[];
   /** The returns read: which version of each park's annual return. */
   sources: ReturnSource[];
+  /** Versions not read, and why (reason 'returned'); a park whose versions were all returned is evaluated as not reported (未报送). */
+  ignored: IgnoredReturn[];
 }
 
 /**
@@ -52,5 +60,6 @@ export function evaluateYear(
   }
   const used = new Set(evaluations.map((e) => e.park));
   const sources = [...returns.values()].filter((r) => used.has(r.park)).map((r) => ({ park: r.park, version: r.version }));
-  return { year, evaluations, sources };
+  const ignored = (options.returned ?? []).filter((r) => used.has(r.park)).map((r): IgnoredReturn => ({ park: r.park, version: r.version, reason: 'returned' }));
+  return { year, evaluations, sources, ignored };
 }

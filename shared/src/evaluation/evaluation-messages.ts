@@ -34,6 +34,7 @@ export const EVALUATION_MESSAGES: MessageTable = {
     consolidation_reason_no_contributors: '无园区填报,无汇总值',
     consolidation_ignored_unknown_unit: '报表单位不在园区层级中,未使用',
     consolidation_ignored_not_reporting_unit: '该单位下设分园,按分园数据汇总,其自身报表未使用',
+    consolidation_ignored_returned: '该版本已被审核退回,未使用',
   },
   en: {
     evaluation_reason_not_reported: 'the figure is not reported for the year',
@@ -61,5 +62,6 @@ export const EVALUATION_MESSAGES: MessageTable = {
     consolidation_reason_no_contributors: 'no unit reported it: no total',
     consolidation_ignored_unknown_unit: 'the unit is not in the hierarchy: return not used',
     consolidation_ignored_not_reporting_unit: 'the unit has sub-units, consolidated from them: its own return is not used',
+    consolidation_ignored_returned: 'the reviewer returned this version (退回): not used',
   },
 };
