@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { buildTemplate, layoutTemplate, loadCatalogue, type Lang, type TemplateModel } from '@zj/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticTemplate } from '../addin/src/excel/__fixtures__/synthetic-template.js';
 import { writeTemplate } from '../addin/src/excel/write-template.js';
-import { FakeExcel } from '../addin/test/fake-excel/fake-excel.js';
+import { useFakeExcel } from '../addin/src/excel/__fixtures__/use-fake-excel.js';
 import { writeTemplateWorkbook } from '../functions/src/workbooks/write-template-workbook.js';
 
 /**
@@ -21,13 +21,7 @@ const jinshan2025: TemplateModel = buildTemplate(
 
 const OPERATOR: Record<string, string> = { between: 'Between', greaterThanOrEqual: 'GreaterThanOrEqualTo', lessThanOrEqual: 'LessThanOrEqualTo' };
 
-let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-afterEach(() => uninstall());
+const fake = useFakeExcel();
 
 describe('the add-in writes the same sheet as the template workbook', () => {
   it.each([
@@ -41,7 +35,7 @@ describe('the add-in writes the same sheet as the template workbook', () => {
     await book.xlsx.load((await writeTemplateWorkbook(template, lang)) as unknown as ArrayBuffer);
 
     const server = book.getWorksheet(layout.sheetName)!;
-    const addin = fake.sheet(layout.sheetName);
+    const addin = fake().sheet(layout.sheetName);
     const lastRow = layout.lastDataRow;
     for (let r = 1; r <= lastRow; r++) {
       for (const column of layout.columns) {
@@ -90,16 +84,16 @@ describe('the add-in writes the same sheet as the template workbook', () => {
     );
     // 'Return'!$E$5 and Return!$E$5 are the same reference; exceljs drops the quotes it can.
     const unquoted = (ref: string) => ref.replace(/'([^']+)'!/g, '$1!');
-    expect(Object.fromEntries([...fake.state.names].map(([n, ref]) => [n, unquoted(ref)]))).toEqual(
+    expect(Object.fromEntries([...fake().state.names].map(([n, ref]) => [n, unquoted(ref)]))).toEqual(
       Object.fromEntries(Object.entries(names).map(([n, ref]) => [n, unquoted(ref)])),
     );
     const meta = book.getWorksheet(layout.metaSheetName)!;
     expect(meta.state).toBe('veryHidden');
-    expect(fake.sheet(layout.metaSheetName).visibility).toBe('VeryHidden');
+    expect(fake().sheet(layout.metaSheetName).visibility).toBe('VeryHidden');
     layout.meta.forEach((_pair, i) => {
-      for (const c of ['A', 'B']) expect(fake.cell(layout.metaSheetName, `${c}${i + 1}`)?.value).toBe(meta.getCell(`${c}${i + 1}`).value);
+      for (const c of ['A', 'B']) expect(fake().cell(layout.metaSheetName, `${c}${i + 1}`)?.value).toBe(meta.getCell(`${c}${i + 1}`).value);
     });
     const info = book.getWorksheet(layout.instructionsSheetName)!;
-    layout.instructions.forEach((_line, i) => expect(fake.cell(layout.instructionsSheetName, `A${i + 1}`)?.value).toBe(info.getCell(`A${i + 1}`).value));
+    layout.instructions.forEach((_line, i) => expect(fake().cell(layout.instructionsSheetName, `A${i + 1}`)?.value).toBe(info.getCell(`A${i + 1}`).value));
   });
 });

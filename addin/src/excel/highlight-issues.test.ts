@@ -1,19 +1,13 @@
 import { layoutTemplate, makeIssue } from '@zj/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeExcel } from '../../test/fake-excel/fake-excel.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeExcel } from './__fixtures__/use-fake-excel.js';
 import { syntheticTemplate } from './__fixtures__/synthetic-template.js';
 import { highlightIssues } from './highlight-issues.js';
 import { selectCell } from './select-cell.js';
 import { writeExplanation } from './write-explanation.js';
 import { writeTemplate } from './write-template.js';
 
-let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-afterEach(() => uninstall());
+const fake = useFakeExcel();
 
 const error = makeIssue('value_missing', 'error', 'figures.indicator_0001', { field: '第2项指标', fieldEn: 'Indicator 2', unit: '万元' });
 const warning = { ...error, code: 'change_band', severity: 'warning' as const, path: 'baselines.indicator_0000', message: { zh: '变动超过50%', en: 'Changed by more than 50%' } };
@@ -25,29 +19,29 @@ describe('highlightIssues', () => {
     await writeTemplate(template, 'zh');
     await highlightIssues(layout, [error, warning]);
     const s = layout.sheetName;
-    expect(fake.cell(s, 'E6')?.fill).toBe('#FFC7CE');
-    expect(fake.valueOf(s, 'I6')).toBe(`✖ ${error.message.zh}`);
-    expect(fake.cell(s, 'G5')?.fill).toBe('#F8CBAD');
-    expect(fake.valueOf(s, 'I5')).toBe('⚠ 变动超过50%');
-    expect(fake.cell(s, 'E5')?.fill).toBe('#FFF2CC');
-    expect(fake.sheet(s).protected).toBe(true);
+    expect(fake().cell(s, 'E6')?.fill).toBe('#FFC7CE');
+    expect(fake().valueOf(s, 'I6')).toBe(`✖ ${error.message.zh}`);
+    expect(fake().cell(s, 'G5')?.fill).toBe('#F8CBAD');
+    expect(fake().valueOf(s, 'I5')).toBe('⚠ 变动超过50%');
+    expect(fake().cell(s, 'E5')?.fill).toBe('#FFF2CC');
+    expect(fake().sheet(s).protected).toBe(true);
 
     await highlightIssues(layout, [warning]);
-    expect(fake.cell(s, 'E6')?.fill).toBe('#FFF2CC');
-    expect(fake.valueOf(s, 'I6')).toBe('');
+    expect(fake().cell(s, 'E6')?.fill).toBe('#FFF2CC');
+    expect(fake().valueOf(s, 'I6')).toBe('');
     // Derived (formula) cells get their grey back.
-    expect(fake.cell(s, 'E14')?.fill).toBe('#F2F2F2');
+    expect(fake().cell(s, 'E14')?.fill).toBe('#F2F2F2');
   });
 
   it('marks 4000 rows with an issue on each in a few syncs under 4 MB', async () => {
     const template = syntheticTemplate(4000);
     const layout = layoutTemplate(template, 'zh');
     await writeTemplate(template, 'zh');
-    fake.resetSyncs();
+    fake().resetSyncs();
     const issues = template.fields.map((f) => ({ ...error, path: `figures.${f.key}` }));
     const stats = await highlightIssues(layout, issues);
     expect(stats.syncs).toBeLessThanOrEqual(4);
-    for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(4 * 1024 * 1024);
+    for (const sync of fake().syncs) expect(sync.bytes).toBeLessThan(4 * 1024 * 1024);
   });
 });
 
@@ -57,9 +51,9 @@ describe('selectCell and writeExplanation', () => {
     const layout = layoutTemplate(template, 'zh');
     await writeTemplate(template, 'zh');
     expect(await selectCell(layout, 'baselines.indicator_0003')).toBe(true);
-    expect(fake.state.selection).toEqual({ sheet: '填报表', address: 'G8' });
+    expect(fake().state.selection).toEqual({ sheet: '填报表', address: 'G8' });
     expect(await selectCell(layout, 'templateVersion')).toBe(false);
     await writeExplanation(layout, 'indicator_0003', '统计口径调整');
-    expect(fake.valueOf('填报表', 'J8')).toBe('统计口径调整');
+    expect(fake().valueOf('填报表', 'J8')).toBe('统计口径调整');
   });
 });

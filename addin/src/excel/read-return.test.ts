@@ -1,29 +1,23 @@
 import { layoutTemplate, validateReturn } from '@zj/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeExcel } from '../../test/fake-excel/fake-excel.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeExcel } from './__fixtures__/use-fake-excel.js';
 import { syntheticTemplate } from './__fixtures__/synthetic-template.js';
 import { readReturn } from './read-return.js';
 import { writeTemplate } from './write-template.js';
 
-let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-afterEach(() => uninstall());
+const fake = useFakeExcel();
 
 describe('readReturn', () => {
   it('reads typed and pasted figures, typed baselines, explanations and computed ratios', async () => {
     const template = syntheticTemplate(10);
     await writeTemplate(template, 'zh');
     const sheet = '填报表';
-    fake.typeInto(sheet, 'E5', '1200.5');
-    fake.paste(sheet, 'E6', '３４０'); // full-width digits pasted from a Chinese document
-    fake.typeInto(sheet, 'G5', '1100');
-    fake.typeInto(sheet, 'E12', '400');
-    fake.typeInto(sheet, 'E13', '100');
-    fake.typeInto(sheet, 'J6', '新口径');
+    fake().typeInto(sheet, 'E5', '1200.5');
+    fake().paste(sheet, 'E6', '３４０'); // full-width digits pasted from a Chinese document
+    fake().typeInto(sheet, 'G5', '1100');
+    fake().typeInto(sheet, 'E12', '400');
+    fake().typeInto(sheet, 'E13', '100');
+    fake().typeInto(sheet, 'J6', '新口径');
     const { input, layout } = await readReturn(template);
     expect(layout.lang).toBe('zh');
     expect(input.templateVersion).toBe(template.version);
@@ -41,7 +35,7 @@ describe('readReturn', () => {
   it('reads a sheet written in the other language', async () => {
     const template = syntheticTemplate(5);
     await writeTemplate(template, 'en');
-    fake.typeInto('Return', 'E5', '7');
+    fake().typeInto('Return', 'E5', '7');
     const { input, layout } = await readReturn(template);
     expect(layout.sheetName).toBe('Return');
     expect(input.figures['indicator_0000']).toBe(7);
@@ -49,8 +43,8 @@ describe('readReturn', () => {
 
   it.each([
     ['no template sheet', (): unknown => undefined, 'no_template_sheet'],
-    ['an older template', (): unknown => fake.paste('_meta', 'B3', 'older-version'), 'sheet_stale'],
-    ['another period', (): unknown => fake.paste('_meta', 'B2', '2024'), 'sheet_other_return'],
+    ['an older template', (): unknown => fake().paste('_meta', 'B3', 'older-version'), 'sheet_stale'],
+    ['another period', (): unknown => fake().paste('_meta', 'B2', '2024'), 'sheet_other_return'],
   ] as const)('refuses %s', async (_name, spoil, code) => {
     const template = syntheticTemplate(5);
     if (code !== 'no_template_sheet') await writeTemplate(template, 'zh');
@@ -61,20 +55,20 @@ describe('readReturn', () => {
   it('refuses a sheet whose rows were moved', async () => {
     const template = syntheticTemplate(5);
     await writeTemplate(template, 'zh');
-    const sheet = fake.sheet('填报表');
+    const sheet = fake().sheet('填报表');
     sheet.protected = false;
-    fake.paste('填报表', 'C5', 'indicator_0001');
-    fake.paste('填报表', 'C6', 'indicator_0000');
+    fake().paste('填报表', 'C5', 'indicator_0001');
+    fake().paste('填报表', 'C6', 'indicator_0000');
     await expect(readReturn(template)).rejects.toMatchObject({ code: 'sheet_damaged' });
   });
 
   it('reads 4000 rows in two syncs', async () => {
     const template = syntheticTemplate(4000);
     await writeTemplate(template, 'zh');
-    fake.resetSyncs();
+    fake().resetSyncs();
     const { input } = await readReturn(template);
     expect(Object.keys(input.figures)).toHaveLength(4000);
-    expect(fake.syncs.length).toBeLessThanOrEqual(2);
+    expect(fake().syncs.length).toBeLessThanOrEqual(2);
     expect(layoutTemplate(template, 'zh').rows).toHaveLength(4000);
   });
 });

@@ -1,19 +1,14 @@
 import { layoutTemplate } from '@zj/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeExcel } from '../../test/fake-excel/fake-excel.js';
+import { useFakeExcel } from './__fixtures__/use-fake-excel.js';
 import { syntheticTemplate } from './__fixtures__/synthetic-template.js';
 import { ExcelError } from './excel-error.js';
 import { writeTemplate } from './write-template.js';
 
 const FOUR_MB = 4 * 1024 * 1024;
 
-let fake: FakeExcel;
-let uninstall: () => void;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-afterEach(() => uninstall());
+const fake = useFakeExcel();
 
 describe('writeTemplate', () => {
   it.each([
@@ -24,33 +19,33 @@ describe('writeTemplate', () => {
     const template = syntheticTemplate(rows);
     const result = await writeTemplate(template, 'zh');
 
-    expect(fake.runs).toEqual([{ delayForCellEdit: true }]);
-    expect(fake.syncs.length).toBeLessThanOrEqual(maxSyncs);
-    expect(result.stats.syncs).toBe(fake.syncs.length);
-    for (const sync of fake.syncs) expect(sync.bytes).toBeLessThan(FOUR_MB);
+    expect(fake().runs).toEqual([{ delayForCellEdit: true }]);
+    expect(fake().syncs.length).toBeLessThanOrEqual(maxSyncs);
+    expect(result.stats.syncs).toBe(fake().syncs.length);
+    for (const sync of fake().syncs) expect(sync.bytes).toBeLessThan(FOUR_MB);
     // The batcher's own estimate stays on the safe side of the measured request.
-    const measured = fake.syncs.map((s) => s.bytes);
+    const measured = fake().syncs.map((s) => s.bytes);
     measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(result.stats.bytesPerSync[i]!));
-    console.info(`${rows} rows: ${fake.syncs.length} syncs; measured bytes per sync ${measured.join(', ')}; estimated ${result.stats.bytesPerSync.join(', ')}`);
+    console.info(`${rows} rows: ${fake().syncs.length} syncs; measured bytes per sync ${measured.join(', ')}; estimated ${result.stats.bytesPerSync.join(', ')}`);
   });
 
   it('keeps every sync under the budget it is given, with more syncs for a smaller budget', async () => {
     const template = syntheticTemplate(4000);
     const result = await writeTemplate(template, 'zh', { limitBytes: 512 * 1024 });
     expect(result.stats.bytesPerSync.every((b) => b <= 512 * 1024)).toBe(true);
-    expect(Math.max(...fake.syncs.map((s) => s.bytes))).toBeLessThan(700 * 1024);
-    expect(fake.syncs.length).toBeGreaterThan(6);
+    expect(Math.max(...fake().syncs.map((s) => s.bytes))).toBeLessThan(700 * 1024);
+    expect(fake().syncs.length).toBeGreaterThan(6);
   });
 
   it('writes exactly the shared layout: cells, formulas, formats, validation, locks, names, _meta', async () => {
     const template = syntheticTemplate(40);
     const layout = layoutTemplate(template, 'zh');
     await writeTemplate(template, 'zh');
-    const sheet = fake.sheet(layout.sheetName);
+    const sheet = fake().sheet(layout.sheetName);
 
-    expect(fake.cell(layout.sheetName, 'A1')?.value).toBe(layout.title);
-    expect(fake.cell(layout.sheetName, 'A2')?.value).toBe(layout.subtitle);
-    layout.columns.forEach((c) => expect(fake.cell(layout.sheetName, `${c.letter}${layout.headerRow}`)?.value).toBe(c.header));
+    expect(fake().cell(layout.sheetName, 'A1')?.value).toBe(layout.title);
+    expect(fake().cell(layout.sheetName, 'A2')?.value).toBe(layout.subtitle);
+    layout.columns.forEach((c) => expect(fake().cell(layout.sheetName, `${c.letter}${layout.headerRow}`)?.value).toBe(c.header));
     for (const row of layout.rows) {
       for (const column of layout.columns) {
         const content = row.cells[column.key];
@@ -90,8 +85,8 @@ describe('writeTemplate', () => {
     expect(sheet.frozenRows).toBe(layout.headerRow);
     expect(sheet.frozenColumns).toBe(2);
     expect(sheet.merges).toEqual(['A1:K1', 'A2:K2']);
-    expect(Object.fromEntries(fake.state.names)).toEqual(Object.fromEntries(layout.names.map((n) => [n.name, `=${n.ref}`])));
-    const meta = fake.sheet(layout.metaSheetName);
+    expect(Object.fromEntries(fake().state.names)).toEqual(Object.fromEntries(layout.names.map((n) => [n.name, `=${n.ref}`])));
+    const meta = fake().sheet(layout.metaSheetName);
     expect(meta.visibility).toBe('VeryHidden');
     layout.meta.forEach(([k, v], i) => {
       expect(meta.cells.get(`A${i + 1}`)?.value).toBe(k);
@@ -99,10 +94,10 @@ describe('writeTemplate', () => {
     });
     // "2025" stays text in _meta (a number would read back as 2025, not "2025").
     expect(meta.cells.get('B2')?.numberFormat).toBe('@');
-    const info = fake.sheet(layout.instructionsSheetName);
+    const info = fake().sheet(layout.instructionsSheetName);
     layout.instructions.forEach((line, i) => expect(info.cells.get(`A${i + 1}`)?.value).toBe(line));
-    expect(fake.state.activeSheet).toBe(layout.sheetName);
-    expect(fake.state.selection).toEqual({ sheet: layout.sheetName, address: `E${layout.firstDataRow}` });
+    expect(fake().state.activeSheet).toBe(layout.sheetName);
+    expect(fake().state.selection).toEqual({ sheet: layout.sheetName, address: `E${layout.firstDataRow}` });
   });
 
   it('computes derived fields by formula from their components', async () => {
@@ -110,36 +105,36 @@ describe('writeTemplate', () => {
     const layout = layoutTemplate(template, 'zh');
     await writeTemplate(template, 'zh');
     // Row 9 (index 8) is part of row 8 (index 7); row 10 is their ratio × 100.
-    expect(fake.typeInto(layout.sheetName, 'E12', '400')).toBeNull();
-    expect(fake.typeInto(layout.sheetName, 'E13', '100')).toBeNull();
-    expect(fake.valueOf(layout.sheetName, 'E14')).toBe(25);
+    expect(fake().typeInto(layout.sheetName, 'E12', '400')).toBeNull();
+    expect(fake().typeInto(layout.sheetName, 'E13', '100')).toBeNull();
+    expect(fake().valueOf(layout.sheetName, 'E14')).toBe(25);
   });
 
   it('keeps what the user typed when the template is fetched again, even in the other language', async () => {
     const template = syntheticTemplate(40);
     const zh = layoutTemplate(template, 'zh');
     await writeTemplate(template, 'zh');
-    expect(fake.typeInto(zh.sheetName, 'E5', '1234.5')).toBeNull();
-    expect(fake.paste(zh.sheetName, 'E6', '3.4万')).toBeNull();
-    expect(fake.typeInto(zh.sheetName, 'J6', '按万元填报有误，已改正')).toBeNull();
+    expect(fake().typeInto(zh.sheetName, 'E5', '1234.5')).toBeNull();
+    expect(fake().paste(zh.sheetName, 'E6', '3.4万')).toBeNull();
+    expect(fake().typeInto(zh.sheetName, 'J6', '按万元填报有误，已改正')).toBeNull();
     const result = await writeTemplate(template, 'en');
     const en = layoutTemplate(template, 'en');
     expect(result.keptDrafts).toBe(2);
-    expect(fake.findSheet(zh.sheetName)).toBeUndefined();
-    expect(fake.valueOf(en.sheetName, 'E5')).toBe(1234.5);
-    expect(fake.valueOf(en.sheetName, 'E6')).toBe('3.4万');
-    expect(fake.valueOf(en.sheetName, 'J6')).toBe('按万元填报有误，已改正');
-    expect(fake.state.sheets.filter((s) => s.name === en.metaSheetName)).toHaveLength(1);
+    expect(fake().findSheet(zh.sheetName)).toBeUndefined();
+    expect(fake().valueOf(en.sheetName, 'E5')).toBe(1234.5);
+    expect(fake().valueOf(en.sheetName, 'E6')).toBe('3.4万');
+    expect(fake().valueOf(en.sheetName, 'J6')).toBe('按万元填报有误，已改正');
+    expect(fake().state.sheets.filter((s) => s.name === en.metaSheetName)).toHaveLength(1);
   });
 
   it('refuses to overwrite another return the user has typed into', async () => {
     const other = { ...syntheticTemplate(40), period: '2024' };
     await writeTemplate(other, 'zh');
-    fake.typeInto('填报表', 'E5', '99');
+    fake().typeInto('填报表', 'E5', '99');
     const error = await writeTemplate(syntheticTemplate(40), 'zh').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelError);
     expect(error).toMatchObject({ code: 'sheet_other_return', params: { period: '2024' } });
-    expect(fake.valueOf('填报表', 'E5')).toBe(99);
+    expect(fake().valueOf('填报表', 'E5')).toBe(99);
   });
 
   it('reports the Office error as an ExcelError', async () => {

@@ -1,13 +1,14 @@
 import { Body1, Button, Caption1, Divider, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
 import type { ReturnResponse, TemplateModel } from '@zj/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { formatTime } from '../components/format-time.js';
 import { ReviewForm } from '../components/ReviewForm.js';
 import { StateBadge } from '../components/StateBadge.js';
-import { SubmissionView, type FieldInfo } from '../components/SubmissionView.js';
+import { SubmissionView } from '../components/SubmissionView.js';
 import { useUi } from '../components/ui-context.js';
+import { useFieldInfo } from '../components/use-field-info.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -45,11 +46,7 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [park, period]);
 
-  const fields = useMemo(() => {
-    const map = new Map<string, FieldInfo>();
-    for (const f of template?.fields ?? []) map.set(f.key, { label: f.label[lang], unit: f.unit });
-    return map;
-  }, [template, lang]);
+  const fields = useFieldInfo(template);
 
   const decide = (decision: 'approve' | 'return', comment: string) =>
     op.run('progress_submit', async () => {

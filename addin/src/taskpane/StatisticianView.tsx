@@ -1,14 +1,15 @@
 import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, HistoryRegular, SendRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnResponse, type ReturnVersion, type TemplateLayout, type TemplateModel, type ValidationResult } from '@zj/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
 import type { UserAction } from '../api/user-message.js';
 import { IssueList, groupIssues } from '../components/IssueList.js';
 import { ReceiptCard } from '../components/ReceiptCard.js';
-import { SubmissionView, type FieldInfo } from '../components/SubmissionView.js';
+import { SubmissionView } from '../components/SubmissionView.js';
 import { useUi } from '../components/ui-context.js';
+import { useFieldInfo } from '../components/use-field-info.js';
 import { VersionHistory } from '../components/VersionHistory.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import type { Operation } from './use-operation.js';
@@ -63,11 +64,7 @@ export function StatisticianView(props: {
     setExplanations({});
   }, [park, period]);
 
-  const fields = useMemo(() => {
-    const map = new Map<string, FieldInfo>();
-    for (const f of template?.fields ?? []) map.set(f.key, { label: f.label[lang], unit: f.unit });
-    return map;
-  }, [template, lang]);
+  const fields = useFieldInfo(template);
 
   const loadTemplate = useCallback(async (): Promise<TemplateModel> => {
     if (template && template.park === park && template.period === period) return template;

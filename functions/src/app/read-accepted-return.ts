@@ -1,0 +1,17 @@
+import type { Review } from '@zj/shared';
+import type { ReturnHead } from '../storage/return-store.js';
+import type { AcceptedReturn } from './accepted-return.js';
+import { computeAcceptedVersion } from './compute-accepted-version.js';
+import type { Services } from './services.js';
+
+/** The accepted version of the return a head points to, given the reviews of that park and period. */
+export async function readAcceptedReturn(svc: Services, head: ReturnHead, reviews: readonly Review[]): Promise<AcceptedReturn> {
+  const { version, returned } = computeAcceptedVersion(head.latestVersion, reviews);
+  const read = { park: head.park, period: head.period, returned };
+  if (version === null) return { ...read, accepted: null };
+  // The head carries the latest version's figures: only an earlier accepted version costs a read.
+  if (version === head.latestVersion) return { ...read, accepted: { version, values: head.latestValues, baselines: head.latestBaselines } };
+  const stored = await svc.store.readVersion(head.park, head.period, version);
+  if (!stored) throw new Error(`version ${version} of ${head.park} ${head.period} is below the head but missing`);
+  return { ...read, accepted: { version, values: stored.values, baselines: stored.baselines } };
+}

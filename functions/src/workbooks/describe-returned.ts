@@ -1,0 +1,7 @@
+import type { IgnoredReturn } from '@zj/shared';
+
+/** "v2、v3 已被审核退回" for the versions of a park a reviewer returned (退回) and that were not read; '' when none. */
+export function describeReturned(ignored: readonly IgnoredReturn[], park: string): string {
+  const versions = ignored.filter((x) => x.park === park && x.reason === 'returned').map((x) => `v${x.version}`);
+  return versions.length ? `${versions.join('、')} 已被审核退回` : '';
+}
