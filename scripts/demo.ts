@@ -14,8 +14,8 @@ import { ensureAzurite } from '../functions/src/local/ensure-azurite.js';
 import { loadLocalSettings } from '../functions/src/local/load-local-settings.js';
 import { startLocalApi } from '../functions/src/local/start-local-api.js';
 import { readSettings } from '../functions/src/settings/read-settings.js';
-import { fillTemplateWorkbook } from '../functions/src/workbooks/__fixtures__/fill-template.js';
-import { makeSampleData, SAMPLE_LABEL } from '../functions/src/workbooks/__fixtures__/sample-returns.js';
+import { fillTemplateWorkbook } from '../functions/src/demo/fill-template-workbook.js';
+import { makeSampleData, SAMPLE_LABEL } from '../functions/src/demo/make-sample-data.js';
 
 const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 const YEARS = [2024, 2025] as const;

@@ -4,9 +4,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { loadCatalogue, type TemplateModel } from '@zj/shared';
 import { call, startHarness, type Harness } from '../../test/helpers/harness.js';
 import { UPLOADS_CONTAINER_NAME } from '../storage/azure-return-store.js';
-import { fillTemplateWorkbook } from './__fixtures__/fill-template.js';
+import { fillTemplateWorkbook } from '../demo/fill-template-workbook.js';
 import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
-import { makeSampleData } from './__fixtures__/sample-returns.js';
+import { makeSampleData } from '../demo/make-sample-data.js';
 
 // The workbook routes over real HTTP, against a real Azurite (the API's own harness).
 const catalogue = loadCatalogue();

@@ -9,7 +9,7 @@ import {
   type ReturnInput,
   type ReturnVersion,
 } from '@zj/shared';
-import { makeSampleData, SAMPLE_LABEL, type SampleData } from './sample-returns.js';
+import { makeSampleData, SAMPLE_LABEL, type SampleData } from '../../demo/make-sample-data.js';
 
 export interface SampleHistory {
   data: SampleData;

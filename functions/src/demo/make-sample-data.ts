@@ -1,4 +1,4 @@
-import { findUnit, type Catalogue, type Indicator } from '@zj/shared';
+import { findUnit, isLeapYear, type Catalogue, type Indicator } from '@zj/shared';
 
 /**
  * 示例数据 (sample data, not real statistics): deterministic annual figures for every park of a
@@ -78,7 +78,18 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
       if (ind.components) wantedRatio.set(ind.code, { base, target });
       else targetValue.set(ind.code, { base, target, year: t.year });
     }
-    const level = new Map(catalogue.indicators.map((i) => [i.code, typicalSize(i, r)]));
+    // What other parks aim at says how large a figure is (2 incubators, not 80); otherwise the unit does.
+    const aimedAt = (ind: Indicator) => {
+      const aims = catalogue.targets.filter((t) => t.indicator === ind.code).map((t) => t.value * (unitFactor(t.unitCode) / unitFactor(ind.unit)));
+      return aims.length ? (aims.reduce((a, b) => a + b, 0) / aims.length) * (0.5 + r() * 0.4) : undefined;
+    };
+    const level = new Map(catalogue.indicators.map((i) => [i.code, aimedAt(i) ?? typicalSize(i, r)]));
+    const typicalRatio = new Map(
+      catalogue.indicators.flatMap((ind) => {
+        const aims = catalogue.targets.filter((t) => t.indicator === ind.code).map((t) => t.value * (unitFactor(t.unitCode) / unitFactor(ind.unit)));
+        return ind.components && aims.length ? [[ind.code, (aims.reduce((a, b) => a + b, 0) / aims.length) * (0.6 + r() * 0.3)] as const] : [];
+      }),
+    );
     const growth = 1.04 + r() * 0.08;
     const valuesOf = (year: number): Record<string, number | null> => {
       const elapsed = (year - baseYear) / Math.max(1, 2026 - baseYear);
@@ -92,24 +103,8 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
         if (ind.components) continue;
         values[ind.code] = round(ind, at(ind.code));
       }
-      // Wholes before parts: a part is a share of its whole (or of the whole's own share).
-      const revenue = values.operating_revenue ?? null;
-      for (const ind of catalogue.indicators) {
-        if (!ind.partOf || ind.components || targetValue.has(ind.code)) continue;
-        const whole = values[ind.partOf];
-        if (whole != null) values[ind.code] = round(ind, whole * (0.05 + random(`${park.code}:${ind.code}`)() * 0.25));
-      }
-      // Ratios with a target: the numerator is set so the ratio follows the path.
-      for (const [code, w] of wantedRatio) {
-        const ind = byCode.get(code)!;
-        const c = ind.components!;
-        if (!('indicator' in c.numerator) || !('indicator' in c.denominator)) continue;
-        const den = values[c.denominator.indicator];
-        if (den == null || revenue === null) continue;
-        const ratio = w.base + (w.target - w.base) * Math.min(1.2, elapsed * (pace.get(code) ?? 1) * 1.6);
-        values[c.numerator.indicator] = round(byCode.get(c.numerator.indicator)!, (den * ratio) / c.scale);
-      }
-      // A targeted part may outgrow its whole: raise the whole (never a targeted one) above it.
+      // A targeted part may outgrow its whole: raise the whole (never a targeted one) above it
+      // first, so the shares set below are shares of the final whole.
       for (let pass = 0; pass < 3; pass++) {
         for (const ind of catalogue.indicators) {
           const whole = ind.partOf;
@@ -118,6 +113,35 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
           const w = values[whole];
           if (w != null && w < part) values[whole] = round(byCode.get(whole)!, part * 1.4);
         }
+      }
+      // Untargeted parts are a share of their whole.
+      for (const ind of catalogue.indicators) {
+        if (!ind.partOf || ind.components || targetValue.has(ind.code)) continue;
+        const whole = values[ind.partOf];
+        if (whole != null) values[ind.code] = round(ind, whole * (0.05 + random(`${park.code}:${ind.code}`)() * 0.25));
+      }
+      // Ratios: the numerator is set so the ratio follows the park's own path to its target, or,
+      // for a ratio the park has no target on, sits somewhat below what other parks aim at.
+      for (const ind of catalogue.indicators) {
+        const c = ind.components;
+        if (!c || !('indicator' in c.numerator) || targetValue.has(c.numerator.indicator)) continue;
+        const den = 'indicator' in c.denominator ? values[c.denominator.indicator] : (isLeapYear(year) ? 366 : 365);
+        if (den == null) continue;
+        const own = wantedRatio.get(ind.code);
+        const ratio = own
+          ? own.base + (own.target - own.base) * Math.min(1.2, elapsed * (pace.get(ind.code) ?? 1) * 1.6)
+          : typicalRatio.get(ind.code);
+        if (ratio === undefined) continue;
+        let numerator = (den * ratio) / c.scale;
+        // The numerator is itself a whole (主导产业营收 ⊇ 化工新材料产业): keep it above its parts by
+        // raising the denominator instead, so the ratio still follows its path.
+        const num = c.numerator.indicator;
+        const floor = Math.max(0, ...catalogue.indicators.filter((i) => i.partOf === num).map((i) => values[i.code] ?? 0));
+        if (numerator < floor * 1.05 && 'indicator' in c.denominator && !targetValue.has(c.denominator.indicator) && ratio > 0) {
+          numerator = floor * 1.05;
+          values[c.denominator.indicator] = round(byCode.get(c.denominator.indicator)!, (numerator * c.scale) / ratio);
+        }
+        values[num] = round(byCode.get(num)!, numerator);
       }
       return values;
     };
