@@ -13,9 +13,10 @@ import { DIST, startStack, type Stack } from './start-stack.js';
 /**
  * The built task pane in Debian's Chromium, with office.js from @microsoft/office-js and a fake
  * Excel injected before it, against the real local stack (Azurite + the API adapter serving
- * addin/dist): sign in → get template → fill (one wrong figure) → validate → see the highlight
- * → fix → explain a warning → submit (through a dropped connection and a retry) → receipt, then
- * the reviewer approves. Each step is saved as a picture of the sheet beside the pane in
+ * addin/dist): sign in → get template → fill (one wrong figure) → validate (the figures become
+ * the server draft) → see the highlight → fix → explain a warning → the consolidator, in a pane
+ * of their own, sees the park as 草稿 → submit (through a dropped connection and a retry) →
+ * receipt, then the reviewer approves. Each step is saved as a picture of the sheet beside the pane in
  * test-artifacts/addin/.
  */
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/addin/', import.meta.url));
@@ -68,18 +69,29 @@ async function api<T>(method: string, path: string, token: string, body?: unknow
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function snapshot(): Promise<FakeSnapshot> {
-  return page.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.snapshot());
+async function snapshot(on: Page = page): Promise<FakeSnapshot> {
+  return on.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.snapshot());
 }
 
-/** Saves the pane, and the pane beside the sheet, for this step. */
-async function shoot(name: string, caption: string): Promise<void> {
+/** Saves the pane, and the pane beside its sheet, for this step (`on`: another user's pane). */
+async function shoot(name: string, caption: string, on: Page = page): Promise<void> {
   step += 1;
   const file = `${String(step).padStart(2, '0')}-${name}`;
-  const pane = await page.screenshot({ fullPage: false });
+  const pane = await on.screenshot({ fullPage: false });
   writeFileSync(`${ARTIFACTS}${file}-pane.png`, pane);
-  await sheetPage.setContent(renderComposite(await snapshot(), pane, `${step}. ${caption}`));
+  await sheetPage.setContent(renderComposite(await snapshot(on), pane, `${step}. ${caption}`));
   await sheetPage.screenshot({ path: `${ARTIFACTS}${file}.png`, fullPage: false });
+}
+
+/** A task pane at 320 px with the fake Excel, offline but for the local stack. */
+async function openPane(): Promise<Page> {
+  const pane = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+  await pane.addInitScript({ content: fakeScript });
+  const local = new URL(stack.origin);
+  await pane.route('**/*', (route) => (new URL(route.request().url()).host === local.host ? route.continue() : route.abort()));
+  pane.on('pageerror', (error) => console.error('[page error]', error));
+  await pane.goto(`${stack.origin}/taskpane.html`);
+  return pane;
 }
 
 async function cell(address: string): Promise<FakeSnapshot['sheets'][number]['cells'][string] | undefined> {
@@ -116,14 +128,10 @@ describe('the task pane in Chromium against the local stack', () => {
     }).outputFiles[0]!.text;
     stack = await startStack();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    // 320 px: the narrowest task pane Excel shows.
-    page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+    // 320 px: the narrowest task pane Excel shows. No internet here: office.js's telemetry and
+    // anything else off the stack is refused at once (openPane).
+    page = await openPane();
     sheetPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript({ content: fakeScript });
-    // No internet here: office.js's telemetry and anything else off the stack is refused at once.
-    const local = new URL(stack.origin);
-    await page.route('**/*', (route) => (new URL(route.request().url()).host === local.host ? route.continue() : route.abort()));
-    page.on('pageerror', (error) => console.error('[page error]', error));
   });
 
   afterAll(async () => {
@@ -154,7 +162,6 @@ describe('the task pane in Chromium against the local stack', () => {
   });
 
   it('signs in with a demo token; the park picker shows only the statistician’s park', async () => {
-    await page.goto(`${stack.origin}/taskpane.html`);
     await page.getByTestId('token').waitFor();
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
     await shoot('sign-in', '登录：演示令牌（Entra ID 登录的位置已留好）');
@@ -204,9 +211,16 @@ describe('the task pane in Chromium against the local stack', () => {
   });
 
   it('validates: the wrong figure is an error, highlighted in red with its message; a click selects its cell', async () => {
+    // The server draft is best effort: with its request dropped, validation still answers, and
+    // the failure is one quiet line.
+    const draftUrl = `${stack.api}/returns/${PARK}/2025/draft`;
+    await page.route(draftUrl, (route) => route.abort('internetdisconnected'));
     await page.getByTestId('validate').click();
     expect(await noticeText(/[1-9]\d* 个错误/)).toContain('个提示');
     await waitIdle();
+    await page.unroute(draftUrl);
+    expect(await page.getByTestId('draft-note').getAttribute('data-state')).toBe('not_saved');
+    expect(await page.getByTestId('draft-note').textContent()).toContain('草稿未能保存到服务器');
     const rowOf = await rowOfField(WRONG.field);
     expect((await cell(`E${rowOf}`))?.fill).toBe('#FFC7CE');
     expect(String((await cell(`I${rowOf}`))?.value)).toMatch(/^✖ /);
@@ -224,6 +238,9 @@ describe('the task pane in Chromium against the local stack', () => {
     await page.getByTestId('validate').click();
     await noticeText('0 个错误，1 个提示（1 个尚未说明）');
     await waitIdle();
+    // This time the figures became the server draft.
+    expect(await page.getByTestId('draft-note').getAttribute('data-state')).toBe('saved');
+    expect(await page.getByTestId('draft-note').textContent()).toContain('草稿已保存到服务器');
     expect((await cell(`E${rowOf}`))?.fill).toBe('#FFF2CC');
     const pctRow = await rowOfField('pct_applications');
     expect((await cell(`E${pctRow}`))?.fill).toBe('#F8CBAD');
@@ -236,6 +253,28 @@ describe('the task pane in Chromium against the local stack', () => {
       `J${pctRow}`,
     );
     await shoot('explained', '说明原因：写入工作表“说明”列（草稿保存在工作表中）');
+  });
+
+  it('before the submission, the consolidator sees 金山园 as 草稿 (draft): validate saved it on the server', async () => {
+    const draft = await api<{ input: ReturnInput; savedBy: { id: string } }>('GET', `/returns/${PARK}/2025/draft`, stack.tokens['zone-consolidator']!);
+    expect(draft.status).toBe(200);
+    expect(draft.body.savedBy.id).toBe(`${PARK}-statistician`);
+    expect(draft.body.input.figures[WRONG.field]).toBe(FIGURES_2025[WRONG.field]); // the second validation's, fixed
+    const zone = await openPane();
+    try {
+      await zone.getByTestId('token').fill(stack.tokens['zone-consolidator']!);
+      await zone.getByTestId('sign-in').click();
+      await zone.getByTestId('period').selectOption('2025');
+      await zone.getByTestId('status-table').waitFor();
+      await zone.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+      const row = zone.getByTestId('status-table').locator('tbody tr', { hasText: '金山园' });
+      await row.getByText('草稿').waitFor();
+      expect(await row.getByTestId('state').textContent()).toBe('草稿');
+      await shoot('draft-status', '汇总方：校验后、提交前，金山园显示“草稿”（服务器草稿）', zone);
+    } finally {
+      await zone.close();
+    }
+    expect((await api<{ versions: unknown[] }>('GET', `/returns/${PARK}/2025`, stack.tokens[`${PARK}-statistician`]!)).body.versions).toHaveLength(0);
   });
 
   it('submits through a dropped connection: nothing is lost, Retry stores one version and shows the receipt', async () => {

@@ -5,7 +5,8 @@ import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
  * Bad input, one row each: the 4xx status, the stable code, a message in zh-CN and en, and
- * nothing stored (the versions and reviews of the park's return are the same before and after).
+ * nothing stored (the versions, reviews and newest draft of the park's return are the same
+ * before and after).
  */
 const catalogue = loadCatalogue();
 const PARK = catalogue.parks[0]!.code;
@@ -22,7 +23,7 @@ const reviewer = () => h.tokens[`${PARK}-reviewer`]!;
 
 interface BadCase {
   label: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: () => string;
   options: () => CallOptions;
   status: number;
@@ -36,6 +37,12 @@ interface BadCase {
 const submit = (options: () => CallOptions, rest: Omit<BadCase, 'method' | 'path' | 'options'>): BadCase => ({
   method: 'POST',
   path: () => `/returns/${PARK}/${PERIOD}`,
+  options: () => ({ token: stat(), ...options() }),
+  ...rest,
+});
+const saveDraft = (options: () => CallOptions, rest: Omit<BadCase, 'method' | 'path' | 'options'>): BadCase => ({
+  method: 'PUT',
+  path: () => `/returns/${PARK}/${PERIOD}/draft`,
   options: () => ({ token: stat(), ...options() }),
   ...rest,
 });
@@ -110,6 +117,26 @@ const CASES: BadCase[] = [
     status,
     code,
   })),
+  // A draft is checked for shape and types only (incomplete figures are fine), and a locked period refuses it.
+  saveDraft(() => ({ raw: { body: '{"figures": {', contentType: 'application/json' } }), { label: 'draft: malformed JSON', status: 400, code: 'malformed_json' }),
+  saveDraft(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'draft: wrong content type', status: 415, code: 'unsupported_media_type' }),
+  saveDraft(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), { label: 'draft: body over the limit', status: 413, code: 'body_too_large' }),
+  saveDraft(() => ({ json: { ...valid, figures: [1, 2, 3] } }), { label: 'draft: figures is an array', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  saveDraft(withFigures((f) => (f[FIRST_FIELD()] = true as never)), { label: 'draft: a figure is a boolean', status: 400, code: 'invalid_body' }),
+  saveDraft(() => ({ json: { figures: {} } }), { label: 'draft: templateVersion missing', status: 400, code: 'invalid_body' }),
+  saveDraft(() => ({ json: { ...valid, baselines: 'none' } }), { label: 'draft: baselines not an object', status: 400, code: 'invalid_body' }),
+  saveDraft(() => ({ json: valid }), { label: 'draft: unknown park', status: 404, code: 'unknown_park' }),
+  saveDraft(() => ({ json: valid }), { label: 'draft: malformed period', status: 400, code: 'invalid_period' }),
+  {
+    label: 'draft: locked period',
+    method: 'PUT',
+    path: () => `/returns/${PARK}/${LOCKED}/draft`,
+    options: () => ({ token: stat(), json: { templateVersion: validLocked.templateVersion, figures: {} } }),
+    status: 423,
+    code: 'period_locked',
+    watch: () => ({ park: PARK, period: LOCKED }),
+  },
+  { label: 'draft never saved', method: 'GET', path: () => `/returns/${PARK}/${PERIOD}/draft`, options: () => ({ token: stat() }), status: 404, code: 'draft_not_found' },
   { label: 'version not a number', method: 'GET', path: () => `/returns/${PARK}/${PERIOD}/versions/abc`, options: () => ({ token: stat() }), status: 400, code: 'invalid_version' },
   { label: 'template of an unknown park', method: 'GET', path: () => `/templates/atlantis/${PERIOD}`, options: () => ({ token: h.tokens['zone-consolidator']! }), status: 404, code: 'unknown_park' },
   { label: 'template of a malformed period', method: 'GET', path: () => `/templates/${PARK}/Q3-2025`, options: () => ({ token: stat() }), status: 400, code: 'invalid_period' },
@@ -121,6 +148,8 @@ const CASES: BadCase[] = [
 // Paths that differ from the default submit path.
 CASES.find((c) => c.label === 'malformed period 2025Q5')!.path = () => `/returns/${PARK}/2025Q5`;
 CASES.find((c) => c.label === 'year out of range 1999')!.path = () => `/returns/${PARK}/1999`;
+CASES.find((c) => c.label === 'draft: unknown park')!.path = () => `/returns/atlantis/${PERIOD}/draft`;
+CASES.find((c) => c.label === 'draft: malformed period')!.path = () => `/returns/${PARK}/2025H1/draft`;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -137,7 +166,8 @@ afterAll(async () => {
 async function stored(park: string, period: string): Promise<unknown> {
   const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: h.tokens['zone-consolidator']! });
   expect(r.status).toBe(200);
-  return { versions: r.body.versions, reviews: r.body.reviews };
+  const draft = await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: h.tokens['zone-consolidator']! });
+  return { versions: r.body.versions, reviews: r.body.reviews, state: r.body.state, draft: draft.status === 200 ? draft.body : draft.status };
 }
 
 describe(`bad input: ${CASES.length} cases`, () => {

@@ -75,20 +75,24 @@ describe('concurrency', () => {
 });
 
 describe('persistence', () => {
-  it('versions, reviews and locks survive an Azurite restart on the same folder', async () => {
+  it('versions, drafts, reviews and locks survive an Azurite restart on the same folder', async () => {
     const park = PARKS[2]!;
     const period = '2024Q2';
     const input = await makeValidReturn(base, stat(park), park, period);
+    expect((await call(base, 'PUT', `/returns/${park}/${period}/draft`, { token: stat(park), json: { ...input, figures: {} } })).status).toBe(200);
     await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
     await call(base, 'POST', `/returns/${park}/${period}/review`, { token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'return', comment: '请核实' } });
     await call(base, 'POST', `/periods/2024Q2/lock`, { token: zone() });
     const before = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    const draftBefore = await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() });
+    expect(draftBefore.status).toBe(200);
 
     await h.restartAzurite();
 
     const after = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
     expect(after.status).toBe(200);
     expect(after.body).toEqual(before.body);
+    expect((await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() })).body).toEqual(draftBefore.body);
     expect(after.body).toMatchObject({ state: 'returned', locked: true, versions: [{ version: 1 }] });
     await call(base, 'POST', `/periods/2024Q2/unlock`, { token: zone() });
     const next = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
@@ -109,6 +113,7 @@ describe('storage down', () => {
       for (const [method, path, json] of [
         ['POST', `/returns/${park}/${period}`, input],
         ['POST', `/returns/${park}/${period}/validate`, input],
+        ['PUT', `/returns/${park}/${period}/draft`, input],
         ['GET', `/templates/${park}/${period}`, undefined],
         ['GET', `/returns/${park}/${period}`, undefined],
         ['GET', `/status/${period}`, undefined],

@@ -17,7 +17,7 @@ const ROLES: Role[] = ['statistician', 'reviewer', 'consolidator'];
 
 interface Endpoint {
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   action: Action;
   parkScoped: boolean;
   path: (park: string) => string;
@@ -35,6 +35,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /returns/{park}/{period}', method: 'POST', action: 'submit', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 201 },
   { name: 'GET /returns/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 200 },
   { name: 'GET /returns/{park}/{period}/versions/1', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/versions/1`, ok: 200 },
+  { name: 'PUT /returns/{park}/{period}/draft', method: 'PUT', action: 'save_draft', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/draft`, ok: 200 },
+  { name: 'GET /returns/{park}/{period}/draft', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/draft`, ok: 200 },
   { name: 'POST /returns/{park}/{period}/review', method: 'POST', action: 'review', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/review`, ok: 201 },
   { name: 'GET /status/{period}', method: 'GET', action: 'read_status', parkScoped: false, path: () => `/status/${PERIOD}`, ok: 200 },
   { name: 'POST /periods/{period}/lock', method: 'POST', action: 'lock', parkScoped: false, path: () => `/periods/2023Q4/lock`, ok: 200 },
@@ -108,11 +110,13 @@ const blankWorkbook: Record<string, Uint8Array> = {};
 beforeAll(async () => {
   h = await startHarness();
   base = h.api.url;
-  // Every park has version 1 for the period, so reads and reviews have something to act on.
+  // Every park has version 1 and a draft for the period, so reads and reviews have something to act on.
   for (const park of PARKS) {
     valid[park] = await makeValidReturn(base, h.tokens[`${park}-statistician`]!, park, PERIOD);
     const s = await call(base, 'POST', `/returns/${park}/${PERIOD}`, { token: h.tokens[`${park}-statistician`]!, json: valid[park] });
     expect(s.status).toBe(201);
+    const d = await call(base, 'PUT', `/returns/${park}/${PERIOD}/draft`, { token: h.tokens[`${park}-statistician`]!, json: { templateVersion: valid[park]!.templateVersion, figures: {} } });
+    expect(d.status).toBe(200);
     const xlsx = await fetch(`${base}/templates/${park}/${PERIOD}.xlsx`, { headers: { authorization: `Bearer ${h.tokens['zone-consolidator']}` } });
     blankWorkbook[park] = new Uint8Array(await xlsx.arrayBuffer());
   }
@@ -161,7 +165,7 @@ async function bodyFor(c: Case): Promise<Pick<CallOptions, 'json' | 'raw'>> {
 
 async function jsonFor(c: Case): Promise<unknown> {
   const name = c.endpoint.name;
-  if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}') return valid[c.park];
+  if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}' || name.startsWith('PUT ')) return valid[c.park];
   if (name.endsWith('/review')) {
     // A successful review needs a version no one has reviewed yet: submit one first.
     if (c.status === 201) {
@@ -176,8 +180,8 @@ async function jsonFor(c: Case): Promise<unknown> {
 describe(`permission matrix: ${CASES.length} cases`, () => {
   it('covers every endpoint, role and scope', () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
-    // 8 park endpoints × 3 roles × 5 parks × own/other + 10 zone endpoints × 3 roles + 18 endpoints × 4 forged identities
-    expect(CASES).toHaveLength(8 * 3 * PARKS.length * 2 + 10 * 3 + 18 * 4);
+    // 10 park endpoints × 3 roles × 5 parks × own/other + 10 zone endpoints × 3 roles + 20 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 10 * 3 + 20 * 4);
   });
 
   it.each(CASES)('$label → $status', async (c) => {

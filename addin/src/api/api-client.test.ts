@@ -42,6 +42,15 @@ describe('ApiClient', () => {
     await expect(api.template('p', '2025')).rejects.toBeInstanceOf(NetworkError);
   });
 
+  it('saves a draft with PUT, once: best effort, not retried', async () => {
+    const { api, calls } = client([json(200, { savedAt: '2025-03-01T00:00:00.000Z', contentHash: 'h' }), new TypeError('Failed to fetch')]);
+    const input = { templateVersion: 'v', figures: { a: '待填' } };
+    await expect(api.saveDraft('p', '2025Q1', input)).resolves.toEqual({ savedAt: '2025-03-01T00:00:00.000Z', contentHash: 'h' });
+    expect(calls[0]).toMatchObject({ url: 'https://x.test/api/returns/p/2025Q1/draft', init: { method: 'PUT', body: JSON.stringify(input) } });
+    await expect(api.saveDraft('p', '2025Q1', input)).rejects.toBeInstanceOf(NetworkError);
+    expect(calls).toHaveLength(2);
+  });
+
   it('does not retry a review (no idempotency key) and maps the error body', async () => {
     const { api, calls } = client([json(409, { error: { code: 'review_not_pending', message: { zh: '已审核', en: 'reviewed' } } })]);
     const error = await api.review('p', '2025', { version: 1, decision: 'approve', comment: '' }).catch((e: unknown) => e);

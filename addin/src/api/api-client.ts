@@ -1,4 +1,6 @@
 import type {
+  DraftInput,
+  DraftReceipt,
   LockResponse,
   ParksResponse,
   Receipt,
@@ -24,12 +26,14 @@ export interface ApiClientOptions {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   json?: unknown;
   headers?: Record<string, string>;
   /** Safe to send again on a dropped connection or a 503: reads, and writes with an Idempotency-Key. */
   retry?: boolean;
   binary?: boolean;
+  /** This request's own deadline, shorter than the client's for best-effort calls. */
+  timeoutMs?: number;
 }
 
 const RETRIES = 2;
@@ -64,6 +68,13 @@ export class ApiClient {
       headers: { 'idempotency-key': idempotencyKey, 'x-client': 'addin' },
       retry: true,
     });
+  }
+  /**
+   * Keeps the sheet's figures as the server draft (草稿). Best effort: the sheet stays the draft
+   * that matters, so no retries and a short deadline; the caller shows a failure quietly.
+   */
+  saveDraft(park: string, period: string, input: DraftInput): Promise<DraftReceipt> {
+    return this.request(`/returns/${enc(park)}/${enc(period)}/draft`, { method: 'PUT', json: input, timeoutMs: 10_000 });
   }
   getReturn(park: string, period: string): Promise<ReturnResponse> {
     return this.request(`/returns/${enc(park)}/${enc(period)}`, { retry: true });
@@ -107,7 +118,7 @@ export class ApiClient {
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.json !== undefined) headers['content-type'] = 'application/json';
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? (options.binary ? 120_000 : 30_000));
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? this.options.timeoutMs ?? (options.binary ? 120_000 : 30_000));
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.options.baseUrl}${path}`, {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
 import type { UserAction } from '../api/user-message.js';
+import { DraftNote, type DraftState } from '../components/DraftNote.js';
 import { IssueList, groupIssues } from '../components/IssueList.js';
 import { ReceiptCard } from '../components/ReceiptCard.js';
 import { SubmissionView } from '../components/SubmissionView.js';
@@ -26,9 +27,10 @@ function newIdempotencyKey(): string {
 
 /**
  * The statistician's day: 获取模板 writes the template into the sheet, 校验 reads the sheet,
- * validates it, marks the cells and lists the issues, warnings get their explanations (written
- * into the sheet, the draft), 提交 re-validates in code (Excel's own validation is bypassed by
- * paste) and submits, 历史版本 lists what was submitted.
+ * validates it, marks the cells and lists the issues, and keeps the figures as the server draft
+ * (best effort: the sheet is the draft that matters); warnings get their explanations (written
+ * into the sheet), 提交 re-validates in code (Excel's own validation is bypassed by paste) and
+ * submits, 历史版本 lists what was submitted.
  */
 export function StatisticianView(props: {
   api: ApiClient;
@@ -51,6 +53,7 @@ export function StatisticianView(props: {
   const [history, setHistory] = useState<ReturnResponse | null>(null);
   const [opened, setOpened] = useState<ReturnVersion | null>(null);
   const pendingSubmit = useRef<{ json: string; key: string } | null>(null);
+  const [draft, setDraft] = useState<DraftState | null>(null);
 
   // A new park or period starts over (the sheet keeps its own draft).
   useEffect(() => {
@@ -62,6 +65,7 @@ export function StatisticianView(props: {
     setHistory(null);
     setOpened(null);
     setExplanations({});
+    setDraft(null);
   }, [park, period]);
 
   const fields = useFieldInfo(template);
@@ -122,6 +126,19 @@ export function StatisticianView(props: {
     [excel, explanations, flushExplanations, layout, loadTemplate],
   );
 
+  /** The figures as the server draft (草稿), whatever they hold. A failure is only noted: never thrown. */
+  const saveDraft = useCallback(
+    async (input: ReturnInput): Promise<DraftState> => {
+      try {
+        return { kind: 'saved', savedAt: (await api.saveDraft(park, period, input)).savedAt };
+      } catch (error) {
+        console.warn('[zj] draft not saved', error);
+        return { kind: 'not_saved' };
+      }
+    },
+    [api, park, period],
+  );
+
   const validate = useCallback(
     () =>
       op.run('progress_read', async (progress) => {
@@ -139,9 +156,12 @@ export function StatisticianView(props: {
           if (error instanceof NetworkError) return op.notify('info', `${summary} ${t('validation_offline')}`);
           throw error;
         }
+        // Inside the operation, so a submission queued behind it is always the newer record.
+        progress('progress_draft');
+        setDraft(await saveDraft(input));
         op.notify(checked.errorCount > 0 ? 'error' : checked.unexplained.length > 0 ? 'warning' : 'success', summary);
       }),
-    [api, checkSheet, op, park, period, t],
+    [api, checkSheet, op, park, period, saveDraft, t],
   );
 
   const refreshHistory = useCallback(async () => {
@@ -237,6 +257,7 @@ export function StatisticianView(props: {
           {t('history')}
         </Button>
       </div>
+      {draft && <DraftNote state={draft} />}
       {receipt && <ReceiptCard receipt={receipt} />}
       {shown && shown.length > 0 && (
         <IssueList

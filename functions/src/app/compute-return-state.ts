@@ -1,7 +1,9 @@
 import type { Review, ReturnState } from '@zj/shared';
 
 export interface ReturnStateInput {
-  latestVersion: number | null;
+  latest: { version: number; submittedAt: string; contentHash: string | null } | null;
+  /** The newest server draft, if any. */
+  draft: { savedAt: string; contentHash: string } | null;
   reviews: readonly Review[];
   /** Date after which a return never submitted is late. */
   due: Date;
@@ -9,13 +11,17 @@ export interface ReturnStateInput {
 }
 
 /**
- * The state of a park's return for a period. Only reviews of the latest version count: a new
- * version after a return (退回) is submitted again. Nothing is stored as a draft, so 'draft' is
- * never produced here (the add-in keeps drafts in the workbook).
+ * The state of a park's return for a period. A draft newer than the latest version (or with no
+ * version at all) makes it `draft`, unless it holds what that version holds (validating the
+ * submitted figures again is no new work). Otherwise only reviews of the latest version count:
+ * a new version after a return (退回) is submitted again.
  */
-export function computeReturnState({ latestVersion, reviews, due, now }: ReturnStateInput): ReturnState {
-  if (latestVersion === null) return now > due ? 'late' : 'not_started';
-  const review = reviews.filter((r) => r.version === latestVersion).at(-1);
+export function computeReturnState({ latest, draft, reviews, due, now }: ReturnStateInput): ReturnState {
+  if (draft !== null && (latest === null || (Date.parse(draft.savedAt) > Date.parse(latest.submittedAt) && draft.contentHash !== latest.contentHash))) {
+    return 'draft';
+  }
+  if (latest === null) return now > due ? 'late' : 'not_started';
+  const review = reviews.filter((r) => r.version === latest.version).at(-1);
   if (!review) return 'submitted';
   return review.decision === 'approve' ? 'approved' : 'returned';
 }

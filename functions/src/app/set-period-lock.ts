@@ -3,20 +3,26 @@ import type { LockEvent, LockResponse } from '@zj/shared';
 import { jsonResponse } from '../http/json-response.js';
 import { authorize } from './authorize.js';
 import { resolvePeriod } from './resolve-scope.js';
+import { writeLockMarkers } from './write-lock-markers.js';
 
 /**
  * Locks or unlocks a period (consolidator). Appends a lock event unless the period is already
  * in that state, so the history says who locked and unlocked when; answers the current state.
+ *
+ * Every park's lock marker is written first, then the event: the lock is in force (a commit
+ * that checked it before fails) before the history says so. A failure in between leaves the
+ * markers ahead of the history, and a submission is refused when either says locked; doing it
+ * again finishes it, as markers already in the state are left alone.
  */
 export async function setPeriodLock(request: HttpRequest, locked: boolean): Promise<HttpResponseInit> {
   const { svc, actor } = await authorize(request, 'lock');
   const period = resolvePeriod(request.params.period ?? '');
   const current = await svc.store.readLock(period.code);
-  if ((current?.locked ?? false) === locked && current !== null) return lockResponse(current);
-  if (current === null && !locked) return lockResponse({ period: period.code, locked: false, by: null, at: null });
-  const event: LockEvent = { period: period.code, locked, by: actor, at: svc.now().toISOString() };
-  await svc.store.appendLockEvent(event);
-  return lockResponse(event);
+  const already = (current?.locked ?? false) === locked;
+  const event: LockEvent = already && current !== null ? current : { period: period.code, locked, by: actor, at: svc.now().toISOString() };
+  await writeLockMarkers(svc, event);
+  if (!already) await svc.store.appendLockEvent(event);
+  return lockResponse(already && current === null ? { period: period.code, locked: false, by: null, at: null } : event);
 }
 
 function lockResponse(body: LockResponse): HttpResponseInit {

@@ -79,6 +79,9 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       return { version: outcome.version, replayed: true };
     case 'key_reused':
       throw new ApiError(409, 'idempotency_key_reused');
+    case 'locked':
+      // A lock landed after the check above: the commit's guard saw it.
+      throw new ApiError(423, 'period_locked', { period: period.code });
     case 'conflict':
       throw new ApiError(409, 'version_conflict', {}, undefined, { 'retry-after': '1' });
   }

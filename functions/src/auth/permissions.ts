@@ -7,6 +7,7 @@ export type Action =
   | 'read_park' // template, returns and versions of a park
   | 'validate' // check figures, store nothing
   | 'submit' // 报送
+  | 'save_draft' // keep a server draft (草稿) of the park's own return
   | 'review' // 审核: approve or return
   | 'read_status' // every park's state for a period (a park role sees its own park only)
   | 'lock' // lock and unlock a period
@@ -17,6 +18,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   read_park: ['statistician', 'reviewer', 'consolidator'],
   validate: ['statistician', 'reviewer', 'consolidator'],
   submit: ['statistician'],
+  save_draft: ['statistician'],
   review: ['reviewer'],
   read_status: ['statistician', 'reviewer', 'consolidator'],
   lock: ['consolidator'],

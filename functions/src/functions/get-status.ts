@@ -9,8 +9,8 @@ import { registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
 
 /**
- * GET /api/status/{period}: each park's state (not_started, submitted, returned, approved,
- * late). The consolidator sees every park; a park's own users see their park only.
+ * GET /api/status/{period}: each park's state (not_started, draft, submitted, returned,
+ * approved, late). The consolidator sees every park; a park's own users see their park only.
  */
 export const getStatus = withApiErrors(async (request: HttpRequest) => {
   const { svc, actor } = await authorize(request, 'read_status');

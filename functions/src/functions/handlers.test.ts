@@ -7,9 +7,11 @@ import { signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import { MemoryReturnStore } from '../storage/memory-return-store.js';
 import { figuresFor } from '../../test/helpers/valid-return.js';
+import { getDraft } from './get-draft.js';
 import { getParks } from './get-parks.js';
 import { getReturn } from './get-return.js';
 import { getTemplate } from './get-template.js';
+import { saveDraftHandler } from './save-draft.js';
 import { submitReturnHandler } from './submit-return.js';
 import { validateReturnHandler } from './validate-return.js';
 
@@ -102,6 +104,26 @@ describe('handlers called directly', () => {
     expect(s.status).toBe(409);
     expect(json<ApiErrorBody>(s).error.code).toBe('version_conflict');
     expect(s.headers).toMatchObject({ 'retry-after': '1' });
+  });
+
+  it('saves a draft and reads the newest back; the state is draft; a lock the store\'s guard sees answers 423', async () => {
+    const headers = await bearer();
+    const params = { park, period: '2025' };
+    const first = { templateVersion: 'v', figures: { a: 1 } };
+    const second = { templateVersion: 'v', figures: { a: 2, b: '待填' } };
+    for (const input of [first, second]) {
+      const r = (await saveDraftHandler(request('PUT', `/returns/${park}/2025/draft`, params, { headers, json: input }), context())) as HttpResponseInit;
+      expect(r.status).toBe(200);
+    }
+    const g = (await getDraft(request('GET', `/returns/${park}/2025/draft`, params, { headers }), context())) as HttpResponseInit;
+    expect(json<{ input: unknown }>(g).input).toEqual(second);
+    const ret = (await getReturn(request('GET', `/returns/${park}/2025`, params, { headers }), context())) as HttpResponseInit;
+    expect(json<{ state: string }>(ret).state).toBe('draft');
+    // The lock landed after the handler's own check: the store's guard says so.
+    store.appendDraft = async () => ({ kind: 'locked' });
+    const locked = (await saveDraftHandler(request('PUT', `/returns/${park}/2025/draft`, params, { headers, json: first }), context())) as HttpResponseInit;
+    expect(locked.status).toBe(423);
+    expect(json<ApiErrorBody>(locked).error.code).toBe('period_locked');
   });
 
   it('never trusts principal headers in dev-token mode', async () => {

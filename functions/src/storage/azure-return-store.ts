@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient, TableTransaction, odata, type TableEntityResult } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import type { Actor, LockEvent, Review, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { Actor, LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
 import { isStorageFault } from './is-storage-fault.js';
-import type { AppendOutcome, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
-import { HEAD_ROW, idempotencyRow, partitionOf, periodOfPartition, timeOrderedRow, versionRow } from './storage-keys.js';
+import { addLockGuard, lockGuardOf, type LockGuard } from './lock-guard.js';
+import type { AppendOutcome, DraftOutcome, DraftSummary, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
+import { DRAFT_ROWS, draftRow, HEAD_ROW, idempotencyRow, LOCK_ROW, partitionOf, periodOfPartition, timeOrderedRow, versionRow } from './storage-keys.js';
+import type { StoreTestHooks } from './store-test-hooks.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
 export const TABLE_NAMES = { returns: 'returns', reviews: 'reviews', locks: 'periodlocks' } as const;
 export const CONTAINER_NAME = 'return-versions';
+export const DRAFTS_CONTAINER_NAME = 'return-drafts';
 export const UPLOADS_CONTAINER_NAME = 'return-uploads';
 
-/** Attempts at allocating the next version number before answering version_conflict. */
+/** Attempts at a commit that keeps losing its race (head or lock marker moved) before answering a conflict. */
 const MAX_APPEND_ATTEMPTS = 12;
 
 type Row = Record<string, unknown>;
@@ -22,19 +25,26 @@ type Row = Record<string, unknown>;
  * Table `returns`, one partition per park and period (`jinshan|2025`):
  * - `head`: latest version number and its values; moved only under its ETag (If-Match);
  * - `v000001`, `v000002`, ...: one entity per version, naming the blob with the full document;
- * - `idem|<key>`: the version an Idempotency-Key created.
+ * - `idem|<key>`: the version an Idempotency-Key created;
+ * - `draft|<newest first>`: one entity per draft save, naming the blob with the draft;
+ * - `lock`: the period's lock marker, written by lock and unlock under its ETag.
  * A submission uploads its document to a version-specific blob first, then commits the head,
- * the version entity and the idempotency entity in ONE entity-group transaction. Either all
- * three exist or none: a crash or a lost race leaves at most an orphan blob, which no entity
- * names and no reader sees. Two racing submissions cannot both move the head from the same ETag.
+ * the version entity, the idempotency entity and the lock guard in ONE entity-group
+ * transaction. Either all exist or none: a crash or a lost race leaves at most an orphan blob,
+ * which no entity names and no reader sees. Two racing submissions cannot both move the head
+ * from the same ETag, and a lock that lands after the marker was read fails the commit
+ * (lock-guard.ts). A draft save commits its entity with the same guard.
  */
 export class AzureReturnStore implements ReturnStore {
   private readonly returns: TableClient;
   private readonly reviews: TableClient;
   private readonly locks: TableClient;
   private readonly container: ContainerClient;
+  private readonly drafts: ContainerClient;
   private readonly uploads: ContainerClient;
   private readyPromise: Promise<void> | null = null;
+  /** Test-only (store-test-hooks.ts). */
+  readonly testHooks: StoreTestHooks = {};
 
   constructor(connectionString: string, private readonly timeoutMs: number) {
     // Short retries: when the storage is down the caller gets its 503 in well under a second.
@@ -46,6 +56,7 @@ export class AzureReturnStore implements ReturnStore {
       retryOptions: { maxTries: 2, tryTimeoutInMs: timeoutMs, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
     });
     this.container = blobs.getContainerClient(CONTAINER_NAME);
+    this.drafts = blobs.getContainerClient(DRAFTS_CONTAINER_NAME);
     this.uploads = blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
   }
 
@@ -78,22 +89,23 @@ export class AzureReturnStore implements ReturnStore {
     return row ? { version: Number(row.version), contentHash: String(row.contentHash) } : null;
   }
 
-  async appendVersion(draft: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
-    const pk = partitionOf(draft.park, draft.period);
+  async appendVersion(incoming: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
+    const pk = partitionOf(incoming.park, incoming.period);
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       if (idempotencyKey !== null) {
-        const used = await this.findIdempotent(draft.park, draft.period, idempotencyKey);
+        const used = await this.findIdempotent(incoming.park, incoming.period, idempotencyKey);
         if (used) {
-          if (used.contentHash !== draft.contentHash) return { kind: 'key_reused' };
-          const version = await this.readVersion(draft.park, draft.period, used.version);
+          if (used.contentHash !== incoming.contentHash) return { kind: 'key_reused' };
+          const version = await this.readVersion(incoming.park, incoming.period, used.version);
           if (!version) throw new Error(`idempotency entity names missing version ${used.version} in ${pk}`);
           return { kind: 'replayed', version };
         }
       }
-      const head = await this.getRow(this.returns, pk, HEAD_ROW);
+      const [head, guard] = await Promise.all([this.getRow(this.returns, pk, HEAD_ROW), this.readLockGuard(pk)]);
+      if (guard.locked) return { kind: 'locked' };
       const next = (head ? Number(head.latestVersion) : 0) + 1;
-      const version: ReturnVersion = { ...draft, version: next };
-      const blobName = `${draft.park}/${draft.period}/${versionRow(next)}-${randomUUID()}.json`;
+      const version: ReturnVersion = { ...incoming, version: next };
+      const blobName = `${incoming.park}/${incoming.period}/${versionRow(next)}-${randomUUID()}.json`;
       const json = JSON.stringify(version);
       await this.call('write version document', (abortSignal) =>
         this.container.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), {
@@ -105,10 +117,11 @@ export class AzureReturnStore implements ReturnStore {
       const headEntity = {
         partitionKey: pk,
         rowKey: HEAD_ROW,
-        park: draft.park,
-        period: draft.period,
+        park: incoming.park,
+        period: incoming.period,
         latestVersion: next,
         latestSubmittedAt: version.submittedAt,
+        latestContentHash: version.contentHash,
         latestValues: JSON.stringify(version.values),
         latestBaselines: JSON.stringify(version.baselines),
       };
@@ -118,8 +131,8 @@ export class AzureReturnStore implements ReturnStore {
       tx.createEntity({
         partitionKey: pk,
         rowKey: versionRow(next),
-        park: draft.park,
-        period: draft.period,
+        park: incoming.park,
+        period: incoming.period,
         version: next,
         blob: blobName,
         submittedAt: version.submittedAt,
@@ -132,18 +145,74 @@ export class AzureReturnStore implements ReturnStore {
         idempotencyKey: idempotencyKey ?? '',
       });
       if (idempotencyKey !== null) {
-        tx.createEntity({ partitionKey: pk, rowKey: idempotencyRow(idempotencyKey), version: next, contentHash: draft.contentHash });
+        tx.createEntity({ partitionKey: pk, rowKey: idempotencyRow(idempotencyKey), version: next, contentHash: incoming.contentHash });
       }
+      addLockGuard(tx, guard);
+      await this.testHooks.beforeCommit?.('version', pk);
       try {
         await this.call('commit version', (abortSignal) => this.returns.submitTransaction(tx.actions, { abortSignal }));
         return { kind: 'created', version };
       } catch (error) {
         if (!isLostRace(error)) throw error;
-        // Another submission moved the head first: try again for the next number.
+        // Another submission moved the head, or a lock the marker, first: read both again.
         await sleep(Math.random() * 10 * attempt);
       }
     }
     return { kind: 'conflict' };
+  }
+
+  async appendDraft(draft: ReturnDraft): Promise<DraftOutcome> {
+    const pk = partitionOf(draft.park, draft.period);
+    const rowKey = draftRow(new Date(draft.savedAt), randomUUID().slice(0, 8));
+    const blobName = `${draft.park}/${draft.period}/${rowKey.slice(DRAFT_ROWS.from.length)}.json`;
+    let written = false;
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      const guard = await this.readLockGuard(pk);
+      if (guard.locked) return { kind: 'locked' };
+      if (!written) {
+        const json = JSON.stringify(draft);
+        await this.call('write draft document', (abortSignal) =>
+          this.drafts.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), {
+            abortSignal,
+            blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+          }),
+        );
+        written = true;
+      }
+      const tx = new TableTransaction();
+      tx.createEntity({
+        partitionKey: pk,
+        rowKey,
+        blob: blobName,
+        savedAt: draft.savedAt,
+        savedBy: JSON.stringify(draft.savedBy),
+        contentHash: draft.contentHash,
+        templateVersion: draft.input.templateVersion,
+      });
+      addLockGuard(tx, guard);
+      await this.testHooks.beforeCommit?.('draft', pk);
+      try {
+        await this.call('commit draft', (abortSignal) => this.returns.submitTransaction(tx.actions, { abortSignal }));
+        return { kind: 'created', draft };
+      } catch (error) {
+        if (!isLostRace(error)) throw error;
+        await sleep(Math.random() * 10 * attempt);
+      }
+    }
+    return { kind: 'conflict' };
+  }
+
+  async readLatestDraft(park: string, period: string): Promise<ReturnDraft | null> {
+    const row = await this.newestDraftRow(partitionOf(park, period));
+    if (!row) return null;
+    const blob = this.drafts.getBlockBlobClient(String(row.blob));
+    const buffer = await this.call('read draft document', (abortSignal) => blob.downloadToBuffer(undefined, undefined, { abortSignal }));
+    return JSON.parse(buffer.toString('utf8')) as ReturnDraft;
+  }
+
+  async readLatestDraftSummary(park: string, period: string): Promise<DraftSummary | null> {
+    const row = await this.newestDraftRow(partitionOf(park, period));
+    return row ? { savedAt: String(row.savedAt), contentHash: String(row.contentHash) } : null;
   }
 
   async saveUpload(park: string, period: string, bytes: Uint8Array, contentType: string): Promise<string> {
@@ -205,6 +274,28 @@ export class AzureReturnStore implements ReturnStore {
     await this.call('append lock event', (abortSignal) => this.locks.createEntity(entity, { abortSignal }));
   }
 
+  async writeLockMarker(park: string, event: LockEvent): Promise<'done' | 'conflict'> {
+    const pk = partitionOf(park, event.period);
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      const row = await this.getRow(this.returns, pk, LOCK_ROW);
+      // No marker means unlocked; a marker already in the event's state needs nothing.
+      if ((row?.locked === true) === event.locked) return 'done';
+      const entity = { partitionKey: pk, rowKey: LOCK_ROW, locked: event.locked, by: JSON.stringify(event.by), at: event.at };
+      await this.testHooks.beforeCommit?.('lock_marker', pk);
+      try {
+        await this.call('write lock marker', (abortSignal) =>
+          row ? this.returns.updateEntity(entity, 'Replace', { etag: String(row.etag), abortSignal }) : this.returns.createEntity(entity, { abortSignal }),
+        );
+        return 'done';
+      } catch (error) {
+        if (!isLostRace(error)) throw error;
+        // A commit in the partition moved the marker (its guard) first: read it again.
+        await sleep(Math.random() * 10 * attempt);
+      }
+    }
+    return 'conflict';
+  }
+
   async readLock(period: string): Promise<LockEvent | null> {
     const rows = await this.query(this.locks, odata`PartitionKey eq ${period}`);
     const last = rows.sort(byRowKey).at(-1);
@@ -216,7 +307,7 @@ export class AzureReturnStore implements ReturnStore {
     this.readyPromise ??= (async () => {
       await Promise.all([
         ...[this.returns, this.reviews, this.locks].map((t) => this.call('create table', (abortSignal) => t.createTable({ abortSignal }))),
-        ...[this.container, this.uploads].map((c) => this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal }))),
+        ...[this.container, this.drafts, this.uploads].map((c) => this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal }))),
       ]);
     })().catch((error: unknown) => {
       this.readyPromise = null;
@@ -233,6 +324,23 @@ export class AzureReturnStore implements ReturnStore {
       if ((error as { statusCode?: number }).statusCode === 404) return null;
       throw error;
     }
+  }
+
+  private async readLockGuard(pk: string): Promise<LockGuard> {
+    return lockGuardOf(pk, await this.getRow(this.returns, pk, LOCK_ROW));
+  }
+
+  /** The first row of the partition's draft range, which is the newest (draftRow). */
+  private async newestDraftRow(pk: string): Promise<TableEntityResult<Row> | null> {
+    await this.ready();
+    const filter = odata`PartitionKey eq ${pk} and RowKey ge ${DRAFT_ROWS.from} and RowKey lt ${DRAFT_ROWS.to}`;
+    return this.call('query newest draft', async (abortSignal) => {
+      // A page may come back empty with a continuation: read on until a row or the end.
+      for await (const page of this.returns.listEntities<Row>({ queryOptions: { filter }, abortSignal }).byPage({ maxPageSize: 1 })) {
+        if (page.length > 0) return page[0]!;
+      }
+      return null;
+    });
   }
 
   private async query(table: TableClient, filter: string): Promise<TableEntityResult<Row>[]> {
@@ -287,6 +395,7 @@ function toHead(row: Row): ReturnHead {
     period: String(row.period),
     latestVersion: Number(row.latestVersion),
     latestSubmittedAt: String(row.latestSubmittedAt),
+    latestContentHash: typeof row.latestContentHash === 'string' ? row.latestContentHash : null,
     latestValues: JSON.parse(String(row.latestValues)) as ReturnHead['latestValues'],
     latestBaselines: JSON.parse(String(row.latestBaselines)) as ReturnHead['latestBaselines'],
   };

@@ -1,5 +1,5 @@
-import type { LockEvent, Review, ReturnVersion, VersionSummary } from '@zj/shared';
-import type { AppendOutcome, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
+import type { LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { AppendOutcome, DraftOutcome, DraftSummary, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
 import { partitionOf, periodOfPartition } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
@@ -13,6 +13,9 @@ export class MemoryReturnStore implements ReturnStore {
   private readonly keys = new Map<string, { version: number; contentHash: string }>();
   private readonly reviews = new Map<string, Review[]>();
   private readonly lockEvents = new Map<string, LockEvent[]>();
+  /** Lock markers by partition. One process and no awaits inside a commit: checking is enough. */
+  private readonly lockMarkers = new Map<string, boolean>();
+  private readonly drafts = new Map<string, ReturnDraft[]>();
   private readonly uploads = new Map<string, Uint8Array>();
 
   async readHead(park: string, period: string): Promise<ReturnHead | null> {
@@ -50,18 +53,37 @@ export class MemoryReturnStore implements ReturnStore {
     return this.keys.get(`${partitionOf(park, period)}#${key}`) ?? null;
   }
 
-  async appendVersion(draft: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
+  async appendVersion(incoming: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
     this.check();
-    const pk = partitionOf(draft.park, draft.period);
+    const pk = partitionOf(incoming.park, incoming.period);
     const list = this.versions.get(pk) ?? [];
     if (idempotencyKey !== null) {
       const used = this.keys.get(`${pk}#${idempotencyKey}`);
-      if (used) return used.contentHash === draft.contentHash ? { kind: 'replayed', version: structuredClone(list[used.version - 1]!) } : { kind: 'key_reused' };
+      if (used) return used.contentHash === incoming.contentHash ? { kind: 'replayed', version: structuredClone(list[used.version - 1]!) } : { kind: 'key_reused' };
     }
-    const version: ReturnVersion = { ...structuredClone(draft), version: list.length + 1 };
+    if (this.lockMarkers.get(pk)) return { kind: 'locked' };
+    const version: ReturnVersion = { ...structuredClone(incoming), version: list.length + 1 };
     this.versions.set(pk, [...list, version]);
-    if (idempotencyKey !== null) this.keys.set(`${pk}#${idempotencyKey}`, { version: version.version, contentHash: draft.contentHash });
+    if (idempotencyKey !== null) this.keys.set(`${pk}#${idempotencyKey}`, { version: version.version, contentHash: incoming.contentHash });
     return { kind: 'created', version: structuredClone(version) };
+  }
+
+  async appendDraft(draft: ReturnDraft): Promise<DraftOutcome> {
+    this.check();
+    const pk = partitionOf(draft.park, draft.period);
+    if (this.lockMarkers.get(pk)) return { kind: 'locked' };
+    this.drafts.set(pk, [...(this.drafts.get(pk) ?? []), structuredClone(draft)]);
+    return { kind: 'created', draft: structuredClone(draft) };
+  }
+
+  async readLatestDraft(park: string, period: string): Promise<ReturnDraft | null> {
+    this.check();
+    return structuredClone(this.drafts.get(partitionOf(park, period))?.at(-1) ?? null);
+  }
+
+  async readLatestDraftSummary(park: string, period: string): Promise<DraftSummary | null> {
+    const draft = await this.readLatestDraft(park, period);
+    return draft ? { savedAt: draft.savedAt, contentHash: draft.contentHash } : null;
   }
 
   async saveUpload(park: string, period: string, bytes: Uint8Array): Promise<string> {
@@ -98,6 +120,12 @@ export class MemoryReturnStore implements ReturnStore {
     this.lockEvents.set(event.period, [...(this.lockEvents.get(event.period) ?? []), structuredClone(event)]);
   }
 
+  async writeLockMarker(park: string, event: LockEvent): Promise<'done' | 'conflict'> {
+    this.check();
+    this.lockMarkers.set(partitionOf(park, event.period), event.locked);
+    return 'done';
+  }
+
   async readLock(period: string): Promise<LockEvent | null> {
     this.check();
     return structuredClone(this.lockEvents.get(period)?.at(-1) ?? null);
@@ -114,6 +142,7 @@ function headOf(v: ReturnVersion): ReturnHead {
     period: v.period,
     latestVersion: v.version,
     latestSubmittedAt: v.submittedAt,
+    latestContentHash: v.contentHash,
     latestValues: structuredClone(v.values),
     latestBaselines: structuredClone(v.baselines),
   };

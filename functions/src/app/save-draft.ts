@@ -1,0 +1,32 @@
+import { contentHash, type Actor, type Park, type Period, type ReturnDraft, type ReturnInput } from '@zj/shared';
+import { ApiError } from '../http/api-error.js';
+import type { Services } from './services.js';
+
+export interface SaveDraftCommand {
+  actor: Actor;
+  park: Park;
+  period: Period;
+  /** Checked for shape only: a draft may be incomplete or wrong. */
+  input: ReturnInput;
+}
+
+/**
+ * Saves a server draft (草稿): a new draft record every time, never a version. A locked period
+ * refuses it (423) like a submission, at the check here and again at the commit (the lock
+ * marker guards it). Refusals throw ApiError; nothing is stored for them.
+ */
+export async function saveDraft(svc: Services, cmd: SaveDraftCommand): Promise<ReturnDraft> {
+  const { park, period, input } = cmd;
+  const lock = await svc.store.readLock(period.code);
+  if (lock?.locked) throw new ApiError(423, 'period_locked', { period: period.code });
+  const draft: ReturnDraft = { park: park.code, period: period.code, savedAt: svc.now().toISOString(), savedBy: cmd.actor, contentHash: contentHash(input), input };
+  const outcome = await svc.store.appendDraft(draft);
+  switch (outcome.kind) {
+    case 'created':
+      return outcome.draft;
+    case 'locked':
+      throw new ApiError(423, 'period_locked', { period: period.code });
+    case 'conflict':
+      throw new ApiError(409, 'draft_conflict', {}, undefined, { 'retry-after': '1' });
+  }
+}
