@@ -86,6 +86,7 @@ async function shoot(name: string, caption: string, on: Page = page): Promise<vo
 /** A task pane at 320 px with the fake Excel, offline but for the local stack. */
 async function openPane(): Promise<Page> {
   const pane = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+  pane.setDefaultTimeout(90_000);
   await pane.addInitScript({ content: fakeScript });
   const local = new URL(stack.origin);
   await pane.route('**/*', (route) => (new URL(route.request().url()).host === local.host ? route.continue() : route.abort()));
@@ -114,7 +115,9 @@ async function waitIdle(): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
 }
 
-describe('the task pane in Chromium against the local stack', () => {
+// Each step waits on a real browser, API and Azurite; on a loaded 2-core CI machine a step that
+// builds a workbook can take well over the default 30 s, so steps get two minutes.
+describe('the task pane in Chromium against the local stack', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
