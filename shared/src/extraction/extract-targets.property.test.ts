@@ -81,7 +81,7 @@ describe('extractTargets properties', () => {
     );
   });
 
-  // Its speed on such a page is measured by `npm run bench` (extract.bench), not timed here.
+  // Its speed on such a page is measured by `npm run bench` (scripts/bench/extract.bench.ts), not timed here.
   it('reads every clause of a long page without sentence punctuation (250 KB)', () => {
     const found = extractTargets('截至2023年底，到2026年高新技术企业达到5家、'.repeat(10_000));
     expect(found.length).toBe(10_000);
