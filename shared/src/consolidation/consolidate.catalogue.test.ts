@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../index.js';
+import { FIRST_RETURN, FIRST_YEAR } from '../evaluation/__fixtures__/catalogue-figures.js';
 import { assertOrgTree } from './assert-org-tree.js';
 import { consolidateHierarchy } from './consolidate-hierarchy.js';
 import { computeOrgUnits } from './compute-org-units.js';
@@ -61,5 +62,53 @@ describe('consolidating the real catalogue (computed by hand)', () => {
     expect(row.total).toMatchObject({ value: null, reason: 'not_additive' });
     // 70 / 100 × 100 = 70%
     expect(row.cells[0]).toEqual({ unit: 'jinshan', value: 70, numerator: 70, denominator: 100 });
+  });
+});
+
+describe('consolidating the plausible first returns of every park (computed by hand)', () => {
+  // The 2025 returns of the four parks whose plans start in 2025 (奉贤园's first return is 2024).
+  const parks2025 = Object.keys(FIRST_RETURN).filter((p) => FIRST_YEAR[p] === 2025);
+  const [zone] = consolidateHierarchy(catalogue, '2025', parks2025.map((p) => ret(p, FIRST_RETURN[p]!)), { periodDays: 365 });
+  const row = (code: string) => zone!.rows.find((r) => r.indicator === code)!;
+
+  it('R&D share is Σ研发经费 / Σ营业收入 over the parks that reported both', () => {
+    // (560,000 + 6,800,000 + 1,500,000 + 150,000) / (10,000,000 + 100,000,000 + 30,000,000 + 5,000,000)
+    expect(row('rd_share').total.numerator).toBe(9_010_000);
+    expect(row('rd_share').total.denominator).toBe(145_000_000);
+    expect(row('rd_share').total.value).toBeCloseTo((9_010_000 / 145_000_000) * 100, 12);
+  });
+
+  it('leading-industry revenue share is Σ/Σ, and shows each park’s components', () => {
+    const r = row('leading_industries_revenue_share');
+    expect(r.total.numerator).toBe(6_000_000 + 40_000_000 + 26_000_000 + 3_300_000);
+    expect(r.total.value).toBeCloseTo((75_300_000 / 145_000_000) * 100, 12);
+    expect(r.cells.find((c) => c.unit === 'qingpu')).toMatchObject({ numerator: 3_300_000, denominator: 5_000_000, value: 66 });
+  });
+
+  it('labour productivity is Σ增加值 / Σ从业人员 (万元/人), here 闵行园 alone', () => {
+    expect(row('labour_productivity').total).toMatchObject({ value: 50, numerator: 5_000_000, denominator: 100_000, contributing: ['minhang'] });
+  });
+
+  it('never adds incubators, talent or enterprises of different definitions', () => {
+    // 市级高质量: 闵行园 1 + 金桥园 1; 金山园's 国家级或高质量 and 青浦园's (培育) stay in their own rows.
+    expect(row('hq_incubators').total.value).toBe(2);
+    expect(row('incubators_national_or_hq').total).toMatchObject({ value: 0, contributing: ['jinshan'] });
+    expect(row('hq_incubators_cultivating').total).toMatchObject({ value: 0, contributing: ['qingpu'] });
+    expect(row('hnte_valid').total.value).toBe(300 + 1_400 + 900 + 200);
+    expect(row('hnte_cumulative').total).toMatchObject({ value: 440, contributing: ['jinshan'] });
+    expect(row('leading_industries_talent').total.value).toBe(14_800 + 30_000 + 60_000 + 3_000);
+    expect(row('hq_incubators').distinctFrom).toEqual(['hq_incubators_cultivating', 'incubators_national_or_hq', 'incubators_upgraded']);
+  });
+
+  it('divides a 日均 rate by the days of the year once (2024: 366), not once per park', () => {
+    const returns2024 = [ret('fengxian', FIRST_RETURN['fengxian']!, 1, '2024'), ret('jinqiao', { new_tech_enterprises: 1_830 }, 1, '2024')];
+    const [zone2024] = consolidateHierarchy(catalogue, '2024', returns2024, { periodDays: 366 });
+    const daily = zone2024!.rows.find((r) => r.indicator === 'new_tech_enterprises_daily')!;
+    expect(daily.total).toMatchObject({ value: 30, numerator: 10_980, denominator: 366 });
+    expect(daily.cells.find((c) => c.unit === 'fengxian')!.value).toBe(25);
+    // A share of a district total and the district total itself are never added up.
+    for (const code of ['featured_industries_district_share', 'district_featured_industries_scale']) {
+      expect(zone2024!.rows.find((r) => r.indicator === code)!.total).toMatchObject({ value: null, reason: 'not_additive' });
+    }
   });
 });

@@ -75,6 +75,17 @@ const ROWS: [raw: unknown, field: FigureExpectation, want: Want][] = [
   ['１ｅ５', PEOPLE, 100000],
   ['2.5e-3', WAN_YUAN, 0.0025],
   ['1e400', WAN_YUAN, ['figure_not_finite']],
+  // what Excel and WPS hand over from text cells (review of the real catalogue's edge cases)
+  ['1.2e3 ', WAN_YUAN, 1200],
+  ['1.2E+3\u00a0', WAN_YUAN, 1200],
+  ['-0', WAN_YUAN, 0],
+  ['－0.0', WAN_YUAN, 0],
+  ['12,345,678,901.23', WAN_YUAN, 12345678901.23], // 1.2万亿元 in 万元: 15 digits survive
+  [12345678901.23, WAN_YUAN, 12345678901.23],
+  ['１，２３４，５６７．８９　', WAN_YUAN, 1234567.89],
+  ['3000亿元', WAN_YUAN, 30_000_000],
+  ['3.4万人 ', PEOPLE, 34000],
+  [0.068, SHARE, { value: 0.068, warn: 'figure_percent_looks_like_fraction' }], // a %-formatted cell's 6.8%
   // percent fields
   ['12%', SHARE, 12],
   ['12％', SHARE, 12],

@@ -2,6 +2,7 @@ import type { RuleSpec } from './rule-spec.js';
 import type { RuleKindDef } from './rule-context.js';
 import { baselineRequired } from './kinds/baseline-required.js';
 import { changeBand } from './kinds/change-band.js';
+import { derivedInRange } from './kinds/derived-in-range.js';
 import { magnitudeSlip } from './kinds/magnitude-slip.js';
 import { notDecreasing } from './kinds/not-decreasing.js';
 import { partLeWhole } from './kinds/part-le-whole.js';
@@ -13,6 +14,7 @@ type CheckKinds = Exclude<RuleSpec['kind'], 'figure'>;
 export const RULE_KINDS: { [K in CheckKinds]: RuleKindDef<K> } = {
   part_le_whole: partLeWhole,
   ratio_consistency: ratioConsistency,
+  derived_in_range: derivedInRange,
   not_decreasing: notDecreasing,
   magnitude_slip: magnitudeSlip,
   change_band: changeBand,

@@ -53,11 +53,16 @@ describe('validateReturn', () => {
     ['a fraction of an enterprise', { ...good2025, high_tech_enterprises: 450.5 }, ['error:figure_not_integer@figures.high_tech_enterprises']],
     ['a blank required figure', { ...good2025, operating_revenue: '' }, ['error:value_missing@figures.operating_revenue']],
     ['无 in a required figure', { ...good2025, drug_approvals_new: '无' }, ['warning:value_declared_none@figures.drug_approvals_new']],
-    ['a part larger than its whole', { ...good2025, rd_expenditure: 2_000_001 }, ['error:part_exceeds_whole@figures.rd_expenditure']],
+    // The first return is also compared with its baseline (2024: 100,000万元): +1900% needs a word.
+    ['a part larger than its whole', { ...good2025, rd_expenditure: 2_000_001 }, ['error:part_exceeds_whole@figures.rd_expenditure', 'warning:change_beyond_band@figures.rd_expenditure']],
     ['a typed ratio that disagrees with its parts', { ...good2025, rd_share: '6.5%' }, ['error:ratio_inconsistent@figures.rd_share']],
     ['a typed ratio that agrees within rounding', { ...good2025, rd_share: 6.04 }, []],
     ['a field that is not on the template', { ...good2025, unicorns: 3 }, ['error:field_unknown@figures.unicorns']],
-    ['a zero denominator', { ...good2025, operating_revenue: 0, rd_expenditure: 0 }, ['warning:ratio_denominator_zero@figures.rd_share']],
+    ['a zero denominator', { ...good2025, operating_revenue: 0, rd_expenditure: 0 }, [
+      'warning:ratio_denominator_zero@figures.rd_share',
+      'warning:change_beyond_band@figures.operating_revenue',
+      'warning:change_beyond_band@figures.rd_expenditure',
+    ]],
   ])('flags %s', (_name, figures, expected) => {
     expect(codes(v1(figures))).toEqual(expected.sort());
   });

@@ -1,4 +1,6 @@
 import type { ReturnInput } from '../api/return-input.js';
+import { periodDays } from '../periods/period-days.js';
+import { periodOf } from '../periods/period.js';
 import { parseFigure } from '../figures/parse-figure.js';
 import type { Issue } from '../issues/issue.js';
 import { makeIssue } from '../issues/make-issue.js';
@@ -50,7 +52,10 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
   const derived = computeDerived(template.fields, values, template.periodDays);
   for (const f of template.fields) {
     if (f.derived && f.baseline !== null && baselines[f.key] == null) {
-      baselines[f.key] = computeDerived(template.fields, baselines, template.periodDays)[f.key]?.value ?? null;
+      // The baseline is a figure of the baseline year: a 日均 rate divides by that year's days
+      // (2023: 365), not by the days of the period being reported (2024: 366, a quarter: 90-92).
+      const days = periodDays(periodOf(f.baseline.year, null));
+      baselines[f.key] = computeDerived([f], baselines, days)[f.key]?.value ?? null;
     }
   }
   const ctx: RuleContext = {

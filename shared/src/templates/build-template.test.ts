@@ -43,10 +43,16 @@ describe('buildTemplate', () => {
     expect(t.rules).not.toContainEqual({ kind: 'baseline_required', field: 'drug_approvals_new' });
   });
 
-  it('derives the rule set from the fields: part ≤ whole, ratio consistency, and no temporal rules without a previous period', () => {
+  it('derives the rule set from the fields: part ≤ whole, ratio consistency, and in a first return temporal rules against the baseline only', () => {
     expect(t.rules).toContainEqual({ kind: 'part_le_whole', part: 'rd_expenditure', whole: 'operating_revenue', tolerance: 0.005 });
     expect(t.rules).toContainEqual({ kind: 'ratio_consistency', field: 'rd_share', tolerance: 0.05 });
-    expect(t.rules.some((r) => r.kind === 'change_band' || r.kind === 'not_decreasing')).toBe(false);
+    // 研发经费支出 ⊂ 营业收入 already keeps the share within 0-100%.
+    expect(t.rules).not.toContainEqual({ kind: 'derived_in_range', field: 'rd_share' });
+    const temporal = t.rules.filter((r) => r.kind === 'change_band' || r.kind === 'not_decreasing' || r.kind === 'magnitude_slip');
+    expect(temporal).toContainEqual({ kind: 'magnitude_slip', field: 'industry_scale', factor: 10000, against: 'baseline' });
+    expect(temporal.every((r) => 'against' in r && r.against === 'baseline')).toBe(true);
+    const quarter = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2025Q1', year: 2025, quarter: 1 }, { ...empty, periodDays: 90 });
+    expect(quarter.rules.some((r) => r.kind === 'change_band' || r.kind === 'not_decreasing' || r.kind === 'magnitude_slip')).toBe(false);
   });
 
   it('adds temporal rules once there is a previous period', () => {

@@ -31,3 +31,29 @@ describe.each(catalogue.parks.map((p) => [p.name.zh, p.code] as const))('the rea
     expect(r.acceptable).toBe(false);
   });
 });
+
+describe('what the real template tells a statistician to report for running totals', () => {
+  const label = (park: string, key: string, lang: 'zh' | 'en' = 'zh') => {
+    const t = buildTemplate(catalogue, park, { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
+    const cell = layoutTemplate(t, lang).rows.find((r) => r.fieldKey === key)!.cells.label!;
+    return cell.kind === 'text' ? cell.text : '';
+  };
+
+  it('says a total since the plan started is one, with its start year (签约投资额 has no 累计 in its name)', () => {
+    expect(label('jinshan', 'biomedicine_signed_investment')).toBe('生物医药产业项目签约投资额（自2025年起累计）');
+    expect(label('jinqiao', 'new_industrial_space', 'en')).toBe('New industrial carrier space (total since 2025)');
+  });
+
+  it('says a running total counted from before the plan is the period-end total', () => {
+    expect(label('jinshan', 'hnte_cumulative')).toContain('期末累计总数');
+    expect(label('minhang', 'fund_scale_cumulative')).toContain('期末累计总数');
+    expect(label('minhang', 'hnte_valid')).toBe('有效期内高新技术企业数');
+  });
+
+  it('does not tell the statistician to count every 累计 figure from the plan start', () => {
+    const t = buildTemplate(catalogue, 'jinshan', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
+    const text = layoutTemplate(t, 'zh').instructions.join('\n');
+    expect(text).not.toContain('“累计”类指标填写自行动方案起始年以来的累计数');
+    expect(text).toContain('含方案起始前');
+  });
+});

@@ -1,6 +1,7 @@
 import { contentHash } from '../hashing/content-hash.js';
 import { findUnit } from '../figures/units.js';
 import type { Lang } from '../issues/issue.js';
+import { labelOfField } from './label-of-field.js';
 import type { TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
 import type { CellContent, ColumnKey, LayoutColumn, LayoutRow, TemplateLayout } from './template-layout.js';
 
@@ -101,7 +102,7 @@ export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLay
     const formula = field.derived ? derivedFormula(field, rowOf, template.periodDays) : null;
     const cells: Partial<Record<ColumnKey, CellContent>> = {
       no: { kind: 'number', value: i + 1, numFmt: '0' },
-      label: { kind: 'text', text: lang === 'zh' ? field.label.zh : field.label.en },
+      label: { kind: 'text', text: labelOfField(field, lang) },
       code: { kind: 'text', text: field.key },
       unit: { kind: 'text', text: field.unit },
       value: formula !== null ? { kind: 'formula', formula, numFmt } : validationOf(field, lang),
@@ -165,7 +166,7 @@ const INSTRUCTIONS_ZH = [
   '2. 金额单位以“单位”列为准（1亿元 = 10000万元）；人数填“人”，不要填“万人”。',
   '3. 比例类指标（占比、比重、人均、日均）由其分子、分母自动计算，请填写分子和分母。',
   '4. 空白表示未填报，0 表示确实为零；不适用请在“说明”中注明。',
-  '5. “累计”类指标填写自行动方案起始年以来的累计数。',
+  '5. 累计类指标按“指标”列的说明填写：“自某年起累计”的填写自该年以来的累计数；“期末累计总数”的填写期末累计总数（含方案起始前）。累计数不得小于上期。',
   '6. 校验提示为“警告”的，请在“说明”列写明原因后再提交。',
   '7. 首次填报时请同时填写基期值（行动方案起始前一年的数值）。',
   '8. 请勿修改、删除或重命名工作表，不要插入或删除行。',
@@ -176,7 +177,7 @@ const INSTRUCTIONS_EN = [
   '2. Amounts are in the unit of the Unit column (1 亿元 = 10,000 万元); people in persons, not 万人.',
   '3. Ratios (shares, per capita, per day) are computed from their numerator and denominator: fill those.',
   '4. A blank cell means not reported; 0 means zero. Explain anything not applicable in the Explanation column.',
-  '5. Cumulative (累计) indicators are the running total since the plan started.',
+  '5. Running totals (累计) follow their label: “total since <year>” is the total since that year; “running total at period end” includes the years before the plan. Neither may fall from the last period.',
   '6. Warnings need an explanation in the Explanation column before you submit.',
   '7. With the first return, also report the baseline (the value of the year before the plan started).',
   '8. Do not rename, delete or reorder sheets, and do not insert or delete rows.',

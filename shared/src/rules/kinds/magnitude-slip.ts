@@ -1,9 +1,11 @@
 import { makeIssue } from '../../issues/make-issue.js';
+import { readReference } from '../read-reference.js';
 import { figurePath, type RuleKindDef } from '../rule-context.js';
 
 /**
- * A figure about `factor` times (or 1/factor of) last period's is almost surely typed in the wrong
- * unit (万元 for 亿元, 人 for 万人). It blocks: a slip of that size would distort every total.
+ * A figure about `factor` times (or 1/factor of) last period's, or of its baseline, is almost
+ * surely typed in the wrong unit (万元 for 亿元, 人 for 万人). It blocks: a slip of that size would
+ * distort every total. Which of the two was mistyped, the message leaves to the statistician.
  */
 export const magnitudeSlip: RuleKindDef<'magnitude_slip'> = {
   kind: 'magnitude_slip',
@@ -11,7 +13,8 @@ export const magnitudeSlip: RuleKindDef<'magnitude_slip'> = {
   check(rule, ctx) {
     const field = ctx.field(rule.field);
     const value = ctx.values[rule.field];
-    const previous = field.previous;
+    const reference = readReference(rule.field, rule.against, ctx);
+    const previous = reference.value;
     if (value == null || previous == null || value <= 0 || previous <= 0) return [];
     const ratio = value / previous;
     const near = (r: number) => r >= rule.factor / 10 ** 0.5 && r <= rule.factor * 10 ** 0.5;
@@ -24,6 +27,7 @@ export const magnitudeSlip: RuleKindDef<'magnitude_slip'> = {
         previous,
         unit: field.unit,
         times: Math.round(ratio > 1 ? ratio : 1 / ratio),
+        ...reference.params,
       }),
     ];
   },

@@ -1,14 +1,16 @@
 import { makeIssue } from '../../issues/make-issue.js';
+import { readReference } from '../read-reference.js';
 import { figurePath, type RuleKindDef } from '../rule-context.js';
 
-/** A running total (累计) since the plan started can only stay or grow. */
+/** A running total (累计) can only stay or grow: from the last period, or from its baseline. */
 export const notDecreasing: RuleKindDef<'not_decreasing'> = {
   kind: 'not_decreasing',
   description: { zh: '累计数不得小于上期', en: 'A running total does not fall' },
   check(rule, ctx) {
     const field = ctx.field(rule.field);
     const value = ctx.values[rule.field];
-    const previous = field.previous;
+    const reference = readReference(rule.field, rule.against, ctx);
+    const previous = reference.value;
     if (value == null || previous == null || value >= previous) return [];
     return [
       makeIssue('cumulative_decreased', 'error', figurePath(rule.field), {
@@ -17,6 +19,7 @@ export const notDecreasing: RuleKindDef<'not_decreasing'> = {
         value,
         previous,
         unit: field.unit,
+        ...reference.params,
       }),
     ];
   },
