@@ -97,3 +97,4 @@ export { GROWTH_REASONS, type GrowthNeeded, type GrowthReason } from './evaluati
 export { computeCompoundGrowth } from './evaluation/compute-compound-growth.js';
 export { computeAmountPerYear } from './evaluation/compute-amount-per-year.js';
 export { computeDaysInYear } from './evaluation/compute-days-in-year.js';
+export { reportingDays } from './periods/reporting-days.js';

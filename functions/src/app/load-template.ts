@@ -1,4 +1,4 @@
-import { buildTemplate, periodDays, previousPeriod, type Catalogue, type Park, type Period, type TemplateModel } from '@zj/shared';
+import { buildTemplate, reportingDays, previousPeriod, type Catalogue, type Park, type Period, type TemplateModel } from '@zj/shared';
 import { collectBaselines } from './collect-baselines.js';
 import { LruCache } from './lru-cache.js';
 import { periodOrder } from './period-order.js';
@@ -22,7 +22,7 @@ export async function loadTemplate(svc: Services, park: Park, period: Period): P
   const earlier = await readParkReturns(svc, park.code, periodOrder(period));
   const previousReturn = earlier.find((r) => r.period === previous.code)?.accepted;
   const context = {
-    periodDays: periodDays(period),
+    periodDays: reportingDays(period),
     previous: previousReturn ? { period: previous.code, values: previousReturn.values } : null,
     baselines: collectBaselines(park, earlier),
   };

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { consolidate, periodDays, previousPeriod, type ReturnVersion } from '@zj/shared';
+import { consolidate, reportingDays, previousPeriod, type ReturnVersion } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
 import { readPeriodReturns } from '../app/read-period-returns.js';
 import { readParkStatus } from '../app/read-park-status.js';
@@ -23,12 +23,12 @@ export const getConsolidationXlsx = withApiErrors(async (request: HttpRequest) =
     readPeriodReturns(svc, previous.code),
     Promise.all(svc.catalogue.parks.map((p) => readParkStatus(svc, p, period))),
   ]);
-  const consolidation = consolidate(svc.catalogue, period.code, current.returns, { periodDays: periodDays(period), returned: current.returned });
+  const consolidation = consolidate(svc.catalogue, period.code, current.returns, { periodDays: reportingDays(period), returned: current.returned });
   const versions = await Promise.all(consolidation.sources.map((s) => svc.store.readVersion(s.park, period.code, s.version)));
   const body = await writeConsolidatedWorkbook({
     catalogue: svc.catalogue,
     consolidation,
-    previous: before.returns.length ? consolidate(svc.catalogue, previous.code, before.returns, { periodDays: periodDays(previous), returned: before.returned }) : null,
+    previous: before.returns.length ? consolidate(svc.catalogue, previous.code, before.returns, { periodDays: reportingDays(previous), returned: before.returned }) : null,
     versions: versions.filter((v): v is ReturnVersion => v !== null),
     states: Object.fromEntries(states.map((s) => [s.park, s.state])),
     generatedAt: svc.now().toISOString(),

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { consolidate, periodDays } from '@zj/shared';
+import { consolidate, reportingDays } from '@zj/shared';
 import { authorize } from '../app/authorize.js';
 import { readPeriodReturns } from '../app/read-period-returns.js';
 import { resolvePeriod } from '../app/resolve-scope.js';
@@ -15,7 +15,7 @@ export const getConsolidation = withApiErrors(async (request: HttpRequest) => {
   const { svc } = await authorize(request, 'read_zone');
   const period = resolvePeriod(request.params.period ?? '');
   const { returns, returned } = await readPeriodReturns(svc, period.code);
-  return jsonResponse(200, consolidate(svc.catalogue, period.code, returns, { periodDays: periodDays(period), returned }));
+  return jsonResponse(200, consolidate(svc.catalogue, period.code, returns, { periodDays: reportingDays(period), returned }));
 });
 
 export const registration = registerHttp({

@@ -55,7 +55,10 @@ export function deriveRules(fields: TemplateField[], periods: { period: string; 
     if (f.measure === 'flow' && against === 'previous' && !comparable) continue;
     rules.push({ kind: 'magnitude_slip', field: f.key, factor: SLIP_FACTOR, ...ref });
     // Early in a plan a running total grows fast by nature (9 → 21 is +133%): no band for it.
-    if (!f.runningTotal) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...ref });
+    // Nor for a year-to-date flow against the quarter before (Q2 holds Q1: +100% is normal); a
+    // 10000× slip still shows against it.
+    const quarterlyFlow = f.measure === 'flow' && /Q[1-4]$/.test(periods.period) && against === 'previous';
+    if (!f.runningTotal && !quarterlyFlow) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...ref });
   }
   return rules;
 }

@@ -78,6 +78,17 @@ describe('buildTemplate', () => {
     expect(q1.rules).toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'high_tech_enterprises' }));
   });
 
+  it('checks a year-to-date flow of Q2 against Q1 for a unit slip only: Q2 holds Q1, so +100% is normal', () => {
+    const q2 = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026Q2', year: 2026, quarter: 2 }, {
+      periodDays: 181,
+      previous: { period: '2026Q1', values: { industry_scale: 400_000, high_tech_enterprises: 450 } },
+      baselines: {},
+    });
+    expect(q2.rules).toContainEqual(expect.objectContaining({ kind: 'magnitude_slip', field: 'industry_scale' }));
+    expect(q2.rules).not.toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'industry_scale' }));
+    expect(q2.rules).toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'high_tech_enterprises' }));
+  });
+
   it('uses the days of the period for a per-day rate', () => {
     const beta = buildTemplate(MINI_CATALOGUE, 'beta', { code: '2024', year: 2024, quarter: null }, { ...empty, periodDays: 366 });
     expect(beta.periodDays).toBe(366);

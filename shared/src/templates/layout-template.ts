@@ -170,6 +170,7 @@ const INSTRUCTIONS_ZH = [
   '6. 校验提示为“警告”的，请在“说明”列写明原因后再提交。',
   '7. 首次填报时请同时填写基期值（行动方案起始前一年的数值）。',
   '8. 请勿修改、删除或重命名工作表，不要插入或删除行。',
+  '9. 季报中当年发生的流量指标（营业收入、当年申请量、新增数等）填写本年1月1日至本季度末的累计数（如第三季度填1-9月）。',
 ];
 const INSTRUCTIONS_EN = [
   'Instructions',
@@ -181,4 +182,5 @@ const INSTRUCTIONS_EN = [
   '6. Warnings need an explanation in the Explanation column before you submit.',
   '7. With the first return, also report the baseline (the value of the year before the plan started).',
   '8. Do not rename, delete or reorder sheets, and do not insert or delete rows.',
+  '9. In a quarterly return, flows of the year (revenue, applications of the year, new counts) are year-to-date: January 1 to the end of the quarter (Q3: January–September).',
 ];
