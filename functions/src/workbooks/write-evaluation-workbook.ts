@@ -154,7 +154,9 @@ function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluatio
   const g = e.growthNeeded;
   if (g.value !== null) {
     const formula = g.kind === 'compound_rate' ? `(${I}/${H})^(1/(${F}-${year}))-1` : `(${I}-${H})/(${F}-${year})`;
-    putFormula(ws, at(C.growth), formula, g.value, { numFmt: g.kind === 'compound_rate' ? '0.0%' : `${fmt}"${e.unit}/年"` });
+    // A share grows in percentage points (个百分点), not in "% a year".
+    const perYear = e.unit === '%' ? '个百分点/年' : `${e.unit}/年`;
+    putFormula(ws, at(C.growth), formula, g.value, { numFmt: g.kind === 'compound_rate' ? '0.0%' : `${fmt}"${perYear}"` });
   } else putNumber(ws, at(C.growth), null);
   const notes = [
     ...e.notes.map((n) => formatMessage(`evaluation_note_${n}`, {}, 'zh')),
@@ -275,7 +277,7 @@ function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c:
     for (const e of notes) line(`${parkName(e.park)} ${indicatorName(input.catalogue, e.indicator)}`, e.targetNote!);
     r += 1;
   }
-  line('还需年均增长', '期末数、当年数、比率:(目标值 ÷ 实际值)^(1 ÷ 剩余年数) − 1;累计数:(目标值 − 实际值) ÷ 剩余年数。');
+  line('还需年均增长', '期末数、当年数、人均/日均:(目标值 ÷ 实际值)^(1 ÷ 剩余年数) − 1;累计数:(目标值 − 实际值) ÷ 剩余年数;占比:(目标值 − 实际值) ÷ 剩余年数,单位为个百分点/年。');
   setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: footer });
   ws.views = [{}];
 }

@@ -80,13 +80,13 @@ const cases: Case[] = [
   },
   // 研发经费占营收比重 6.8% from components: baseline 62 / 1000 × 100 = 6.2%, actual 65 / 1000 × 100 = 6.5%.
   // expected = 6.2 + (6.8 − 6.2) / 2 = 6.5 (up to rounding noise): on track. completion 6.5 / 6.8 = 95.59%;
-  // growth 6.8 / 6.5 − 1 = 4.615%.
+  // growth: a share moves in percentage points, 6.8 − 6.5 = 0.3 points in the one year left.
   {
     name: 'ratio 6.8% from components: 6.2% → 6.5%',
     id: 'minhang.rd_share.2026', year: 2025,
     values: { rd_expenditure: 65, operating_revenue: 1000 }, baselines: { rd_expenditure: 62, operating_revenue: 1000 },
     target: 6.8, baseline: 6.2, actual: 6.5, expected: 6.5, completion: 6.5 / 6.8, completed: false,
-    status: 'on_track', growth: 6.8 / 6.5 - 1,
+    status: 'on_track', growth: 6.8 - 6.5,
   },
   // Components blank, the percentage typed: 6.9 ≥ 6.8, completed, noted as typed.
   {
@@ -256,7 +256,7 @@ describe('evaluateTarget: the parts a workbook explains', () => {
     expect(e.quote).toBe('园区企业研发经费支出占营业收入比重达到6.8%');
     expect(e.source).toEqual({ park: 'minhang', version: 1 });
     expect(e.expected.elapsed).toBe(0.5);
-    expect(e.growthNeeded).toMatchObject({ kind: 'compound_rate', yearsLeft: 1 });
+    expect(e.growthNeeded).toMatchObject({ kind: 'amount_per_year', yearsLeft: 1 });
   });
 
   it('shows a target as written and in canonical units', () => {

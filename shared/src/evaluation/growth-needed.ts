@@ -1,6 +1,7 @@
 /**
  * 还需年均增长: what each remaining year must add to reach the target by the target year.
- * compound_rate is a fraction (0.087 is 8.7% a year), amount_per_year is in the indicator's unit.
+ * compound_rate is a fraction (0.087 is 8.7% a year), amount_per_year is in the indicator's unit
+ * (for a share in %, percentage points a year).
  */
 export const GROWTH_REASONS = [
   'not_reported',

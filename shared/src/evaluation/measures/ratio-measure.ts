@@ -7,5 +7,6 @@ export const RATIO_MEASURE: MeasureBehaviour = {
   reading: { zh: '由分子、分母计算(分子 ÷ 分母 × 100)', en: 'computed from its components (numerator ÷ denominator × 100)' },
   readActual: (indicator, values, days) => readDerivedValue(indicator, values, days, 'not_reported'),
   readBaseline: (indicator, baselines, days) => readDerivedValue(indicator, baselines, days, 'no_baseline'),
-  growth: 'compound_rate',
+  // A share moves in percentage points: 还需每年提高 x 个百分点, not a growth rate of a percentage.
+  growth: 'amount_per_year',
 };
