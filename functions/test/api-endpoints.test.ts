@@ -263,3 +263,33 @@ describe('the adapter', () => {
     expect(r.headers.get('access-control-allow-headers')).toContain('idempotency-key');
   });
 });
+
+describe('error messages a Chinese desk reads', () => {
+  // zh names parks, roles and review decisions in Chinese, never by their codes; en in English.
+  it.each([
+    ['another park’s return', () => call(base, 'GET', '/returns/jinshan/2024', { token: stat('minhang') }), 'forbidden_park', ['闵行园', '金山园'], ['Minhang Park', 'Jinshan Park']],
+    ['a role that may not submit', () => call(base, 'POST', '/returns/jinshan/2024', { token: reviewer('jinshan'), json: {} }), 'forbidden_role', ['园区审核员'], ['park reviewer']],
+    ['a version that does not exist', () => call(base, 'GET', '/returns/jinshan/2023Q1/versions/9', { token: stat('jinshan') }), 'version_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    ['a draft never saved', () => call(base, 'GET', '/returns/jinshan/2023Q1/draft', { token: stat('jinshan') }), 'draft_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    ['a review of a return never submitted', () => call(base, 'POST', '/returns/jinshan/2023Q1/review', { token: reviewer('jinshan'), json: { version: 1, decision: 'approve' } }), 'return_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+  ])('%s', async (_name, send, code, zh, en) => {
+    const r = await send();
+    expect(r.body.error.code).toBe(code);
+    for (const text of zh) expect(r.body.error.message.zh).toContain(text);
+    for (const text of en) expect(r.body.error.message.en).toContain(text);
+    expect(r.body.error.message.zh).not.toMatch(/jinshan|minhang|statistician|reviewer|consolidator/);
+  });
+
+  it('a review of a version already reviewed says how it was reviewed', async () => {
+    const park = parks[1]!;
+    const period = '2023Q4';
+    const input = await makeValidReturn(base, stat(park), park, period);
+    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    const again = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    expect(again.body.error.code).toBe('review_not_pending');
+    expect(again.body.error.message.zh).toContain('审核通过');
+    expect(again.body.error.message.zh).not.toContain('approve');
+    expect(again.body.error.message.en).toContain('approved');
+  });
+});

@@ -2,7 +2,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { TableClient, odata } from '@azure/data-tables';
 import { contentHash, type DraftReceipt, type ReturnDraft, type ReturnInput, type StatusResponse } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFTS_CONTAINER_NAME, TABLE_NAMES } from '../src/storage/azure-return-store.js';
+import { DRAFTS_CONTAINER_NAME, TABLE_NAMES } from '../src/storage/storage-names.js';
 import { DRAFT_ROWS, partitionOf } from '../src/storage/storage-keys.js';
 import { call, startHarness, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';

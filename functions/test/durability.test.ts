@@ -1,7 +1,8 @@
 import { loadCatalogue, type Receipt, type ReturnInput, type ReturnVersion } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { AzureReturnStore, CONTAINER_NAME } from '../src/storage/azure-return-store.js';
+import { AzureReturnStore } from '../src/storage/azure-return-store.js';
+import { CONTAINER_NAME } from '../src/storage/storage-names.js';
 import { StorageUnavailableError } from '../src/storage/storage-unavailable-error.js';
 import { call, startHarness, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
@@ -64,6 +65,28 @@ describe('concurrency', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.body.version))).toEqual(new Set([1]));
     expect(await versionsOf(park, period)).toHaveLength(1);
+  });
+
+  it('one version reviewed 6 times at once (approve and return): one review is stored, the others 409 review_not_pending', async () => {
+    const park = PARKS[2]!;
+    const period = '2024Q4';
+    const input = await makeValidReturn(base, stat(park), park, period);
+    expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
+    const reviewer = h.tokens[`${park}-reviewer`]!;
+    const decisions = ['approve', 'return', 'approve', 'return', 'approve', 'return'] as const;
+    const answers = await Promise.all(
+      decisions.map((decision, n) => call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer, json: { version: 1, decision, comment: `意见${n}` } })),
+    );
+    console.info('6 racing reviews:', answers.map((a) => a.status).join(' '));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 201)) {
+      expect(a.status).toBe(409);
+      expect(a.body.error.code).toBe('review_not_pending');
+    }
+    const stored = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    const winner = answers.find((a) => a.status === 201)!.body;
+    expect(stored.body.reviews).toEqual([winner]);
+    expect(stored.body.state).toBe(winner.decision === 'approve' ? 'approved' : 'returned');
   });
 
   it('parallel submissions to different parks do not interfere', async () => {
@@ -167,8 +190,8 @@ describe('storage down', () => {
     const period = '2023Q3';
     const base0 = await store.listVersions(park, period);
     // Fail the table commit as an unreachable storage would, after the blob upload succeeded.
-    const tables = store as unknown as { returns: { submitTransaction: () => Promise<never> } };
-    tables.returns.submitTransaction = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const tables = store as unknown as { storage: { returns: { submitTransaction: () => Promise<never> } } };
+    tables.storage.returns.submitTransaction = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const draft = {
       park,
       period,

@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import type { Actor, Park, Period } from '@zj/shared';
 import { authenticate } from '../auth/authenticate.js';
 import { assertAllowed, type Action } from '../auth/permissions.js';
+import { parkNameOf } from './park-name-of.js';
 import { services, type Services } from './services.js';
 import { resolvePark, resolvePeriod } from './resolve-scope.js';
 
@@ -32,6 +33,6 @@ export async function authorizePark(request: HttpRequest, action: Action): Promi
   const actor = await authenticate(request, svc.settings, svc.catalogue);
   const park = resolvePark(svc.catalogue, request.params.park ?? '');
   const period = resolvePeriod(request.params.period ?? '');
-  assertAllowed(actor, action, park.code);
+  assertAllowed(actor, action, park.code, (code) => parkNameOf(svc.catalogue, code));
   return { svc, actor, park, period };
 }

@@ -10,8 +10,12 @@ export interface SubmitCommand {
   input: ReturnInput;
   idempotencyKey: string | null;
   source: ReturnVersion['source'];
-  /** For source 'upload': the blob holding the original workbook. */
-  uploadBlob?: string;
+  /**
+   * For source 'upload': keeps the original workbook and answers the blob's name for the
+   * version. Called only once every check has passed, just before the version is appended, so
+   * a refused upload leaves no copy behind (and a replay keeps none).
+   */
+  keepUpload?: () => Promise<string>;
 }
 
 export interface SubmitOutcome {
@@ -54,6 +58,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
     throw new ApiError(422, 'return_not_acceptable', { errors: result.errorCount, unexplained: result.unexplained.length }, result.issues);
   }
 
+  const uploadBlob = cmd.keepUpload ? await cmd.keepUpload() : undefined;
   const outcome = await store.appendVersion(
     {
       park: park.code,
@@ -68,7 +73,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       baselines: result.baselines,
       issues: result.issues,
       source: cmd.source,
-      ...(cmd.uploadBlob !== undefined ? { uploadBlob: cmd.uploadBlob } : {}),
+      ...(uploadBlob !== undefined ? { uploadBlob } : {}),
     },
     idempotencyKey,
   );

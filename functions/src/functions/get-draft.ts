@@ -10,7 +10,7 @@ import { withApiErrors } from '../http/with-api-errors.js';
 export const getDraft = withApiErrors(async (request: HttpRequest) => {
   const { svc, park, period } = await authorizePark(request, 'read_park');
   const draft = await svc.store.readLatestDraft(park.code, period.code);
-  if (!draft) throw new ApiError(404, 'draft_not_found', { park: park.code, period: period.code });
+  if (!draft) throw new ApiError(404, 'draft_not_found', { park: park.name, period: period.code });
   const body: ReturnDraft = draft;
   return jsonResponse(200, body);
 });

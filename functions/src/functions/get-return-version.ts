@@ -11,7 +11,7 @@ export const getReturnVersion = withApiErrors(async (request: HttpRequest) => {
   const raw = request.params.version ?? '';
   if (!/^[1-9]\d{0,5}$/.test(raw)) throw new ApiError(400, 'invalid_version', { version: raw });
   const version = await svc.store.readVersion(park.code, period.code, Number(raw));
-  if (!version) throw new ApiError(404, 'version_not_found', { park: park.code, period: period.code, version: raw });
+  if (!version) throw new ApiError(404, 'version_not_found', { park: park.name, period: period.code, version: raw });
   return jsonResponse(200, version);
 });
 

@@ -9,6 +9,7 @@ import { readIdempotencyKey } from '../http/idempotency-key.js';
 import { jsonResponse } from '../http/json-response.js';
 import { registerHttp } from '../http/register-http.js';
 import { withApiErrors } from '../http/with-api-errors.js';
+import { formatMegabytes } from '../workbooks/format-megabytes.js';
 import { readTemplateWorkbook } from '../workbooks/read-template-workbook.js';
 import { UPLOAD_LIMITS } from '../workbooks/upload-limits.js';
 import { XLSX_CONTENT_TYPE } from '../workbooks/xlsx-content-type.js';
@@ -32,7 +33,8 @@ const STATUS: Readonly<Record<string, number>> = {
  * POST /api/returns/{park}/{period}/upload, body: the filled template workbook (.xlsx) as sent
  * (any content type: the bytes are checked, not the label). The file is checked before it is
  * unzipped, read with exceljs against the current template, validated by the same rules as any
- * submission (submitReturn), and kept as a blob the new version names. 201 with the receipt.
+ * submission (submitReturn), and, once accepted, kept as a blob the new version names. 201 with
+ * the receipt.
  */
 export const uploadReturnXlsx = withApiErrors(async (request: HttpRequest) => {
   const { svc, actor, park, period } = await authorizePark(request, 'submit');
@@ -41,8 +43,7 @@ export const uploadReturnXlsx = withApiErrors(async (request: HttpRequest) => {
   const limits = { ...UPLOAD_LIMITS, maxBytes: Math.min(UPLOAD_LIMITS.maxBytes, svc.settings.maxBodyBytes) };
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limits.maxBytes) {
-    const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
-    throw new ApiError(413, 'upload_too_large', { size: mb(declared), limit: mb(limits.maxBytes) });
+    throw new ApiError(413, 'upload_too_large', { size: formatMegabytes(declared), limit: formatMegabytes(limits.maxBytes) });
   }
   const bytes = new Uint8Array(await request.arrayBuffer());
   const template = await loadTemplate(svc, park, period);
@@ -55,12 +56,13 @@ export const uploadReturnXlsx = withApiErrors(async (request: HttpRequest) => {
     const headers = first.code === 'upload_template_outdated' ? { 'x-template-version': template.version } : undefined;
     throw new ApiError(STATUS[first.code] ?? 422, first.code, first.params, read.issues, headers);
   }
-  // Kept before the version is appended, so the version can name it (ReturnStore.saveUpload).
-  const uploadBlob = await svc.store.saveUpload(park.code, period.code, bytes, XLSX_CONTENT_TYPE);
-  const { version, replayed } = await submitReturn(svc, { actor, park, period, input: read.input, idempotencyKey, source: 'upload', uploadBlob });
+  // The file is kept once the return passed every check, before the version that names it is
+  // appended (ReturnStore.saveUpload); a refused upload keeps nothing.
+  const keepUpload = () => svc.store.saveUpload(park.code, period.code, bytes, XLSX_CONTENT_TYPE);
+  const { version, replayed } = await submitReturn(svc, { actor, park, period, input: read.input, idempotencyKey, source: 'upload', keepUpload });
   const location = `/api/returns/${park.code}/${period.code}/versions/${version.version}`;
-  // A replay answers the blob its version names, not the copy this retry just kept (an orphan).
-  const body: UploadReceipt = { ...receiptOf(version), uploadBlob: version.uploadBlob ?? uploadBlob };
+  // A replay answers the blob its version names.
+  const body: UploadReceipt = { ...receiptOf(version), uploadBlob: version.uploadBlob ?? '' };
   return jsonResponse(replayed ? 200 : 201, body, { location, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) });
 });
 

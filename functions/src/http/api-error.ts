@@ -1,4 +1,10 @@
-import type { Issue, IssueParams } from '@zj/shared';
+import type { Issue, IssueParams, Lang } from '@zj/shared';
+
+/** A param whose text differs by language: a park's or a role's name (金山园 / Jinshan Park). */
+export type LocalizedParam = Readonly<Record<Lang, string>>;
+
+/** Params of an API message: as in IssueParams, or a text per language. */
+export type ApiErrorParams = Readonly<Record<string, IssueParams[string] | LocalizedParam>>;
 
 /**
  * A refusal the client can act on: an HTTP status, a stable code from the API message table
@@ -9,11 +15,16 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly params: IssueParams = {},
+    readonly params: ApiErrorParams = {},
     readonly issues?: Issue[],
     readonly headers?: Record<string, string>,
   ) {
     super(code);
     this.name = 'ApiError';
   }
+}
+
+/** The params as one language reads them. */
+export function paramsIn(params: ApiErrorParams, lang: Lang): IssueParams {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value]));
 }

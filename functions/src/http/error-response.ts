@@ -1,11 +1,11 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { formatMessage, type ApiErrorBody, type IssueParams } from '@zj/shared';
 import { StorageUnavailableError } from '../storage/storage-unavailable-error.js';
-import { ApiError } from './api-error.js';
+import { ApiError, paramsIn, type ApiErrorParams } from './api-error.js';
 import { jsonResponse } from './json-response.js';
 
-function body(code: string, params: IssueParams, issues?: ApiErrorBody['error']['issues']): ApiErrorBody {
-  const message = { zh: formatMessage(code, params, 'zh'), en: formatMessage(code, params, 'en') };
+function body(code: string, params: ApiErrorParams, issues?: ApiErrorBody['error']['issues']): ApiErrorBody {
+  const message = { zh: formatMessage(code, paramsIn(params, 'zh'), 'zh'), en: formatMessage(code, paramsIn(params, 'en'), 'en') };
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }
 

@@ -7,11 +7,15 @@ export const LOCAL_AZURITE_DIR = fileURLToPath(new URL('../../../.data/azurite',
 
 /**
  * Makes sure the storage of a loopback connection string answers: uses an Azurite already
- * listening on its ports, or starts one with its data in .data/azurite. Returns the handle of
- * the one it started (to stop on exit), or null. A connection string to a real storage account
- * needs nothing started.
+ * listening on its ports, or starts one with its data in `location` (.data/azurite unless the
+ * AZURITE_LOCATION setting names another folder). Returns the handle of the one it started (to
+ * stop on exit), or null. A connection string to a real storage account needs nothing started.
  */
-export async function ensureAzurite(connectionString: string, log: (line: string) => void): Promise<AzuriteHandle | null> {
+export async function ensureAzurite(
+  connectionString: string,
+  log: (line: string) => void,
+  location: string = LOCAL_AZURITE_DIR,
+): Promise<AzuriteHandle | null> {
   const endpoints = loopbackEndpoints(connectionString);
   if (!endpoints) {
     log('Storage: the connection string names a storage account, not Azurite on loopback: using it.');
@@ -21,8 +25,9 @@ export async function ensureAzurite(connectionString: string, log: (line: string
     log(`Storage: Azurite already listens on ports ${endpoints.blob} (blob) and ${endpoints.table} (table): using it.`);
     return null;
   }
-  const azurite = await startAzurite({ location: LOCAL_AZURITE_DIR, ports: endpoints });
-  log(`Storage: Azurite started (pid ${azurite.pid}), blob :${azurite.ports.blob}, table :${azurite.ports.table}, data in ${LOCAL_AZURITE_DIR}`);
+  // Its own process group: Ctrl-C stops it through our stop() once, gracefully (start-azurite.ts).
+  const azurite = await startAzurite({ location, ports: endpoints, ownProcessGroup: true });
+  log(`Storage: Azurite started (pid ${azurite.pid}), blob :${azurite.ports.blob}, table :${azurite.ports.table}, data in ${location}`);
   return azurite;
 }
 

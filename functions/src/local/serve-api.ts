@@ -100,11 +100,15 @@ async function handle(
     return done(status);
   }
 
-  const body = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
+  const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
+  const requestHeaders = flattenHeaders(req.headers);
+  // The length of the body as sent (as the host passes it), also when only its first bytes are
+  // kept, so a handler can say how large a refused body was; for a chunked body, what arrived.
+  if (total > 0) requestHeaders['content-length'] = String(total);
   const request = new HttpRequest({
     method,
     url: url.href,
-    headers: flattenHeaders(req.headers),
+    headers: requestHeaders,
     params: hit.params,
     ...(body.length > 0 ? { body: { bytes: body } } : {}),
   });
@@ -127,18 +131,21 @@ async function handle(
 /**
  * Reads the request body, keeping at most `keep` bytes and discarding the rest, so that an
  * oversized body neither fills memory nor leaves the client writing into a closed socket.
+ * `total` is the length of the whole body.
  */
-function drain(req: IncomingMessage, keep: number): Promise<Uint8Array> {
+function drain(req: IncomingMessage, keep: number): Promise<{ kept: Uint8Array; total: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;
+    let total = 0;
     req.on('data', (chunk: Buffer) => {
+      total += chunk.length;
       if (kept >= keep) return;
       const part = chunk.subarray(0, keep - kept);
       chunks.push(part);
       kept += part.length;
     });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('end', () => resolve({ kept: new Uint8Array(Buffer.concat(chunks)), total }));
     req.on('error', reject);
   });
 }

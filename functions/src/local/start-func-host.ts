@@ -26,10 +26,11 @@ async function main(): Promise<void> {
     copyFileSync(`${FUNCTIONS_DIR}local.settings.json.example`, `${FUNCTIONS_DIR}local.settings.json`);
     console.log('Created functions/local.settings.json from the example (it is git-ignored).');
   }
-  const settings = readSettings({ ...loadLocalSettings().values, ...process.env });
+  const env: Record<string, string | undefined> = { ...loadLocalSettings().values, ...process.env };
+  const settings = readSettings(env);
   const entries = await buildFunctions();
   console.log(`Built ${entries.length} functions into functions/dist/functions/.`);
-  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line));
+  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
   const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);

@@ -13,14 +13,15 @@ const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.ur
 /**
  * `npm start`: Azurite (data in .data/azurite), the API on :7071 through the node:http adapter,
  * the task pane from addin/dist, and the demo users' tokens. Ctrl-C stops everything.
- * PORT, HOST and LOG_REQUESTS=1 in the environment override the defaults.
+ * PORT, HOST, LOG_REQUESTS=1 and AZURITE_LOCATION (Azurite's data folder) in the environment
+ * override the defaults.
  */
 async function main(): Promise<void> {
   const local = loadLocalSettings();
   const env: Record<string, string | undefined> = { ...local.values, ...process.env };
   const settings = readSettings(env);
   console.log(`Settings: ${local.path}`);
-  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line));
+  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
 
   const api = await startLocalApi({
     env,

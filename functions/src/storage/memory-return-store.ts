@@ -98,10 +98,13 @@ export class MemoryReturnStore implements ReturnStore {
     return this.uploads.get(name)?.slice() ?? null;
   }
 
-  async appendReview(park: string, period: string, review: Review): Promise<void> {
+  async appendReview(park: string, period: string, review: Review): Promise<'created' | 'exists'> {
     this.check();
     const pk = partitionOf(park, period);
-    this.reviews.set(pk, [...(this.reviews.get(pk) ?? []), structuredClone(review)]);
+    const reviews = this.reviews.get(pk) ?? [];
+    if (reviews.some((r) => r.version === review.version)) return 'exists';
+    this.reviews.set(pk, [...reviews, structuredClone(review)]);
+    return 'created';
   }
 
   async listReviews(park: string, period: string): Promise<Review[]> {

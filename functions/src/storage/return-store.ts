@@ -68,7 +68,11 @@ export interface ReturnStore {
    */
   saveUpload(park: string, period: string, bytes: Uint8Array, contentType: string): Promise<string>;
   readUpload(name: string): Promise<Uint8Array | null>;
-  appendReview(park: string, period: string, review: Review): Promise<void>;
+  /**
+   * Appends the review of a version, once: 'exists' when that version already has a review (a
+   * version is reviewed once; two reviews sent at the same time cannot both be stored).
+   */
+  appendReview(park: string, period: string, review: Review): Promise<'created' | 'exists'>;
   /** Reviews in the order they were made. */
   listReviews(park: string, period: string): Promise<Review[]>;
   /** Reviews of every period of one park, by period, each in the order they were made. */

@@ -4,6 +4,8 @@ export const periodOfPartition = (partition: string) => partition.slice(partitio
 export const HEAD_ROW = 'head';
 export const versionRow = (version: number) => `v${String(version).padStart(6, '0')}`;
 export const idempotencyRow = (key: string) => `idem|${key}`;
+/** The review of a version in table `reviews`: one row per version, as a version is reviewed once. */
+export const reviewRow = (version: number) => versionRow(version);
 /** Row keys that sort in the order events were made. */
 export const timeOrderedRow = (now: Date, nonce: string) => `${String(now.getTime()).padStart(15, '0')}-${nonce}`;
 /** The period's lock as it stands, in each park's partition: the guard of every commit there (lock-guard.ts). */

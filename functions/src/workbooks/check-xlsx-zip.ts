@@ -1,11 +1,12 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { makeIssue, type Issue } from '@zj/shared';
+import { formatMegabytes } from './format-megabytes.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 
 export type ZipCheck = { ok: true } | { ok: false; issue: Issue };
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+const mb = formatMegabytes;
 const refuse = (code: string, params: Record<string, string | number> = {}): ZipCheck => ({ ok: false, issue: makeIssue(code, 'error', 'file', params) });
 
 const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { buildTemplate, loadCatalogue } from '@zj/shared';
+import { buildTemplate, layoutTemplate, loadCatalogue, validateReturn } from '@zj/shared';
 import { writeTemplateWorkbook } from './write-template-workbook.js';
 import { readTemplateWorkbook } from './read-template-workbook.js';
 import { checkXlsxZip } from './check-xlsx-zip.js';
@@ -98,5 +98,40 @@ describe('readTemplateWorkbook refuses a workbook of the wrong park, period or v
   it('reports both a wrong park and a wrong period at once', async () => {
     const result = await readTemplateWorkbook(await writeTemplateWorkbook(sampleTemplate('minhang', '2026')), template);
     expect(codes(result)).toEqual(['upload_wrong_park', 'upload_wrong_period']);
+  });
+});
+
+describe('readTemplateWorkbook reads a ratio from its components, not from a formula the sheet could not compute', () => {
+  const layout = layoutTemplate(template, 'zh');
+  const col = (key: string) => layout.columns.find((c) => c.key === key)!.letter;
+  const rowOf = (field: string) => layout.rows.find((r) => r.fieldKey === field)!.row;
+  const derived = template.fields.filter((f) => f.derived).map((f) => f.key);
+
+  // 营业收入 typed as "100亿" (read as 1000000万元 by the rules) makes the sheet's own
+  // E24/E23*100 a #VALUE! in Excel, WPS and LibreOffice; the statistician typed nothing there.
+  it.each(['#VALUE!', '#DIV/0!', '#NAME?'])('a derived cell whose formula shows %s is read as blank, so the rules compute it', async (error) => {
+    const bytes = await edit(good, (wb) => {
+      const ws = wb.getWorksheet(layout.sheetName)!;
+      for (const f of template.fields) if (!f.derived) ws.getCell(`${col('value')}${rowOf(f.key)}`).value = 10;
+      ws.getCell(`${col('value')}${rowOf('operating_revenue')}`).value = '１００亿';
+      ws.getCell(`${col('value')}${rowOf('rd_expenditure')}`).value = '5.5亿';
+      for (const key of derived) {
+        const cell = ws.getCell(`${col('value')}${rowOf(key)}`);
+        cell.value = { formula: (cell.value as { formula: string }).formula, result: { error } } as never;
+      }
+    });
+    const result = await readTemplateWorkbook(bytes, template);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const key of derived) expect(result.input.figures[key]).toBeNull();
+    const validated = validateReturn(template, result.input);
+    expect(validated.issues.filter((i) => derived.some((key) => i.path === `figures.${key}`))).toEqual([]);
+    expect(validated.derived.rd_share!.value).toBeCloseTo(5.5);
+  });
+
+  it('a value typed over the formula is still read, for the rules to check against its components', async () => {
+    const bytes = await edit(good, (wb) => (wb.getWorksheet(layout.sheetName)!.getCell(`${col('value')}${rowOf('rd_share')}`).value = '#N/A'));
+    const result = await readTemplateWorkbook(bytes, template);
+    expect(result.ok && result.input.figures.rd_share).toBe('#N/A');
   });
 });

@@ -81,12 +81,25 @@ export async function readTemplateWorkbook(bytes: Uint8Array, template: Template
   }
   if (issues.length > 0) return { ok: false, issues };
 
+  // The template's own formula cells (ratios and rates computed from their components).
+  const valueColumn = layout.columns.find((c) => c.key === 'value')!.letter;
+  const formulaCells = new Set(layout.rows.filter((r) => r.cells.value?.kind === 'formula').map((r) => `${valueColumn}${r.row}`));
   const input = readTemplateCells(layout, core.templateVersion, (address) => {
-    // A formula's cached result from the model: exceljs's `value` getter drops a result of 0.
     const cell = sheet.getCell(address);
-    return cell.type === ExcelJS.ValueType.Formula ? cellValue((cell.model as { result?: ExcelCellValue }).result ?? null) : cellValue(cell.value);
+    if (cell.type !== ExcelJS.ValueType.Formula) return cellValue(cell.value);
+    // A formula's cached result from the model: exceljs's `value` getter drops a result of 0.
+    const result = (cell.model as { result?: ExcelCellValue }).result ?? null;
+    // The template's formula showing an error (#VALUE! when a component was typed as "100亿",
+    // which the rules read but the sheet cannot divide) is no figure anyone typed: blank, so the
+    // rules compute the ratio from its components.
+    if (formulaCells.has(address) && isErrorValue(result)) return null;
+    return cellValue(result);
   });
   return { ok: true, input, meta };
+}
+
+function isErrorValue(v: ExcelCellValue): boolean {
+  return typeof v === 'object' && v !== null && 'error' in v;
 }
 
 /** A cell as the rules read it: formulas give their cached result, rich text its text, errors their code. */

@@ -29,6 +29,8 @@ export interface CellStyle {
   muted?: boolean;
   fill?: keyof typeof FILLS;
   wrap?: boolean;
+  /** Shrinks the text to fit the column (codes, which do not wrap at a sensible place). */
+  shrink?: boolean;
   align?: 'left' | 'center' | 'right';
 }
 
@@ -37,7 +39,7 @@ function style(cell: Cell, s: CellStyle): void {
   cell.border = THIN_BORDER;
   if (s.numFmt) cell.numFmt = s.numFmt;
   if (s.fill) cell.fill = FILLS[s.fill];
-  cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+  cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.shrink ? { shrinkToFit: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
 }
 
 /** Text as text, never a formula: user text included (see toCellText). */
@@ -96,19 +98,35 @@ export function chinaTime(iso: string): string {
 /**
  * Sets the height of rows whose wrapped text needs more than one line. Excel and WPS do not
  * grow a row for text written by a program until someone edits it, so long quotes would print
- * cut off. Width is estimated in Excel's character units: a CJK character is two.
+ * cut off. Width is estimated in Excel's character units: a CJK character is two; a merged cell
+ * has the width of its columns together. A line is 16 pt: CJK faces at 10.5 pt need about 1.45 em
+ * (Noto Sans CJK, LibreOffice's stand-in for 等线), and 14 pt printed the second line half cut off.
  */
-export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 14): void {
+export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 16): void {
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const merged = mergedWidths(ws);
   ws.eachRow((row, r) => {
     if (r < fromRow) return;
     let lines = 1;
     row.eachCell((cell, c) => {
       if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
-      const columnWidth = Math.max(4, (ws.getColumn(c).width ?? 10) - 1);
+      if (cell.isMerged && cell.master !== cell) return;
+      const columnWidth = Math.max(4, (merged.get(cell.address) ?? ws.getColumn(c).width ?? 10) - 1);
       const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(width(part) / columnWidth)), 0);
       lines = Math.max(lines, Math.min(needed, 15));
     });
     if (lines > 1) row.height = lines * lineHeight;
   });
+}
+
+/** The width of every merged range, by its top-left cell. */
+function mergedWidths(ws: Worksheet): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+    const [from, to] = range.split(':') as [string, string];
+    let width = 0;
+    for (let c = ws.getCell(from).fullAddress.col; c <= ws.getCell(to).fullAddress.col; c++) width += ws.getColumn(c).width ?? 10;
+    out.set(from, width);
+  }
+  return out;
 }

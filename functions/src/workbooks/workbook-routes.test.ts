@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadCatalogue, type TemplateModel } from '@zj/shared';
 import { call, startHarness, type Harness } from '../../test/helpers/harness.js';
-import { UPLOADS_CONTAINER_NAME } from '../storage/azure-return-store.js';
+import { UPLOADS_CONTAINER_NAME } from '../storage/storage-names.js';
 import { fillTemplateWorkbook } from '../demo/fill-template-workbook.js';
 import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
 import { makeSampleData } from '../demo/make-sample-data.js';
@@ -26,6 +26,14 @@ async function filled(park: string, period: string): Promise<{ bytes: Buffer; te
   const values = sample.years.find((y) => y.park === park)!.values;
   const explanations = Object.fromEntries(template.fields.map((f) => [f.key, '示例数据']));
   return { bytes: await fillTemplateWorkbook(file.bytes, template, values, sample.baselines[park], explanations), template };
+}
+
+/** Names of the uploaded workbooks kept for a park and period. */
+async function keptUploads(park: string, period: string): Promise<string[]> {
+  const uploads = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(UPLOADS_CONTAINER_NAME);
+  const names: string[] = [];
+  if (await uploads.exists()) for await (const blob of uploads.listBlobsFlat({ prefix: `${park}/${period}/` })) names.push(blob.name);
+  return names;
 }
 
 beforeAll(async () => {
@@ -86,6 +94,33 @@ describe('workbook routes', () => {
     expect(r.body.error.message.zh.length).toBeGreaterThan(5);
     const after = await call(base, 'GET', '/returns/jinshan/2025', { token: token('jinshan-statistician') });
     expect(after.body.versions.length).toBe(before.body.versions.length);
+  });
+
+  it('says how large a file far over the limit is, not that it is as large as the limit', async () => {
+    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: Buffer.alloc(3 * 1024 * 1024, 1) } });
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('upload_too_large');
+    expect(r.body.error.message.zh).toContain('文件大小为3MB');
+    // Just over the limit: the two sizes must not read the same.
+    const near = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
+    expect(near.body.error.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
+  });
+
+  it.each([
+    ['one that fails validation (422)', '2025', 422, 'return_not_acceptable'],
+    ['one for a locked period (423)', '2025Q4', 423, 'period_locked'],
+  ])('keeps no copy of a refused upload: %s', async (_name, period, status, code) => {
+    const template = (await call<TemplateModel>(base, 'GET', `/templates/jinshan/${period}`, { token: token('jinshan-statistician') })).body;
+    const file = await download(`/templates/jinshan/${period}.xlsx`, 'jinshan-statistician');
+    // 营业收入 left blank: a required figure, so validation refuses the return.
+    const values = { ...sample.years.find((y) => y.park === 'jinshan')!.values, operating_revenue: null };
+    const bytes = await fillTemplateWorkbook(file.bytes, template, values, sample.baselines.jinshan);
+    if (status === 423) expect((await call(base, 'POST', `/periods/${period}/lock`, { token: token('zone-consolidator') })).status).toBe(200);
+    const before = await keptUploads('jinshan', period);
+    const r = await call(base, 'POST', `/returns/jinshan/${period}/upload`, { token: token('jinshan-statistician'), raw: { body: bytes } });
+    expect(r.status, JSON.stringify(r.body)).toBe(status);
+    expect(r.body.error.code).toBe(code);
+    expect(await keptUploads('jinshan', period)).toEqual(before);
   });
 
   it('GET /consolidation/{period}.xlsx and /evaluation/{year}.xlsx answer the workbooks of what was stored', async () => {

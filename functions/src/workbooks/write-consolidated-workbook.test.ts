@@ -6,6 +6,7 @@ import { convertWithLibreOffice } from './libreoffice.js';
 import { sampleConsolidationInput } from './__fixtures__/sample-consolidation.js';
 import { excelPrecision, formulaCells, formulaMismatches, loadWorkbook, sameAsExcel, shown } from './__fixtures__/read-workbook.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
+import { cutOffText, textWidth } from './__fixtures__/cut-off-text.js';
 import { sheetPathsByName } from './inject-charts.js';
 
 const input = sampleConsolidationInput();
@@ -101,6 +102,24 @@ describe('writeConsolidatedWorkbook', () => {
       expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^1:\d$/);
     });
     expect(wb.getWorksheet('汇总')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+  });
+
+  it('prints no text cut off: every wrapped row is tall enough, every unwrapped text fits its column', () => {
+    expect(cutOffText(wb)).toEqual([]);
+  });
+
+  it('gives a park sheet’s 增减 column room for its widest change (+10.71个百分点), so Excel shows no ####', () => {
+    for (const unit of c.units) {
+      const ws = wb.getWorksheet(parkName(unit))!;
+      c.rows.forEach((_, i) => {
+        const cell = ws.getCell(`G${FIRST + i}`);
+        const value = shown(cell);
+        if (typeof value !== 'number') return;
+        const text = cell.numFmt.includes('个百分点') ? `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(2)}个百分点` : `${value >= 0 ? '+' : '-'}${(Math.abs(value) * 100).toFixed(1)}%`;
+        expect(textWidth(text), `${ws.name}!${cell.address} ${text}`).toBeLessThanOrEqual((ws.getColumn('G').width ?? 9) - 1);
+      });
+    }
+    expect(textWidth('+10.71个百分点')).toBeLessThanOrEqual((wb.getWorksheet(parkName(c.units[0]!))!.getColumn('G').width ?? 9) - 1);
   });
 
   it('writes every cell in the workbook font (等线, declared GB2312)', () => {

@@ -8,6 +8,7 @@ import { STATUS_RULES } from '@zj/shared';
 import { sampleEvaluationInput } from './__fixtures__/sample-evaluation.js';
 import { formulaCells, formulaMismatches, loadWorkbook, shown } from './__fixtures__/read-workbook.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
+import { cutOffText } from './__fixtures__/cut-off-text.js';
 import { PDFTOPPM, countColour, pdfFonts, renderPage } from './__fixtures__/render-pdf.js';
 
 const input = sampleEvaluationInput();
@@ -58,7 +59,8 @@ describe('writeEvaluationWorkbook', () => {
 
   it('ranks the parks on the common indicators', () => {
     const ws = wb.getWorksheet('园区比较')!;
-    const order = [...new Set(input.rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)))];
+    const ranked = new Set(input.rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)));
+    const order = catalogue.parks.map((p) => p.code).filter((p) => ranked.has(p));
     input.rankings.rankings.forEach((ranking, i) => {
       for (const entry of ranking.entries) {
         const j = order.indexOf(entry.park);
@@ -66,6 +68,17 @@ describe('writeEvaluationWorkbook', () => {
         expect(shown(ws.getRow(4 + i).getCell(4 + 2 * j))).toBe(entry.rank ?? '—');
       }
     });
+  });
+
+  it('prints no text cut off: every wrapped row is tall enough, every unwrapped text fits its column', () => {
+    expect(cutOffText(wb)).toEqual([]);
+  });
+
+  it('puts the parks on 园区比较 in the catalogue’s order, as on every other sheet', () => {
+    const ws = wb.getWorksheet('园区比较')!;
+    const compared = (ws.getRow(3).values as unknown[]).slice(3).filter((_, i) => i % 2 === 0);
+    expect(compared).toEqual(catalogue.parks.filter((p) => compared.includes(p.name.zh)).map((p) => p.name.zh));
+    expect(compared.length).toBeGreaterThan(1);
   });
 
   it('states the status thresholds as the evaluation defines them', () => {

@@ -206,12 +206,15 @@ function writeOverview(ws: Worksheet, input: EvaluationWorkbookInput, parks: str
     putText(ws, `G${r}`, `${source ? `v${source.version}` : '未报送'}${returned ? `(${returned})` : ''}`, { align: 'center', wrap: true });
     putText(ws, `H${r}`, `${plan.planTitle}${plan.draft ? '(征求意见稿,目标可能调整)' : ''}`, { wrap: true });
   });
+  fitRowHeights(ws, FIRST_ROW);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
 }
 
 function writeComparison(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c: string) => string, footer: string): void {
   const { rankings } = input;
-  const parks = [...new Set(rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)))];
+  // In the catalogue's order, as on every other sheet (not in the order of the first ranking).
+  const ranked = new Set(rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)));
+  const parks = input.catalogue.parks.map((p) => p.code).filter((p) => ranked.has(p));
   const headers = ['指标', '单位', ...parks.flatMap((p) => [`${parkName(p)}`, '名次'])];
   putTitle(
     ws,
@@ -236,6 +239,7 @@ function writeComparison(ws: Worksheet, input: EvaluationWorkbookInput, parkName
       else putText(ws, rankCell.address, '—', { muted: true, align: 'center' });
     });
   });
+  fitRowHeights(ws, FIRST_ROW);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: footer });
 }
 
@@ -244,7 +248,7 @@ function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c:
   putTitle(ws, `${input.evaluation.year} 年度评估说明`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。`, 2);
   let r = 3;
   const line = (key: string, value: string, s: { fill?: keyof typeof FILLS } = {}) => {
-    putText(ws, `A${r}`, key, { bold: true, ...s });
+    putText(ws, `A${r}`, key, { bold: true, wrap: true, ...s });
     putText(ws, `B${r}`, value, { wrap: true });
     r += 1;
   };
@@ -278,6 +282,7 @@ function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c:
     r += 1;
   }
   line('还需年均增长', '期末数、当年数、人均/日均:(目标值 ÷ 实际值)^(1 ÷ 剩余年数) − 1;累计数:(目标值 − 实际值) ÷ 剩余年数;占比:(目标值 − 实际值) ÷ 剩余年数,单位为个百分点/年。');
+  fitRowHeights(ws, 3);
   setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: footer });
   ws.views = [{}];
 }

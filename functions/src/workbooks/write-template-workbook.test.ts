@@ -7,6 +7,7 @@ import { readTemplateWorkbook } from './read-template-workbook.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { sampleTemplate } from './__fixtures__/sample-template.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
+import { cutOffText } from './__fixtures__/cut-off-text.js';
 
 const template = sampleTemplate();
 const layout = layoutTemplate(template, 'zh');
@@ -69,6 +70,12 @@ describe('writeTemplateWorkbook', () => {
         if (content.kind !== 'input') expect(cell.protection?.locked, where).not.toBe(false);
       }
     }
+  });
+
+  it.each(['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu'])('prints the template of %s with no text cut off (two-line labels, long codes)', async (park) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeTemplateWorkbook(sampleTemplate(park, '2025'))) as unknown as ArrayBuffer);
+    expect(cutOffText(wb)).toEqual([]);
   });
 
   it('protects the sheet, prints A4 landscape with titles, and names the input ranges', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS, { type Cell, type Worksheet } from 'exceljs';
 import { layoutTemplate, type CellContent, type CellValidation, type Lang, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { FILLS, THIN_BORDER, font, setupSheetForPrint } from './workbook-style.js';
+import { fitRowHeights } from './sheet-helpers.js';
 import { toCellText } from './to-cell-text.js';
 
 /**
@@ -63,8 +64,13 @@ function writeReturnSheet(ws: Worksheet, layout: TemplateLayout): void {
       if (column.key === 'label' || column.key === 'quote' || column.key === 'explanation' || column.key === 'target') {
         cell.alignment = { vertical: 'top', wrapText: true };
       }
+      // Codes are read back on upload; they do not wrap at a sensible place, so they shrink.
+      if (column.key === 'code') cell.alignment = { vertical: 'top', shrinkToFit: true };
     }
   }
+  // Excel and WPS keep the height of rows a program wrote: two-line labels would print cut off.
+  // (The add-in writes through Excel, which grows the rows itself.)
+  fitRowHeights(ws, layout.firstDataRow);
   setupSheetForPrint(ws, { titleRows: layout.headerRow, frozenColumns: 2, headerFooter: layout.title });
 }
 
@@ -123,6 +129,8 @@ function writeInstructions(ws: Worksheet, layout: TemplateLayout): void {
     cell.font = font(i === 0 ? { size: 14, bold: true } : {});
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
+  ws.getRow(1).height = 24;
+  fitRowHeights(ws, 2);
   setupSheetForPrint(ws, { titleRows: 1, frozenColumns: 0, headerFooter: layout.title });
   ws.views = [{}];
 }

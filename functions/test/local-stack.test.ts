@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signDevToken } from '../src/auth/dev-tokens.js';
+import { azuriteConnectionString } from '../src/settings/read-settings.js';
+import { call, TEST_SECRET } from './helpers/harness.js';
+
+// `npm start` as a person runs it: the stack in a process group of its own, stopped the way a
+// terminal stops it (Ctrl-C sends SIGINT to the whole foreground group) or a process manager
+// does (SIGTERM to the group). What was saved just before must be there after a restart.
+const FUNCTIONS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const location = mkdtempSync(join(tmpdir(), 'zj-stack-'));
+const started = new Set<ChildProcess>();
+const azuritePids = new Set<number>();
+
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGKILL');
+  for (const pid of azuritePids) killQuietly(pid, 'SIGKILL');
+  rmSync(location, { recursive: true, force: true });
+});
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  killQuietly(-child.pid!, signal);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Stack {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<void>;
+}
+
+/** Starts functions/src/local/start-local-stack.ts (what `npm start` runs) in a new process group. */
+async function startStack(ports: { blob: number; queue: number; table: number }): Promise<Stack> {
+  const connection = `${azuriteConnectionString(ports)};QueueEndpoint=http://127.0.0.1:${ports.queue}/devstoreaccount1`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start-local-stack.ts'], {
+    cwd: FUNCTIONS_DIR,
+    detached: true, // its own process group, as a terminal gives a foreground job
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      STORAGE_CONNECTION_STRING: connection,
+      AZURITE_LOCATION: location,
+      AUTH_MODE: 'dev-token',
+      DEV_TOKEN_SECRET: TEST_SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    },
+  });
+  started.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the stack did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const pid = /Azurite started \(pid (\d+)\)/.exec(output);
+      if (pid) azuritePids.add(Number(pid[1]));
+      const api = /API:\s+(http:\/\/\S+\/api)/.exec(output);
+      if (api && output.includes('Ctrl-C stops')) {
+        clearTimeout(timer);
+        resolve(api[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then(() => reject(new Error(`the stack exited before it started:\n${output}`)));
+  });
+  return { child, url, exited };
+}
+
+describe('npm start, stopped as a terminal or a process manager stops it', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('keeps what was saved just before %s reached the whole process group', async (signal) => {
+    const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+    const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
+    const period = signal === 'SIGINT' ? '2025Q1' : '2025Q2';
+
+    const first = await startStack(ports);
+    const saved = await call(first.url, 'PUT', `/returns/jinshan/${period}/draft`, { token, json: { templateVersion: 'x', figures: { operating_revenue: 5000 } } });
+    expect(saved.status).toBe(200);
+    // At once, well inside Azurite's 5-second autosave: only a graceful stop saves it.
+    killGroup(first.child, signal);
+    await first.exited;
+
+    const second = await startStack(ports);
+    try {
+      const draft = await call(second.url, 'GET', `/returns/jinshan/${period}/draft`, { token });
+      expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+      expect(draft.body.contentHash).toBe(saved.body.contentHash);
+    } finally {
+      killGroup(second.child, 'SIGTERM');
+      await second.exited;
+    }
+  }, 120_000);
+});
