@@ -117,6 +117,13 @@ function evaluate(node: Node, cell: (ref: string) => Value): Value {
       switch (node.name) {
         case 'IF':
           return ev(node.args[0]!) ? (node.args[1] ? ev(node.args[1]) : true) : node.args[2] ? ev(node.args[2]) : false;
+        case 'IFERROR':
+          try {
+            return ev(node.args[0]!);
+          } catch (e) {
+            if (e instanceof FormulaError) return node.args[1] ? ev(node.args[1]) : '';
+            throw e;
+          }
         case 'OR':
           return node.args.some((a) => Boolean(ev(a)));
         case 'AND':

@@ -36,7 +36,7 @@ export const API_MESSAGES: MessageTable = {
     review_not_pending: '第{version}版已审核({decision}),需园区重新报送后才能再审核。',
     route_not_found: '没有这个接口:{method} {path}。',
     method_not_allowed: '接口 {path} 不支持 {method} 方法。',
-    storage_unavailable: '存储服务暂时不可用,本次未保存任何内容,请稍后重试。',
+    storage_unavailable: '存储服务暂时不可用,本次操作可能未完成。请稍后用同一操作重试:同一次报送重试不会重复保存。',
     internal_error: '服务器内部错误,本次未保存任何内容。请稍后重试,或联系管理员(编号 {ref})。',
   },
   en: {
@@ -71,7 +71,7 @@ export const API_MESSAGES: MessageTable = {
     review_not_pending: 'Version {version} has already been reviewed ({decision}); the park must submit again first.',
     route_not_found: 'There is no endpoint {method} {path}.',
     method_not_allowed: 'Endpoint {path} does not accept {method}.',
-    storage_unavailable: 'Storage is unavailable for the moment; nothing was stored. Try again shortly.',
+    storage_unavailable: 'Storage is unavailable for the moment, so this may not have completed. Try the same action again shortly: retrying the same submission never stores it twice.',
     internal_error: 'Internal server error; nothing was stored. Try again, or contact the administrator (reference {ref}).',
   },
 };

@@ -9,6 +9,7 @@ export const FIGURE_MESSAGES: MessageTable = {
   zh: {
     figure_not_a_number: '「{raw}」不是数字,请填写以{unit}计的数值。',
     figure_not_finite: '「{raw}」不是有效的数值(过大或无法计算),请填写以{unit}计的数值。',
+    figure_too_large: '「{raw}」过大(达到{limit}{unit}以上),请检查是否多输入了数字或用错了单位。',
     figure_ambiguous_separator:
       '「{raw}」中的分隔符有歧义:千位分隔符只能用逗号、每组三位(如1,234,567.8),小数请用小数点。本栏单位为{unit}。',
     figure_multiple_numbers: '「{raw}」包含不止一个数字,请只填写一个以{unit}计的数值。',
@@ -31,6 +32,7 @@ export const FIGURE_MESSAGES: MessageTable = {
   en: {
     figure_not_a_number: "'{raw}' is not a number; enter a figure in {unit}.",
     figure_not_finite: "'{raw}' is not a usable number (too large, or not a value); enter a figure in {unit}.",
+    figure_too_large: "'{raw}' is too large ({limit} {unit} or more): check for extra digits or the wrong unit.",
     figure_ambiguous_separator:
       "'{raw}' has ambiguous separators: use commas only between groups of three digits (1,234,567.8) and a point for decimals. This field is in {unit}.",
     figure_multiple_numbers: "'{raw}' contains more than one number; enter a single figure in {unit}.",

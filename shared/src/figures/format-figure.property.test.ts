@@ -5,7 +5,7 @@ import { parseFigure } from './parse-figure.js';
 import { roundFigure } from './round-figure.js';
 import { UNITS } from './units.js';
 
-const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e14, max: 1e14 });
 const unit = fc.constantFrom(...UNITS.map((u) => u.code));
 const read = (text: string, unitCode: string) => {
   const r = parseFigure(text, { unit: unitCode, valueType: 'decimal' }, 'p');

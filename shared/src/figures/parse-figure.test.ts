@@ -30,6 +30,8 @@ const ROWS: [raw: unknown, field: FigureExpectation, want: Want][] = [
   [Number.NaN, WAN_YUAN, ['figure_not_finite']],
   [Number.POSITIVE_INFINITY, WAN_YUAN, ['figure_not_finite']],
   [Number.NEGATIVE_INFINITY, CHANGE, ['figure_not_finite']],
+  [1e308, WAN_YUAN, ['figure_too_large']],
+  ['1200000000000000', WAN_YUAN, ['figure_too_large']],
   [12.5, ENTERPRISES, ['figure_not_integer']],
   [-5, ENTERPRISES, ['figure_negative']],
   [10n, ENTERPRISES, 10],

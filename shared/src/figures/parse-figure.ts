@@ -56,8 +56,11 @@ export type FigureResult =
  * Error codes: figure_not_a_number, figure_not_finite, figure_ambiguous_separator,
  * figure_multiple_numbers, figure_approximate, figure_unknown_unit, figure_unit_mismatch,
  * figure_magnitude_not_allowed, figure_not_integer, figure_negative, figure_below_min,
- * figure_above_max, figure_field_unit_unknown (a catalogue error, reported, not thrown).
+ * figure_above_max, figure_too_large (10^15 or more), figure_field_unit_unknown (a catalogue error, reported, not thrown).
  */
+/** The largest magnitude a figure may have in its field's unit. */
+export const FIGURE_LIMIT = 1e15;
+
 export function parseFigure(raw: unknown, expected: FigureExpectation, path: string): FigureResult {
   const unit = expected.unit;
   const base: IssueParams = { raw: showRaw(raw), unit };
@@ -91,6 +94,9 @@ export function parseFigure(raw: unknown, expected: FigureExpectation, path: str
   }
   const value = scaleValue(reading.number, (suffix.magnitude * suffix.typed.factor) / field.factor);
   if (!Number.isFinite(value)) return refuse('figure_not_finite');
+  // Excel keeps 15 significant digits, and nothing a park reports reaches 10^15 of its unit
+  // (10^15 万元 is a thousand times the world's output): such a figure is a typing accident.
+  if (Math.abs(value) >= FIGURE_LIMIT) return refuse('figure_too_large', { limit: '10^15' });
 
   const issues = checkValue(value, expected, field, reading.suffix !== '', path, base);
   const converted = suffix.typed !== field || suffix.magnitude !== 1;

@@ -23,7 +23,7 @@ describe('layoutTemplate', () => {
     const rd = rowOf('rd_expenditure').row;
     expect(rowOf('rd_share').cells.value).toEqual({
       kind: 'formula',
-      formula: `IF(OR(E${rd}="",E${rev}="",E${rev}=0),"",E${rd}/E${rev}*100)`,
+      formula: `IFERROR(IF(OR(E${rd}="",E${rev}="",E${rev}=0),"",E${rd}/E${rev}*100),"")`,
       numFmt: '0.00',
     });
   });

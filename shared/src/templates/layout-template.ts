@@ -82,7 +82,9 @@ function derivedFormula(field: TemplateField, rowOf: Map<string, number>, period
   if (num === null || den === null) return null;
   const blanks = [num, den].filter((r) => !/^\d+$/.test(r)).map((r) => `${r}=""`);
   const scale = f.scale === 1 ? '' : `*${f.scale}`;
-  return `IF(OR(${[...blanks, `${den}=0`].join(',')}),"",${num}/${den}${scale})`;
+  // IFERROR: text typed in a component (3.4万 pasted past the validation) leaves the ratio blank
+  // in the sheet instead of #VALUE!; the validator reports the text on its own cell.
+  return `IFERROR(IF(OR(${[...blanks, `${den}=0`].join(',')}),"",${num}/${den}${scale}),"")`;
 }
 
 export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLayout {
