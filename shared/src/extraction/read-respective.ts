@@ -1,5 +1,6 @@
 import type { Quantity } from './find-quantities.js';
 import type { YearMention } from './find-year-mentions.js';
+import { countMentionsEndingBy } from './count-mentions-ending-by.js';
 
 /**
  * "A、B分别达到X、Y" and "2025年、2026年分别达到X、Y": the indicators (A for X, B for Y) or the years the
@@ -40,14 +41,7 @@ export function readRespective(
 /** The run of years joined by connectors that ends last before `at`, when it has `n` years. */
 function yearListBefore(t: string, mentions: readonly YearMention[], at: number, n: number): YearMention[] {
   if (n < 2) return [];
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid] as YearMention).end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = lo - 1;
+  const last = countMentionsEndingBy(mentions, at) - 1;
   if (last < 0) return [];
   let first = last;
   while (first > 0 && last - first + 1 < n && JOINT.test(t.slice((mentions[first - 1] as YearMention).end, (mentions[first] as YearMention).start))) first--;

@@ -1,6 +1,7 @@
 import type { PlanYears } from './detect-plan-years.js';
 import type { Quantity } from './find-quantities.js';
 import type { YearMention } from './find-year-mentions.js';
+import { countMentionsEndingBy } from './count-mentions-ending-by.js';
 import type { SentenceContext } from './sentence-context.js';
 
 export interface YearScope {
@@ -51,14 +52,7 @@ function tellsOfThePast(q: Quantity, ctx: SentenceContext): boolean {
 
 /** The last mention (in text order) that ends at or before `at`. */
 function lastEndingBy(mentions: readonly YearMention[], at: number): YearMention | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid] as YearMention).end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return mentions[lo - 1];
+  return mentions[countMentionsEndingBy(mentions, at) - 1];
 }
 
 function lastBefore(positions: readonly number[], at: number): number | undefined {
