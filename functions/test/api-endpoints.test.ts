@@ -253,6 +253,42 @@ describe('the adapter', () => {
     expect(b.headers.get('allow')).toContain('POST');
   });
 
+  it('answers HEAD like GET, without a body: the same status and headers (as the host does for a GET route)', async () => {
+    const path = `/templates/${parks[0]}/2025`;
+    const get = await call<TemplateModel>(base, 'GET', path, { token: stat(parks[0]!) });
+    const head = await call(base, 'HEAD', path, { token: stat(parks[0]!) });
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    const xlsx = await call(base, 'HEAD', `${path}.xlsx`, { token: stat(parks[0]!) });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.body).toBeNull();
+    // Refusals too: a status and headers, no body.
+    const forbidden = await call(base, 'HEAD', `/templates/${parks[1]}/2025`, { token: stat(parks[0]!) });
+    expect([forbidden.status, forbidden.body]).toEqual([403, null]);
+    const missing = await call(base, 'HEAD', '/nothing-here', { token: zone() });
+    expect([missing.status, missing.body]).toEqual([404, null]);
+    const post = await call(base, 'HEAD', `/returns/${parks[0]}/2024/review`, { token: zone() });
+    expect([post.status, post.body]).toEqual([405, null]);
+    expect(post.headers.get('allow')).toContain('POST');
+  });
+
+  it('says a year out of range is out of range (2000-2099), with the same stable code', async () => {
+    const period = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/1999`, { token: stat(parks[0]!) });
+    expect(period.status).toBe(400);
+    expect(period.body.error.code).toBe('invalid_period');
+    expect(period.body.error.message.zh).toContain('2000至2099');
+    expect(period.body.error.message.en).toContain('between 2000 and 2099');
+    expect(period.body.error.issues?.map((i) => i.code)).toEqual(['period_year_out_of_range']);
+    const year = await call<ApiErrorBody>(base, 'GET', '/evaluation/1999', { token: zone() });
+    expect([year.status, year.body.error.code]).toEqual([400, 'invalid_year']);
+    expect(year.body.error.message.en).toContain('between 2000 and 2099');
+    // A malformed period keeps the hint on how to write one.
+    const malformed = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/2025Q5`, { token: stat(parks[0]!) });
+    expect(malformed.body.error.message.zh).toContain('2025Q3');
+  });
+
   it('answers a CORS preflight from the task pane', async () => {
     const r = await fetch(`${base}/returns/${parks[0]}/2024`, {
       method: 'OPTIONS',

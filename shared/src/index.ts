@@ -4,7 +4,7 @@ export * from './figures/units.js';
 export type { Issue, IssueParams, Severity, Lang } from './issues/issue.js';
 export { makeIssue } from './issues/make-issue.js';
 export { formatMessage, MESSAGE_TABLES } from './messages/messages.js';
-export { parseFigure } from './figures/parse-figure.js';
+export { isDeclaredNone, parseFigure } from './figures/parse-figure.js';
 export type { FigureExpectation, FigureResult } from './figures/parse-figure.js';
 export { convertValue } from './figures/convert-value.js';
 export type { ConvertResult } from './figures/convert-value.js';
@@ -53,6 +53,7 @@ export { readTemplateCells, type CellValue } from './templates/read-template-cel
 export type { RuleSpec, RuleKind } from './rules/rule-spec.js';
 export type { ValidationResult, DerivedValue } from './rules/validation-result.js';
 export { validateReturn } from './rules/validate-return.js';
+export { declaredNoneOf } from './rules/declared-none-of.js';
 export { computeDerived } from './rules/compute-derived.js';
 export { issueKey } from './rules/issue-key.js';
 export { CHANGE_BAND, SLIP_FACTOR, PART_TOLERANCE, RATIO_TOLERANCE } from './rules/derive-rules.js';

@@ -7,7 +7,13 @@ export interface AcceptedReturn {
   park: string;
   period: string;
   /** null when a reviewer returned (退回) every version: the park counts as not reported. */
-  accepted: { version: number; values: Record<string, number | null>; baselines: Record<string, number | null> } | null;
+  accepted: {
+    version: number;
+    values: Record<string, number | null>;
+    baselines: Record<string, number | null>;
+    /** Fields declared none (无): answered "not applicable", not left blank. */
+    declaredNone: string[];
+  } | null;
   /** Versions after the accepted one, each returned by a reviewer: not read. */
   returned: number[];
 }

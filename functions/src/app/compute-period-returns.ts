@@ -11,7 +11,7 @@ export interface PeriodReturns {
 
 export function computePeriodReturns(read: readonly AcceptedReturn[]): PeriodReturns {
   return {
-    returns: read.flatMap((r) => (r.accepted ? [{ park: r.park, period: r.period, version: r.accepted.version, values: r.accepted.values }] : [])),
+    returns: read.flatMap((r) => (r.accepted ? [{ park: r.park, period: r.period, version: r.accepted.version, values: r.accepted.values, declaredNone: r.accepted.declaredNone }] : [])),
     returned: read.flatMap((r) => r.returned.map((version) => ({ park: r.park, version }))),
   };
 }

@@ -1,4 +1,4 @@
-import { parsePeriod, type Catalogue, type Park, type Period } from '@zj/shared';
+import { parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR, type Catalogue, type Issue, type Park, type Period } from '@zj/shared';
 import { ApiError } from '../http/api-error.js';
 
 /** The catalogue's park with this code, or 404 unknown_park. */
@@ -8,16 +8,25 @@ export function resolvePark(catalogue: Catalogue, code: string): Park {
   return park;
 }
 
-/** A period written like 2025 or 2025Q3 (strictly: a route parameter is not a cell), or 400. */
+/**
+ * A period written like 2025 or 2025Q3 (strictly: a route parameter is not a cell), or 400
+ * invalid_period, whose message says so when only the year is out of range (1999).
+ */
 export function resolvePeriod(code: string): Period {
   const parsed = /^\d{4}(Q[1-4])?$/.test(code) ? parsePeriod(code) : null;
-  if (!parsed?.ok) throw new ApiError(400, 'invalid_period', { period: code }, parsed && !parsed.ok ? [parsed.issue] : undefined);
+  if (!parsed?.ok) throw refusal('invalid_period', { period: code }, parsed && !parsed.ok ? parsed.issue : null);
   return parsed.period;
 }
 
-/** An annual year like 2025, or 400 invalid_year. */
+/** An annual year like 2025, or 400 invalid_year (its message says so when the year is out of range). */
 export function resolveYear(text: string): number {
   const parsed = /^\d{4}$/.test(text) ? parsePeriod(text) : null;
-  if (!parsed?.ok) throw new ApiError(400, 'invalid_year', { year: text }, parsed && !parsed.ok ? [parsed.issue] : undefined);
+  if (!parsed?.ok) throw refusal('invalid_year', { year: text }, parsed && !parsed.ok ? parsed.issue : null);
   return parsed.period.year;
+}
+
+function refusal(code: 'invalid_period' | 'invalid_year', params: Record<string, string>, issue: Issue | null): ApiError {
+  if (issue?.code !== 'period_year_out_of_range') return new ApiError(400, code, params, issue ? [issue] : undefined);
+  const range = { ...params, min: PERIOD_MIN_YEAR, max: PERIOD_MAX_YEAR };
+  return new ApiError(400, code, range, [issue], undefined, code === 'invalid_period' ? 'invalid_period_year_out_of_range' : 'invalid_year_out_of_range');
 }

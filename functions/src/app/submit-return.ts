@@ -71,6 +71,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       values: result.values,
       derived: result.derived,
       baselines: result.baselines,
+      declaredNone: result.declaredNone,
       issues: result.issues,
       source: cmd.source,
       ...(uploadBlob !== undefined ? { uploadBlob } : {}),

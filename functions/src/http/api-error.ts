@@ -9,7 +9,8 @@ export type ApiErrorParams = Readonly<Record<string, IssueParams[string] | Local
 /**
  * A refusal the client can act on: an HTTP status, a stable code from the API message table
  * (shared/src/api/api-messages.ts) and its params. Thrown by handlers, turned into an
- * ApiErrorBody by withApiErrors and nowhere else.
+ * ApiErrorBody by withApiErrors and nowhere else. `messageKey` picks a more precise text of the
+ * same table for the same code (the code is what clients branch on; it stays stable).
  */
 export class ApiError extends Error {
   constructor(
@@ -18,6 +19,7 @@ export class ApiError extends Error {
     readonly params: ApiErrorParams = {},
     readonly issues?: Issue[],
     readonly headers?: Record<string, string>,
+    readonly messageKey: string = code,
   ) {
     super(code);
     this.name = 'ApiError';

@@ -4,8 +4,8 @@ import { StorageUnavailableError } from '../storage/storage-unavailable-error.js
 import { ApiError, paramsIn, type ApiErrorParams } from './api-error.js';
 import { jsonResponse } from './json-response.js';
 
-function body(code: string, params: ApiErrorParams, issues?: ApiErrorBody['error']['issues']): ApiErrorBody {
-  const message = { zh: formatMessage(code, paramsIn(params, 'zh'), 'zh'), en: formatMessage(code, paramsIn(params, 'en'), 'en') };
+function body(code: string, params: ApiErrorParams, issues?: ApiErrorBody['error']['issues'], messageKey = code): ApiErrorBody {
+  const message = { zh: formatMessage(messageKey, paramsIn(params, 'zh'), 'zh'), en: formatMessage(messageKey, paramsIn(params, 'en'), 'en') };
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }
 
@@ -16,7 +16,7 @@ function body(code: string, params: ApiErrorParams, issues?: ApiErrorBody['error
  */
 export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
   if (error instanceof ApiError) {
-    return jsonResponse(error.status, body(error.code, error.params, error.issues), error.headers);
+    return jsonResponse(error.status, body(error.code, error.params, error.issues, error.messageKey), error.headers);
   }
   if (error instanceof StorageUnavailableError) {
     context.warn(`storage unavailable: ${error.message}`);

@@ -18,9 +18,12 @@ export function useLocalAdapter(): void {
 /**
  * Registers a function with the Functions host (app.http) and returns its definition, which
  * each module exports so the local adapter serves the same routes: routes are defined once.
- * Under the local adapter there is no host to register with.
+ * Under the local adapter there is no host to register with. A GET route answers HEAD too, in
+ * both: the same handler runs, and the response goes out with its headers and without a body
+ * (the host's server drops it; the local adapter does not write it).
  */
-export function registerHttp(route: HttpRoute): HttpRoute {
+export function registerHttp(definition: HttpRoute): HttpRoute {
+  const route = definition.methods.includes('GET') && !definition.methods.includes('HEAD') ? { ...definition, methods: [...definition.methods, 'HEAD' as const] } : definition;
   if (!localAdapter) {
     azf.app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });
   }

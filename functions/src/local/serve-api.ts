@@ -37,7 +37,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res, compiled, prefix, options).catch((error: unknown) => {
       options.log?.(`adapter error: ${String(error)}`);
-      if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }));
+      if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }), {}, (req.method ?? 'GET').toUpperCase());
       else res.destroy();
     });
   });
@@ -76,7 +76,7 @@ async function handle(
 
   if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
     await drain(req, 0);
-    if (options.staticDir === null) return writeJson(res, 404, errorBody('route_not_found', { method, path: url.pathname }));
+    if (options.staticDir === null) return writeJson(res, 404, errorBody('route_not_found', { method, path: url.pathname }), {}, method);
     return serveStatic(req, res, options.staticDir, url.pathname);
   }
   const path = url.pathname.slice(prefix.length) || '/';
@@ -96,7 +96,7 @@ async function handle(
     writeJson(res, status, errorBody(status === 405 ? 'method_not_allowed' : 'route_not_found', { method, path: url.pathname }), {
       ...cors,
       ...(status === 405 ? { allow: allowed(matches) } : {}),
-    });
+    }, method);
     return done(status);
   }
 
@@ -169,8 +169,9 @@ function allowed(matches: { route: HttpRoute }[]): string {
   return [...new Set(matches.flatMap((m) => m.route.methods)), 'OPTIONS'].join(', ');
 }
 
-function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** A JSON answer; to HEAD, its headers only (content-length still says how long the body is). */
+function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, method = 'GET'): void {
   const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
-  res.end(bytes);
+  res.end(method === 'HEAD' ? undefined : bytes);
 }

@@ -52,6 +52,7 @@ export async function appendVersion(storage: AzureStorage, hooks: StoreTestHooks
       latestContentHash: version.contentHash,
       latestValues: JSON.stringify(version.values),
       latestBaselines: JSON.stringify(version.baselines),
+      ...(version.declaredNone ? { latestDeclaredNone: JSON.stringify(version.declaredNone) } : {}),
     };
     const tx = new TableTransaction();
     if (head) tx.updateEntity(headEntity, 'Replace', { etag: String(head.etag) });

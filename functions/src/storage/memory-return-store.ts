@@ -148,5 +148,6 @@ function headOf(v: ReturnVersion): ReturnHead {
     latestContentHash: v.contentHash,
     latestValues: structuredClone(v.values),
     latestBaselines: structuredClone(v.baselines),
+    latestDeclaredNone: v.declaredNone ? [...v.declaredNone] : null,
   };
 }

@@ -45,6 +45,7 @@ function toHead(row: Row): ReturnHead {
     latestContentHash: typeof row.latestContentHash === 'string' ? row.latestContentHash : null,
     latestValues: JSON.parse(String(row.latestValues)) as ReturnHead['latestValues'],
     latestBaselines: JSON.parse(String(row.latestBaselines)) as ReturnHead['latestBaselines'],
+    latestDeclaredNone: typeof row.latestDeclaredNone === 'string' ? (JSON.parse(row.latestDeclaredNone) as string[]) : null,
   };
 }
 

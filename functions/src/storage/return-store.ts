@@ -12,6 +12,8 @@ export interface ReturnHead {
   latestValues: Record<string, number | null>;
   /** Baselines (基期值) of the latest version, likewise. */
   latestBaselines: Record<string, number | null>;
+  /** Fields the latest version declared none (无); null in heads written before it was kept. */
+  latestDeclaredNone: string[] | null;
 }
 
 export type NewVersion = Omit<ReturnVersion, 'version'>;

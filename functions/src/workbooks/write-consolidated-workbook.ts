@@ -5,6 +5,7 @@ import {
   formatMessage,
   issueKey,
   type Catalogue,
+  type ConsolidatedCell,
   type ConsolidatedRow,
   type Consolidation,
   type Issue,
@@ -32,6 +33,7 @@ const FIRST_ROW = 4; // rows 1-2 title, 3 header
 const SHORT_REASON: Record<string, string> = {
   no_return: '未报送',
   not_reported: '未填报',
+  declared_none: '无',
   no_components: '无分子分母',
   missing_component: '缺分子/分母',
   division_by_zero: '分母为0',
@@ -190,8 +192,8 @@ function writeParkSheet(
     putText(ws, `${P.label}${r}`, row.name.zh, { wrap: true });
     putText(ws, `${P.code}${r}`, row.indicator, { shrink: true });
     putText(ws, `${P.unit}${r}`, row.unit, { align: 'center' });
-    writeFigure(ws, P.value, r, row, cell.value, ctx.rowOf, c.periodDays, fmt);
-    writeFigure(ws, P.previous, r, row, prevCell?.value ?? null, ctx.rowOf, prev?.periodDays ?? c.periodDays, fmt);
+    writeFigure(ws, P.value, r, row, cell, ctx.rowOf, c.periodDays, fmt);
+    writeFigure(ws, P.previous, r, row, prevCell, ctx.rowOf, prev?.periodDays ?? c.periodDays, fmt);
     if (cell.value !== null && prevCell?.value != null) {
       if (row.unit === '%') {
         // Shares change in 百分点 (percentage points), not in percent of themselves.
@@ -207,9 +209,14 @@ function writeParkSheet(
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${ctx.footer} · ${ctx.parkName(unit)}` });
 }
 
-/** A figure on a park sheet: ratios and rates as a formula over their component rows, others as numbers. */
-function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, value: number | null, rowOf: Map<string, number>, days: number, fmt: string): void {
+/**
+ * A figure on a park sheet: ratios and rates as a formula over their component rows, others as
+ * numbers; 无 where the park declared it none (its explanation is in 说明), else blank.
+ */
+function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: Map<string, number>, days: number, fmt: string): void {
   const address = `${col}${r}`;
+  const value = cell?.value ?? null;
+  if (value === null && cell?.reason === 'declared_none') return putText(ws, address, SHORT_REASON['declared_none']!, { align: 'right' });
   if (value === null) return putText(ws, address, '', { numFmt: fmt });
   if (row.consolidation === 'ratio' && row.components) {
     const ref = (component: string) => (component === 'period_days' ? String(days) : rowOf.has(component) ? `${col}${rowOf.get(component)}` : null);

@@ -98,6 +98,17 @@ describe('writeEvaluationWorkbook', () => {
     expect(charts.map((c) => strFromU8(files[c]!)).join('')).toContain(`<c:f>&apos;${parkName(parks[0]!)}&apos;!$J$4:`);
   });
 
+  it('fits a park sheet’s 16 columns on A4 landscape at 70% or more (Excel’s column units), the long texts wrapping', () => {
+    for (const park of parks) {
+      const ws = wb.getWorksheet(parkName(park))!;
+      // Excel: a column of width w (Calibri 11, the workbook's default font) is 7w + 5 pixels of 0.75pt.
+      const widthPt = Array.from({ length: 16 }, (_, i) => ((ws.getColumn(i + 1).width ?? 9) * 7 + 5) * 0.75).reduce((a, b) => a + b, 0);
+      const printable = 841.89 - 72 * ((ws.pageSetup.margins?.left ?? 0.7) + (ws.pageSetup.margins?.right ?? 0.7));
+      expect(printable / widthPt, ws.name).toBeGreaterThanOrEqual(0.7);
+      for (const col of ['O', 'P']) expect(ws.getCell(`${col}4`).alignment?.wrapText, `${ws.name}!${col}4`).toBe(true);
+    }
+  });
+
   it.skipIf(!SOFFICE)('LibreOffice recalculates every formula to its cached value', async () => {
     expect(formulaCells(wb).length).toBeGreaterThan(100);
     expect(await formulaMismatches(buffer, await convertWithLibreOffice(buffer, 'xlsx'))).toEqual([]);

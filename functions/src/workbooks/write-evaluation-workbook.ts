@@ -37,7 +37,10 @@ const C = {
   completion: 'J', expected: 'K', expectedShare: 'L', status: 'M', growth: 'N', notes: 'O', quote: 'P',
 } as const;
 const HEADERS = ['序号', '指标', '单位', '目标(原文单位)', '基期年', '目标年', '基期值', '实际值', '目标值(折算)', '完成率', '序时进度预期值', '序时进度要求', '状态', '还需年均增长', '说明', '目标原文'];
-const WIDTHS = [6, 28, 9, 20, 8, 8, 14, 14, 14, 10, 14, 12, 13, 14, 36, 50];
+// Narrow enough to print A4 landscape at a readable scale (16 columns at the old 270 units printed
+// at about 50% in Excel, 41% in LibreOffice): the long texts (指标, 目标, 说明, 目标原文) wrap in tall
+// rows instead; the number columns keep room for 1,234,567.89 and 状态 for 符合序时进度.
+const WIDTHS = [5, 15, 8, 13, 6, 6, 13, 13, 13, 8, 13, 8, 13, 14, 15, 18];
 
 /**
  * The annual evaluation workbook (年度评估): 总览 (status counts per park), a sheet per park with

@@ -14,6 +14,9 @@ export const API_MESSAGES: MessageTable = {
     unknown_park: '园区「{park}」不存在。',
     invalid_period: '报告期「{period}」无效:年报填写如“2025”,季报填写如“2025Q3”。',
     invalid_year: '年份「{year}」无效,应为四位数年份,如“2025”。',
+    // Texts of invalid_period / invalid_year when the year is out of range (the code stays the same).
+    invalid_period_year_out_of_range: '报告期「{period}」的年份超出范围:应在{min}至{max}年之间(年报如“2025”,季报如“2025Q3”)。',
+    invalid_year_out_of_range: '年份「{year}」超出范围:应在{min}至{max}年之间。',
     unsupported_media_type: '请求内容类型应为 application/json,收到的是「{contentType}」。',
     malformed_json: '请求内容不是有效的 JSON。',
     body_too_large: '请求内容过大:上限为{limit}字节。',
@@ -48,6 +51,8 @@ export const API_MESSAGES: MessageTable = {
     unknown_park: "There is no park '{park}'.",
     invalid_period: "'{period}' is not a valid period: write a year as 2025 or a quarter as 2025Q3.",
     invalid_year: "'{year}' is not a valid year: write four digits, e.g. 2025.",
+    invalid_period_year_out_of_range: "'{period}' is not a valid period: the year must be between {min} and {max} (a year as 2025, a quarter as 2025Q3).",
+    invalid_year_out_of_range: "'{year}' is out of range: the year must be between {min} and {max}.",
     unsupported_media_type: "The request body must be application/json, not '{contentType}'.",
     malformed_json: 'The request body is not valid JSON.',
     body_too_large: 'The request body is too large: the limit is {limit} bytes.',

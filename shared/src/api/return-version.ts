@@ -18,6 +18,11 @@ export interface ReturnVersion {
   values: Record<string, number | null>;
   derived: Record<string, DerivedValue>;
   baselines: Record<string, number | null>;
+  /**
+   * Fields whose figure was declared none (无/—/N/A): null in `values`, yet answered. Absent in
+   * versions stored before it was kept: read it with declaredNoneOf (derived from `input`).
+   */
+  declaredNone?: string[];
   issues: Issue[];
   source: 'addin' | 'api' | 'upload';
   /** Name of the blob holding the original uploaded workbook, for source 'upload'. */

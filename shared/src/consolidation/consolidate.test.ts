@@ -175,3 +175,42 @@ describe('consolidate: misuse throws', () => {
     expect(() => consolidate(CAT, '2025', returns, { periodDays: days })).toThrow(error);
   });
 });
+
+describe('consolidate: 无 (declared none) is an answer, not 未填报', () => {
+  const withNone = (park: string, values: Record<string, number | null>, declaredNone: string[]): ParkReturnValues => ({ ...ret(park, values), declaredNone });
+
+  it('a sum: the 无 park answered, adds nothing, and is not missing; a blank park still is', () => {
+    const c = run([
+      ret('jinshan', { operating_revenue: 1000 }),
+      withNone('minhang', { operating_revenue: null }, ['operating_revenue']),
+      ret('fengxian', { operating_revenue: null }),
+    ]);
+    const r = row(c, 'operating_revenue');
+    expect(r.cells.map((x) => [x.unit, x.value, x.reason ?? null])).toEqual([
+      ['jinshan', 1000, null],
+      ['minhang', null, 'declared_none'],
+      ['fengxian', null, 'not_reported'],
+    ]);
+    expect(r.total).toEqual({ value: 1000, numerator: null, denominator: null, contributing: ['jinshan'] });
+    expect(r.missing).toEqual(['fengxian']);
+  });
+
+  it('a ratio: a park whose component is 无 is declared_none, outside Σnumerator and Σdenominator, not missing', () => {
+    const c = run([
+      ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
+      withNone('minhang', { rd_expenditure: null, operating_revenue: 300 }, ['rd_expenditure']),
+      // One component 无, the other blank: the figure is still not reported.
+      withNone('fengxian', { rd_expenditure: null, operating_revenue: null }, ['rd_expenditure']),
+    ]);
+    const r = row(c, 'rd_share');
+    expect(r.cells.map((x) => x.reason ?? null)).toEqual([null, 'declared_none', 'missing_component']);
+    expect(r.total).toEqual({ value: 10, numerator: 10, denominator: 100, contributing: ['jinshan'] });
+    expect(r.missing).toEqual(['fengxian']);
+    expect(row(c, 'rd_expenditure').cells.map((x) => x.reason ?? null)).toEqual([null, 'declared_none', 'declared_none']);
+  });
+
+  it('a declaredNone code with a value is read as the value (the value wins)', () => {
+    const r = row(run([withNone('jinshan', { operating_revenue: 5 }, ['operating_revenue'])]), 'operating_revenue');
+    expect(r.cells[0]).toEqual({ unit: 'jinshan', value: 5, numerator: null, denominator: null });
+  });
+});

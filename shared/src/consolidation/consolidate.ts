@@ -55,29 +55,34 @@ export function consolidate(
   for (const r of options.returned ?? []) if (inScope.has(r.park)) ignored.push({ park: r.park, version: r.version, reason: 'returned' });
   const used = units.flatMap((u) => index.get(u) ?? []);
   const valuesByUnit = new Map(used.map((r) => [r.park, r.values]));
+  const declaredNoneByUnit = new Map(used.map((r) => [r.park, new Set(r.declaredNone ?? [])]));
 
   return {
     at,
     period,
     periodDays,
     units,
-    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, valuesByUnit, periodDays)),
+    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, valuesByUnit, declaredNoneByUnit, periodDays)),
     missingReturns: units.filter((u) => !index.has(u)),
     sources: used.map((r) => ({ park: r.park, version: r.version })),
     ignored,
   };
 }
 
-/** Cell reasons that mean the unit did not report the figure (a zero denominator was reported). */
+/**
+ * Cell reasons that mean the unit did not report the figure (a zero denominator was reported;
+ * declared_none, 无, is an answer too).
+ */
 const MISSING: ReadonlySet<string> = new Set(['no_return', 'not_reported', 'missing_component']);
 
 function consolidateRow(
   indicator: Indicator,
   units: readonly string[],
   valuesByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>,
+  declaredNoneByUnit: ReadonlyMap<string, ReadonlySet<string>>,
   periodDays: number,
 ): ConsolidatedRow {
-  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, valuesByUnit, periodDays });
+  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, valuesByUnit, declaredNoneByUnit, periodDays });
   const row: ConsolidatedRow = {
     indicator: indicator.code,
     name: indicator.name,

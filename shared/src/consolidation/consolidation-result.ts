@@ -1,8 +1,11 @@
 import type { ConsolidationKind, Localized } from '../catalogue/catalogue-schema.js';
 import type { ReturnSource } from './park-return-values.js';
 
-/** Why a unit's cell is blank: no return at all, the figure left blank, or a ratio that has no value. */
-export const CELL_REASONS = ['no_return', 'not_reported', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
+/**
+ * Why a unit's cell is blank: no return at all, the figure left blank, the figure (or, for a
+ * ratio, a component) declared none (无: answered, not applicable), or a ratio that has no value.
+ */
+export const CELL_REASONS = ['no_return', 'not_reported', 'declared_none', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
 export type CellReason = (typeof CELL_REASONS)[number];
 
 /** One reporting unit's figure in a consolidated row (components too, for ratios and rates). */

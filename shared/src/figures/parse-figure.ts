@@ -145,6 +145,11 @@ function checkValue(
   return issues;
 }
 
+/** Whether a raw cell is an explicit "nothing to report" (无, —, N/A, 不适用), whatever the field's unit. */
+export function isDeclaredNone(raw: unknown): boolean {
+  return readRaw(raw).kind === 'none';
+}
+
 /** JS numbers come from Excel cells and JSON; strings from text cells and forms. */
 function readRaw(raw: unknown): TextReading {
   if (raw === null || raw === undefined) return { kind: 'blank' };

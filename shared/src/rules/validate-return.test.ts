@@ -67,6 +67,13 @@ describe('validateReturn', () => {
     expect(codes(v1(figures))).toEqual(expected.sort());
   });
 
+  it('keeps which figures were declared none (无), apart from blanks', () => {
+    const r = v1({ ...good2025, drug_approvals_new: '无', industry_scale: 'N/A', operating_revenue: '' });
+    expect(r.declaredNone.sort()).toEqual(['drug_approvals_new', 'industry_scale']);
+    expect(r.values).toMatchObject({ drug_approvals_new: null, industry_scale: null, operating_revenue: null });
+    expect(v1(good2025).declaredNone).toEqual([]);
+  });
+
   it('asks for the baseline with the first return', () => {
     const r = v1(good2025, { baselines: { operating_revenue: 1_800_000, rd_expenditure: 100_000 } });
     expect(codes(r)).toEqual(['error:baseline_missing@baselines.high_tech_enterprises', 'error:baseline_missing@baselines.industry_scale']);

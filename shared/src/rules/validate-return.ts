@@ -1,7 +1,7 @@
 import type { ReturnInput } from '../api/return-input.js';
 import { periodDays } from '../periods/period-days.js';
 import { periodOf } from '../periods/period.js';
-import { parseFigure } from '../figures/parse-figure.js';
+import { isDeclaredNone, parseFigure } from '../figures/parse-figure.js';
 import type { Issue } from '../issues/issue.js';
 import { makeIssue } from '../issues/make-issue.js';
 import type { TemplateField, TemplateModel } from '../templates/template-model.js';
@@ -25,6 +25,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
   const values: Record<string, number | null> = {};
   const baselines: Record<string, number | null> = {};
   const unreadable = new Set<string>();
+  const declaredNone: string[] = [];
   const figures = input.figures ?? {};
   const typedBaselines = input.baselines ?? {};
 
@@ -41,6 +42,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
     const field = fields.get(rule.field);
     if (!field) throw new Error(`template rule names unknown field "${rule.field}"`);
     values[field.key] = readFigure(field, figures[field.key], figurePath(field.key), issues, unreadable);
+    if (values[field.key] === null && !unreadable.has(figurePath(field.key)) && isDeclaredNone(figures[field.key])) declaredNone.push(field.key);
     if (field.baseline !== null) {
       baselines[field.key] =
         field.baseline.value !== null
@@ -86,6 +88,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
   return {
     values,
     derived,
+    declaredNone,
     baselines,
     issues,
     errorCount,

@@ -14,6 +14,11 @@ export interface ValidationResult {
   values: Record<string, number | null>;
   /** Ratio and rate fields computed from their components. */
   derived: Record<string, DerivedValue>;
+  /**
+   * Figure fields declared none (无, —, N/A, 不适用): their value is null like a blank, but the
+   * statistician answered "not applicable", which consolidation must not read as 未填报.
+   */
+  declaredNone: string[];
   /** Parsed baselines (基期值) by field key. */
   baselines: Record<string, number | null>;
   /** Every issue, not only the first. */

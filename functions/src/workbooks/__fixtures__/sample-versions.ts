@@ -1,6 +1,7 @@
 import {
   buildTemplate,
   contentHash,
+  declaredNoneOf,
   issueKey,
   validateReturn,
   type Actor,
@@ -68,10 +69,11 @@ export function makeSampleHistory(catalogue: Catalogue, years: readonly number[]
       values: result.values,
       derived: result.derived,
       baselines: result.baselines,
+      declaredNone: result.declaredNone,
       issues: result.issues,
       source: versions.length % 3 === 0 ? 'upload' : 'addin',
     });
   }
-  const returns = versions.map((v) => ({ park: v.park, period: v.period, version: v.version, values: v.values }));
+  const returns = versions.map((v) => ({ park: v.park, period: v.period, version: v.version, values: v.values, declaredNone: declaredNoneOf(v) }));
   return { data, versions, returns };
 }

@@ -8,6 +8,8 @@ export interface ConsolidationInput {
   /** Each unit's values (by indicator code); absent when the unit has no return. */
   valuesByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
   periodDays: number;
+  /** Each unit's indicator codes declared none (无); absent or empty when it declared none. */
+  declaredNoneByUnit?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** How one consolidation kind reads each unit's cell and makes the total. */

@@ -13,7 +13,8 @@ import { derivedCells } from './derived-cells.js';
 export const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
   kind: 'ratio',
   description: { zh: '分子合计 ÷ 分母合计', en: 'Σnumerator ÷ Σdenominator' },
-  consolidate({ indicator, units, valuesByUnit, periodDays }) {
+  consolidate(input) {
+    const { indicator, units, valuesByUnit, periodDays } = input;
     const c = indicator.components;
     const blank = { value: null, numerator: null, denominator: null };
     if (!c) {
@@ -35,7 +36,7 @@ export const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
         denominators.push(d);
       }
     }
-    const cells = derivedCells({ indicator, units, valuesByUnit, periodDays });
+    const cells = derivedCells(input);
     const contributing = numerators.map((f) => f.unit);
     if (contributing.length === 0) return { cells, total: { ...blank, contributing, reason: 'no_contributors' } };
     const numerator = num.total(numerators, periodDays);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { consolidate, declaredNoneOf, loadCatalogue, type ReturnVersion } from '@zj/shared';
+import { writeConsolidatedWorkbook } from './write-consolidated-workbook.js';
+import { makeSampleHistory } from './__fixtures__/sample-versions.js';
+import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
+
+const FIRST = 4;
+const PARK_COL = 6;
+const CODE = 'pct_applications';
+const WHY = '本园今年无PCT申请(示例说明)';
+
+/**
+ * 金山园 typed 无 for PCT申请量 with an explanation, 闵行园 left it blank. Both are null in the
+ * stored values; the workbook must tell them apart: 无 (answered) versus 未填报 (not reported).
+ */
+describe('the consolidated workbook: 无 is not 未填报', async () => {
+  const catalogue = loadCatalogue();
+  const history = makeSampleHistory(catalogue, [2025], { parks: ['jinshan', 'minhang', 'fengxian'] });
+  const edit = (v: ReturnVersion): ReturnVersion => {
+    if (v.park === 'jinshan') {
+      // A version as stored before declaredNone was kept: derived from the figures as sent.
+      const { declaredNone: _kept, ...old } = v;
+      return {
+        ...old,
+        input: { ...v.input, figures: { ...v.input.figures, [CODE]: '无' }, explanations: { ...v.input.explanations, [`field:${CODE}`]: WHY } },
+        values: { ...v.values, [CODE]: null },
+      };
+    }
+    if (v.park === 'minhang') return { ...v, input: { ...v.input, figures: { ...v.input.figures, [CODE]: null } }, values: { ...v.values, [CODE]: null }, declaredNone: [] };
+    return v;
+  };
+  const versions = history.versions.map(edit);
+  const returns = versions.map((v) => ({ park: v.park, period: v.period, version: v.version, values: v.values, declaredNone: declaredNoneOf(v) }));
+  const consolidation = consolidate(catalogue, '2025', returns, { periodDays: 365 });
+  const buffer = await writeConsolidatedWorkbook({ catalogue, consolidation, previous: null, versions, generatedAt: '2026-02-01T08:00:00.000Z' });
+  const wb = await loadWorkbook(buffer);
+  const i = consolidation.rows.findIndex((r) => r.indicator === CODE);
+  const row = consolidation.rows[i]!;
+  const col = (park: string) => PARK_COL + consolidation.units.indexOf(park);
+  const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
+
+  it('consolidates 金山园 as answered (declared_none), 闵行园 as missing', () => {
+    expect(declaredNoneOf(versions.find((v) => v.park === 'jinshan')!)).toEqual([CODE]);
+    expect(row.cells.find((c) => c.unit === 'jinshan')!.reason).toBe('declared_none');
+    expect(row.cells.find((c) => c.unit === 'minhang')!.reason).toBe('not_reported');
+    expect(row.missing).not.toContain('jinshan');
+    expect(row.missing).toContain('minhang');
+    expect(row.total.contributing).not.toContain('jinshan');
+  });
+
+  it('shows 无 on 汇总 and 未填报 for the blank, and the total adds only the figures', () => {
+    const ws = wb.getWorksheet('汇总')!;
+    const r = ws.getRow(FIRST + i);
+    expect(r.getCell(3).value).toBe(CODE);
+    expect(shown(r.getCell(col('jinshan')))).toBe('无');
+    expect(shown(r.getCell(col('minhang')))).toBe('未填报');
+    const fengxian = row.cells.find((c) => c.unit === 'fengxian')!.value!;
+    expect(shown(r.getCell(col('fengxian')))).toBe(fengxian);
+    expect(shown(r.getCell(PARK_COL + consolidation.units.length))).toBe(fengxian);
+    const notes = String(shown(r.getCell(PARK_COL + consolidation.units.length + 2)));
+    expect(notes).toContain(parkName('minhang'));
+    expect(notes).not.toContain(parkName('jinshan'));
+  });
+
+  it('shows 无 with its explanation on the park sheet, and says what 无 means in 说明', () => {
+    const ws = wb.getWorksheet(parkName('jinshan'))!;
+    expect(shown(ws.getCell(`E${FIRST + i}`))).toBe('无');
+    expect(String(shown(ws.getCell(`H${FIRST + i}`)))).toContain(WHY);
+    expect(shown(wb.getWorksheet(parkName('minhang'))!.getCell(`E${FIRST + i}`))).toBe('');
+    const notes: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((r) => r.eachCell((c) => void notes.push(String(shown(c)))));
+    expect(notes.join('\n')).toMatch(/无:该园区填报为“无”/);
+  });
+});
