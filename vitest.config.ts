@@ -10,5 +10,6 @@ export default defineConfig({
     // but bounded on a 2-core machine.
     maxWorkers: 2,
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    setupFiles: ['./scripts/fast-check-setup.ts'],
   },
 });
