@@ -99,3 +99,4 @@ export { computeCompoundGrowth } from './evaluation/compute-compound-growth.js';
 export { computeAmountPerYear } from './evaluation/compute-amount-per-year.js';
 export { computeDaysInYear } from './evaluation/compute-days-in-year.js';
 export { reportingDays } from './periods/reporting-days.js';
+export { storedResultOf } from './api/stored-result-of.js';

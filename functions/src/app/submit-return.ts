@@ -1,4 +1,4 @@
-import { contentHash, validateReturn, type Actor, type Park, type Period, type ReturnInput, type ReturnVersion } from '@zj/shared';
+import { contentHash, validateReturn, type Actor, type Park, type Period, type ReturnInput, type ReturnVersion, storedResultOf } from '@zj/shared';
 import { ApiError } from '../http/api-error.js';
 import { loadTemplate } from './load-template.js';
 import type { Services } from './services.js';
@@ -68,11 +68,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       templateVersion: template.version,
       contentHash: hash,
       input,
-      values: result.values,
-      derived: result.derived,
-      baselines: result.baselines,
-      declaredNone: result.declaredNone,
-      issues: result.issues,
+      ...storedResultOf(result),
       source: cmd.source,
       ...(uploadBlob !== undefined ? { uploadBlob } : {}),
     },

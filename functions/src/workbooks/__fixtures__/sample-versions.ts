@@ -9,6 +9,7 @@ import {
   type ParkReturnValues,
   type ReturnInput,
   type ReturnVersion,
+  storedResultOf,
 } from '@zj/shared';
 import { makeSampleData, SAMPLE_LABEL, type SampleData } from '../../demo/make-sample-data.js';
 
@@ -66,11 +67,7 @@ export function makeSampleHistory(catalogue: Catalogue, years: readonly number[]
       templateVersion: template.version,
       contentHash: contentHash(input),
       input,
-      values: result.values,
-      derived: result.derived,
-      baselines: result.baselines,
-      declaredNone: result.declaredNone,
-      issues: result.issues,
+      ...storedResultOf(result),
       source: versions.length % 3 === 0 ? 'upload' : 'addin',
     });
   }
