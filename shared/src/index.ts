@@ -12,39 +12,46 @@ export { formatFigure } from './figures/format-figure.js';
 export type { FormatFigureOptions } from './figures/format-figure.js';
 export { roundFigure } from './figures/round-figure.js';
 export { decimalString } from './figures/decimal-string.js';
-export { periodOf, isLeapYear } from './periods/period.js';
-export type { Period, Quarter } from './periods/period.js';
-export { parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR } from './periods/parse-period.js';
-export type { PeriodResult } from './periods/parse-period.js';
-export { periodDays } from './periods/period-days.js';
-export { previousPeriod } from './periods/previous-period.js';
-export { periodStart } from './periods/period-start.js';
-export { periodEnd } from './periods/period-end.js';
+export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate } from './periods/periods.js';
+export type { Period, Quarter, PeriodResult } from './periods/periods.js';
 export { targetCanonicalValue } from './catalogue/target-canonical-value.js';
 export type { CanonicalTargetValue } from './catalogue/target-canonical-value.js';
 export { contentHash } from './hashing/content-hash.js';
-export type { ReturnInput } from './api/return-input.js';
-export type { Actor, Role } from './api/actor.js';
-export type { ReturnVersion } from './api/return-version.js';
-export type { ReturnState } from './api/return-state.js';
-export type { Review, ReviewDecision } from './api/review.js';
-export type { ReviewInput } from './api/review-input.js';
-export type { Receipt } from './api/receipt.js';
-export type { UploadReceipt } from './api/upload-receipt.js';
-export type { VersionSummary } from './api/version-summary.js';
-export type { ReturnDraft } from './api/return-draft.js';
-export type { DraftInput } from './api/draft-input.js';
-export type { DraftReceipt } from './api/draft-receipt.js';
-export type { ReturnResponse } from './api/return-response.js';
-export type { ValidateResponse } from './api/validate-response.js';
-export type { ParkStatus } from './api/park-status.js';
-export type { StatusResponse } from './api/status-response.js';
-export type { ParksResponse } from './api/parks-response.js';
-export type { LockEvent } from './api/lock-event.js';
-export type { LockResponse } from './api/lock-response.js';
-export type { ExtractTargetsRequest } from './api/extract-targets-request.js';
-export type { ExtractTargetsResponse } from './api/extract-targets-response.js';
-export type { ApiErrorBody } from './api/api-error.js';
+export type {
+  Actor,
+  Role,
+  ReturnInput,
+  DraftInput,
+  ReturnVersion,
+  ReturnState,
+  Review,
+  ReviewDecision,
+  ReviewInput,
+  Receipt,
+  UploadReceipt,
+  VersionSummary,
+  ReturnDraft,
+  DraftReceipt,
+  ReturnResponse,
+  ValidateResponse,
+  ParkStatus,
+  StatusResponse,
+  LockEvent,
+  LockResponse,
+} from './api/returns.js';
+export { storedResultOf, receiptOf } from './api/returns.js';
+export type { ParksResponse, ExtractTargetsRequest, ExtractTargetsResponse, ApiErrorBody } from './api/documents.js';
+export type { ApiErrorCode } from './api/errors.js';
+export {
+  computeReturnState,
+  computeAcceptedVersion,
+  collectBaselines,
+  computePeriodReturns,
+  type ReturnStateInput,
+  type AcceptedVersion,
+  type AcceptedReturn,
+  type PeriodReturns,
+} from './returns/lifecycle.js';
 export type { TemplateModel, TemplateField, TemplateTarget, FieldReason } from './templates/template-model.js';
 export { buildTemplate, type TemplateContext, type TemplatePeriod } from './templates/build-template.js';
 export type { TemplateLayout, LayoutColumn, LayoutRow, CellContent, CellValidation, DefinedName, ColumnKey } from './templates/template-layout.js';
@@ -98,5 +105,3 @@ export { GROWTH_REASONS, type GrowthNeeded, type GrowthReason } from './evaluati
 export { computeCompoundGrowth } from './evaluation/compute-compound-growth.js';
 export { computeAmountPerYear } from './evaluation/compute-amount-per-year.js';
 export { computeDaysInYear } from './evaluation/compute-days-in-year.js';
-export { reportingDays } from './periods/reporting-days.js';
-export { storedResultOf } from './api/stored-result-of.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, apiBaseUrl } from './api-client.js';
-import { ApiRequestError, NetworkError } from './api-errors.js';
+import { ApiRequestError, NetworkError, UnexpectedResponseError } from './api-errors.js';
 
 function client(responses: Array<Response | Error>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -20,17 +20,19 @@ function client(responses: Array<Response | Error>) {
 }
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const zone = { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } };
+const actor = { id: 'p-statistician', name: '统计员', role: 'statistician', park: 'p' };
+const receipt = { park: 'p', period: '2025', version: 1, submittedAt: '2025-03-01T00:00:00.000Z', submittedBy: actor, contentHash: 'h', templateVersion: 'v', issues: [], explanations: {} };
 
 describe('ApiClient', () => {
   it('sends the bearer token and parses JSON', async () => {
-    const { api, calls } = client([json(200, { zone: {}, parks: [] })]);
-    await expect(api.parks()).resolves.toEqual({ zone: {}, parks: [] });
+    const { api, calls } = client([json(200, { zone, parks: [] })]);
+    await expect(api.parks()).resolves.toEqual({ zone, parks: [] });
     expect(calls[0]!.url).toBe('https://x.test/api/parks');
     expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
   it('retries a submission after a dropped connection with the same Idempotency-Key', async () => {
-    const receipt = { version: 1 };
     const { api, calls } = client([new TypeError('Failed to fetch'), json(201, receipt)]);
     await expect(api.submit('p', '2025', { templateVersion: 'v', figures: {} }, 'key-1')).resolves.toEqual(receipt);
     expect(calls).toHaveLength(2);
@@ -57,6 +59,33 @@ describe('ApiClient', () => {
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).code).toBe('review_not_pending');
     expect(calls).toHaveLength(1);
+  });
+
+  it('parses each answer with the schema the route table declares: an answer unlike it is refused, not cast', async () => {
+    const { api } = client([json(200, { zone, parks: [{ code: 'p' }] }), json(201, { ...receipt, version: '1' }), json(202, receipt)]);
+    await expect(api.parks()).rejects.toBeInstanceOf(UnexpectedResponseError);
+    const wrongType = await api.submit('p', '2025', { templateVersion: 'v', figures: {} }, 'k').catch((e: unknown) => e);
+    expect(wrongType).toBeInstanceOf(UnexpectedResponseError);
+    expect((wrongType as UnexpectedResponseError).problems).toEqual([expect.stringMatching(/^version: /)]);
+    await expect(api.submit('p', '2025', { templateVersion: 'v', figures: {} }, 'k')).rejects.toThrow(/202/);
+  });
+
+  it('builds the path from the route table, each parameter URL-encoded, with the route’s method', async () => {
+    const lock = { period: '2025Q1', locked: true, by: { ...actor, role: 'consolidator', park: null }, at: '2025-04-01T00:00:00.000Z' };
+    const { api, calls } = client([json(200, lock), json(200, { ...lock, locked: false })]);
+    await api.setLock('2025Q1', true);
+    await api.setLock('2025 Q1/x', false);
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['POST', 'https://x.test/api/periods/2025Q1/lock'],
+      ['POST', 'https://x.test/api/periods/2025%20Q1%2Fx/unlock'],
+    ]);
+  });
+
+  it('downloads a workbook as bytes', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const { api, calls } = client([new Response(bytes, { status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })]);
+    expect(new Uint8Array(await api.evaluationWorkbook(2025))).toEqual(bytes);
+    expect(calls[0]!.url).toBe('https://x.test/api/evaluation/2025.xlsx');
   });
 
   it.each([

@@ -1,19 +1,15 @@
-import type {
-  DraftInput,
-  DraftReceipt,
-  LockResponse,
-  ParksResponse,
-  Receipt,
-  ReturnInput,
-  ReturnResponse,
-  ReturnVersion,
-  Review,
-  ReviewInput,
-  StatusResponse,
-  TemplateModel,
-  ValidateResponse,
-} from '@zj/shared';
-import { ApiRequestError, NetworkError, isApiErrorBody } from './api-errors.js';
+import {
+  ROUTES,
+  routePath,
+  type ReturnInput,
+  type RouteBodyInput,
+  type RouteName,
+  type RouteParams,
+  type RouteResponse,
+  type RouteSpec,
+  type RouteStatus,
+} from '@zj/shared/api';
+import { ApiRequestError, NetworkError, UnexpectedResponseError, parseApiErrorBody } from './api-errors.js';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -25,13 +21,16 @@ export interface ApiClientOptions {
   retryDelayMs?: number;
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
-  json?: unknown;
-  headers?: Record<string, string>;
-  /** Safe to send again on a dropped connection or a 503: reads, and writes with an Idempotency-Key. */
+/** A request to a route of the table: its path parameters, its body, extra headers. */
+export type RouteRequest<N extends RouteName> = (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) &
+  (RouteBodyInput<N> extends undefined ? { body?: undefined } : { body: RouteBodyInput<N> }) & { headers?: Record<string, string> };
+
+/** What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. */
+export type RouteAnswer<N extends RouteName> = RouteResponse<N, RouteStatus<N>, ArrayBuffer>;
+
+export interface CallPolicy {
+  /** Send again on a dropped connection or a 503. By default, what the table says is safe: reads, idempotent routes, and routes sent with an Idempotency-Key. */
   retry?: boolean;
-  binary?: boolean;
   /** This request's own deadline, shorter than the client's for best-effort calls. */
   timeoutMs?: number;
 }
@@ -39,9 +38,12 @@ interface RequestOptions {
 const RETRIES = 2;
 
 /**
- * The typed client of the HTTP API (functions/). Every response is typed with the shared
- * types; an error status becomes ApiRequestError and no answer becomes NetworkError, which
- * src/api/user-message.ts turns into what the user reads.
+ * The typed client of the HTTP API (functions/), derived from the route table
+ * (shared/src/api/routes.ts): `call(route, …)` builds the path from the route's parameters, sends
+ * its body, and parses the answer with the schema the table declares for its status, so what the
+ * views get is checked, never cast. An error status becomes ApiRequestError, no answer
+ * NetworkError, an answer unlike the table UnexpectedResponseError; src/api/user-message.ts turns
+ * each into what the user reads. The named methods are the pane's calls, one line each.
  */
 export class ApiClient {
   private readonly fetchImpl: typeof fetch;
@@ -50,81 +52,86 @@ export class ApiClient {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
-  parks(): Promise<ParksResponse> {
-    return this.request('/parks', { retry: true });
+  parks() {
+    return this.call('getParks', {});
   }
-  template(park: string, period: string): Promise<TemplateModel> {
-    return this.request(`/templates/${enc(park)}/${enc(period)}`, { retry: true });
+  template(park: string, period: string) {
+    return this.call('getTemplate', { params: { park, period } });
   }
-  validate(park: string, period: string, input: ReturnInput): Promise<ValidateResponse> {
-    // Validation stores nothing: as safe to repeat as a read.
-    return this.request(`/returns/${enc(park)}/${enc(period)}/validate`, { method: 'POST', json: input, retry: true });
+  validate(park: string, period: string, input: ReturnInput) {
+    return this.call('validateReturn', { params: { park, period }, body: input });
   }
   /** 报送. The Idempotency-Key makes a retry after a dropped connection answer the same receipt. */
-  submit(park: string, period: string, input: ReturnInput, idempotencyKey: string): Promise<Receipt> {
-    return this.request(`/returns/${enc(park)}/${enc(period)}`, {
-      method: 'POST',
-      json: input,
-      headers: { 'idempotency-key': idempotencyKey, 'x-client': 'addin' },
-      retry: true,
-    });
+  submit(park: string, period: string, input: ReturnInput, idempotencyKey: string) {
+    return this.call('submitReturn', { params: { park, period }, body: input, headers: { 'idempotency-key': idempotencyKey, 'x-client': 'addin' } });
   }
   /**
    * Keeps the sheet's figures as the server draft (草稿). Best effort: the sheet stays the draft
    * that matters, so no retries and a short deadline; the caller shows a failure quietly.
    */
-  saveDraft(park: string, period: string, input: DraftInput): Promise<DraftReceipt> {
-    return this.request(`/returns/${enc(park)}/${enc(period)}/draft`, { method: 'PUT', json: input, timeoutMs: 10_000 });
+  saveDraft(park: string, period: string, input: ReturnInput) {
+    return this.call('saveDraft', { params: { park, period }, body: input }, { retry: false, timeoutMs: 10_000 });
   }
-  getReturn(park: string, period: string): Promise<ReturnResponse> {
-    return this.request(`/returns/${enc(park)}/${enc(period)}`, { retry: true });
+  getReturn(park: string, period: string) {
+    return this.call('getReturn', { params: { park, period } });
   }
-  getVersion(park: string, period: string, version: number): Promise<ReturnVersion> {
-    return this.request(`/returns/${enc(park)}/${enc(period)}/versions/${version}`, { retry: true });
+  getVersion(park: string, period: string, version: number) {
+    return this.call('getReturnVersion', { params: { park, period, version: String(version) } });
   }
-  review(park: string, period: string, input: ReviewInput): Promise<Review> {
-    return this.request(`/returns/${enc(park)}/${enc(period)}/review`, { method: 'POST', json: input });
+  review(park: string, period: string, input: RouteBodyInput<'reviewReturn'>) {
+    return this.call('reviewReturn', { params: { park, period }, body: input });
   }
-  status(period: string): Promise<StatusResponse> {
-    return this.request(`/status/${enc(period)}`, { retry: true });
+  status(period: string) {
+    return this.call('getStatus', { params: { period } });
   }
-  setLock(period: string, locked: boolean): Promise<LockResponse> {
-    return this.request(`/periods/${enc(period)}/${locked ? 'lock' : 'unlock'}`, { method: 'POST', retry: true });
+  setLock(period: string, locked: boolean) {
+    return this.call(locked ? 'lockPeriod' : 'unlockPeriod', { params: { period } });
   }
   /** The consolidated workbook (汇总表) of a period, .xlsx bytes. */
-  consolidationWorkbook(period: string): Promise<ArrayBuffer> {
-    return this.request(`/consolidation/${enc(period)}.xlsx`, { retry: true, binary: true });
+  consolidationWorkbook(period: string) {
+    return this.call('getConsolidationXlsx', { params: { period } });
   }
   /** The annual evaluation workbook (年度评估), .xlsx bytes. */
-  evaluationWorkbook(year: number): Promise<ArrayBuffer> {
-    return this.request(`/evaluation/${year}.xlsx`, { retry: true, binary: true });
+  evaluationWorkbook(year: number) {
+    return this.call('getEvaluationXlsx', { params: { year: String(year) } });
   }
 
-  private async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** Calls a route of the table and answers its parsed body. */
+  async call<N extends RouteName>(name: N, request: RouteRequest<N>, policy: CallPolicy = {}): Promise<RouteAnswer<N>> {
+    const route: RouteSpec = ROUTES[name];
+    const retry = policy.retry ?? (route.method === 'GET' || route.idempotent === true || (route.headers?.includes('idempotency-key') === true && request.headers?.['idempotency-key'] !== undefined));
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once<T>(path, options);
+        return (await this.once(name, route, request, policy)) as RouteAnswer<N>;
       } catch (error) {
         const transient = error instanceof NetworkError || (error instanceof ApiRequestError && (error.status === 503 || error.code === 'version_conflict'));
-        if (!options.retry || !transient || attempt >= RETRIES) throw error;
+        if (!retry || !transient || attempt >= RETRIES) throw error;
         await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 800) * (attempt + 1)));
       }
     }
   }
 
-  private async once<T>(path: string, options: RequestOptions): Promise<T> {
+  private async once(name: RouteName, route: RouteSpec, request: { params?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy): Promise<unknown> {
     const token = await this.options.token();
-    const headers: Record<string, string> = { accept: options.binary ? 'application/octet-stream, */*' : 'application/json', ...options.headers };
+    const answersFile = Object.values(route.responses).some((r) => r.content.kind === 'file');
+    const headers: Record<string, string> = { accept: answersFile ? 'application/octet-stream, */*' : 'application/json', ...request.headers };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    let body: BodyInit | undefined;
+    if (route.body?.kind === 'json') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.body);
+    } else if (route.body?.kind === 'file') {
+      headers['content-type'] = route.body.contentType;
+      body = request.body as Uint8Array<ArrayBuffer>;
+    }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? this.options.timeoutMs ?? (options.binary ? 120_000 : 30_000));
+    const timer = setTimeout(() => controller.abort(), policy.timeoutMs ?? this.options.timeoutMs ?? (answersFile ? 120_000 : 30_000));
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.options.baseUrl}${path}`, {
-        method: options.method ?? 'GET',
+      response = await this.fetchImpl(`${this.options.baseUrl}${routePath(name, (request.params ?? {}) as never)}`, {
+        method: route.method,
         headers,
-        ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
+        ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
     } catch (error) {
@@ -134,20 +141,22 @@ export class ApiClient {
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');
-      let body: unknown = null;
+      let parsed: unknown = null;
       try {
-        body = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
-        body = null;
+        parsed = null;
       }
-      throw new ApiRequestError(response.status, isApiErrorBody(body) ? body : null, response.headers);
+      throw new ApiRequestError(response.status, parseApiErrorBody(parsed), response.headers);
     }
-    if (options.binary) return (await response.arrayBuffer()) as T;
-    return (await response.json()) as T;
+    const answer = route.responses[response.status];
+    if (!answer) throw new UnexpectedResponseError(name, response.status, [`status ${response.status} is not declared`]);
+    if (answer.content.kind === 'file') return response.arrayBuffer();
+    const parsed = answer.content.schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new UnexpectedResponseError(name, response.status, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`));
+    return parsed.data;
   }
 }
-
-const enc = encodeURIComponent;
 
 /** Where the API is: `?api=` (tests, a dev pointing elsewhere), the build's config, or /api beside the task pane. */
 export function apiBaseUrl(location: Pick<Location, 'origin' | 'search'>, configured: string | undefined): string {

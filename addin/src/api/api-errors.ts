@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@zj/shared';
+import { apiErrorBodySchema, type ApiErrorBody, type ApiErrorCode } from '@zj/shared/api';
 
 /** The API answered with an error status; `body` is its ApiErrorBody when it sent one. */
 export class ApiRequestError extends Error {
@@ -10,7 +10,8 @@ export class ApiRequestError extends Error {
     super(`api: ${status} ${body?.error.code ?? ''}`);
     this.name = 'ApiRequestError';
   }
-  get code(): string {
+  /** The API's stable code (a typed union: a mistyped code fails to compile), or http_<status> when it sent none. */
+  get code(): ApiErrorCode | `http_${number}` {
     return this.body?.error.code ?? `http_${this.status}`;
   }
 }
@@ -26,8 +27,24 @@ export class NetworkError extends Error {
   }
 }
 
-export function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+/**
+ * The API answered success, but not as the route table says it answers that route: a status it
+ * does not declare, or a body its schema refuses. A fault of the server (or of a deployment out
+ * of step with the pane), never of the user.
+ */
+export class UnexpectedResponseError extends Error {
+  constructor(
+    readonly route: string,
+    readonly status: number,
+    readonly problems: string[],
+  ) {
+    super(`api: ${route} answered ${status} unlike the route table: ${problems.slice(0, 3).join('; ')}`);
+    this.name = 'UnexpectedResponseError';
+  }
+}
+
+/** An error body the API sent, checked by its schema; null for anything else (a proxy's HTML page). */
+export function parseApiErrorBody(value: unknown): ApiErrorBody | null {
+  const parsed = apiErrorBodySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

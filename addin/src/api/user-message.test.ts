@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '@zj/shared/api';
 import { describe, expect, it } from 'vitest';
 import { ExcelError } from '../excel/excel-error.js';
 import { translator } from '../i18n/translate.js';
@@ -6,7 +7,7 @@ import { toUserMessage } from './user-message.js';
 
 const zh = translator('zh');
 const en = translator('en');
-const body = (code: string) => ({ error: { code, message: { zh: `中文 ${code}`, en: `English ${code}` } } });
+const body = (code: ApiErrorCode) => ({ error: { code, message: { zh: `中文 ${code}`, en: `English ${code}` } } });
 
 describe('toUserMessage', () => {
   it.each([

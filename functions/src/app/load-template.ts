@@ -1,7 +1,7 @@
-import { buildTemplate, reportingDays, previousPeriod, type Catalogue, type Park, type Period, type TemplateModel } from '@zj/shared';
-import { collectBaselines } from './collect-baselines.js';
+import { buildTemplate, type Catalogue, type Park, type TemplateModel } from '@zj/shared';
+import { periodOrder, previousPeriod, reportingDays, type Period } from '@zj/shared/periods';
+import { collectBaselines } from '@zj/shared/returns';
 import { LruCache } from './lru-cache.js';
-import { periodOrder } from './period-order.js';
 import { readParkReturns } from './read-park-returns.js';
 import type { Services } from './services.js';
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from '@zj/shared';
-import type { LocalizedParam } from '../http/api-error.js';
+import type { LocalizedParam } from './domain-error.js';
 
 /** A park's name for messages (金山园 / Jinshan Park); the code itself for a park the catalogue lacks. */
 export function parkNameOf(catalogue: Catalogue, code: string): LocalizedParam {

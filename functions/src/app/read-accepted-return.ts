@@ -1,7 +1,7 @@
-import { declaredNoneOf, type Review } from '@zj/shared';
+import { declaredNoneOf } from '@zj/shared';
+import type { Review } from '@zj/shared/api';
+import { computeAcceptedVersion, type AcceptedReturn } from '@zj/shared/returns';
 import type { ReturnHead } from '../storage/return-store.js';
-import type { AcceptedReturn } from './accepted-return.js';
-import { computeAcceptedVersion } from './compute-accepted-version.js';
 import type { Services } from './services.js';
 
 /** The accepted version of the return a head points to, given the reviews of that park and period. */

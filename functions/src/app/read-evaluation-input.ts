@@ -1,6 +1,5 @@
 import type { ParkReturnValues, ReturnSource } from '@zj/shared';
-import { collectBaselines } from './collect-baselines.js';
-import { computePeriodReturns } from './compute-period-returns.js';
+import { collectBaselines, computePeriodReturns } from '@zj/shared/returns';
 import { readParkReturns } from './read-park-returns.js';
 import type { Services } from './services.js';
 

@@ -1,6 +1,5 @@
-import { parsePeriod } from '@zj/shared';
-import type { AcceptedReturn } from './accepted-return.js';
-import { periodOrder } from './period-order.js';
+import { parsePeriod, periodOrder } from '@zj/shared/periods';
+import type { AcceptedReturn } from '@zj/shared/returns';
 import { readAcceptedReturn } from './read-accepted-return.js';
 import type { Services } from './services.js';
 

@@ -1,6 +1,7 @@
-import type { Park, ParkStatus, Period } from '@zj/shared';
-import { computeDueDate } from './compute-due-date.js';
-import { computeReturnState } from './compute-return-state.js';
+import type { Park } from '@zj/shared';
+import type { ParkStatus } from '@zj/shared/api';
+import { computeDueDate, type Period } from '@zj/shared/periods';
+import { computeReturnState } from '@zj/shared/returns';
 import type { Services } from './services.js';
 
 /** The state of one park's return for a period, from its head, its newest draft and its reviews. */

@@ -1,4 +1,4 @@
-import { computePeriodReturns, type PeriodReturns } from './compute-period-returns.js';
+import { computePeriodReturns, type PeriodReturns } from '@zj/shared/returns';
 import { readAcceptedReturn } from './read-accepted-return.js';
 import type { Services } from './services.js';
 

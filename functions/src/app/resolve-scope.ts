@@ -1,15 +1,15 @@
 import { parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR, type Catalogue, type Issue, type Park, type Period } from '@zj/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from './domain-error.js';
 
-/** The catalogue's park with this code, or 404 unknown_park. */
+/** The catalogue's park with this code, or unknown_park. */
 export function resolvePark(catalogue: Catalogue, code: string): Park {
   const park = catalogue.parks.find((p) => p.code === code);
-  if (!park) throw new ApiError(404, 'unknown_park', { park: code });
+  if (!park) throw new DomainError('unknown_park', { park: code });
   return park;
 }
 
 /**
- * A period written like 2025 or 2025Q3 (strictly: a route parameter is not a cell), or 400
+ * A period written like 2025 or 2025Q3 (strictly: a route parameter is not a cell), or
  * invalid_period, whose message says so when only the year is out of range (1999).
  */
 export function resolvePeriod(code: string): Period {
@@ -18,15 +18,15 @@ export function resolvePeriod(code: string): Period {
   return parsed.period;
 }
 
-/** An annual year like 2025, or 400 invalid_year (its message says so when the year is out of range). */
+/** An annual year like 2025, or invalid_year (its message says so when the year is out of range). */
 export function resolveYear(text: string): number {
   const parsed = /^\d{4}$/.test(text) ? parsePeriod(text) : null;
   if (!parsed?.ok) throw refusal('invalid_year', { year: text }, parsed && !parsed.ok ? parsed.issue : null);
   return parsed.period.year;
 }
 
-function refusal(code: 'invalid_period' | 'invalid_year', params: Record<string, string>, issue: Issue | null): ApiError {
-  if (issue?.code !== 'period_year_out_of_range') return new ApiError(400, code, params, issue ? [issue] : undefined);
+function refusal(code: 'invalid_period' | 'invalid_year', params: Record<string, string>, issue: Issue | null): DomainError {
+  if (issue?.code !== 'period_year_out_of_range') return new DomainError(code, params, issue ? { issues: [issue] } : {});
   const range = { ...params, min: PERIOD_MIN_YEAR, max: PERIOD_MAX_YEAR };
-  return new ApiError(400, code, range, [issue], undefined, code === 'invalid_period' ? 'invalid_period_year_out_of_range' : 'invalid_year_out_of_range');
+  return new DomainError(code, range, { issues: [issue], messageKey: code === 'invalid_period' ? 'invalid_period_year_out_of_range' : 'invalid_year_out_of_range' });
 }

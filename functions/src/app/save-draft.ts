@@ -1,5 +1,5 @@
 import { contentHash, type Actor, type Park, type Period, type ReturnDraft, type ReturnInput } from '@zj/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from './domain-error.js';
 import type { Services } from './services.js';
 
 export interface SaveDraftCommand {
@@ -12,21 +12,21 @@ export interface SaveDraftCommand {
 
 /**
  * Saves a server draft (草稿): a new draft record every time, never a version. A locked period
- * refuses it (423) like a submission, at the check here and again at the commit (the lock
- * marker guards it). Refusals throw ApiError; nothing is stored for them.
+ * refuses it (period_locked) like a submission, at the check here and again at the commit (the lock
+ * marker guards it). Refusals throw DomainError; nothing is stored for them.
  */
 export async function saveDraft(svc: Services, cmd: SaveDraftCommand): Promise<ReturnDraft> {
   const { park, period, input } = cmd;
   const lock = await svc.store.readLock(period.code);
-  if (lock?.locked) throw new ApiError(423, 'period_locked', { period: period.code });
+  if (lock?.locked) throw new DomainError('period_locked', { period: period.code });
   const draft: ReturnDraft = { park: park.code, period: period.code, savedAt: svc.now().toISOString(), savedBy: cmd.actor, contentHash: contentHash(input), input };
   const outcome = await svc.store.appendDraft(draft);
   switch (outcome.kind) {
     case 'created':
       return outcome.draft;
     case 'locked':
-      throw new ApiError(423, 'period_locked', { period: period.code });
+      throw new DomainError('period_locked', { period: period.code });
     case 'conflict':
-      throw new ApiError(409, 'draft_conflict', {}, undefined, { 'retry-after': '1' });
+      throw new DomainError('draft_conflict');
   }
 }

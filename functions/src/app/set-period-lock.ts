@@ -1,9 +1,14 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import type { LockEvent, LockResponse } from '@zj/shared';
-import { jsonResponse } from '../http/json-response.js';
-import { authorize } from './authorize.js';
-import { resolvePeriod } from './resolve-scope.js';
+import type { Actor } from '@zj/shared';
+import type { LockEvent, LockResponse } from '@zj/shared/api';
+import type { Period } from '@zj/shared/periods';
+import type { Services } from './services.js';
 import { writeLockMarkers } from './write-lock-markers.js';
+
+export interface SetPeriodLockCommand {
+  actor: Actor;
+  period: Period;
+  locked: boolean;
+}
 
 /**
  * Locks or unlocks a period (consolidator). Appends a lock event unless the period is already
@@ -14,17 +19,11 @@ import { writeLockMarkers } from './write-lock-markers.js';
  * markers ahead of the history, and a submission is refused when either says locked; doing it
  * again finishes it, as markers already in the state are left alone.
  */
-export async function setPeriodLock(request: HttpRequest, locked: boolean): Promise<HttpResponseInit> {
-  const { svc, actor } = await authorize(request, 'lock');
-  const period = resolvePeriod(request.params.period ?? '');
+export async function setPeriodLock(svc: Services, { actor, period, locked }: SetPeriodLockCommand): Promise<LockResponse> {
   const current = await svc.store.readLock(period.code);
   const already = (current?.locked ?? false) === locked;
   const event: LockEvent = already && current !== null ? current : { period: period.code, locked, by: actor, at: svc.now().toISOString() };
   await writeLockMarkers(svc, event);
   if (!already) await svc.store.appendLockEvent(event);
-  return lockResponse(already && current === null ? { period: period.code, locked: false, by: null, at: null } : event);
-}
-
-function lockResponse(body: LockResponse): HttpResponseInit {
-  return jsonResponse(200, body);
+  return already && current === null ? { period: period.code, locked: false, by: null, at: null } : event;
 }

@@ -1,5 +1,6 @@
-import { contentHash, validateReturn, type Actor, type Park, type Period, type ReturnInput, type ReturnVersion, storedResultOf } from '@zj/shared';
-import { ApiError } from '../http/api-error.js';
+import { contentHash, validateReturn, type Actor, type Park, type Period } from '@zj/shared';
+import { storedResultOf, type ReturnInput, type ReturnVersion } from '@zj/shared/api';
+import { DomainError } from './domain-error.js';
 import { loadTemplate } from './load-template.js';
 import type { Services } from './services.js';
 
@@ -27,7 +28,7 @@ export interface SubmitOutcome {
 /**
  * Submits (报送) a return: everything is checked before anything is written, on the server's
  * own template and validation (the client's word is never trusted), then one new version is
- * appended. Refusals throw ApiError; nothing is stored for them.
+ * appended. Refusals throw DomainError; nothing is stored for them.
  */
 export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<SubmitOutcome> {
   const { store } = svc;
@@ -43,19 +44,18 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
   // A retry of a request that was stored answers the same receipt, even if the period has
   // been locked or the template has moved on since.
   if (used) {
-    if (used.contentHash !== hash) throw new ApiError(409, 'idempotency_key_reused');
+    if (used.contentHash !== hash) throw new DomainError('idempotency_key_reused');
     const version = await store.readVersion(park.code, period.code, used.version);
     if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
     return { version, replayed: true };
   }
-  if (lock?.locked) throw new ApiError(423, 'period_locked', { period: period.code });
+  if (lock?.locked) throw new DomainError('period_locked', { period: period.code });
   if (input.templateVersion !== template.version) {
-    const params = { current: template.version.slice(0, 12) };
-    throw new ApiError(409, 'stale_template', params, undefined, { 'x-template-version': template.version });
+    throw new DomainError('stale_template', { current: template.version.slice(0, 12) }, { currentTemplateVersion: template.version });
   }
   const result = validateReturn(template, input);
   if (!result.acceptable) {
-    throw new ApiError(422, 'return_not_acceptable', { errors: result.errorCount, unexplained: result.unexplained.length }, result.issues);
+    throw new DomainError('return_not_acceptable', { errors: result.errorCount, unexplained: result.unexplained.length }, { issues: result.issues });
   }
 
   const uploadBlob = cmd.keepUpload ? await cmd.keepUpload() : undefined;
@@ -80,11 +80,11 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
     case 'replayed':
       return { version: outcome.version, replayed: true };
     case 'key_reused':
-      throw new ApiError(409, 'idempotency_key_reused');
+      throw new DomainError('idempotency_key_reused');
     case 'locked':
       // A lock landed after the check above: the commit's guard saw it.
-      throw new ApiError(423, 'period_locked', { period: period.code });
+      throw new DomainError('period_locked', { period: period.code });
     case 'conflict':
-      throw new ApiError(409, 'version_conflict', {}, undefined, { 'retry-after': '1' });
+      throw new DomainError('version_conflict');
   }
 }

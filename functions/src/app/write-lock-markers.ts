@@ -1,5 +1,5 @@
 import type { LockEvent } from '@zj/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from './domain-error.js';
 import type { Services } from './services.js';
 
 /**
@@ -9,5 +9,5 @@ import type { Services } from './services.js';
  */
 export async function writeLockMarkers(svc: Services, event: LockEvent): Promise<void> {
   const outcomes = await Promise.all(svc.catalogue.parks.map((p) => svc.store.writeLockMarker(p.code, event)));
-  if (outcomes.includes('conflict')) throw new ApiError(409, 'lock_conflict', { period: event.period }, undefined, { 'retry-after': '1' });
+  if (outcomes.includes('conflict')) throw new DomainError('lock_conflict', { period: event.period });
 }

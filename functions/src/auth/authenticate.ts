@@ -1,6 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import type { Actor, Catalogue } from '@zj/shared';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../app/domain-error.js';
 import type { Settings } from '../settings/settings.js';
 import { verifyDevToken } from './dev-tokens.js';
 
@@ -15,7 +15,7 @@ export async function authenticate(request: HttpRequest, settings: Settings, cat
   const actor = settings.authMode === 'app-service' ? fromAppService(request, settings) : await fromDevToken(request, settings);
   if (actor.park !== null && !catalogue.parks.some((p) => p.code === actor.park)) {
     // A user registered for a park the catalogue no longer has: a configuration fault, refused.
-    throw new ApiError(403, 'user_not_registered', { user: actor.id });
+    throw new DomainError('user_not_registered', { user: actor.id });
   }
   return actor;
 }
@@ -23,9 +23,9 @@ export async function authenticate(request: HttpRequest, settings: Settings, cat
 async function fromDevToken(request: HttpRequest, settings: Settings): Promise<Actor> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new ApiError(401, 'unauthenticated', {}, undefined, { 'www-authenticate': 'Bearer' });
+  if (!match) throw new DomainError('unauthenticated');
   const actor = await verifyDevToken(settings.devTokenSecret!, match[1]!);
-  if (!actor) throw new ApiError(401, 'invalid_token', {}, undefined, { 'www-authenticate': 'Bearer error="invalid_token"' });
+  if (!actor) throw new DomainError('invalid_token');
   return actor;
 }
 
@@ -36,9 +36,9 @@ function fromAppService(request: HttpRequest, settings: Settings): Actor {
   } catch {
     user = null; // a principal header without its id header: not a principal App Service sent
   }
-  if (!user) throw new ApiError(401, 'unauthenticated');
+  if (!user) throw new DomainError('unauthenticated');
   const identity = [user.username, user.id].find((k) => k && settings.users[k] !== undefined);
-  if (identity === undefined) throw new ApiError(403, 'user_not_registered', { user: user.username || user.id });
+  if (identity === undefined) throw new DomainError('user_not_registered', { user: user.username || user.id });
   const entry = settings.users[identity]!;
   return { id: identity, name: entry.name ?? user.username ?? identity, role: entry.role, park: entry.park };
 }

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@zj/shared';
-import { ApiError, type LocalizedParam } from '../http/api-error.js';
+import { DomainError, type LocalizedParam } from '../app/domain-error.js';
 import { ROLE_LABELS } from './role-labels.js';
 
 /** What a request wants to do. Each endpoint names one action; the table below says who may. */
@@ -32,10 +32,10 @@ export function mayAccessPark(actor: Actor, park: string): boolean {
 }
 
 /**
- * Throws 403 unless the actor's role may do the action, on this park when one is named.
+ * Refuses (forbidden_role, forbidden_park) unless the actor's role may do the action, on this park when one is named.
  * `parkName` names parks in the message (金山园 / Jinshan Park); the codes by default.
  */
 export function assertAllowed(actor: Actor, action: Action, park?: string, parkName: (code: string) => LocalizedParam = (code) => ({ zh: code, en: code })): void {
-  if (!PERMISSIONS[action].includes(actor.role)) throw new ApiError(403, 'forbidden_role', { role: ROLE_LABELS[actor.role] });
-  if (park !== undefined && !mayAccessPark(actor, park)) throw new ApiError(403, 'forbidden_park', { park: parkName(park), own: parkName(actor.park ?? '') });
+  if (!PERMISSIONS[action].includes(actor.role)) throw new DomainError('forbidden_role', { role: ROLE_LABELS[actor.role] });
+  if (park !== undefined && !mayAccessPark(actor, park)) throw new DomainError('forbidden_park', { park: parkName(park), own: parkName(actor.park ?? '') });
 }

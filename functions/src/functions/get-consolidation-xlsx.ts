@@ -1,22 +1,18 @@
-import type { HttpRequest } from '@azure/functions';
-import { consolidate, reportingDays, previousPeriod, type ReturnVersion } from '@zj/shared';
-import { authorize } from '../app/authorize.js';
-import { readPeriodReturns } from '../app/read-period-returns.js';
+import { consolidate, type ReturnVersion } from '@zj/shared';
+import { previousPeriod, reportingDays } from '@zj/shared/periods';
 import { readParkStatus } from '../app/read-park-status.js';
+import { readPeriodReturns } from '../app/read-period-returns.js';
 import { resolvePeriod } from '../app/resolve-scope.js';
-import { registerHttp } from '../http/register-http.js';
-import { withApiErrors } from '../http/with-api-errors.js';
+import { attachment, registerRoute, routeHandler } from '../http/route-handler.js';
 import { writeConsolidatedWorkbook } from '../workbooks/write-consolidated-workbook.js';
-import { xlsxResponse } from '../workbooks/xlsx-response.js';
 
 /**
  * GET /api/consolidation/{period}.xlsx: the consolidated workbook (汇总表) of the latest accepted
  * versions, with the previous period beside each figure and the versions, explanations and
  * warnings used (and the returned versions left out).
  */
-export const getConsolidationXlsx = withApiErrors(async (request: HttpRequest) => {
-  const { svc } = await authorize(request, 'read_zone');
-  const period = resolvePeriod(request.params.period ?? '');
+export const getConsolidationXlsx = routeHandler('getConsolidationXlsx', 'read_zone', async ({ svc, params }) => {
+  const period = resolvePeriod(params.period);
   const previous = previousPeriod(period);
   const [current, before, states] = await Promise.all([
     readPeriodReturns(svc, period.code),
@@ -33,12 +29,7 @@ export const getConsolidationXlsx = withApiErrors(async (request: HttpRequest) =
     states: Object.fromEntries(states.map((s) => [s.park, s.state])),
     generatedAt: svc.now().toISOString(),
   });
-  return xlsxResponse(body, `consolidation-${period.code}.xlsx`, `${svc.catalogue.zone.name.zh}-${period.code}-汇总表.xlsx`);
+  return { status: 200, body, headers: attachment(`consolidation-${period.code}.xlsx`, `${svc.catalogue.zone.name.zh}-${period.code}-汇总表.xlsx`) };
 });
 
-export const registration = registerHttp({
-  name: 'getConsolidationXlsx',
-  methods: ['GET'],
-  route: 'consolidation/{period}.xlsx',
-  handler: getConsolidationXlsx,
-});
+export const registration = registerRoute('getConsolidationXlsx', getConsolidationXlsx);

@@ -1,18 +1,11 @@
-import type { HttpRequest } from '@azure/functions';
-import type { ReturnDraft } from '@zj/shared';
-import { authorizePark } from '../app/authorize.js';
-import { ApiError } from '../http/api-error.js';
-import { jsonResponse } from '../http/json-response.js';
-import { registerHttp } from '../http/register-http.js';
-import { withApiErrors } from '../http/with-api-errors.js';
+import { DomainError } from '../app/domain-error.js';
+import { registerRoute, routeHandler } from '../http/route-handler.js';
 
-/** GET /api/returns/{park}/{period}/draft: the newest server draft (草稿), or 404 draft_not_found. */
-export const getDraft = withApiErrors(async (request: HttpRequest) => {
-  const { svc, park, period } = await authorizePark(request, 'read_park');
+/** GET /api/returns/{park}/{period}/draft: the newest server draft (草稿), or draft_not_found. */
+export const getDraft = routeHandler('getDraft', 'read_park', async ({ svc, park, period }) => {
   const draft = await svc.store.readLatestDraft(park.code, period.code);
-  if (!draft) throw new ApiError(404, 'draft_not_found', { park: park.name, period: period.code });
-  const body: ReturnDraft = draft;
-  return jsonResponse(200, body);
+  if (!draft) throw new DomainError('draft_not_found', { park: park.name, period: period.code });
+  return { status: 200, body: draft };
 });
 
-export const registration = registerHttp({ name: 'getDraft', methods: ['GET'], route: 'returns/{park}/{period}/draft', handler: getDraft });
+export const registration = registerRoute('getDraft', getDraft);

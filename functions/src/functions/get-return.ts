@@ -1,17 +1,11 @@
-import type { HttpRequest } from '@azure/functions';
-import type { ReturnResponse } from '@zj/shared';
-import { authorizePark } from '../app/authorize.js';
 import { readParkStatus } from '../app/read-park-status.js';
-import { jsonResponse } from '../http/json-response.js';
-import { registerHttp } from '../http/register-http.js';
-import { withApiErrors } from '../http/with-api-errors.js';
+import { registerRoute, routeHandler } from '../http/route-handler.js';
 
 /**
  * GET /api/returns/{park}/{period}: the latest version in full, the list of every version, the
  * reviews and the state. A return never submitted answers 200 with `latest: null`.
  */
-export const getReturn = withApiErrors(async (request: HttpRequest) => {
-  const { svc, park, period } = await authorizePark(request, 'read_park');
+export const getReturn = routeHandler('getReturn', 'read_park', async ({ svc, park, period }) => {
   const [versions, reviews, lock, state] = await Promise.all([
     svc.store.listVersions(park.code, period.code),
     svc.store.listReviews(park.code, period.code),
@@ -20,8 +14,7 @@ export const getReturn = withApiErrors(async (request: HttpRequest) => {
   ]);
   const last = versions.at(-1);
   const latest = last ? await svc.store.readVersion(park.code, period.code, last.version) : null;
-  const body: ReturnResponse = { park: park.code, period: period.code, state: state.state, due: state.due, locked: lock?.locked ?? false, latest, versions, reviews };
-  return jsonResponse(200, body);
+  return { status: 200, body: { park: park.code, period: period.code, state: state.state, due: state.due, locked: lock?.locked ?? false, latest, versions, reviews } };
 });
 
-export const registration = registerHttp({ name: 'getReturn', methods: ['GET'], route: 'returns/{park}/{period}', handler: getReturn });
+export const registration = registerRoute('getReturn', getReturn);

@@ -1,9 +1,11 @@
-import type { HttpRequest } from '@azure/functions';
+import { resolvePeriod } from '../app/resolve-scope.js';
 import { setPeriodLock } from '../app/set-period-lock.js';
-import { registerHttp } from '../http/register-http.js';
-import { withApiErrors } from '../http/with-api-errors.js';
+import { registerRoute, routeHandler } from '../http/route-handler.js';
 
 /** POST /api/periods/{period}/unlock: accept submissions again (consolidator). */
-export const unlockPeriod = withApiErrors((request: HttpRequest) => setPeriodLock(request, false));
+export const unlockPeriod = routeHandler('unlockPeriod', 'lock', async ({ svc, actor, params }) => ({
+  status: 200,
+  body: await setPeriodLock(svc, { actor, period: resolvePeriod(params.period), locked: false }),
+}));
 
-export const registration = registerHttp({ name: 'unlockPeriod', methods: ['POST'], route: 'periods/{period}/unlock', handler: unlockPeriod });
+export const registration = registerRoute('unlockPeriod', unlockPeriod);

@@ -1,32 +1,99 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { formatMessage, type ApiErrorBody, type IssueParams } from '@zj/shared';
+import { formatMessage } from '@zj/shared';
+import type { ApiErrorBody, ApiErrorCode, ApiMessageVariant } from '@zj/shared/api';
+import { DomainError, paramsIn, type ErrorParams } from '../app/domain-error.js';
 import { StorageUnavailableError } from '../storage/storage-unavailable-error.js';
-import { ApiError, paramsIn, type ApiErrorParams } from './api-error.js';
 import { jsonResponse } from './json-response.js';
 
-function body(code: string, params: ApiErrorParams, issues?: ApiErrorBody['error']['issues'], messageKey = code): ApiErrorBody {
+/**
+ * The HTTP status of every error code: where a domain refusal becomes an HTTP answer, and the
+ * only place. A code without a status fails to compile.
+ */
+export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+  unauthenticated: 401,
+  invalid_token: 401,
+  user_not_registered: 403,
+  forbidden_role: 403,
+  forbidden_park: 403,
+  unknown_park: 404,
+  invalid_period: 400,
+  invalid_year: 400,
+  unsupported_media_type: 415,
+  malformed_json: 400,
+  body_too_large: 413,
+  invalid_body: 400,
+  invalid_idempotency_key: 400,
+  idempotency_key_reused: 409,
+  stale_template: 409,
+  period_locked: 423,
+  draft_not_found: 404,
+  lock_conflict: 409,
+  draft_conflict: 409,
+  return_not_acceptable: 422,
+  version_conflict: 409,
+  return_not_found: 404,
+  version_not_found: 404,
+  invalid_version: 400,
+  review_comment_required: 400,
+  review_not_latest: 409,
+  review_not_pending: 409,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  storage_unavailable: 503,
+  internal_error: 500,
+  upload_empty: 400,
+  upload_corrupt: 400,
+  upload_not_xlsx: 415,
+  upload_legacy_xls: 415,
+  upload_macro_enabled: 415,
+  upload_too_large: 413,
+  upload_too_many_entries: 413,
+  upload_expands_too_far: 413,
+  upload_template_outdated: 409,
+  upload_wrong_park: 409,
+  upload_wrong_period: 409,
+  upload_sheet_missing: 422,
+  upload_meta_missing: 422,
+  upload_meta_tampered: 422,
+  upload_layout_changed: 422,
+};
+
+/** Headers some codes are answered with: when to retry, and how to sign in (RFC 6750). */
+const ERROR_HEADERS: Partial<Record<ApiErrorCode, Record<string, string>>> = {
+  unauthenticated: { 'www-authenticate': 'Bearer' },
+  invalid_token: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  lock_conflict: { 'retry-after': '1' },
+  draft_conflict: { 'retry-after': '1' },
+  version_conflict: { 'retry-after': '1' },
+  storage_unavailable: { 'retry-after': '5' },
+};
+
+export function errorBody(code: ApiErrorCode, params: ErrorParams = {}, issues?: ApiErrorBody['error']['issues'], messageKey: ApiErrorCode | ApiMessageVariant = code): ApiErrorBody {
   const message = { zh: formatMessage(messageKey, paramsIn(params, 'zh'), 'zh'), en: formatMessage(messageKey, paramsIn(params, 'en'), 'en') };
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }
 
+/** The answer to an error code, with its status and headers. */
+export function errorCodeResponse(code: ApiErrorCode, params: ErrorParams = {}, headers: Record<string, string> = {}): HttpResponseInit {
+  return jsonResponse(ERROR_STATUS[code], errorBody(code, params), { ...ERROR_HEADERS[code], ...headers });
+}
+
 /**
- * The one place a thrown value becomes an HTTP answer. An ApiError says what to answer; storage
- * being down is a 503 the client may retry; anything else is our fault: logged with a reference,
- * answered as a 500 without a stack or raw message.
+ * The one place a thrown value becomes an HTTP answer. A DomainError is answered with its code's
+ * status; storage being down is a 503 the client may retry; anything else is our fault: logged
+ * with a reference, answered as a 500 without a stack or raw message.
  */
 export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
-  if (error instanceof ApiError) {
-    return jsonResponse(error.status, body(error.code, error.params, error.issues, error.messageKey), error.headers);
+  if (error instanceof DomainError) {
+    const { issues, messageKey, currentTemplateVersion } = error.details;
+    const headers = { ...ERROR_HEADERS[error.code], ...(currentTemplateVersion !== undefined ? { 'x-template-version': currentTemplateVersion } : {}) };
+    return jsonResponse(ERROR_STATUS[error.code], errorBody(error.code, error.params, issues ? [...issues] : undefined, messageKey), headers);
   }
   if (error instanceof StorageUnavailableError) {
     context.warn(`storage unavailable: ${error.message}`);
-    return jsonResponse(503, body('storage_unavailable', {}), { 'retry-after': '5' });
+    return errorCodeResponse('storage_unavailable');
   }
   const ref = context.invocationId;
   context.error(`internal error ${ref}:`, error);
-  return jsonResponse(500, body('internal_error', { ref }));
-}
-
-export function errorBody(code: string, params: IssueParams = {}): ApiErrorBody {
-  return body(code, params);
+  return errorCodeResponse('internal_error', { ref });
 }

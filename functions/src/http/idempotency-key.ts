@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { ApiError } from './api-error.js';
+import { DomainError } from '../app/domain-error.js';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -7,6 +7,6 @@ const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 export function readIdempotencyKey(request: HttpRequest): string | null {
   const key = request.headers.get('idempotency-key');
   if (key === null) return null;
-  if (!KEY.test(key)) throw new ApiError(400, 'invalid_idempotency_key');
+  if (!KEY.test(key)) throw new DomainError('invalid_idempotency_key');
   return key;
 }

@@ -1,5 +1,4 @@
-import { periodDays } from '../periods/period-days.js';
-import { periodOf } from '../periods/period.js';
+import { periodDays, periodOf } from '../periods/periods.js';
 
 /** Days in a calendar year (365 or 366): the denominator of a 日均 rate over that year. */
 export function computeDaysInYear(year: number): number {

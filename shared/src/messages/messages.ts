@@ -3,7 +3,7 @@ import type { MessageTable } from './message-table.js';
 import { FIGURE_MESSAGES } from '../figures/figure-messages.js';
 import { RULE_MESSAGES } from '../rules/rule-messages.js';
 import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
-import { API_MESSAGES } from '../api/api-messages.js';
+import { API_MESSAGES } from '../api/errors.js';
 import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
 import { PERIOD_MESSAGES } from '../periods/period-messages.js';
 

@@ -1,6 +1,6 @@
 import type { MessageTable } from '../messages/message-table.js';
 
-/** Messages for reading reporting periods (parse-period.ts). {raw} is the text as given. */
+/** Messages for reading reporting periods (parsePeriod, periods.ts): a file apart, as messages.ts gathers every table and periods.ts formats with it. {raw} is the text as given. */
 export const PERIOD_MESSAGES: MessageTable = {
   zh: {
     period_invalid: '「{raw}」不是有效的报告期:年报填写如“2025”,季报填写如“2025Q3”。',

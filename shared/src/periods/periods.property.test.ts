@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR } from './parse-period.js';
-import { periodOf, type Quarter } from './period.js';
-import { periodDays } from './period-days.js';
-import { periodEnd } from './period-end.js';
-import { periodStart } from './period-start.js';
-import { previousPeriod } from './previous-period.js';
+import { parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR, periodDays, periodEnd, periodOf, periodStart, previousPeriod, type Quarter } from './periods.js';
 
 const year = fc.integer({ min: PERIOD_MIN_YEAR + 1, max: PERIOD_MAX_YEAR });
 const quarter = fc.constantFrom<Quarter | null>(null, 1, 2, 3, 4);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from './parse-period.js';
-import { periodOf, type Period } from './period.js';
-import { periodDays } from './period-days.js';
-import { periodEnd } from './period-end.js';
-import { periodStart } from './period-start.js';
-import { previousPeriod } from './previous-period.js';
+import { computeDueDate, parsePeriod, periodDays, periodEnd, periodOf, periodOrder, periodStart, previousPeriod, reportingDays, type Period } from './periods.js';
 
 const p = (code: string): Period => {
   const r = parsePeriod(code);
@@ -90,5 +85,38 @@ describe('previousPeriod, periodStart, periodEnd', () => {
   ])('%s runs from %s to %s', (code, start, end) => {
     expect(periodStart(p(code))).toBe(start);
     expect(periodEnd(p(code))).toBe(end);
+  });
+});
+
+describe('reportingDays: flows are reported year-to-date (本年累计)', () => {
+  it.each([
+    [2025, null, 365],
+    [2024, null, 366],
+    [2025, 1, 90],
+    [2024, 1, 91],
+    [2025, 2, 181],
+    [2025, 3, 273],
+    [2025, 4, 365],
+    [2024, 4, 366],
+  ] as const)('%i Q%s covers %i days', (year, quarter, days) => {
+    expect(reportingDays(periodOf(year, quarter))).toBe(days);
+  });
+});
+
+describe('periodOrder: periods sorted by when they end', () => {
+  it('orders quarters, then the year after its fourth quarter, then the next year', () => {
+    const codes = ['2026Q1', '2025', '2025Q4', '2024', '2025Q1', '2025Q3', '2025Q2'];
+    expect(codes.map(p).sort((a, b) => periodOrder(a) - periodOrder(b)).map((x) => x.code)).toEqual(['2024', '2025Q1', '2025Q2', '2025Q3', '2025Q4', '2025', '2026Q1']);
+  });
+});
+
+describe('computeDueDate: the end of the last day on time, China Standard Time', () => {
+  it.each([
+    ['2025Q1', 0, '2025-03-31T15:59:59.999Z'],
+    ['2025Q1', 15, '2025-04-15T15:59:59.999Z'],
+    ['2025', 31, '2026-01-31T15:59:59.999Z'],
+    ['2024Q4', 1, '2025-01-01T15:59:59.999Z'],
+  ])('%s with %i days allowed is due %s', (code, days, due) => {
+    expect(computeDueDate(p(code), days).toISOString()).toBe(due);
   });
 });

@@ -1,4 +1,4 @@
-import type { ReturnVersion } from '../api/return-version.js';
+import type { ReturnVersion } from '../api/returns.js';
 import { isDeclaredNone } from '../figures/parse-figure.js';
 
 /**

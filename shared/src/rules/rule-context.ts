@@ -1,4 +1,4 @@
-import type { ReturnInput } from '../api/return-input.js';
+import type { ReturnInput } from '../api/returns.js';
 import type { Issue } from '../issues/issue.js';
 import type { TemplateField, TemplateModel } from '../templates/template-model.js';
 import type { RuleSpec } from './rule-spec.js';

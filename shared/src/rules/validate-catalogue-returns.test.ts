@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReturnInput } from '../api/return-input.js';
+import type { ReturnInput } from '../api/returns.js';
 import { loadCatalogue } from '../catalogue/load-catalogue.js';
 import { BASELINES, FIRST_RETURN, FIRST_YEAR } from '../evaluation/__fixtures__/catalogue-figures.js';
-import { periodDays } from '../periods/period-days.js';
-import { periodOf } from '../periods/period.js';
+import { periodDays, periodOf } from '../periods/periods.js';
 import { buildTemplate } from '../templates/build-template.js';
 import type { TemplateModel } from '../templates/template-model.js';
 import { validateReturn } from './validate-return.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReturnInput } from '../api/return-input.js';
+import type { ReturnInput } from '../api/returns.js';
 import { buildTemplate } from '../templates/build-template.js';
 import { MINI_CATALOGUE } from '../templates/__fixtures__/mini-catalogue.js';
 import { issueKey } from './issue-key.js';

@@ -1,6 +1,5 @@
-import type { ReturnInput } from '../api/return-input.js';
-import { periodDays } from '../periods/period-days.js';
-import { periodOf } from '../periods/period.js';
+import type { ReturnInput } from '../api/returns.js';
+import { periodDays, periodOf } from '../periods/periods.js';
 import { isDeclaredNone, parseFigure } from '../figures/parse-figure.js';
 import type { Issue } from '../issues/issue.js';
 import { makeIssue } from '../issues/make-issue.js';

@@ -1,4 +1,4 @@
-import type { ReturnInput } from '../api/return-input.js';
+import type { ReturnInput } from '../api/returns.js';
 import type { TemplateLayout } from './template-layout.js';
 
 /** A cell as a spreadsheet gives it back: a number, text, or nothing. */

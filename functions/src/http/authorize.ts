@@ -2,9 +2,9 @@ import type { HttpRequest } from '@azure/functions';
 import type { Actor, Park, Period } from '@zj/shared';
 import { authenticate } from '../auth/authenticate.js';
 import { assertAllowed, type Action } from '../auth/permissions.js';
-import { parkNameOf } from './park-name-of.js';
-import { services, type Services } from './services.js';
-import { resolvePark, resolvePeriod } from './resolve-scope.js';
+import { parkNameOf } from '../app/park-name-of.js';
+import { resolvePark, resolvePeriod } from '../app/resolve-scope.js';
+import { services, type Services } from '../app/services.js';
 
 export interface Authorized {
   svc: Services;

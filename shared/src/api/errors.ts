@@ -1,10 +1,79 @@
-import type { MessageTable } from '../messages/message-table.js';
+import type { Lang } from '../issues/issue.js';
 
 /**
- * Error codes of the HTTP API (ApiErrorBody.error.code). Codes are stable; clients branch on
- * them, people read the text.
+ * The error codes of the HTTP API (ApiErrorBody.error.code), as a typed union: a mistyped code
+ * fails to compile. Codes are stable; clients branch on them, people read the text. Which HTTP
+ * status each code gets is decided at the edge (functions/src/http/error-response.ts), not here.
  */
-export const API_MESSAGES: MessageTable = {
+
+/** Why an uploaded workbook is refused (the issue codes of reading it, functions/src/workbooks). */
+export const UPLOAD_REFUSAL_CODES = [
+  'upload_empty',
+  'upload_too_large',
+  'upload_legacy_xls',
+  'upload_not_xlsx',
+  'upload_macro_enabled',
+  'upload_corrupt',
+  'upload_too_many_entries',
+  'upload_expands_too_far',
+  'upload_sheet_missing',
+  'upload_meta_missing',
+  'upload_meta_tampered',
+  'upload_wrong_park',
+  'upload_wrong_period',
+  'upload_template_outdated',
+  'upload_layout_changed',
+] as const;
+export type UploadRefusalCode = (typeof UPLOAD_REFUSAL_CODES)[number];
+
+export function isUploadRefusalCode(code: string): code is UploadRefusalCode {
+  return (UPLOAD_REFUSAL_CODES as readonly string[]).includes(code);
+}
+
+export const API_ERROR_CODES = [
+  'unauthenticated',
+  'invalid_token',
+  'user_not_registered',
+  'forbidden_role',
+  'forbidden_park',
+  'unknown_park',
+  'invalid_period',
+  'invalid_year',
+  'unsupported_media_type',
+  'malformed_json',
+  'body_too_large',
+  'invalid_body',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'stale_template',
+  'period_locked',
+  'draft_not_found',
+  'lock_conflict',
+  'draft_conflict',
+  'return_not_acceptable',
+  'version_conflict',
+  'return_not_found',
+  'version_not_found',
+  'invalid_version',
+  'review_comment_required',
+  'review_not_latest',
+  'review_not_pending',
+  'route_not_found',
+  'method_not_allowed',
+  'storage_unavailable',
+  'internal_error',
+  ...UPLOAD_REFUSAL_CODES,
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** Texts of a code when a more precise one applies (the code stays the same). */
+export type ApiMessageVariant = 'invalid_period_year_out_of_range' | 'invalid_year_out_of_range';
+
+/** Texts of the error codes (the upload codes' texts are with the template's messages), and of body_field_invalid, the issue an invalid body lists. */
+type ApiMessageKey = Exclude<ApiErrorCode, UploadRefusalCode> | ApiMessageVariant | 'body_field_invalid';
+
+/** Each code's text in both languages; a code without one fails to compile. */
+export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
   zh: {
     unauthenticated: '未登录或登录已失效,请重新登录。',
     invalid_token: '身份令牌无效或已过期,请重新获取。',

@@ -1,0 +1,475 @@
+import { z } from 'zod';
+import type { Issue } from '../issues/issue.js';
+import { makeIssue } from '../issues/make-issue.js';
+import {
+  catalogueDocumentSchema,
+  consolidationDocumentSchema,
+  extractTargetsRequestSchema,
+  extractTargetsResponseSchema,
+  named,
+  parksResponseSchema,
+  templateModelSchema,
+  yearEvaluationSchema,
+} from './documents.js';
+import { UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
+import {
+  draftReceiptSchema,
+  lockResponseSchema,
+  receiptSchema,
+  returnDraftSchema,
+  returnInputSchema,
+  returnResponseSchema,
+  returnVersionSchema,
+  reviewInputSchema,
+  reviewSchema,
+  statusResponseSchema,
+  uploadReceiptSchema,
+  validateResponseSchema,
+} from './returns.js';
+
+/**
+ * THE ROUTE TABLE: every route of the HTTP API, declared once. Everything else is derived from it:
+ *
+ * - the Functions registrations (functions/src/http/route-handler.ts: method, route template,
+ *   the JSON body checked by its schema, the answer typed by the declared responses);
+ * - the task pane's client (addin/src/api/api-client.ts: paths built from `path`, bodies typed,
+ *   answers parsed with the declared response schema, never cast);
+ * - the tests' helper (functions/test/helpers/harness.ts `call`: typed like the client, and every
+ *   answer checked against this table: status, schema, and the error codes the route declares);
+ * - GET /api/openapi.json (functions/src/http/openapi-document.ts), checked by a test against
+ *   the routes the Functions host registers.
+ *
+ * To add a route:
+ * 1. Add an entry below, named for the function (verb + noun, e.g. `getMe`): method, path (under
+ *    /api, OpenAPI syntax, every `{param}` one of PATH_PARAMS), summary, tag, whether it needs a
+ *    signed-in user, its body (json(schema) or a file type), its responses by status, and the
+ *    error codes it may answer beyond those every route may (see possibleErrors).
+ * 2. Put the body and response schemas in returns.ts or documents.ts (or a new module of this
+ *    folder), wrapped in named('ComponentName', …) so the OpenAPI document names them.
+ * 3. A new error code goes in errors.ts (API_ERROR_CODES and both message tables) and gets its
+ *    HTTP status in functions/src/http/error-response.ts: both fail to compile until done.
+ * 4. Write functions/src/functions/<verb-noun>.ts: `routeHandler('getMe', async ({ request, params, body }) => …)`
+ *    and `registerRoute('getMe', handler)`. The OpenAPI test fails until the route is registered.
+ * 5. The client gets it with `api.call('getMe', {})`; tests with `call(base, 'getMe', { token })`.
+ */
+
+/** The media type of an .xlsx workbook (templates, consolidation, evaluation, uploads). */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+/** A JSON body, checked by its schema. */
+export interface JsonContent<S extends z.ZodType = z.ZodType> {
+  readonly kind: 'json';
+  readonly schema: S;
+}
+
+/** The bytes of a file of this media type, e.g. an .xlsx workbook. */
+export interface FileContent {
+  readonly kind: 'file';
+  readonly contentType: string;
+}
+
+export type Content = JsonContent | FileContent;
+
+export function json<S extends z.ZodType>(schema: S): JsonContent<S> {
+  return { kind: 'json', schema };
+}
+
+export const XLSX_FILE: FileContent = { kind: 'file', contentType: XLSX_CONTENT_TYPE };
+
+/** The path parameters routes use: each `{name}` in a path is one of these. */
+export const PATH_PARAMS = {
+  park: z.string().meta({ description: 'Park code (园区代码), as in the catalogue.', example: 'jinshan' }),
+  period: z.string().meta({ description: 'Reporting period (报告期): a year (年报) or a quarter (季报).', example: '2025Q3' }),
+  year: z.string().meta({ description: 'A year, four digits.', example: '2025' }),
+  version: z.string().meta({ description: 'A version number of the return, from 1.', example: '1' }),
+} as const;
+export type PathParamName = keyof typeof PATH_PARAMS;
+
+/** Request headers routes read. */
+export const REQUEST_HEADERS = {
+  'idempotency-key': {
+    description: 'Makes a retried submission safe: the same key and content answer the stored receipt (200) instead of storing it again. 1-128 of A-Z a-z 0-9 . _ : -',
+    schema: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+  },
+  'x-client': { description: 'addin when the task pane sends it (recorded as the version source).', schema: z.enum(['addin']) },
+} as const;
+export type RequestHeaderName = keyof typeof REQUEST_HEADERS;
+
+/** Response headers routes send. */
+export const RESPONSE_HEADERS = {
+  etag: 'The template version, quoted.',
+  location: 'Where the stored document can be read.',
+  'idempotent-replayed': 'true when an Idempotency-Key replayed a stored submission.',
+  'content-disposition': 'attachment, with the file name in ASCII and in UTF-8 (RFC 5987).',
+} as const;
+export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly content: Content;
+  readonly headers?: readonly ResponseHeaderName[];
+}
+
+export type Tag = 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
+
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  /** Under /api, OpenAPI syntax: `/returns/{park}/{period}`, `/templates/{park}/{period}.xlsx`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: Tag;
+  /** Needs a signed-in user; anyone may call a route without. */
+  readonly auth: boolean;
+  readonly body?: Content;
+  readonly headers?: readonly RequestHeaderName[];
+  /** By success status. */
+  readonly responses: { readonly [status: number]: ResponseSpec };
+  /** Error codes of this route beyond those every route may answer (possibleErrors). */
+  readonly errors: readonly ApiErrorCode[];
+  /** Sending it again has the effect of sending it once (it stores nothing, or sets a state): a client may retry it. */
+  readonly idempotent?: boolean;
+}
+
+/** Answers of a route about one park's return: the park (404), the period (400), and the user's park (403). */
+const PARK_SCOPE = ['unknown_park', 'invalid_period', 'forbidden_park'] as const satisfies readonly ApiErrorCode[];
+const SUBMISSION = [
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'period_locked',
+  'stale_template',
+  'return_not_acceptable',
+  'version_conflict',
+] as const satisfies readonly ApiErrorCode[];
+
+/** GET /api/openapi.json: the OpenAPI 3.1 document of this table. */
+export const openApiDocumentSchema = named(
+  'OpenApiDocument',
+  z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+);
+
+export const ROUTES = {
+  getOpenApi: {
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This API described as OpenAPI 3.1',
+    tag: 'documentation',
+    auth: false,
+    responses: { 200: { description: 'The OpenAPI document, generated from the route table.', content: json(openApiDocumentSchema) } },
+    errors: [],
+  },
+  getParks: {
+    method: 'GET',
+    path: '/parks',
+    summary: 'The parks of the zone',
+    tag: 'reference',
+    auth: true,
+    responses: { 200: { description: 'The zone and its parks, as the catalogue has them.', content: json(parksResponseSchema) } },
+    errors: [],
+  },
+  getCatalogue: {
+    method: 'GET',
+    path: '/catalogue',
+    summary: 'The catalogue: parks, indicators, targets (with their quotes) and wordings',
+    tag: 'reference',
+    auth: true,
+    responses: { 200: { description: 'The catalogue.', content: json(catalogueDocumentSchema) } },
+    errors: [],
+  },
+  getTemplate: {
+    method: 'GET',
+    path: '/templates/{park}/{period}',
+    summary: "A park's template for a period",
+    description: 'The fields, targets, previous values, baselines and rules; `version` (also the ETag) is its content hash.',
+    tag: 'returns',
+    auth: true,
+    responses: { 200: { description: 'The template model.', content: json(templateModelSchema), headers: ['etag'] } },
+    errors: PARK_SCOPE,
+  },
+  getTemplateXlsx: {
+    method: 'GET',
+    path: '/templates/{park}/{period}.xlsx',
+    summary: "A park's template as an .xlsx workbook (offline and WPS use)",
+    description: 'The same layout the add-in writes; ETag is the template version.',
+    tag: 'returns',
+    auth: true,
+    responses: { 200: { description: 'The template workbook.', content: XLSX_FILE, headers: ['etag', 'content-disposition'] } },
+    errors: PARK_SCOPE,
+  },
+  validateReturn: {
+    method: 'POST',
+    path: '/returns/{park}/{period}/validate',
+    summary: 'Validate figures (stores nothing)',
+    description: "Validates against the server's current template and says whether the client's template is stale and whether the period is locked.",
+    tag: 'returns',
+    auth: true,
+    body: json(returnInputSchema),
+    responses: { 200: { description: 'The validation.', content: json(validateResponseSchema) } },
+    errors: PARK_SCOPE,
+    idempotent: true,
+  },
+  submitReturn: {
+    method: 'POST',
+    path: '/returns/{park}/{period}',
+    summary: 'Submit a return (报送)',
+    description: "Checked on the server's own template and rules; one new version is appended.",
+    tag: 'returns',
+    auth: true,
+    body: json(returnInputSchema),
+    headers: ['idempotency-key', 'x-client'],
+    responses: {
+      201: { description: 'The receipt of the new version.', content: json(receiptSchema), headers: ['location'] },
+      200: { description: 'The receipt of the version an Idempotency-Key already stored.', content: json(receiptSchema), headers: ['location', 'idempotent-replayed'] },
+    },
+    errors: [...PARK_SCOPE, ...SUBMISSION],
+  },
+  uploadReturnXlsx: {
+    method: 'POST',
+    path: '/returns/{park}/{period}/upload',
+    summary: 'Submit a filled template workbook (.xlsx)',
+    description:
+      'The file is checked before it is unzipped (any content type: the bytes are checked, not the label), read against the current template, validated like any submission, and kept once accepted.',
+    tag: 'returns',
+    auth: true,
+    body: XLSX_FILE,
+    headers: ['idempotency-key'],
+    responses: {
+      201: { description: 'The receipt, and the blob keeping the workbook as sent.', content: json(uploadReceiptSchema), headers: ['location'] },
+      200: { description: 'The receipt of the upload an Idempotency-Key already stored.', content: json(uploadReceiptSchema), headers: ['location', 'idempotent-replayed'] },
+    },
+    errors: [...PARK_SCOPE, ...SUBMISSION, ...UPLOAD_REFUSAL_CODES],
+  },
+  saveDraft: {
+    method: 'PUT',
+    path: '/returns/{park}/{period}/draft',
+    summary: 'Keep the sheet as a server draft (草稿)',
+    description: 'Checked for shape and types only; each save is a new draft record, never a version.',
+    tag: 'returns',
+    auth: true,
+    body: json(returnInputSchema),
+    responses: { 200: { description: 'When and what was saved.', content: json(draftReceiptSchema), headers: ['location'] } },
+    errors: [...PARK_SCOPE, 'period_locked', 'draft_conflict'],
+  },
+  getDraft: {
+    method: 'GET',
+    path: '/returns/{park}/{period}/draft',
+    summary: 'The newest server draft',
+    tag: 'returns',
+    auth: true,
+    responses: { 200: { description: 'The draft.', content: json(returnDraftSchema) } },
+    errors: [...PARK_SCOPE, 'draft_not_found'],
+  },
+  getReturn: {
+    method: 'GET',
+    path: '/returns/{park}/{period}',
+    summary: 'A return: its state, the latest version, every version and the reviews',
+    description: 'A return never submitted answers 200 with `latest: null`.',
+    tag: 'returns',
+    auth: true,
+    responses: { 200: { description: 'The return.', content: json(returnResponseSchema) } },
+    errors: PARK_SCOPE,
+  },
+  getReturnVersion: {
+    method: 'GET',
+    path: '/returns/{park}/{period}/versions/{version}',
+    summary: 'One stored version, exactly as stored',
+    tag: 'returns',
+    auth: true,
+    responses: { 200: { description: 'The version.', content: json(returnVersionSchema) } },
+    errors: [...PARK_SCOPE, 'invalid_version', 'version_not_found'],
+  },
+  reviewReturn: {
+    method: 'POST',
+    path: '/returns/{park}/{period}/review',
+    summary: 'Approve (审核通过) or return (退回) the latest version',
+    description: 'Only the latest version, once; returning it needs a comment.',
+    tag: 'reviews',
+    auth: true,
+    body: json(reviewInputSchema),
+    responses: { 201: { description: 'The review.', content: json(reviewSchema) } },
+    errors: [...PARK_SCOPE, 'review_comment_required', 'return_not_found', 'version_not_found', 'review_not_latest', 'review_not_pending'],
+  },
+  getStatus: {
+    method: 'GET',
+    path: '/status/{period}',
+    summary: "Each park's state for a period (填报状态)",
+    description: 'The consolidator sees every park; a park’s own users see their park only.',
+    tag: 'periods',
+    auth: true,
+    responses: { 200: { description: 'The states.', content: json(statusResponseSchema) } },
+    errors: ['invalid_period'],
+  },
+  lockPeriod: {
+    method: 'POST',
+    path: '/periods/{period}/lock',
+    summary: 'Lock a period: no more submissions, uploads or drafts',
+    tag: 'periods',
+    auth: true,
+    responses: { 200: { description: "The period's lock state now.", content: json(lockResponseSchema) } },
+    errors: ['invalid_period', 'lock_conflict'],
+    idempotent: true,
+  },
+  unlockPeriod: {
+    method: 'POST',
+    path: '/periods/{period}/unlock',
+    summary: 'Unlock a period: accept submissions again',
+    tag: 'periods',
+    auth: true,
+    responses: { 200: { description: "The period's lock state now.", content: json(lockResponseSchema) } },
+    errors: ['invalid_period', 'lock_conflict'],
+    idempotent: true,
+  },
+  getConsolidation: {
+    method: 'GET',
+    path: '/consolidation/{period}',
+    summary: "The zone's consolidation (汇总) of the latest accepted versions",
+    tag: 'zone',
+    auth: true,
+    responses: { 200: { description: 'The consolidation.', content: json(consolidationDocumentSchema) } },
+    errors: ['invalid_period'],
+  },
+  getConsolidationXlsx: {
+    method: 'GET',
+    path: '/consolidation/{period}.xlsx',
+    summary: 'The consolidated workbook (汇总表)',
+    tag: 'zone',
+    auth: true,
+    responses: { 200: { description: 'The workbook.', content: XLSX_FILE, headers: ['content-disposition'] } },
+    errors: ['invalid_period'],
+  },
+  getEvaluation: {
+    method: 'GET',
+    path: '/evaluation/{year}',
+    summary: 'The annual evaluation (年度评估) of every target',
+    tag: 'zone',
+    auth: true,
+    responses: { 200: { description: 'The evaluation.', content: json(yearEvaluationSchema) } },
+    errors: ['invalid_year'],
+  },
+  getEvaluationXlsx: {
+    method: 'GET',
+    path: '/evaluation/{year}.xlsx',
+    summary: 'The annual evaluation workbook, with a chart per park',
+    tag: 'zone',
+    auth: true,
+    responses: { 200: { description: 'The workbook.', content: XLSX_FILE, headers: ['content-disposition'] } },
+    errors: ['invalid_year'],
+  },
+  extractTargets: {
+    method: 'POST',
+    path: '/extract',
+    summary: 'Candidate targets found in a plan text (stores nothing)',
+    description: 'Each candidate is mapped onto the catalogue, for a person to confirm.',
+    tag: 'zone',
+    auth: true,
+    body: json(extractTargetsRequestSchema),
+    responses: { 200: { description: 'The candidates.', content: json(extractTargetsResponseSchema) } },
+    errors: [],
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
+export const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+export type RouteOf<N extends RouteName> = (typeof ROUTES)[N];
+
+type ParamNamesOf<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNamesOf<Rest> : never;
+
+/** The path parameters of a route, by name: `{ park: string; period: string }`. */
+export type RouteParams<N extends RouteName> = { [K in ParamNamesOf<RouteOf<N>['path']>]: string };
+
+/** What a body or response of this content is: the schema's type for JSON, bytes for a file. */
+type ContentValue<C, Bytes> = C extends JsonContent<infer S> ? z.output<S> : C extends FileContent ? Bytes : never;
+
+/** The body of a route's request as the handler reads it (after its schema), or undefined. */
+export type RouteBody<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.output<S> : undefined;
+
+/** The body a client sends (the schema's input type), or undefined. */
+export type RouteBodyInput<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.input<S> : RouteOf<N> extends { body: FileContent } ? Uint8Array : undefined;
+
+export type RouteStatus<N extends RouteName> = keyof RouteOf<N>['responses'] & number;
+
+/** The body of one of a route's answers: `Bytes` for a file (Uint8Array on the server, ArrayBuffer in a browser). */
+export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteStatus<N>, Bytes = Uint8Array> = S extends RouteStatus<N>
+  ? RouteOf<N>['responses'][S] extends { content: infer C }
+    ? ContentValue<C, Bytes>
+    : never
+  : never;
+
+/** Every route may answer these: who calls (when it needs a user), a malformed JSON body (when it takes one), and faults. */
+export const SIGNED_IN_ERRORS = ['unauthenticated', 'invalid_token', 'user_not_registered', 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
+export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
+export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
+
+/** Every error code a route may answer. */
+export function possibleErrors(route: RouteSpec): ApiErrorCode[] {
+  return [
+    ...(route.auth ? SIGNED_IN_ERRORS : []),
+    ...(route.body?.kind === 'json' ? JSON_BODY_ERRORS : []),
+    ...route.errors,
+    ...FAULT_ERRORS,
+  ].filter((code, i, all) => all.indexOf(code) === i);
+}
+
+/** The names of a path's parameters, in order: `/returns/{park}/{period}` → park, period. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/** The path of a request to the route (under /api), each parameter URL-encoded. */
+export function routePath<N extends RouteName>(name: N, params: RouteParams<N>): string {
+  const values = params as Record<string, string>;
+  return ROUTES[name].path.replace(/\{(\w+)\}/g, (_, param: string) => {
+    const value = values[param];
+    if (value === undefined) throw new Error(`route ${name}: parameter ${param} missing`);
+    return encodeURIComponent(value);
+  });
+}
+
+export type BodyCheck<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/**
+ * Checks a JSON body with its schema. Every problem is listed as a body_field_invalid issue with
+ * the path of its field ("figures.rd_expenditure", "(body)" for the body itself) and what was
+ * expected there. Never throws.
+ */
+export function checkBody<S extends z.ZodType>(schema: S, body: unknown): BodyCheck<z.output<S>> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.map((issue) => {
+    const field = issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.');
+    return makeIssue('body_field_invalid', 'error', field, { field, expected: expected(issue) });
+  });
+  return { ok: false, issues };
+}
+
+/** What a field should have been, as a short technical phrase (the message says where). */
+function expected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'record' ? 'object' : issue.expected;
+    case 'invalid_union': {
+      const branches = issue.errors.map((branch) => (branch[0]?.code === 'invalid_type' ? branch[0].expected : null));
+      return branches.every((b) => b !== null) ? [...new Set(branches)].join(' | ') : issue.message;
+    }
+    case 'invalid_value':
+      return issue.values.map((v) => JSON.stringify(v)).join(' | ');
+    case 'too_small':
+      return issue.origin === 'string' ? `text of at least ${issue.minimum} characters` : issue.origin === 'number' ? `a number ≥ ${issue.minimum}` : issue.message;
+    case 'too_big':
+      return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : issue.origin === 'number' ? `a number ≤ ${issue.maximum}` : issue.message;
+    case 'invalid_format':
+      return issue.format === 'regex' ? `text matching ${issue.pattern ?? 'its pattern'}` : issue.format;
+    default:
+      return issue.message;
+  }
+}
+
+// Every `{param}` of every path is one of PATH_PARAMS: a route naming another is misuse.
+for (const [name, route] of Object.entries(ROUTES)) {
+  for (const param of pathParamNames(route.path)) {
+    if (!(param in PATH_PARAMS)) throw new Error(`route ${name}: path parameter {${param}} is not in PATH_PARAMS`);
+  }
+}
+
