@@ -20,22 +20,22 @@ const zone = () => h.tokens['zone-consolidator']!;
 
 async function submit(park: string, value: number): Promise<Receipt> {
   const input = await makeValidReturn(base, stat(park), park, PERIOD, value);
-  const r = await call<Receipt>(base, 'POST', `/returns/${park}/${PERIOD}`, { token: stat(park), json: input });
+  const r = await call(base, 'submitReturn', { params: { park, period: PERIOD }, token: stat(park), json: input });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
 
 async function review(park: string, version: number, decision: 'approve' | 'return'): Promise<void> {
-  const r = await call(base, 'POST', `/returns/${park}/${PERIOD}/review`, { token: reviewer(park), json: { version, decision, comment: decision === 'return' ? '数据有误,请核实后重报' : '' } });
+  const r = await call(base, 'reviewReturn', { params: { park, period: PERIOD }, token: reviewer(park), json: { version, decision, comment: decision === 'return' ? '数据有误,请核实后重报' : '' } });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
 }
 
-const version = async (park: string, n: number) => (await call<ReturnVersion>(base, 'GET', `/returns/${park}/${PERIOD}/versions/${n}`, { token: zone() })).body;
-const consolidation = async () => (await call<Consolidation>(base, 'GET', `/consolidation/${PERIOD}`, { token: zone() })).body;
-const evaluation = async () => (await call<YearEvaluation>(base, 'GET', `/evaluation/${PERIOD}`, { token: zone() })).body;
+const version = async (park: string, n: number) => (await call(base, 'getReturnVersion', { params: { park, period: PERIOD, version: String(n) }, token: zone() })).body;
+const consolidation = async () => (await call(base, 'getConsolidation', { params: { period: PERIOD }, token: zone() })).body;
+const evaluation = async () => (await call(base, 'getEvaluation', { params: { year: PERIOD }, token: zone() })).body;
 const revenueOf = (c: Consolidation, park: string) => c.rows.find((r) => r.indicator === 'operating_revenue')!.cells.find((x) => x.unit === park)!.value;
 const previousRevenue = async (park: string) =>
-  (await call<TemplateModel>(base, 'GET', `/templates/${park}/2026`, { token: stat(park) })).body.fields.find((f) => f.key === 'operating_revenue')!.previous;
+  (await call(base, 'getTemplate', { params: { park, period: '2026' }, token: stat(park) })).body.fields.find((f) => f.key === 'operating_revenue')!.previous;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -85,7 +85,7 @@ describe('consolidation and evaluation read the latest accepted version', () => 
 
     expect(await previousRevenue(B)).toBeNull();
     // The state still says what happened: the park's return was returned, not never sent.
-    expect((await call<ReturnResponse>(base, 'GET', `/returns/${B}/${PERIOD}`, { token: zone() })).body.state).toBe('returned');
+    expect((await call(base, 'getReturn', { params: { park: B, period: PERIOD }, token: zone() })).body.state).toBe('returned');
   });
 
   it('the workbooks say so too', async () => {

@@ -27,13 +27,13 @@ afterAll(async () => {
 
 describe('reference data', () => {
   it('GET /parks lists the catalogue parks', async () => {
-    const r = await call(base, 'GET', '/parks', { token: stat(parks[0]!) });
+    const r = await call(base, 'getParks', { token: stat(parks[0]!) });
     expect(r.status).toBe(200);
     expect(r.body.parks.map((p: { code: string }) => p.code)).toEqual(parks);
   });
 
   it('GET /catalogue has indicators and targets', async () => {
-    const r = await call(base, 'GET', '/catalogue', { token: zone() });
+    const r = await call(base, 'getCatalogue', { token: zone() });
     expect(r.status).toBe(200);
     expect(r.body.indicators.length).toBeGreaterThan(0);
     expect(r.body.targets.length).toBeGreaterThan(0);
@@ -42,15 +42,15 @@ describe('reference data', () => {
 
 describe('templates', () => {
   it('GET /templates/{park}/{period} answers the model with its version as ETag', async () => {
-    const r = await call<TemplateModel>(base, 'GET', `/templates/${parks[0]}/2025`, { token: stat(parks[0]!) });
+    const r = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '2025' }, token: stat(parks[0]!) });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ park: parks[0], period: '2025', periodDays: 365 });
+    expect(r.body).toMatchObject({ park: parks[0]!, period: '2025', periodDays: 365 });
     expect(r.body.version).toMatch(/^[0-9a-f]{64}$/);
     expect(r.headers.get('etag')).toBe(`"${r.body.version}"`);
   });
 
   it('quarterly periods have their days', async () => {
-    const r = await call<TemplateModel>(base, 'GET', `/templates/${parks[0]}/2024Q1`, { token: stat(parks[0]!) });
+    const r = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '2024Q1' }, token: stat(parks[0]!) });
     expect(r.body).toMatchObject({ period: '2024Q1', periodDays: 91, previousPeriod: null });
   });
 
@@ -58,8 +58,8 @@ describe('templates', () => {
     for (const route of [getTemplateRoute, getConsolidationRoute, getEvaluationRoute]) {
       expect(compileRoute(route.route).match(route.route.replace(/\{(\w+)(:[^}]*)?\}/g, '2025').replace(/^/, '/') + '.xlsx')).toBeNull();
     }
-    const r = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/2025.xlsx`, { token: stat(parks[0]!) });
-    if (r.status === 404) expect(r.body.error.code).toBe('route_not_found');
+    const r = await call(base, 'getTemplateXlsx', { params: { park: parks[0]!, period: '2025' }, token: stat(parks[0]!) });
+    if (r.status === 404) expect(r.error?.code).toBe('route_not_found');
     else expect(r.headers.get('content-type')).not.toMatch(/json/); // the workbook function answered
   });
 });
@@ -70,10 +70,10 @@ describe('validate, submit, read back', () => {
   it('validate stores nothing', async () => {
     const park = parks[1]!;
     const input = await makeValidReturn(base, stat(park), park, period);
-    const v = await call(base, 'POST', `/returns/${park}/${period}/validate`, { token: stat(park), json: input });
+    const v = await call(base, 'validateReturn', { params: { park, period }, token: stat(park), json: input });
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ acceptable: true, stale: false, locked: false, errorCount: 0 });
-    const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    const r = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
     expect(r.body).toMatchObject({ state: expect.stringMatching(/not_started|late/), latest: null, versions: [] });
   });
 
@@ -81,47 +81,47 @@ describe('validate, submit, read back', () => {
     const park = parks[0]!;
     const input = await makeValidReturn(base, stat(park), park, period);
     input.figures = Object.fromEntries(Object.entries(input.figures).map(([k, v]) => [k, String(v)])); // text, as a sheet gives it
-    const s = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    const s = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     expect(s.status).toBe(201);
     expect(s.body).toMatchObject({ park, period, version: 1, templateVersion: input.templateVersion, submittedBy: { id: `${park}-statistician` } });
     expect(s.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(s.body.explanations).toEqual(input.explanations);
     expect(s.headers.get('location')).toBe(`/api/returns/${park}/${period}/versions/1`);
 
-    const v = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: reviewer(park) });
+    const v = await call(base, 'getReturnVersion', { params: { park, period, version: '1' }, token: reviewer(park) });
     expect(v.status).toBe(200);
     expect(v.body.input).toEqual(input);
     expect(Object.values(v.body.values).some((x) => x === 10)).toBe(true);
     expect(v.body).toMatchObject({ version: 1, contentHash: s.body.contentHash, source: 'api' });
 
-    const g = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    const g = await call(base, 'getReturn', { params: { park, period }, token: zone() });
     expect(g.body).toMatchObject({ state: 'submitted', latest: { version: 1 }, versions: [{ version: 1 }] });
   });
 
   it('a second submission is version 2; version 1 is still there, unchanged', async () => {
     const park = parks[0]!;
-    const before = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: stat(park) });
+    const before = await call(base, 'getReturnVersion', { params: { park, period, version: '1' }, token: stat(park) });
     const input = await makeValidReturn(base, stat(park), park, period, 11);
-    const s = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers: { 'x-client': 'addin' } });
+    const s = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers: { 'x-client': 'addin' } });
     expect(s.body.version).toBe(2);
-    const after = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/1`, { token: stat(park) });
+    const after = await call(base, 'getReturnVersion', { params: { park, period, version: '1' }, token: stat(park) });
     expect(after.body).toEqual(before.body);
-    const v2 = await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/2`, { token: stat(park) });
+    const v2 = await call(base, 'getReturnVersion', { params: { park, period, version: '2' }, token: stat(park) });
     expect(v2.body.source).toBe('addin');
-    const list = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
-    expect(list.body.versions.map((x: { version: number }) => x.version)).toEqual([1, 2]);
-    expect(list.body.latest.version).toBe(2);
+    const list = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
+    expect(list.body.versions.map((x) => x.version)).toEqual([1, 2]);
+    expect(list.body.latest?.version).toBe(2);
   });
 
   it('an unknown version is 404, a malformed one 400', async () => {
     const park = parks[0]!;
-    expect((await call(base, 'GET', `/returns/${park}/${period}/versions/99`, { token: stat(park) })).body.error.code).toBe('version_not_found');
-    expect((await call(base, 'GET', `/returns/${park}/${period}/versions/0`, { token: stat(park) })).body.error.code).toBe('invalid_version');
+    expect((await call(base, 'getReturnVersion', { params: { park, period, version: '99' }, token: stat(park) })).error?.code).toBe('version_not_found');
+    expect((await call(base, 'getReturnVersion', { params: { park, period, version: '0' }, token: stat(park) })).error?.code).toBe('invalid_version');
   });
 
   it('the next period\'s template carries the previous values and the baselines', async () => {
     const park = parks[0]!;
-    const t = await call<TemplateModel>(base, 'GET', `/templates/${park}/2025`, { token: stat(park) });
+    const t = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: stat(park) });
     expect(t.body.previousPeriod).toBe('2024');
     const typed = t.body.fields.filter((f) => !f.derived);
     expect(typed.every((f) => f.previous === 11)).toBe(true);
@@ -132,16 +132,16 @@ describe('validate, submit, read back', () => {
     const park = parks[2]!;
     const input = await makeValidReturn(base, stat(park), park, period);
     const headers = { 'idempotency-key': 'retry-me-0001' };
-    const first = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers });
-    const again = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers });
+    const first = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers });
+    const again = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    const reused = await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: { ...input, explanations: { ...input.explanations, x: 'changed' } }, headers });
+    const reused = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: { ...input, explanations: { ...input.explanations, x: 'changed' } }, headers });
     expect(reused.status).toBe(409);
-    expect(reused.body.error.code).toBe('idempotency_key_reused');
-    const list = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(reused.error?.code).toBe('idempotency_key_reused');
+    const list = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
     expect(list.body.versions).toHaveLength(1);
   });
 });
@@ -152,53 +152,53 @@ describe('review', () => {
   it('approve; then a reviewed version waits for a new submission', async () => {
     const park = parks[3]!;
     const input = await makeValidReturn(base, stat(park), park, period);
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
-    const a = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve', comment: '数据无误' } });
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+    const a = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'approve', comment: '数据无误' } });
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ version: 1, decision: 'approve', by: { id: `${park}-reviewer` } });
-    const again = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return', comment: 'x' } });
+    const again = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return', comment: 'x' } });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('review_not_pending');
-    const g = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    expect(again.error?.code).toBe('review_not_pending');
+    const g = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
     expect(g.body).toMatchObject({ state: 'approved', reviews: [{ version: 1, decision: 'approve', comment: '数据无误' }] });
   });
 
   it('return needs a comment; a returned park resubmits and is submitted again', async () => {
     const park = parks[4]!;
     const input = await makeValidReturn(base, stat(park), park, period);
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
-    const noComment = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return' } });
-    expect(noComment.body.error.code).toBe('review_comment_required');
-    const back = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'return', comment: '研发经费请核实' } });
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+    const noComment = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return' } });
+    expect(noComment.error?.code).toBe('review_comment_required');
+    const back = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return', comment: '研发经费请核实' } });
     expect(back.status).toBe(201);
-    expect((await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) })).body.state).toBe('returned');
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
-    expect((await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) })).body.state).toBe('submitted');
-    const old = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
-    expect(old.body.error.code).toBe('review_not_latest');
+    expect((await call(base, 'getReturn', { params: { park, period }, token: stat(park) })).body.state).toBe('returned');
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+    expect((await call(base, 'getReturn', { params: { park, period }, token: stat(park) })).body.state).toBe('submitted');
+    const old = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    expect(old.error?.code).toBe('review_not_latest');
   });
 
   it('reviewing a return never submitted is 404', async () => {
-    const r = await call(base, 'POST', `/returns/${parks[0]}/2023Q1/review`, { token: reviewer(parks[0]!), json: { version: 1, decision: 'approve' } });
+    const r = await call(base, 'reviewReturn', { params: { park: parks[0]!, period: '2023Q1' }, token: reviewer(parks[0]!), json: { version: 1, decision: 'approve' } });
     expect(r.status).toBe(404);
-    expect(r.body.error.code).toBe('return_not_found');
+    expect(r.error?.code).toBe('return_not_found');
   });
 });
 
 describe('status, locks, consolidation, evaluation', () => {
   it('GET /status/{period}: every park for the consolidator, only its own for a park user', async () => {
-    const all = await call(base, 'GET', '/status/2024Q2', { token: zone() });
+    const all = await call(base, 'getStatus', { params: { period: '2024Q2' }, token: zone() });
     expect(all.status).toBe(200);
     const states = Object.fromEntries(all.body.parks.map((p: { park: string; state: string }) => [p.park, p.state]));
     expect(states[parks[3]!]).toBe('approved');
     expect(states[parks[4]!]).toBe('submitted');
     expect(states[parks[0]!]).toMatch(/not_started|late/);
-    const own = await call(base, 'GET', '/status/2024Q2', { token: stat(parks[3]!) });
+    const own = await call(base, 'getStatus', { params: { period: '2024Q2' }, token: stat(parks[3]!) });
     expect(own.body.parks.map((p: { park: string }) => p.park)).toEqual([parks[3]]);
   });
 
   it('a period long past its due date with nothing submitted is late', async () => {
-    const r = await call(base, 'GET', '/status/2023', { token: zone() });
+    const r = await call(base, 'getStatus', { params: { period: '2023' }, token: zone() });
     expect(r.body.parks.every((p: { state: string }) => p.state === 'late')).toBe(true);
   });
 
@@ -206,21 +206,21 @@ describe('status, locks, consolidation, evaluation', () => {
     const park = parks[1]!;
     const period = '2024Q3';
     const input = await makeValidReturn(base, stat(park), park, period);
-    const lock = await call(base, 'POST', `/periods/${period}/lock`, { token: zone() });
+    const lock = await call(base, 'lockPeriod', { params: { period }, token: zone() });
     expect(lock.status).toBe(200);
     expect(lock.body).toMatchObject({ period, locked: true, by: { id: 'zone-consolidator' } });
-    const refused = await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    const refused = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     expect(refused.status).toBe(423);
-    expect(refused.body.error.code).toBe('period_locked');
-    expect((await call(base, 'GET', `/status/${period}`, { token: zone() })).body.locked).toBe(true);
-    expect((await call(base, 'POST', `/returns/${park}/${period}/validate`, { token: stat(park), json: input })).body.locked).toBe(true);
-    const unlock = await call(base, 'POST', `/periods/${period}/unlock`, { token: zone() });
+    expect(refused.error?.code).toBe('period_locked');
+    expect((await call(base, 'getStatus', { params: { period }, token: zone() })).body.locked).toBe(true);
+    expect((await call(base, 'validateReturn', { params: { park, period }, token: stat(park), json: input })).body.locked).toBe(true);
+    const unlock = await call(base, 'unlockPeriod', { params: { period }, token: zone() });
     expect(unlock.body).toMatchObject({ locked: false });
-    expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
+    expect((await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input })).status).toBe(201);
   });
 
   it('GET /consolidation/{period} consolidates the latest (accepted) versions and names them', async () => {
-    const r = await call(base, 'GET', '/consolidation/2024', { token: zone() });
+    const r = await call(base, 'getConsolidation', { params: { period: '2024' }, token: zone() });
     expect(r.status).toBe(200);
     expect(r.body.period).toBe('2024');
     expect(r.body.sources).toEqual(expect.arrayContaining([{ park: parks[0], version: 2 }, { park: parks[2], version: 1 }]));
@@ -228,16 +228,16 @@ describe('status, locks, consolidation, evaluation', () => {
   });
 
   it('GET /evaluation/{year} evaluates every target and names the versions read', async () => {
-    const r = await call(base, 'GET', '/evaluation/2024', { token: zone() });
+    const r = await call(base, 'getEvaluation', { params: { year: '2024' }, token: zone() });
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2024);
     expect(r.body.evaluations.length).toBeGreaterThan(0);
     // Only parks whose plan has started by 2024 are evaluated; each source is that park's latest
     // version (none was returned: accepted-version.test.ts covers returns).
     expect(r.body.sources.length).toBeGreaterThan(0);
-    for (const source of r.body.sources as { park: string; version: number }[]) {
-      const latest = await call(base, 'GET', `/returns/${source.park}/2024`, { token: zone() });
-      expect(source.version).toBe(latest.body.latest.version);
+    for (const source of r.body.sources) {
+      const latest = await call(base, 'getReturn', { params: { park: source.park, period: '2024' }, token: zone() });
+      expect(source.version).toBe(latest.body.latest?.version);
     }
   });
 });
@@ -246,10 +246,10 @@ describe('the adapter', () => {
   it('answers an unknown route 404 and a wrong method 405, in JSON', async () => {
     const a = await call(base, 'GET', '/nothing-here', { token: zone() });
     expect(a.status).toBe(404);
-    expect(a.body.error.code).toBe('route_not_found');
+    expect(a.error?.code).toBe('route_not_found');
     const b = await call(base, 'DELETE', `/returns/${parks[0]}/2024`, { token: zone() });
     expect(b.status).toBe(405);
-    expect(b.body.error.code).toBe('method_not_allowed');
+    expect(b.error?.code).toBe('method_not_allowed');
     expect(b.headers.get('allow')).toContain('POST');
   });
 
@@ -265,7 +265,7 @@ describe('the adapter', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.body).toBeNull();
     // Refusals too: a status and headers, no body.
-    const forbidden = await call(base, 'HEAD', `/templates/${parks[1]}/2025`, { token: stat(parks[0]!) });
+    const forbidden = await call(base, 'getTemplate', { params: { park: parks[1]!, period: '2025' }, head: true, token: stat(parks[0]!) });
     expect([forbidden.status, forbidden.body]).toEqual([403, null]);
     const missing = await call(base, 'HEAD', '/nothing-here', { token: zone() });
     expect([missing.status, missing.body]).toEqual([404, null]);
@@ -275,18 +275,18 @@ describe('the adapter', () => {
   });
 
   it('says a year out of range is out of range (2000-2099), with the same stable code', async () => {
-    const period = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/1999`, { token: stat(parks[0]!) });
+    const period = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '1999' }, token: stat(parks[0]!) });
     expect(period.status).toBe(400);
-    expect(period.body.error.code).toBe('invalid_period');
-    expect(period.body.error.message.zh).toContain('2000至2099');
-    expect(period.body.error.message.en).toContain('between 2000 and 2099');
-    expect(period.body.error.issues?.map((i) => i.code)).toEqual(['period_year_out_of_range']);
-    const year = await call<ApiErrorBody>(base, 'GET', '/evaluation/1999', { token: zone() });
-    expect([year.status, year.body.error.code]).toEqual([400, 'invalid_year']);
-    expect(year.body.error.message.en).toContain('between 2000 and 2099');
+    expect(period.error?.code).toBe('invalid_period');
+    expect(period.error?.message.zh).toContain('2000至2099');
+    expect(period.error?.message.en).toContain('between 2000 and 2099');
+    expect(period.error?.issues?.map((i) => i.code)).toEqual(['period_year_out_of_range']);
+    const year = await call(base, 'getEvaluation', { params: { year: '1999' }, token: zone() });
+    expect([year.status, year.error?.code]).toEqual([400, 'invalid_year']);
+    expect(year.error?.message.en).toContain('between 2000 and 2099');
     // A malformed period keeps the hint on how to write one.
-    const malformed = await call<ApiErrorBody>(base, 'GET', `/templates/${parks[0]}/2025Q5`, { token: stat(parks[0]!) });
-    expect(malformed.body.error.message.zh).toContain('2025Q3');
+    const malformed = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '2025Q5' }, token: stat(parks[0]!) });
+    expect(malformed.error?.message.zh).toContain('2025Q3');
   });
 
   it('answers a CORS preflight from the task pane', async () => {
@@ -303,29 +303,29 @@ describe('the adapter', () => {
 describe('error messages a Chinese desk reads', () => {
   // zh names parks, roles and review decisions in Chinese, never by their codes; en in English.
   it.each([
-    ['another park’s return', () => call(base, 'GET', '/returns/jinshan/2024', { token: stat('minhang') }), 'forbidden_park', ['闵行园', '金山园'], ['Minhang Park', 'Jinshan Park']],
-    ['a role that may not submit', () => call(base, 'POST', '/returns/jinshan/2024', { token: reviewer('jinshan'), json: {} }), 'forbidden_role', ['园区审核员'], ['park reviewer']],
-    ['a version that does not exist', () => call(base, 'GET', '/returns/jinshan/2023Q1/versions/9', { token: stat('jinshan') }), 'version_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
-    ['a draft never saved', () => call(base, 'GET', '/returns/jinshan/2023Q1/draft', { token: stat('jinshan') }), 'draft_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
-    ['a review of a return never submitted', () => call(base, 'POST', '/returns/jinshan/2023Q1/review', { token: reviewer('jinshan'), json: { version: 1, decision: 'approve' } }), 'return_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    ['another park’s return', () => call(base, 'getReturn', { params: { park: 'jinshan', period: '2024' }, token: stat('minhang') }), 'forbidden_park', ['闵行园', '金山园'], ['Minhang Park', 'Jinshan Park']],
+    ['a role that may not submit', () => call(base, 'submitReturn', { params: { park: 'jinshan', period: '2024' }, token: reviewer('jinshan'), jsonAsIs: {} }), 'forbidden_role', ['园区审核员'], ['park reviewer']],
+    ['a version that does not exist', () => call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2023Q1', version: '9' }, token: stat('jinshan') }), 'version_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    ['a draft never saved', () => call(base, 'getDraft', { params: { park: 'jinshan', period: '2023Q1' }, token: stat('jinshan') }), 'draft_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    ['a review of a return never submitted', () => call(base, 'reviewReturn', { params: { park: 'jinshan', period: '2023Q1' }, token: reviewer('jinshan'), json: { version: 1, decision: 'approve' } }), 'return_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
   ])('%s', async (_name, send, code, zh, en) => {
     const r = await send();
-    expect(r.body.error.code).toBe(code);
-    for (const text of zh) expect(r.body.error.message.zh).toContain(text);
-    for (const text of en) expect(r.body.error.message.en).toContain(text);
-    expect(r.body.error.message.zh).not.toMatch(/jinshan|minhang|statistician|reviewer|consolidator/);
+    expect(r.error?.code).toBe(code);
+    for (const text of zh) expect(r.error?.message.zh).toContain(text);
+    for (const text of en) expect(r.error?.message.en).toContain(text);
+    expect(r.error?.message.zh).not.toMatch(/jinshan|minhang|statistician|reviewer|consolidator/);
   });
 
   it('a review of a version already reviewed says how it was reviewed', async () => {
     const park = parks[1]!;
     const period = '2023Q4';
     const input = await makeValidReturn(base, stat(park), park, period);
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
-    await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
-    const again = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer(park), json: { version: 1, decision: 'approve' } });
-    expect(again.body.error.code).toBe('review_not_pending');
-    expect(again.body.error.message.zh).toContain('审核通过');
-    expect(again.body.error.message.zh).not.toContain('approve');
-    expect(again.body.error.message.en).toContain('approved');
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+    await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    const again = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'approve' } });
+    expect(again.error?.code).toBe('review_not_pending');
+    expect(again.error?.message.zh).toContain('审核通过');
+    expect(again.error?.message.zh).not.toContain('approve');
+    expect(again.error?.message.en).toContain('approved');
   });
 });

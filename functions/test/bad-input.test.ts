@@ -156,17 +156,17 @@ beforeAll(async () => {
   base = h.api.url;
   valid = await makeValidReturn(base, stat(), PARK, PERIOD);
   validLocked = await makeValidReturn(base, stat(), PARK, LOCKED);
-  expect((await call(base, 'POST', `/returns/${PARK}/${PERIOD}`, { token: stat(), json: valid })).status).toBe(201);
-  expect((await call(base, 'POST', `/periods/${LOCKED}/lock`, { token: h.tokens['zone-consolidator']! })).status).toBe(200);
+  expect((await call(base, 'submitReturn', { params: { park: PARK, period: PERIOD }, token: stat(), json: valid })).status).toBe(201);
+  expect((await call(base, 'lockPeriod', { params: { period: LOCKED }, token: h.tokens['zone-consolidator']! })).status).toBe(200);
 });
 afterAll(async () => {
   await h?.stop();
 });
 
 async function stored(park: string, period: string): Promise<unknown> {
-  const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: h.tokens['zone-consolidator']! });
+  const r = await call(base, 'getReturn', { params: { park, period }, token: h.tokens['zone-consolidator']! });
   expect(r.status).toBe(200);
-  const draft = await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: h.tokens['zone-consolidator']! });
+  const draft = await call(base, 'getDraft', { params: { park, period }, token: h.tokens['zone-consolidator']! });
   return { versions: r.body.versions, reviews: r.body.reviews, state: r.body.state, draft: draft.status === 200 ? draft.body : draft.status };
 }
 
@@ -177,10 +177,10 @@ describe(`bad input: ${CASES.length} cases`, () => {
     const r = await call(base, c.method, c.path(), c.options());
     expect(r.status, JSON.stringify(r.body)).toBe(c.status);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(r.body.error.code).toBe(c.code);
-    expect(r.body.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(r.body.error.message.en).toMatch(/^[\x20-\x7e]+$/);
-    for (const code of c.issues ?? []) expect(r.body.error.issues.map((i: { code: string }) => i.code)).toContain(code);
+    expect(r.error?.code).toBe(c.code);
+    expect(r.error?.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.error?.message.en).toMatch(/^[\x20-\x7e]+$/);
+    for (const code of c.issues ?? []) expect(r.error?.issues?.map((i) => i.code)).toContain(code);
     expect(await stored(watch.park, watch.period)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { TableClient, odata } from '@azure/data-tables';
-import { contentHash, type DraftReceipt, type ReturnDraft, type ReturnInput, type StatusResponse } from '@zj/shared';
+import { contentHash, type ReturnInput } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFTS_CONTAINER_NAME, TABLE_NAMES } from '../src/storage/storage-names.js';
 import { DRAFT_ROWS, partitionOf } from '../src/storage/storage-keys.js';
@@ -23,9 +23,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const put = (park: string, period: string, json: unknown) => call<DraftReceipt>(base, 'PUT', `/returns/${park}/${period}/draft`, { token: stat(park), json });
+const put = (park: string, period: string, json: ReturnInput) => call(base, 'saveDraft', { params: { park, period }, token: stat(park), json });
 const stateOf = async (park: string, period: string) => {
-  const status = await call<StatusResponse>(base, 'GET', `/status/${period}`, { token: zone() });
+  const status = await call(base, 'getStatus', { params: { period }, token: zone() });
   return status.body.parks.find((p) => p.park === park)!;
 };
 /** A few of the figures, one of them not a number: a draft is work in progress. */
@@ -44,14 +44,14 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     expect(Object.keys(saved.body).sort()).toEqual(['contentHash', 'savedAt']);
     expect(saved.body.contentHash).toBe(contentHash(input));
 
-    const read = await call<ReturnDraft>(base, 'GET', `/returns/${park}/${period}/draft`, { token: stat(park) });
+    const read = await call(base, 'getDraft', { params: { park, period }, token: stat(park) });
     expect(read.status).toBe(200);
     expect(read.body).toEqual({ park, period, savedAt: saved.body.savedAt, savedBy: expect.objectContaining({ id: `${park}-statistician` }), contentHash: saved.body.contentHash, input });
-    const ret = await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) });
+    const ret = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
     expect(ret.body).toMatchObject({ state: 'draft', latest: null, versions: [] });
     expect(await stateOf(park, period)).toMatchObject({ state: 'draft', latestVersion: null, draftSavedAt: saved.body.savedAt });
     // The consolidator reads it too.
-    expect((await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() })).body).toEqual(read.body);
+    expect((await call(base, 'getDraft', { params: { park, period }, token: zone() })).body).toEqual(read.body);
   });
 
   it('each save is a new record (blob and entity); reading takes the newest; none is overwritten', async () => {
@@ -61,7 +61,7 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     const first = await put(park, period, partial(input, '第一稿'));
     const second = await put(park, period, partial(input, '第二稿'));
     expect(second.body.contentHash).not.toBe(first.body.contentHash);
-    const read = await call<ReturnDraft>(base, 'GET', `/returns/${park}/${period}/draft`, { token: stat(park) });
+    const read = await call(base, 'getDraft', { params: { park, period }, token: stat(park) });
     expect(read.body.contentHash).toBe(second.body.contentHash);
 
     const table = TableClient.fromConnectionString(h.azurite.connectionString, TABLE_NAMES.returns, { allowInsecureConnection: true });
@@ -73,7 +73,7 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     const container = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(DRAFTS_CONTAINER_NAME);
     for await (const blob of container.listBlobsFlat({ prefix: `${park}/${period}/` })) blobs.push(blob.name);
     expect(blobs).toHaveLength(2);
-    expect((await call(base, 'GET', `/returns/${park}/${period}`, { token: stat(park) })).body.versions).toEqual([]);
+    expect((await call(base, 'getReturn', { params: { park, period }, token: stat(park) })).body.versions).toEqual([]);
   });
 
   it('draft until submitted; a newer draft with new figures is draft again, the submitted figures validated again are not', async () => {
@@ -82,11 +82,11 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     const input = await makeValidReturn(base, stat(park), park, period);
     await put(park, period, partial(input));
     expect((await stateOf(park, period)).state).toBe('draft');
-    expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
+    expect((await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input })).status).toBe(201);
     expect((await stateOf(park, period)).state).toBe('submitted');
     await put(park, period, input);
     expect((await stateOf(park, period)).state).toBe('submitted');
-    const approved = await call(base, 'POST', `/returns/${park}/${period}/review`, { token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'approve' } });
+    const approved = await call(base, 'reviewReturn', { params: { park, period }, token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'approve' } });
     expect(approved.status).toBe(201);
     expect((await stateOf(park, period)).state).toBe('approved');
     const changed = await put(park, period, partial(input, '改一下'));
@@ -105,12 +105,12 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     const park = parks[4]!;
     const period = '2025Q3';
     const input = { templateVersion: 'v', figures: {} };
-    expect((await call(base, 'POST', `/periods/${period}/lock`, { token: zone() })).status).toBe(200);
+    expect((await call(base, 'lockPeriod', { params: { period }, token: zone() })).status).toBe(200);
     const refused = await put(park, period, input);
     expect(refused.status).toBe(423);
     expect((refused.body as unknown as { error: { code: string } }).error.code).toBe('period_locked');
-    expect((await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: stat(park) })).status).toBe(404);
-    expect((await call(base, 'POST', `/periods/${period}/unlock`, { token: zone() })).status).toBe(200);
+    expect((await call(base, 'getDraft', { params: { park, period }, token: stat(park) })).status).toBe(404);
+    expect((await call(base, 'unlockPeriod', { params: { period }, token: zone() })).status).toBe(200);
     expect((await put(park, period, input)).status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { loadCatalogue, type Receipt, type ReturnInput, type ReturnVersion } from '@zj/shared';
+import { loadCatalogue, type ReturnInput, type ReturnVersion } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { AzureReturnStore } from '../src/storage/azure-return-store.js';
@@ -26,10 +26,10 @@ afterAll(async () => {
 const variant = (input: ReturnInput, n: number): ReturnInput => ({ ...input, explanations: { ...input.explanations, 'note@variant': `第${n}份` } });
 
 async function versionsOf(park: string, period: string): Promise<ReturnVersion[]> {
-  const list = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+  const list = await call(base, 'getReturn', { params: { park, period }, token: zone() });
   expect(list.status).toBe(200);
   return Promise.all(
-    (list.body.versions as { version: number }[]).map(async (v) => (await call<ReturnVersion>(base, 'GET', `/returns/${park}/${period}/versions/${v.version}`, { token: zone() })).body),
+    (list.body.versions as { version: number }[]).map(async (v) => (await call(base, 'getReturnVersion', { params: { park, period, version: String(v.version) }, token: zone() })).body),
   );
 }
 
@@ -39,7 +39,7 @@ describe('concurrency', () => {
     const period = '2024';
     const input = await makeValidReturn(base, stat(park), park, period);
     const sent = Array.from({ length: 10 }, (_, n) => variant(input, n));
-    const answers = await Promise.all(sent.map((json) => call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json })));
+    const answers = await Promise.all(sent.map((json) => call(base, 'submitReturn', { params: { park, period }, token: stat(park), json })));
 
     for (const a of answers) {
       expect([201, 409]).toContain(a.status);
@@ -61,7 +61,7 @@ describe('concurrency', () => {
     const period = '2024';
     const input = await makeValidReturn(base, stat(park), park, period);
     const headers = { 'idempotency-key': 'burst-0001' };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input, headers })));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.body.version))).toEqual(new Set([1]));
     expect(await versionsOf(park, period)).toHaveLength(1);
@@ -71,19 +71,19 @@ describe('concurrency', () => {
     const park = PARKS[2]!;
     const period = '2024Q4';
     const input = await makeValidReturn(base, stat(park), park, period);
-    expect((await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input })).status).toBe(201);
+    expect((await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input })).status).toBe(201);
     const reviewer = h.tokens[`${park}-reviewer`]!;
     const decisions = ['approve', 'return', 'approve', 'return', 'approve', 'return'] as const;
     const answers = await Promise.all(
-      decisions.map((decision, n) => call(base, 'POST', `/returns/${park}/${period}/review`, { token: reviewer, json: { version: 1, decision, comment: `意见${n}` } })),
+      decisions.map((decision, n) => call(base, 'reviewReturn', { params: { park, period }, token: reviewer, json: { version: 1, decision, comment: `意见${n}` } })),
     );
     console.info('6 racing reviews:', answers.map((a) => a.status).join(' '));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     for (const a of answers.filter((x) => x.status !== 201)) {
       expect(a.status).toBe(409);
-      expect(a.body.error.code).toBe('review_not_pending');
+      expect(a.error?.code).toBe('review_not_pending');
     }
-    const stored = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    const stored = await call(base, 'getReturn', { params: { park, period }, token: zone() });
     const winner = answers.find((a) => a.status === 201)!.body;
     expect(stored.body.reviews).toEqual([winner]);
     expect(stored.body.state).toBe(winner.decision === 'approve' ? 'approved' : 'returned');
@@ -92,7 +92,7 @@ describe('concurrency', () => {
   it('parallel submissions to different parks do not interfere', async () => {
     const period = '2024Q1';
     const inputs = await Promise.all(PARKS.map((p) => makeValidReturn(base, stat(p), p, period)));
-    const answers = await Promise.all(PARKS.map((p, i) => call<Receipt>(base, 'POST', `/returns/${p}/${period}`, { token: stat(p), json: inputs[i] })));
+    const answers = await Promise.all(PARKS.map((p, i) => call(base, 'submitReturn', { params: { park: p, period }, token: stat(p), json: inputs[i] })));
     expect(answers.map((a) => [a.status, a.body.park, a.body.version])).toEqual(PARKS.map((p) => [201, p, 1]));
   });
 });
@@ -102,23 +102,23 @@ describe('persistence', () => {
     const park = PARKS[2]!;
     const period = '2024Q2';
     const input = await makeValidReturn(base, stat(park), park, period);
-    expect((await call(base, 'PUT', `/returns/${park}/${period}/draft`, { token: stat(park), json: { ...input, figures: {} } })).status).toBe(200);
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
-    await call(base, 'POST', `/returns/${park}/${period}/review`, { token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'return', comment: '请核实' } });
-    await call(base, 'POST', `/periods/2024Q2/lock`, { token: zone() });
-    const before = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
-    const draftBefore = await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() });
+    expect((await call(base, 'saveDraft', { params: { park, period }, token: stat(park), json: { ...input, figures: {} } })).status).toBe(200);
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+    await call(base, 'reviewReturn', { params: { park, period }, token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'return', comment: '请核实' } });
+    await call(base, 'lockPeriod', { params: { period: '2024Q2' }, token: zone() });
+    const before = await call(base, 'getReturn', { params: { park, period }, token: zone() });
+    const draftBefore = await call(base, 'getDraft', { params: { park, period }, token: zone() });
     expect(draftBefore.status).toBe(200);
 
     await h.restartAzurite();
 
-    const after = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
+    const after = await call(base, 'getReturn', { params: { park, period }, token: zone() });
     expect(after.status).toBe(200);
     expect(after.body).toEqual(before.body);
-    expect((await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() })).body).toEqual(draftBefore.body);
+    expect((await call(base, 'getDraft', { params: { park, period }, token: zone() })).body).toEqual(draftBefore.body);
     expect(after.body).toMatchObject({ state: 'returned', locked: true, versions: [{ version: 1 }] });
-    await call(base, 'POST', `/periods/2024Q2/unlock`, { token: zone() });
-    const next = await call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    await call(base, 'unlockPeriod', { params: { period: '2024Q2' }, token: zone() });
+    const next = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     expect(next.body.version).toBe(2);
   });
 });
@@ -128,7 +128,7 @@ describe('storage down', () => {
     const park = PARKS[3]!;
     const period = '2024Q3';
     const input = await makeValidReturn(base, stat(park), park, period);
-    await call(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json: input });
+    await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     const before = await versionsOf(park, period);
 
     await h.azurite.stop();
@@ -144,8 +144,8 @@ describe('storage down', () => {
         const started = performance.now();
         const r = await call(base, method, path, { token: method === 'GET' && path.startsWith('/status') ? zone() : stat(park), ...(json ? { json } : {}) });
         expect(r.status, `${method} ${path}`).toBe(503);
-        expect(r.body.error.code).toBe('storage_unavailable');
-        expect(r.body.error.message.zh).toMatch(/存储/);
+        expect(r.error?.code).toBe('storage_unavailable');
+        expect(r.error?.message.zh).toMatch(/存储/);
         expect(r.headers.get('retry-after')).toBe('5');
         expect(performance.now() - started).toBeLessThan(2000);
       }
@@ -165,7 +165,7 @@ describe('storage down', () => {
     let stopped: Promise<void> | null = null;
     const burst = Promise.all(
       sent.map((json) =>
-        call<Receipt>(base, 'POST', `/returns/${park}/${period}`, { token: stat(park), json }).then((a) => {
+        call(base, 'submitReturn', { params: { park, period }, token: stat(park), json }).then((a) => {
           if (a.status === 201) stopped ??= h.azurite.stop();
           return a;
         }),

@@ -98,7 +98,7 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
     const period = signal === 'SIGINT' ? '2025Q1' : '2025Q2';
 
     const first = await startStack(ports);
-    const saved = await call(first.url, 'PUT', `/returns/jinshan/${period}/draft`, { token, json: { templateVersion: 'x', figures: { operating_revenue: 5000 } } });
+    const saved = await call(first.url, 'saveDraft', { params: { park: 'jinshan', period }, token, json: { templateVersion: 'x', figures: { operating_revenue: 5000 } } });
     expect(saved.status).toBe(200);
     // At once, well inside Azurite's 5-second autosave: only a graceful stop saves it.
     killGroup(first.child, signal);
@@ -106,7 +106,7 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
 
     const second = await startStack(ports);
     try {
-      const draft = await call(second.url, 'GET', `/returns/jinshan/${period}/draft`, { token });
+      const draft = await call(second.url, 'getDraft', { params: { park: 'jinshan', period }, token });
       expect(draft.status, JSON.stringify(draft.body)).toBe(200);
       expect(draft.body.contentHash).toBe(saved.body.contentHash);
     } finally {

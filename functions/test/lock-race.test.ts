@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { loadCatalogue, type ReturnInput, type TemplateModel } from '@zj/shared';
+import { loadCatalogue, type ReturnInput } from '@zj/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '../src/app/services.js';
 import { fillTemplateWorkbook } from '../src/demo/fill-template-workbook.js';
@@ -56,10 +56,10 @@ function atSeam(kind: CommitKind, request: (() => Promise<CallResult>) | null): 
   return seam;
 }
 
-const lock = (period: string) => () => call(base, 'POST', `/periods/${period}/lock`, { token: zone() });
+const lock = (period: string) => () => call(base, 'lockPeriod', { params: { period }, token: zone() });
 
 async function filledWorkbook(park: string, period: string): Promise<Uint8Array> {
-  const template = (await call<TemplateModel>(base, 'GET', `/templates/${park}/${period}`, { token: stat(park) })).body;
+  const template = (await call(base, 'getTemplate', { params: { park, period }, token: stat(park) })).body;
   const file = await fetch(`${base}/templates/${park}/${period}.xlsx`, { headers: { authorization: `Bearer ${stat(park)}` } });
   const values = sample.years.find((y) => y.park === park)!.values;
   const explanations = Object.fromEntries(template.fields.map((f) => [f.key, '示例数据']));
@@ -68,8 +68,8 @@ async function filledWorkbook(park: string, period: string): Promise<Uint8Array>
 
 /** What a park's return for a period holds: its versions and its newest draft. */
 async function stored(park: string, period: string): Promise<{ versions: unknown[]; draft: unknown }> {
-  const r = await call(base, 'GET', `/returns/${park}/${period}`, { token: zone() });
-  const d = await call(base, 'GET', `/returns/${park}/${period}/draft`, { token: zone() });
+  const r = await call(base, 'getReturn', { params: { park, period }, token: zone() });
+  const d = await call(base, 'getDraft', { params: { park, period }, token: zone() });
   return { versions: r.body.versions, draft: d.status === 200 ? d.body : null };
 }
 
@@ -111,7 +111,7 @@ describe('a lock that lands between the lock check and the commit', () => {
   it.each(RACES)('$label: 423, nothing stored', async (c) => {
     if (c.unlockedBefore) {
       expect((await lock(c.period)()).status).toBe(200);
-      expect((await call(base, 'POST', `/periods/${c.period}/unlock`, { token: zone() })).status).toBe(200);
+      expect((await call(base, 'unlockPeriod', { params: { period: c.period }, token: zone() })).status).toBe(200);
     }
     const { method, path, options } = await c.request(c.park, c.period);
     const before = await stored(c.park, c.period);
@@ -122,7 +122,7 @@ describe('a lock that lands between the lock check and the commit', () => {
     expect(seam.answer?.status, JSON.stringify(seam.answer?.body)).toBe(200);
     expect(seam.answer?.body).toMatchObject({ locked: true });
     expect(r.status, JSON.stringify(r.body)).toBe(423);
-    expect(r.body.error.code).toBe('period_locked');
+    expect(r.error?.code).toBe('period_locked');
     // The commit failed on its guard, read the marker again and saw the lock: one commit only.
     expect(seam.reached).toBe(1);
     expect(await stored(c.park, c.period)).toEqual(before);
@@ -153,7 +153,7 @@ describe('lock markers', () => {
     expect(await Promise.all(PARKS.map((p) => markerOf(p, period)))).toEqual(PARKS.map(() => null));
     await lock(period)();
     expect(await Promise.all(PARKS.map((p) => markerOf(p, period)))).toEqual(PARKS.map(() => true));
-    await call(base, 'POST', `/periods/${period}/unlock`, { token: zone() });
+    await call(base, 'unlockPeriod', { params: { period }, token: zone() });
     expect(await Promise.all(PARKS.map((p) => markerOf(p, period)))).toEqual(PARKS.map(() => false));
   });
 

@@ -14,14 +14,16 @@ import { NOT_A_FILE, registerHttp, type HttpRoute } from './register-http.js';
 type NeedsUser<N extends RouteName> = (typeof ROUTES)[N]['auth'] extends true ? true : false;
 type HasPark<N extends RouteName> = 'park' extends keyof RouteParams<N> ? true : false;
 
-/** Who calls and, for a route about one park's return, the park and period, resolved and allowed. */
-type Scope<N extends RouteName> = NeedsUser<N> extends true ? { actor: Actor } & (HasPark<N> extends true ? { park: Park; period: Period } : unknown) : unknown;
+/**
+ * For a route that needs a user: the services, who calls and, for a route about one park's
+ * return, the park and period, resolved and allowed. A route anyone may call gets none of it.
+ */
+type Scope<N extends RouteName> = NeedsUser<N> extends true ? { svc: Services; actor: Actor } & (HasPark<N> extends true ? { park: Park; period: Period } : unknown) : unknown;
 
-/** What a route's handler gets: the request, the services, its params, and its body checked by the table's schema. */
+/** What a route's handler gets: the request, its params, its body checked by the table's schema, and its scope. */
 export type RouteInput<N extends RouteName> = {
   request: HttpRequest;
   context: InvocationContext;
-  svc: Services;
   params: RouteParams<N>;
   body: RouteBody<N>;
 } & Scope<N>;
@@ -48,21 +50,14 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
   return async (request, context) => {
     try {
       const params = Object.fromEntries(pathParamNames(route.path).map((p) => [p, request.params[p] ?? ''])) as RouteParams<N>;
-      let scope: object = {};
-      let svc: Services | undefined;
-      if (action !== null) {
-        const authorized = parkRoute ? await authorizePark(request, action) : await authorize(request, action);
-        svc = authorized.svc;
-        scope = authorized;
-      }
-      svc ??= services();
+      const scope = action === null ? {} : parkRoute ? await authorizePark(request, action) : await authorize(request, action);
       let body: unknown;
       if (route.body?.kind === 'json') {
-        const checked = checkBody(route.body.schema, await readJsonBody(request, svc.settings.maxBodyBytes));
+        const checked = checkBody(route.body.schema, await readJsonBody(request, services().settings.maxBodyBytes));
         if (!checked.ok) throw new DomainError('invalid_body', {}, { issues: checked.issues });
         body = checked.value;
       }
-      const input = { ...scope, request, context, svc, params, body } as RouteInput<N>;
+      const input = { ...scope, request, context, params, body } as RouteInput<N>;
       const result: { status: number; body: unknown; headers?: Record<string, string> } = await handle(input);
       const answer = route.responses[result.status];
       if (!answer) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);

@@ -21,7 +21,7 @@ async function download(path: string, who: string): Promise<{ status: number; he
 }
 
 async function filled(park: string, period: string): Promise<{ bytes: Buffer; template: TemplateModel }> {
-  const template = (await call<TemplateModel>(base, 'GET', `/templates/${park}/${period}`, { token: token(`${park}-statistician`) })).body;
+  const template = (await call(base, 'getTemplate', { params: { park, period }, token: token(`${park}-statistician`) })).body;
   const file = await download(`/templates/${park}/${period}.xlsx`, `${park}-statistician`);
   const values = sample.years.find((y) => y.park === park)!.values;
   const explanations = Object.fromEntries(template.fields.map((f) => [f.key, '示例数据']));
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('workbook routes', () => {
   it('GET /templates/{park}/{period}.xlsx answers the template workbook of the current template version', async () => {
-    const json = await call<TemplateModel>(base, 'GET', '/templates/jinshan/2025', { token: token('jinshan-statistician') });
+    const json = await call(base, 'getTemplate', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician') });
     const file = await download('/templates/jinshan/2025.xlsx', 'jinshan-statistician');
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -58,12 +58,12 @@ describe('workbook routes', () => {
 
   it('POST /returns/{park}/{period}/upload stores a version from the workbook and keeps the file as a blob', async () => {
     const { bytes } = await filled('jinshan', '2025');
-    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', {
+    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' },
       token: token('jinshan-statistician'),
       raw: { body: bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const v = await call(base, 'GET', `/returns/jinshan/2025/versions/${r.body.version}`, { token: token('jinshan-statistician') });
+    const v = await call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2025', version: String(r.body.version) }, token: token('jinshan-statistician') });
     expect(v.body).toMatchObject({ source: 'upload', uploadBlob: r.body.uploadBlob });
     expect(v.body.values.operating_revenue).toBe(sample.years.find((y) => y.park === 'jinshan')!.values.operating_revenue);
     const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(UPLOADS_CONTAINER_NAME).getBlockBlobClient(String(r.body.uploadBlob));
@@ -73,12 +73,12 @@ describe('workbook routes', () => {
   it('an upload retried with its Idempotency-Key answers the same version and the blob that version names', async () => {
     const { bytes } = await filled('jinshan', '2025');
     const send = () =>
-      call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: bytes }, headers: { 'idempotency-key': 'upload-retry-1' } });
+      call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: bytes }, headers: { 'idempotency-key': 'upload-retry-1' } });
     const first = await send();
     const again = await send();
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body).toEqual(first.body);
-    const v = await call(base, 'GET', `/returns/jinshan/2025/versions/${first.body.version}`, { token: token('jinshan-statistician') });
+    const v = await call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2025', version: String(first.body.version) }, token: token('jinshan-statistician') });
     expect(v.body.uploadBlob).toBe(first.body.uploadBlob);
   });
 
@@ -87,45 +87,45 @@ describe('workbook routes', () => {
     ['a text file', async () => Buffer.from('营业收入,5000'), 415, 'upload_not_xlsx'],
     ['a file over the body limit', async () => Buffer.alloc(70 * 1024, 1), 413, 'upload_too_large'],
   ])('refuses %s with a clear error and stores nothing', async (_name, make, status, code) => {
-    const before = await call(base, 'GET', '/returns/jinshan/2025', { token: token('jinshan-statistician') });
-    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: await make() } });
+    const before = await call(base, 'getReturn', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician') });
+    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: await make() } });
     expect(r.status).toBe(status);
-    expect(r.body.error.code).toBe(code);
-    expect(r.body.error.message.zh.length).toBeGreaterThan(5);
-    const after = await call(base, 'GET', '/returns/jinshan/2025', { token: token('jinshan-statistician') });
+    expect(r.error?.code).toBe(code);
+    expect(r.error?.message.zh.length).toBeGreaterThan(5);
+    const after = await call(base, 'getReturn', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician') });
     expect(after.body.versions.length).toBe(before.body.versions.length);
   });
 
   it('says how large a file far over the limit is, not that it is as large as the limit', async () => {
-    const r = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: Buffer.alloc(3 * 1024 * 1024, 1) } });
+    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(3 * 1024 * 1024, 1) } });
     expect(r.status).toBe(413);
-    expect(r.body.error.code).toBe('upload_too_large');
-    expect(r.body.error.message.zh).toContain('文件大小为3MB');
+    expect(r.error?.code).toBe('upload_too_large');
+    expect(r.error?.message.zh).toContain('文件大小为3MB');
     // Just over the limit: the two sizes must not read the same.
-    const near = await call(base, 'POST', '/returns/jinshan/2025/upload', { token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
-    expect(near.body.error.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
+    const near = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
+    expect(near.error?.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
   });
 
   it.each([
     ['one that fails validation (422)', '2025', 422, 'return_not_acceptable'],
     ['one for a locked period (423)', '2025Q4', 423, 'period_locked'],
   ])('keeps no copy of a refused upload: %s', async (_name, period, status, code) => {
-    const template = (await call<TemplateModel>(base, 'GET', `/templates/jinshan/${period}`, { token: token('jinshan-statistician') })).body;
+    const template = (await call(base, 'getTemplate', { params: { park: 'jinshan', period }, token: token('jinshan-statistician') })).body;
     const file = await download(`/templates/jinshan/${period}.xlsx`, 'jinshan-statistician');
     // 营业收入 left blank: a required figure, so validation refuses the return.
     const values = { ...sample.years.find((y) => y.park === 'jinshan')!.values, operating_revenue: null };
     const bytes = await fillTemplateWorkbook(file.bytes, template, values, sample.baselines.jinshan);
-    if (status === 423) expect((await call(base, 'POST', `/periods/${period}/lock`, { token: token('zone-consolidator') })).status).toBe(200);
+    if (status === 423) expect((await call(base, 'lockPeriod', { params: { period }, token: token('zone-consolidator') })).status).toBe(200);
     const before = await keptUploads('jinshan', period);
-    const r = await call(base, 'POST', `/returns/jinshan/${period}/upload`, { token: token('jinshan-statistician'), raw: { body: bytes } });
+    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period }, token: token('jinshan-statistician'), raw: { body: bytes } });
     expect(r.status, JSON.stringify(r.body)).toBe(status);
-    expect(r.body.error.code).toBe(code);
+    expect(r.error?.code).toBe(code);
     expect(await keptUploads('jinshan', period)).toEqual(before);
   });
 
   it('GET /consolidation/{period}.xlsx and /evaluation/{year}.xlsx answer the workbooks of what was stored', async () => {
     const { bytes } = await filled('minhang', '2025');
-    expect((await call(base, 'POST', '/returns/minhang/2025/upload', { token: token('minhang-statistician'), raw: { body: bytes } })).status).toBe(201);
+    expect((await call(base, 'uploadReturnXlsx', { params: { park: 'minhang', period: '2025' }, token: token('minhang-statistician'), raw: { body: bytes } })).status).toBe(201);
     const consolidation = await download('/consolidation/2025.xlsx', 'zone-consolidator');
     expect(consolidation.status).toBe(200);
     const wb = await loadWorkbook(consolidation.bytes);

@@ -1,7 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadCatalogue, type Actor } from '@zj/shared';
+import {
+  apiErrorBodySchema,
+  possibleErrors,
+  ROUTE_NAMES,
+  ROUTES,
+  routePath,
+  type ApiErrorBody,
+  type RouteBodyInput,
+  type RouteName,
+  type RouteParams,
+  type RouteResponse,
+  type RouteSpec,
+  type RouteStatus,
+} from '@zj/shared/api';
+import { hostRouteTemplate } from '../../src/http/route-handler.js';
+import { compileRoute } from '../../src/local/route-template.js';
 import { demoUsers } from '../../src/auth/demo-users.js';
 import { signDevToken } from '../../src/auth/dev-tokens.js';
 import { startAzurite, type AzuriteHandle } from '../../src/local/start-azurite.js';
@@ -63,19 +80,57 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 export interface CallResult<T = unknown> {
   status: number;
   headers: Headers;
+  /** The answer: JSON parsed, a file's bytes as a Buffer, other text as is. */
   body: T;
+  /** The error an error status answered (its ApiErrorBody's `error`), else undefined. */
+  error: ApiErrorBody['error'] | undefined;
 }
 
-export interface CallOptions {
+interface SendOptions {
   token?: string | null;
-  json?: unknown;
-  /** Sent as is, with the given content type (or none). */
+  /** Sent as is, with the given content type (or none): for bodies the route's schema would refuse to type. */
   raw?: { body: string | Uint8Array; contentType?: string };
   headers?: Record<string, string>;
 }
 
-/** One HTTP request to the API at `base` (…/api); the JSON body parsed when there is one. */
-export async function call<T = any>(base: string, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+/** A request to a route of the table: its params and JSON body typed by the table. */
+export type RouteCallOptions<N extends RouteName> = SendOptions &
+  (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) & {
+    json?: RouteBodyInput<N>;
+    /** A JSON body the route's schema may refuse, sent as is (bad-input tests). */
+    jsonAsIs?: unknown;
+    /** HEAD instead of the route's GET. */
+    head?: boolean;
+  };
+
+/** A request by method and path, for what the table does not declare (an unknown path, a method no route has). */
+export interface CallOptions extends SendOptions {
+  json?: unknown;
+}
+
+type Answer<N extends RouteName> = RouteResponse<N, RouteStatus<N>, Buffer>;
+
+/**
+ * One HTTP request to the API at `base` (…/api), derived from the route table:
+ * `call(base, 'submitReturn', { params: { park, period }, json, token })` builds the path and
+ * method from the table and types the answer. By method and path, `call(base, 'DELETE', '/x')`
+ * sends anything. Either way, every answer is checked against the table (checkAnswer): a test
+ * that passes is also a test that the server keeps the contract.
+ */
+export async function call<N extends RouteName>(base: string, route: N, options: RouteCallOptions<N>): Promise<CallResult<Answer<N>>>;
+export async function call<T = any>(base: string, method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+export async function call(base: string, routeOrMethod: string, pathOrOptions?: string | object, maybeOptions: CallOptions = {}): Promise<CallResult<unknown>> {
+  if (typeof pathOrOptions === 'string') return send(base, routeOrMethod.toUpperCase(), pathOrOptions, maybeOptions);
+  const name = routeOrMethod as RouteName;
+  const options = (pathOrOptions ?? {}) as RouteCallOptions<RouteName>;
+  const route = ROUTES[name];
+  const path = routePath(name, (options.params ?? {}) as never);
+  const json = options.jsonAsIs !== undefined ? options.jsonAsIs : options.json;
+  const { token, raw, headers } = options;
+  return send(base, options.head ? 'HEAD' : route.method, path, { ...(token !== undefined ? { token } : {}), ...(raw ? { raw } : {}), ...(headers ? { headers } : {}), ...(json !== undefined ? { json } : {}) });
+}
+
+async function send(base: string, method: string, path: string, options: CallOptions): Promise<CallResult<unknown>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | Uint8Array | undefined;
@@ -87,12 +142,58 @@ export async function call<T = any>(base: string, method: string, path: string, 
     body = options.raw.body;
   }
   const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    // not JSON: keep the text
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get('content-type') ?? '';
+  let parsed: unknown = bytes.toString('utf8');
+  if (bytes.length === 0) parsed = null;
+  else if (type.startsWith('application/json')) parsed = JSON.parse(bytes.toString('utf8'));
+  else if (!type.startsWith('text/')) parsed = bytes;
+  checkAnswer(method, path, response.status, type, parsed);
+  const error = response.status >= 400 ? (parsed as ApiErrorBody | null)?.error : undefined;
+  return { status: response.status, headers: response.headers, body: parsed, error };
+}
+
+const MATCHERS = ROUTE_NAMES.map((name) => ({ name, route: ROUTES[name] as RouteSpec, template: compileRoute(hostRouteTemplate(ROUTES[name].path)) }));
+
+/**
+ * The answer as the route table says it must be, or the test fails: a success status the route
+ * declares, with a body its schema accepts and nothing the schema does not name (a field the
+ * contract lacks would be dropped by the pane's client); an error body with a code the route may
+ * answer (possibleErrors). A path no route has answers route_not_found or method_not_allowed.
+ */
+export function checkAnswer(method: string, path: string, status: number, contentType: string, body: unknown): void {
+  const pathname = path.split('?')[0]!;
+  const matching = MATCHERS.filter((m) => m.template.match(pathname) !== null);
+  const hit = matching.find((m) => m.route.method === method || (method === 'HEAD' && m.route.method === 'GET'));
+  const where = `${method} ${path} → ${status}`;
+  if (status >= 400) {
+    if (method === 'HEAD' || status === 503 || status === 500) return; // HEAD has no body; faults are any route's
+    const parsed = apiErrorBodySchema.safeParse(body);
+    if (!parsed.success) throw new Error(`${where}: the error body is not an ApiErrorBody: ${JSON.stringify(parsed.error.issues)}`);
+    const allowed = hit ? possibleErrors(hit.route) : matching.length > 0 ? ['method_not_allowed'] : ['route_not_found'];
+    if (!allowed.includes(parsed.data.error.code)) {
+      throw new Error(`${where}: code ${parsed.data.error.code} is not among those the route table declares for ${hit?.name ?? 'no route'}: ${allowed.join(', ')}`);
+    }
+    return;
   }
-  return { status: response.status, headers: response.headers, body: parsed as T };
+  if (!hit) throw new Error(`${where}: succeeded, but no route of the table serves it`);
+  const answer = hit.route.responses[status];
+  if (!answer) throw new Error(`${where}: ${hit.name} does not declare status ${status}`);
+  if (method === 'HEAD') return;
+  if (answer.content.kind === 'file') {
+    if (!contentType.startsWith(answer.content.contentType)) throw new Error(`${where}: content type ${contentType}, the table says ${answer.content.contentType}`);
+    return;
+  }
+  const parsed = answer.content.schema.safeParse(body);
+  if (!parsed.success) throw new Error(`${where}: the body is not what ${hit.name} declares: ${JSON.stringify(parsed.error.issues.slice(0, 5))}`);
+  if (!isDeepStrictEqual(parsed.data, body)) throw new Error(`${where}: the body has fields ${hit.name}'s schema does not declare: ${undeclared(body, parsed.data).slice(0, 5).join(', ')}`);
+}
+
+/** Paths of what `raw` has and `kept` (the schema's output) dropped. */
+function undeclared(raw: unknown, kept: unknown, at = ''): string[] {
+  if (typeof raw !== 'object' || raw === null || typeof kept !== 'object' || kept === null) return [];
+  return Object.entries(raw).flatMap(([key, value]) => {
+    const path = at ? `${at}.${key}` : key;
+    return key in kept ? undeclared(value, (kept as Record<string, unknown>)[key], path) : [path];
+  });
 }

@@ -7,13 +7,13 @@ import { call } from './harness.js';
  * every missing baseline, and an explanation for each warning the server still raises.
  */
 export async function makeValidReturn(base: string, token: string, park: string, period: string, value = 10): Promise<ReturnInput> {
-  const template = await call<TemplateModel>(base, 'GET', `/templates/${park}/${period}`, { token });
+  const template = await call(base, 'getTemplate', { params: { park, period }, token });
   if (template.status !== 200) throw new Error(`template ${park}/${period}: ${template.status} ${JSON.stringify(template.body)}`);
   const input = figuresFor(template.body, value);
-  const checked = await call(base, 'POST', `/returns/${park}/${period}/validate`, { token, json: input });
+  const checked = await call(base, 'validateReturn', { params: { park, period }, token, json: input });
   if (checked.status !== 200) throw new Error(`validate: ${checked.status} ${JSON.stringify(checked.body)}`);
   input.explanations = Object.fromEntries((checked.body.unexplained as string[]).map((k) => [k, `测试说明 explanation of ${k}`]));
-  const again = await call(base, 'POST', `/returns/${park}/${period}/validate`, { token, json: input });
+  const again = await call(base, 'validateReturn', { params: { park, period }, token, json: input });
   if (!again.body.acceptable) throw new Error(`cannot make ${park}/${period} acceptable: ${JSON.stringify(again.body.issues, null, 1)}`);
   return input;
 }

@@ -448,7 +448,7 @@ export function checkBody<S extends z.ZodType>(schema: S, body: unknown): BodyCh
 function expected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'record' ? 'object' : issue.expected;
+      return issue.expected === 'record' ? 'object' : issue.expected === 'int' ? 'integer' : issue.expected;
     case 'invalid_union': {
       const branches = issue.errors.map((branch) => (branch[0]?.code === 'invalid_type' ? branch[0].expected : null));
       return branches.every((b) => b !== null) ? [...new Set(branches)].join(' | ') : issue.message;

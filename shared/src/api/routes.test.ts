@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { checkBody, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
+import { returnInputSchema, reviewInputSchema } from './returns.js';
+import { extractTargetsRequestSchema } from './documents.js';
+
+describe('the route table', () => {
+  it('names each route once, by method and path', () => {
+    const keys = ROUTE_NAMES.map((n) => `${ROUTES[n].method} ${ROUTES[n].path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('builds a path from its parameters, each URL-encoded', () => {
+    expect(routePath('getReturnVersion', { park: 'jinshan', period: '2025Q1', version: '2' })).toBe('/returns/jinshan/2025Q1/versions/2');
+    expect(routePath('getTemplateXlsx', { park: '金山', period: '2025/1' })).toBe('/templates/%E9%87%91%E5%B1%B1/2025%2F1.xlsx');
+    expect(() => routePath('getStatus', {} as never)).toThrow(/period missing/);
+    expect(pathParamNames('/evaluation/{year}.xlsx')).toEqual(['year']);
+  });
+
+  it('adds to each route the errors every such route may answer', () => {
+    expect(possibleErrors(ROUTES.getOpenApi)).toEqual(['storage_unavailable', 'internal_error']);
+    expect(possibleErrors(ROUTES.reviewReturn)).toEqual([
+      'unauthenticated',
+      'invalid_token',
+      'user_not_registered',
+      'forbidden_role',
+      'unsupported_media_type',
+      'malformed_json',
+      'body_too_large',
+      'invalid_body',
+      'unknown_park',
+      'invalid_period',
+      'forbidden_park',
+      'review_comment_required',
+      'return_not_found',
+      'version_not_found',
+      'review_not_latest',
+      'review_not_pending',
+      'storage_unavailable',
+      'internal_error',
+    ]);
+  });
+});
+
+describe('checkBody: every problem, each with its field and what was expected there', () => {
+  const valid = { templateVersion: 'v1', figures: { a: 1, b: '3.4万', c: null }, explanations: { 'a:change_band': '新厂投产' } };
+
+  it('passes a valid body, dropping fields the schema does not name', () => {
+    expect(checkBody(returnInputSchema, { ...valid, extra: 1 })).toEqual({ ok: true, value: valid });
+  });
+
+  it.each([
+    ['the body is not an object', null, [['(body)', 'object']]],
+    ['the body is an array', [valid], [['(body)', 'object']]],
+    ['templateVersion missing, figures an array', { figures: [1] }, [['templateVersion', 'string'], ['figures', 'object']]],
+    ['a figure of no cell type', { ...valid, figures: { a: { value: 1 }, b: true } }, [['figures.a', 'number | string | null'], ['figures.b', 'number | string | null']]],
+    ['an explanation that is not text', { ...valid, explanations: { a: 1 } }, [['explanations.a', 'string']]],
+    ['a cell text over 200 characters', { ...valid, figures: { a: 'x'.repeat(201) } }, [['figures.a', 'text of at most 200 characters']]],
+    ['an empty templateVersion', { ...valid, templateVersion: '' }, [['templateVersion', 'text of at least 1 characters']]],
+  ])('%s', (_label, body, expected) => {
+    const checked = checkBody(returnInputSchema, body);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.issues.map((i) => [i.path, i.params.expected])).toEqual(expected);
+    for (const issue of checked.issues) {
+      expect(issue.code).toBe('body_field_invalid');
+      expect(issue.message.zh).toContain(`字段「${issue.path}」`);
+      expect(issue.message.en).toContain(`Field '${issue.path}'`);
+    }
+  });
+
+  it.each([
+    [{ version: 0, decision: 'approve' }, [['version', 'a number ≥ 1']]],
+    [{ version: 1.5, decision: 'approve' }, [['version', 'integer']]],
+    [{ version: '1', decision: 'maybe' }, [['version', 'number'], ['decision', '"approve" | "return"']]],
+  ])('a review %j', (body, expected) => {
+    const checked = checkBody(reviewInputSchema, body);
+    expect(checked.ok ? [] : checked.issues.map((i) => [i.path, i.params.expected])).toEqual(expected);
+  });
+
+  it('keeps a plan text as sent (offsets refer to it) and refuses a blank one', () => {
+    expect(checkBody(extractTargetsRequestSchema, { text: '  到2026年…  ' })).toEqual({ ok: true, value: { text: '  到2026年…  ' } });
+    expect(checkBody(extractTargetsRequestSchema, { text: ' \n ' }).ok).toBe(false);
+  });
+});
