@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import { loadCatalogue, type ReturnInput, type Role } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Action } from '../src/auth/permissions.js';
-import { call, startHarness, type CallOptions, type Harness } from './helpers/harness.js';
+import { ROUTE_NAMES, ROUTES } from '@zj/shared/api';
+import { call, routeOf, startHarness, type CallOptions, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
@@ -182,6 +183,11 @@ describe(`permission matrix: ${CASES.length} cases`, () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
     // 10 park endpoints × 3 roles × 5 parks × own/other + 10 zone endpoints × 3 roles + 20 endpoints × 4 forged identities
     expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 10 * 3 + 20 * 4);
+  });
+
+  it('has every route of the table that needs a user, once', () => {
+    const covered = ENDPOINTS.map((e) => routeOf(e.method, e.path(PARKS[0]!)));
+    expect(covered.sort()).toEqual(ROUTE_NAMES.filter((n) => ROUTES[n].auth).sort());
   });
 
   it.each(CASES)('$label → $status', async (c) => {

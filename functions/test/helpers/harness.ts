@@ -155,6 +155,12 @@ async function send(base: string, method: string, path: string, options: CallOpt
 
 const MATCHERS = ROUTE_NAMES.map((name) => ({ name, route: ROUTES[name] as RouteSpec, template: compileRoute(hostRouteTemplate(ROUTES[name].path)) }));
 
+/** The route of the table a request reaches (HEAD reaches a GET route), or null. */
+export function routeOf(method: string, path: string): RouteName | null {
+  const pathname = path.split('?')[0]!;
+  return MATCHERS.find((m) => (m.route.method === method || (method === 'HEAD' && m.route.method === 'GET')) && m.template.match(pathname) !== null)?.name ?? null;
+}
+
 /**
  * The answer as the route table says it must be, or the test fails: a success status the route
  * declares, with a body its schema accepts and nothing the schema does not name (a field the
