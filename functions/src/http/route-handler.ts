@@ -1,6 +1,6 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Actor, Park } from '@zj/shared';
-import { checkBody, pathParamNames, ROUTE_NAMES, ROUTES, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
+import { parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
 import type { Period } from '@zj/shared/periods';
 import { DomainError } from '../app/domain-error.js';
 import { services, type Services } from '../app/services.js';
@@ -53,7 +53,7 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
       const scope = action === null ? {} : parkRoute ? await authorizePark(request, action) : await authorize(request, action);
       let body: unknown;
       if (route.body?.kind === 'json') {
-        const checked = checkBody(route.body.schema, await readJsonBody(request, services().settings.maxBodyBytes));
+        const checked = parseBody(route.body.schema, await readJsonBody(request, services().settings.maxBodyBytes));
         if (!checked.ok) throw new DomainError('invalid_body', {}, { issues: checked.issues });
         body = checked.value;
       }

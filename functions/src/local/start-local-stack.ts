@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const built = existsSync(TASKPANE_DIR) && readdirSync(TASKPANE_DIR).length > 0;
 
   console.log(`\nAPI:        ${api.url}   (e.g. GET ${api.url}/parks)`);
+  console.log(`API docs:   ${api.url}/openapi.json   (OpenAPI 3.1, from the route table in shared/src/api/routes.ts)`);
   console.log(built ? `Task pane:  ${origin}/   (also ${origin}/taskpane/)` : `Task pane:  not built yet: run \`npm run build -w addin\`, then open ${origin}/`);
   if (settings.authMode === 'dev-token') {
     console.log('\nDemo users: send  Authorization: Bearer <token>  (valid 30 days)');

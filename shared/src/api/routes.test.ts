@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBody, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
+import { parseBody, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
 import { returnInputSchema, reviewInputSchema } from './returns.js';
 import { extractTargetsRequestSchema } from './documents.js';
 
@@ -41,11 +41,11 @@ describe('the route table', () => {
   });
 });
 
-describe('checkBody: every problem, each with its field and what was expected there', () => {
+describe('parseBody: every problem, each with its field and what was expected there', () => {
   const valid = { templateVersion: 'v1', figures: { a: 1, b: '3.4万', c: null }, explanations: { 'a:change_band': '新厂投产' } };
 
   it('passes a valid body, dropping fields the schema does not name', () => {
-    expect(checkBody(returnInputSchema, { ...valid, extra: 1 })).toEqual({ ok: true, value: valid });
+    expect(parseBody(returnInputSchema, { ...valid, extra: 1 })).toEqual({ ok: true, value: valid });
   });
 
   it.each([
@@ -57,7 +57,7 @@ describe('checkBody: every problem, each with its field and what was expected th
     ['a cell text over 200 characters', { ...valid, figures: { a: 'x'.repeat(201) } }, [['figures.a', 'text of at most 200 characters']]],
     ['an empty templateVersion', { ...valid, templateVersion: '' }, [['templateVersion', 'text of at least 1 characters']]],
   ])('%s', (_label, body, expected) => {
-    const checked = checkBody(returnInputSchema, body);
+    const checked = parseBody(returnInputSchema, body);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.issues.map((i) => [i.path, i.params.expected])).toEqual(expected);
@@ -73,12 +73,12 @@ describe('checkBody: every problem, each with its field and what was expected th
     [{ version: 1.5, decision: 'approve' }, [['version', 'integer']]],
     [{ version: '1', decision: 'maybe' }, [['version', 'number'], ['decision', '"approve" | "return"']]],
   ])('a review %j', (body, expected) => {
-    const checked = checkBody(reviewInputSchema, body);
+    const checked = parseBody(reviewInputSchema, body);
     expect(checked.ok ? [] : checked.issues.map((i) => [i.path, i.params.expected])).toEqual(expected);
   });
 
   it('keeps a plan text as sent (offsets refer to it) and refuses a blank one', () => {
-    expect(checkBody(extractTargetsRequestSchema, { text: '  到2026年…  ' })).toEqual({ ok: true, value: { text: '  到2026年…  ' } });
-    expect(checkBody(extractTargetsRequestSchema, { text: ' \n ' }).ok).toBe(false);
+    expect(parseBody(extractTargetsRequestSchema, { text: '  到2026年…  ' })).toEqual({ ok: true, value: { text: '  到2026年…  ' } });
+    expect(parseBody(extractTargetsRequestSchema, { text: ' \n ' }).ok).toBe(false);
   });
 });

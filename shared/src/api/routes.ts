@@ -427,14 +427,14 @@ export function routePath<N extends RouteName>(name: N, params: RouteParams<N>):
   });
 }
 
-export type BodyCheck<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+export type BodyResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /**
  * Checks a JSON body with its schema. Every problem is listed as a body_field_invalid issue with
  * the path of its field ("figures.rd_expenditure", "(body)" for the body itself) and what was
  * expected there. Never throws.
  */
-export function checkBody<S extends z.ZodType>(schema: S, body: unknown): BodyCheck<z.output<S>> {
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): BodyResult<z.output<S>> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
