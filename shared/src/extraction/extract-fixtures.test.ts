@@ -28,6 +28,7 @@ describe('plans of other parks', () => {
       ['千亿级产业集群', 2, null, '个', 'gte', false, 2027],
       ['新能源汽车产业规模', 800, null, '亿元', 'gt', true, 2027],
       ['规模以上工业企业研发机构覆盖率', 50, null, '%', 'gte', false, 2027],
+      ['单位增加值能耗', 0.3, null, '吨标准煤', 'lte', false, 2027],
     ]);
   });
 

@@ -18,6 +18,8 @@ const gte = (indicator: string, value: number, unit: string, year: number | null
   ({ indicator, value, unit, comparison: 'gte' as const, stretch, year });
 const gt = (indicator: string, value: number, unit: string, year: number | null = 2026, stretch = false) =>
   ({ indicator, value, unit, comparison: 'gt' as const, stretch, year });
+const lte = (indicator: string, value: number, unit: string, year: number | null = 2026) =>
+  ({ indicator, value, unit, comparison: 'lte' as const, stretch: false, year });
 const range = (indicator: string, value: number, valueHigh: number, unit: string, year: number | null = 2026, stretch = false) =>
   ({ indicator, value, valueHigh, unit, comparison: 'range' as const, stretch, year });
 
@@ -183,7 +185,7 @@ describe('extractTargets: wordings of plans the seeds do not use', () => {
       [gt('营业收入', 1500, '亿元'), gte('营业收入较2023年增长', 50, '%'), gte('营业收入年均增速', 15, '%')]],
     ['a year after the subject', '园区营收到2026年达到1000亿元。', [gte('营收', 1000, '亿元')]],
     ['a clause without a subject takes the one before', '到2026年，营业收入较2020年翻一番，达到2000亿元。',
-      [gte('营业收入', 2000, '亿元')]],
+      [gte('营业收入较2020年', 2, '倍'), gte('营业收入', 2000, '亿元')]],
     ['确保 and 力争 on one indicator', '到2026年，工业总产值确保达到4000亿元，力争达到4500亿元。',
       [gte('工业总产值', 4000, '亿元'), gte('工业总产值', 4500, '亿元', 2026, true)]],
     ['a range that repeats its unit', '到2026年，数据智能产业营收占比达到40%—45%。', [range('数据智能产业营收占比', 40, 45, '%')]],
@@ -213,5 +215,112 @@ describe('extractTargets: wordings of plans the seeds do not use', () => {
     ['computing power', '至2026年，智能算力规模超过20EFLOPS。', [gt('智能算力规模', 20, 'EFLOPS')]],
   ])('%s', (_, text, expected) => {
     expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('extractTargets: growth rates, ceilings and figures without digits (issue 15)', () => {
+  it.each<Row>([
+    ['a ceiling is a target of its own kind', '到2026年，单位增加值能耗控制在0.3吨以内，PM2.5浓度不超过30%。',
+      [lte('单位增加值能耗', 0.3, '吨'), lte('PM2.5浓度', 30, '%')]],
+    ['低于 is strictly below', '到2027年，单位产品能耗低于1.2吨标准煤。',
+      [{ indicator: '单位产品能耗', value: 1.2, unit: '吨标准煤', comparison: 'lt', stretch: false, year: 2027 }]],
+    ['a fall aimed at', '到2027年，单位工业增加值能耗较2022年下降18%，用水量降低12%。',
+      [gte('单位工业增加值能耗较2022年下降', 18, '%', 2027), gte('用水量降低', 12, '%', 2027)]],
+    ['两位数增长', '到2026年，数据智能产业保持两位数增长。', [gte('数据智能产业', 10, '%')]],
+    ['翻两番', '到2030年，营业收入较2020年翻两番。', [gte('营业收入较2020年', 4, '倍', 2030)]],
+    ['六成', '到2030年，数字经济核心产业增加值占比超过六成。', [gt('数字经济核心产业增加值占比', 60, '%', 2030)]],
+    ['百个', '到2030年，建设百个数字化车间。', [gte('数字化车间', 100, '个', 2030)]],
+    ['traditional script', '到2026年，集聚科技型企業超過500家，增加值突破百億元。',
+      [gt('集聚科技型企业', 500, '家'), gt('增加值', 100, '亿元')]],
+    ['各 gives the figure to each of a list', '到2026年，新建企业技术中心、工程研究中心、工业设计中心各10家。',
+      [gte('新建企业技术中心', 10, '家'), gte('工程研究中心', 10, '家'), gte('工业设计中心', 10, '家')]],
+    ['units beyond the list', '到2027年，新增光伏装机20万千瓦，发电量达到4.5亿千瓦时，研发人员达到300人年，外资达到6.5亿美元。',
+      [gte('新增光伏装机', 20, '万千瓦', 2027), gte('发电量', 4.5, '亿千瓦时', 2027), gte('研发人员', 300, '人年', 2027), gte('外资', 6.5, '亿美元', 2027)]],
+  ])('%s', (_, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it('says how it read a figure without digits, and what kind of target each is', () => {
+    const found = extractTargets('到2030年，营收迈上万亿元台阶，较2020年翻两番，占比超过六成，年均增长8%，能耗下降5%，排放不超过1200吨，培育千亿级企业2家。');
+    expect(found.map((c) => [c.written, c.reading, c.kind])).toEqual([
+      ['万亿元', '万亿元 = 10000亿元', 'amount'],
+      ['翻两番', '翻两番 = 基期的4倍', 'growth'],
+      ['六成', '六成 = 60%', 'share'],
+      ['8%', null, 'growth'],
+      ['5%', null, 'growth'],
+      ['1200吨', null, 'ceiling'],
+      ['2家', null, 'count'],
+    ]);
+  });
+});
+
+describe('extractTargets: the year at a distance, and where it was found (issue 15)', () => {
+  const years = (text: string) => extractTargets(text).map((c) => [c.value, c.year, c.yearSource.source, c.yearSource.words]);
+
+  it('a goals list under a paragraph that names the year', () => {
+    const text = '到2027年，新区海洋经济实现量质齐升。主要目标包括：\n1.海洋生产总值达到2200亿元；\n2.培育高新技术企业150家。';
+    expect(years(text)).toEqual([[2200, 2027, 'earlier', '2027年'], [150, 2027, 'earlier', '2027年']]);
+  });
+
+  it('a year after the values, and two years in one sentence', () => {
+    const text = '平台数量达到60个，其中国家级平台12个，这一目标力争2026年提前实现。\n到“十四五”末，产值突破1800亿元；到2027年，规模达到50万吨/日。';
+    expect(years(text)).toEqual([
+      [60, 2026, 'sentence', '2026年'], [12, 2026, 'sentence', '2026年'], [1800, 2025, 'sentence', '“十四五”末'], [50, 2027, 'sentence', '2027年'],
+    ]);
+  });
+
+  it('a year only in the title (2025年版, 工作要点), and 全年', () => {
+    const text = '科技企业培育工作计划（2025年版）\n一、工作目标\n新认定国家高新技术企业800家以上，科技型企业总量较上年增长10%。\n全年组织实施重大科技项目30项。';
+    expect(years(text)).toEqual([[800, 2025, 'title', '2025年'], [10, 2025, 'title', '2025年'], [30, 2025, 'title', '2025年']]);
+  });
+
+  it('a heading that names the year', () => {
+    const text = '二、主要目标\n（一）2025年目标。全年新增高新技术企业150家。\n（二）2027年目标。高新技术企业总数达到1600家。';
+    expect(years(text)).toEqual([[150, 2025, 'heading', '2025年'], [1600, 2027, 'heading', '2027年']]);
+  });
+
+  it('a page date is never a target year; a base year neither', () => {
+    const text = '发布时间：2025-03-05 16:48\n到2027年，园区人才总量在2022年基础上增长50%，达到100万人。\n2022年，园区人才总量为66.8万人。';
+    expect(years(text)).toEqual([[50, 2027, 'sentence', '2027年'], [100, 2027, 'sentence', '2027年']]);
+  });
+});
+
+describe('extractTargets: estimates against targets (issue 15)', () => {
+  it('预计全年 of the year the text was written is an estimate; 预计到 a later year is a target', () => {
+    const text = '（2024年12月）\n今年以来，实现规上工业总产值1180亿元；预计全年完成规上工业总产值1300亿元。\n预计到2027年，新材料科创园建成面积超过100万平方米。';
+    expect(extractTargets(text).map((c) => [c.value, c.year])).toEqual([[100, 2027]]);
+  });
+
+  it('a review of last year gives no targets, the goals of the coming year do', () => {
+    const text = '一、2024年计划执行情况\n全年新增国家高新技术企业620家，总数达到2835家；单位地区生产总值能耗下降3.5%。\n二、2025年主要预期目标\n地区生产总值预期增长5.5%左右，研发投入强度达到4.3%。';
+    expect(extractTargets(text).map((c) => [c.value, c.year, c.kind])).toEqual([[5.5, 2025, 'growth'], [4.3, 2025, 'share']]);
+  });
+});
+
+describe('extractTargets: reasons, confidence and baselines (issue 15)', () => {
+  it('gives the reasons a figure is a target, in Chinese and English', () => {
+    const [c] = extractTargets('二、发展目标\n到2026年，力争高新技术企业达到600家。');
+    expect(c?.reasons.map((r) => [r.code, r.words])).toEqual([
+      ['target_year', '到2026年'], ['goal_section', '目标'], ['target_word', '达到'], ['stretch_word', '力争'],
+    ]);
+    expect(c?.reasons[0]?.zh).toBe('句中写明目标年份“到2026年”');
+    expect(c?.reasons[0]?.en).toBe('the sentence aims at a year: “到2026年”');
+  });
+
+  it('is surer of a figure with its year and a target word than of one read from words with the plan\'s year', () => {
+    const [sure, unsure] = extractTargets('到2026年，高新技术企业达到600家。\n打造两个千亿级产业集群。');
+    expect(sure?.confidence).toBeGreaterThan(unsure?.confidence ?? 1);
+  });
+
+  it('offers the past figure of the same indicator as the baseline', () => {
+    const found = extractTargets('2023年，园区营收达到800亿元，高新技术企业420家。\n到2026年，园区营收达到1200亿元，高新技术企业达到600家，研发投入强度由3.5%提高到4.5%。');
+    expect(found.map((c) => [c.value, c.baseline?.value ?? null, c.baseline?.year ?? null, c.baseline?.beside ?? null])).toEqual([
+      [1200, 800, 2023, 'text'], [600, 420, 2023, 'text'], [4.5, 3.5, null, 'sentence'],
+    ]);
+  });
+
+  it('pairs the figures of two 分别 lists of the same size', () => {
+    const found = extractTargets('2023年，三大主导产业营收分别为4100亿元、620亿元和1850亿元。\n到2026年，电子信息、生物医药、数字经济三大主导产业营收分别突破6000亿元、1200亿元和3000亿元。');
+    expect(found.map((c) => [c.value, c.baseline?.value])).toEqual([[6000, 4100], [1200, 620], [3000, 1850]]);
   });
 });

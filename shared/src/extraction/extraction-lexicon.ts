@@ -22,6 +22,13 @@ export const STRETCH_WORDS = ['力争', '努力', '争取', '力求'];
  */
 export const CUMULATIVE_WORDS = ['新增', '引进', '引育', '累计', '新建', '签约', '集聚'];
 
+/** A ceiling (≤): 不超过, 控制在…, 不高于; 低于 and 少于 are strictly below (<). */
+export const LTE_WORDS = ['不超过', '不高于', '控制在', '不多于', '不大于', '以内'];
+export const LT_WORDS = ['低于', '少于', '小于'];
+
+/** A fall aimed at (能耗下降5%, 用水量降低12%, 排放减少10%): a growth target of kind growth, ≥ on the size of the fall. */
+export const DECLINE_WORDS = ['下降', '降低', '减少', '压减', '削减'];
+
 /** Verbs, adverbs and connectors between an indicator and its figure that carry no meaning of their own. */
 export const LINK_WORDS = [
   '建设和培育', '培育和建设', '建设', '培育', '打造', '形成', '带动', '推动', '支持', '鼓励', '引导', '示范',
@@ -38,12 +45,15 @@ export const LEADING_NOISE = ['同时', '其中', '另外', '此外', '以及', 
 export const CEILING_BEFORE = ['不超过', '不高于', '控制在', '低于', '少于'];
 
 /** Before the figure, the clause tells of the past: the figure is a baseline, not a target. */
-export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾', '现有'];
+export const PAST_MARKERS = ['已经', '已', '截至', '截止', '以来', '去年', '上年', '同比', '过去', '曾', '现有', '目前'];
 /**
  * Markers strong enough to make the rest of the sentence past ("近三年，园区累计引进...120个"),
  * until a target year speaks again. 已 and 同比 are not among them: "在已有基础上，到2026年..."
  */
-export const SENTENCE_PAST_PATTERN = /截至|截止|以来|(?<![较比])(?:去年|上年)|过去|近[\d一二两三四五六七八九十]+年|十[一二三]五(?:”)?(?:时期|期间|末)/g;
+export const SENTENCE_PAST_PATTERN =
+  /截至|截止|以来|(?<![较比])(?:去年|上年)|过去|近[\d一二两三四五六七八九十]+年|十[一二三]五(?:”)?(?:时期|期间|末)|目前|当前|现阶段|前[一二三]季度|[一二三四]季度|上半年|\d{1,2}[-—~至]\d{1,2}月/g;
+/** Words of an estimate (预计全年增长6%): about a year not yet over, a figure expected, not aimed at. */
+export const ESTIMATE_PATTERN = /预计|预估|估计|测算/g;
 /**
  * 较上年 / 比去年 is the base of a growth: past in "园区营收较上年增长12%", but in a sentence a target year
  * scopes ("到2026年，研发投入达到50亿元，较上年增长15%") it compares, it does not tell of the past.
@@ -70,13 +80,17 @@ export const TASK_NOUN_PATTERN =
  * magnitude). Longest first, so 万平方米 is not read as 万 + 平方米 twice and 个百分点 beats 个.
  */
 export const WRITTEN_UNITS = [
-  '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '公里', '亩', '人次', '场次', '家次', '元', '人', '家', '件',
-  '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍', '吨', '千瓦时', '千瓦',
-  '兆瓦', '小时', '标准箱', '标箱', '艘', '架', '颗', '%', '‰',
+  '个百分点', '百分点', '元/平方公里', '元/平方米', '元/人', '元/亩', '家/日', '家/年', '件/年', '平方公里', '平方米', '公顷', '公里', '亩', '人次', '场次', '家次',
+  '人年', '元', '人', '家', '件', '个', '套', '项', '所', '座', '台', '辆', '张', '名', '位', '支', '款', '例', '篇', '条', '场', '倍',
+  '吨标准煤/万元', '吨标准煤', '吨/日', '吨/年', '吨', '微克/立方米', '毫克/立方米', '立方米/日', '立方米', '千瓦时', '千瓦',
+  '兆瓦', '小时', '标准箱', '标箱', '艘', '架', '颗', '美元', '港元', '欧元', '起', '%', '‰',
 ];
 
-/** Units written in Latin letters, matched without regard to case: computing power (算力) in EFLOPS/PFLOPS. */
-export const LATIN_UNIT_PATTERN = /^[EPT]FLOPS/i;
+/**
+ * Units written in Latin letters, matched without regard to case: computing power (算力) in EFLOPS/PFLOPS,
+ * energy and power (GWh, MW), containers (TEU).
+ */
+export const LATIN_UNIT_PATTERN = /^(?:[EPT]FLOPS|[GMTk]Wh|[GMk]W|TEU)(?![A-Za-z])/i;
 
 /**
  * Units that count things (家, 个, 套 ...), after an optional 万: a count verb (COUNT_VERBS) makes such a
@@ -90,7 +104,7 @@ export const COUNT_UNIT_PATTERN = /^万?(?:家|个|项|所|座|台|辆|张|名|�
  * and descriptions in Chinese numerals ("建设两条科创大道", "三大任务"). A sum of money after them is not
  * made a target ("设立10亿元科创基金": the government's input).
  */
-export const COUNT_VERBS = ['建设', '设立', '新设', '组建', '搭建', '发放', '举办', '开设', '开通'];
+export const COUNT_VERBS = ['建设', '设立', '新设', '组建', '搭建', '发放', '举办', '开设', '开通', '实施'];
 
 /**
  * A quota on each official or cadre ("每位区领导联系企业不少于5家", "每名干部服务企业10家") is a working
@@ -123,6 +137,7 @@ export const UNIT_FALSE_FRIENDS: Readonly<Record<string, RegExp>> = {
   场: /^[景所地]/,
   台: /^[湾阶]/, // 台湾, 千亿台阶
   架: /^[构子]/, // 架构, 架子
+  起: /^[步草点飞来码始]/, // 起步, 起草, 起点
 };
 
 /** Verbs after which a Chinese numeral (两家, 三个) is a figure and not part of a name (一核两翼, 四个一). */

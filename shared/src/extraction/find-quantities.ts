@@ -20,7 +20,7 @@ export interface Quantity {
   valueHigh?: number;
   /** As written: magnitude and unit (万人, 亿元, 亿, 家, %). */
   unit: string;
-  /** 30余家, 50多个: a rough count that describes rather than aims (左右 is how targets say "about"). */
+  /** 30余家, 50多个, 近千家: a rough count that describes rather than aims (左右 is how targets say "about"). */
   approximate: boolean;
   /** 50家以上, 32个及以上. */
   atLeast: boolean;
@@ -29,11 +29,25 @@ export interface Quantity {
   /** 千亿级, 百亿级: a grade (an order of magnitude), not an exact figure. */
   grade: boolean;
   chinese: boolean;
+  /**
+   * How a figure not written in digits was read, for a person to check: "千亿级 = 1000亿（量级）",
+   * "六成 = 60%", "翻两番 = 基期的4倍", "两位数增长 = 不低于10%". Absent for figures in digits.
+   */
+  reading?: string;
+  /** The figure is a growth by its very words (翻两番, 两位数增长), whatever its clause says. */
+  growth?: boolean;
 }
 
-const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)(?:(?:-|~|—|–|至|到)(\d+(?:\.\d+)?))?(余|多)?(万亿|亿|万)?(余|多)?(级)?/g;
+const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)(?:(?:-|~|—|–|至|到)(\d+(?:\.\d+)?))?(余|多)?(万亿|亿|万|兆(?=元))?(余|多)?(级)?/g;
 const CHINESE = /([零〇一二两三四五六七八九十百千万亿]+)(余|多)?(级)?/g;
 const PERCENT_WORDS = /百分之([\d.]+|[零〇一二两三四五六七八九十百点]+)/g;
+/** 翻一番, 翻两番: a multiple of the base (2, 4); 翻番 alone is one doubling. */
+const DOUBLINGS = /翻(一|两|二|三|四)?番/g;
+const DOUBLING_COUNT: Readonly<Record<string, number>> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 };
+/** 六成, 超过三成, 八成以上: tenths. The numeral must close the figure, so 形成, 建成, 一成不变 are not figures. */
+const TENTHS = /(?<![一二两三四五六七八九十])([一二两三四五六七八九])成(?=以上|左右|及以上|[,，。;；、)）]|$)/g;
+/** 两位数增长, 保持两位数增速: growth of at least 10% a year, the plan gives no figure. */
+const TWO_DIGIT_GROWTH = /两位数(?:的)?(?:增长|增速|增幅)/g;
 const TAIL = /^(及以上|以上|以下|以内|左右|上下)/;
 const NAME_BEFORE = /[A-Za-z+#/_\\.\d第-]$/;
 /** 40%—45%, 20亿元至30亿元: a range that repeats its unit after the upper end. */
@@ -43,7 +57,7 @@ const BEFORE_GRADE = /^(?:超过?)?[\d.一二两三四五六七八九十百千�
 
 export function findQuantities(masked: string, from = 0, to = masked.length): Quantity[] {
   const span = masked.slice(from, to);
-  const found = [...arabic(span), ...chinese(span), ...percentWords(span)]
+  const found = [...arabic(span), ...chinese(span), ...percentWords(span), ...wordFigures(span)]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quantity[] = [];
   for (const q of found) {
@@ -80,11 +94,16 @@ function arabic(span: string): Quantity[] {
     // 10亿元级企业: a grade written after its unit.
     const gradeAfterUnit = m[6] === undefined && span[end] === '级';
     if (gradeAfterUnit) end += 1;
+    const grade = m[6] !== undefined || gradeAfterUnit;
+    const reading = magnitude === '兆'
+      ? `${span.slice(start, end)} = ${low}万亿${unit}（兆即万亿）`
+      : grade ? `${span.slice(start, end)} = ${low}${magnitude}${unit}（量级，按下限）` : undefined;
     out.push(withTail(span, {
       start, end, tailEnd: end, value: low, unit: magnitude + unit,
       approximate: m[3] !== undefined || m[5] !== undefined,
-      atLeast: false, ceiling: false, grade: m[6] !== undefined || gradeAfterUnit, chinese: false,
+      atLeast: false, ceiling: false, grade, chinese: false,
       ...(high === undefined || high === null ? {} : { valueHigh: high }),
+      ...(reading === undefined ? {} : { reading }),
     }));
   }
   return out;
@@ -113,9 +132,11 @@ function chinese(span: string): Quantity[] {
     const closes = /^(?:及以上|以上|左右|[,，。;；、!?！？)）]|$)/.test(span.slice(end));
     const countsGrades = unit !== '' && BEFORE_GRADE.test(span.slice(end));
     if (magnitude === '' && !closes && !countsGrades && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
+    const grade = m[3] !== undefined || gradeAfterUnit;
     out.push(withTail(span, {
       start, end, tailEnd: end, value, unit: magnitude + unit,
-      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade: m[3] !== undefined || gradeAfterUnit, chinese: true,
+      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade, chinese: true,
+      reading: `${span.slice(start, end)} = ${value}${magnitude}${unit}${grade ? '（量级，按下限）' : ''}`,
     }));
   }
   return out;
@@ -129,7 +150,33 @@ function percentWords(span: string): Quantity[] {
     if (value === null) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    out.push(withTail(span, { start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true }));
+    out.push(withTail(span, {
+      start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true,
+      reading: `${m[0]} = ${value}%`,
+    }));
+  }
+  return out;
+}
+
+/** Figures written as words only: 翻两番 (×4), 六成 (60%), 两位数增长 (≥ 10%). */
+function wordFigures(span: string): Quantity[] {
+  const out: Quantity[] = [];
+  const push = (start: number, written: string, value: number, unit: string, reading: string, extra: Partial<Quantity>) => {
+    const end = start + written.length;
+    out.push(withTail(span, {
+      start, end, tailEnd: end, value, unit, approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true, reading, ...extra,
+    }));
+  };
+  for (const m of span.matchAll(DOUBLINGS)) {
+    const times = 2 ** (DOUBLING_COUNT[m[1] ?? '一'] ?? 1);
+    push(m.index ?? 0, m[0], times, '倍', `${m[0]} = 基期的${times}倍`, { growth: true });
+  }
+  for (const m of span.matchAll(TENTHS)) {
+    const value = 10 * (parseChineseNumber(m[1] ?? '') ?? 0);
+    push(m.index ?? 0, m[0], value, '%', `${m[0]} = ${value}%`, {});
+  }
+  for (const m of span.matchAll(TWO_DIGIT_GROWTH)) {
+    push(m.index ?? 0, m[0], 10, '%', '两位数增长 = 年增长不低于10%', { growth: true, atLeast: true });
   }
   return out;
 }
@@ -157,8 +204,10 @@ function withTail(span: string, q: Quantity): Quantity {
   const tail = TAIL.exec(span.slice(q.end))?.[1] ?? '';
   return {
     ...q,
+    // 近千家, 接近200家: a description of what is, never what a plan aims at.
+    approximate: q.approximate || span[q.start - 1] === '近',
     tailEnd: q.end + tail.length,
-    atLeast: tail === '以上' || tail === '及以上',
+    atLeast: q.atLeast || tail === '以上' || tail === '及以上',
     ceiling: tail === '以下' || tail === '以内',
   };
 }

@@ -18,7 +18,7 @@ export interface YearMention {
 }
 
 const YEAR = /(\d{4})年(底前|末前|年底|底|末|以前|之前|前|以来|内)?/g;
-const TARGET_BEFORE = /(?:到|至|力争到|争取到|力争在|争取在|确保到|计划到|预计到)$/;
+const TARGET_BEFORE = /(?:到|至|力争到|争取到|力争在|争取在|确保到|计划到|预计到|力争|争取|确保)$/;
 const BASELINE_BEFORE = /(?:截至|截止到?|截止至)$/;
 const REFERENCE_BEFORE = /(?:比|较|相比|相较于?|对比)$/;
 const REFERENCE_AFTER = /^(?:相比|比较|相较|的?基础上|为基期|为基数|为基准|水平|同期)/;
@@ -53,4 +53,21 @@ export function findYearMentions(text: string, from = 0, to = text.length): Year
     out.push({ year, kind, start: from + local, end: from + local + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Years a sentence names relative to the year the text was written (`now`): 今年, 本年, 本年度 are
+ * that year, 明年 the next. 去年 and 上年 are left to the past markers; 全年 names no year, it
+ * speaks of the year in scope.
+ */
+const RELATIVE = /今年|本年度?|明年/g;
+
+export function findRelativeYears(text: string, now: number | null, from = 0, to = text.length): YearMention[] {
+  if (now === null) return [];
+  const out: YearMention[] = [];
+  for (const m of text.slice(from, to).matchAll(RELATIVE)) {
+    const start = from + (m.index ?? 0);
+    out.push({ year: m[0] === '明年' ? now + 1 : now, kind: 'bare', start, end: start + m[0].length });
+  }
+  return out;
 }

@@ -44,6 +44,14 @@ export function mapToCatalogue(phrase: string, unitCode: string | null, catalogu
   return best.mappingScore >= MAP_THRESHOLD ? best : { mappedIndicator: null, mappingScore: best.mappingScore };
 }
 
+/** How alike two indicator phrases are, 0-1, by the same measure as the catalogue mapping. */
+export function phraseSimilarity(a: string, b: string): number {
+  const x = simplify(a);
+  const y = simplify(b);
+  if (x === '' || y === '') return 0;
+  return similarityOf(x, grams(x), y, grams(y));
+}
+
 function indexOf(catalogue: Catalogue): IndexEntry[] {
   const cached = INDEXES.get(catalogue);
   if (cached) return cached;

@@ -12,6 +12,15 @@ describe('normalizeText', () => {
     expect(originalSpan(norm, start, start + 4, original).quote).toBe('５００ 家');
   });
 
+  it('reads traditional script as simplified, one character for one', () => {
+    const original = '到2026年，集聚科技型企業超過500家，研發經費投入強度達到4%以上，增加值突破百億元。';
+    const norm = normalizeText(original);
+    expect(norm.text).toBe('到2026年,集聚科技型企业超过500家,研发经费投入强度达到4%以上,增加值突破百亿元。');
+    expect(norm.text.length).toBe(original.length);
+    const start = norm.text.indexOf('百亿元');
+    expect(originalSpan(norm, start, start + 3, original).quote).toBe('百億元');
+  });
+
   it('writes years in Chinese digits as Arabic, and leaves other numerals alone', () => {
     expect(normalizeText('到二〇二六年，一二三年').text).toBe('到2026年,一二三年');
   });

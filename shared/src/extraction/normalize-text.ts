@@ -1,9 +1,13 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
 /**
  * A working copy of a plan text that the extractor reads, with a map back to the original so
  * every quote stays verbatim. OCR and web copies scatter spaces inside figures ("到 2026 年",
  * "500 家") and mix full-width forms ("１２３", "％", "，"): the copy drops spaces and markdown
- * asterisks, folds full-width ASCII to half-width, collapses blank lines and writes years in
- * Chinese digits (二〇二六年) as 2026年. Each kept character maps to exactly one original index.
+ * asterisks, folds full-width ASCII to half-width, reads traditional script as simplified
+ * (達到→达到, 億元→亿元, 個→个: OpenCC's Hong Kong and Taiwan tables, one character for one, so
+ * the map stays exact), collapses blank lines and writes years in Chinese digits (二〇二六年) as
+ * 2026年. Each kept character maps to exactly one original index.
  */
 export interface NormalizedText {
   text: string;
@@ -29,7 +33,7 @@ export function normalizeText(original: string): NormalizedText {
       continue;
     }
     if (DROPPED.test(c)) continue;
-    chars.push(foldWidth(c));
+    chars.push(foldScript(foldWidth(c)));
     map.push(i);
   }
   foldChineseYears(chars);
@@ -42,6 +46,22 @@ function foldWidth(c: string): string {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   if (c === '〜') return '~';
   return c;
+}
+
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const SIMPLIFIED = new Map<string, string>();
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** A traditional character as its simplified form (臺 → 台); any other character as it is. */
+function foldScript(c: string): string {
+  if (!HAN.test(c)) return c;
+  let s = SIMPLIFIED.get(c);
+  if (s === undefined) {
+    const converted = toSimplified(c);
+    s = converted.length === 1 ? converted : c;
+    SIMPLIFIED.set(c, s);
+  }
+  return s;
 }
 
 /** 二〇二六年 → 2026年, in place: official documents write years in Chinese digits. */

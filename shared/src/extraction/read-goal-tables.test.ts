@@ -46,6 +46,25 @@ describe('goal tables (主要指标表)', () => {
       '索引号 | SY-310115-2025-01880 |',
       '咨询人 | 意见与建议 | 回复内容 | 提交时间 |',
     ].join('\n');
-    expect(readGoalTables(prose, YEARS)).toEqual([]);
+    expect(readGoalTables(prose, YEARS)).toEqual({ targets: [], baselines: [] });
+  });
+});
+
+describe('goal tables: target and actual columns, signs and growth columns (issue 15)', () => {
+  it('reads a task table with units in the cells, past columns as baselines', () => {
+    const text = '2025年重点工作任务分解表\n序号\t工作任务\t2024年完成\t2025年目标值\t责任单位\n1\t新增规上工业企业\t46家\t50家\t经发局\n2\t单位GDP能耗下降\t3.2%\t3%\t发改局';
+    expect(extractTargets(text).map((c) => [c.indicator, c.value, c.unit, c.kind, c.year, c.written, c.baseline?.value, c.baseline?.year])).toEqual([
+      ['新增规上工业企业', 50, '家', 'count', 2025, '50家', 46, 2024],
+      ['单位GDP能耗下降', 3, '%', 'growth', 2025, '3%', 3.2, 2024],
+    ]);
+  });
+
+  it('reads ≤ as a ceiling and a 年均增长（%） column as growth targets', () => {
+    const text = '指标名称\t单位\t2020年实际\t2025年目标\t年均增长（%）\n地区生产总值\t亿元\t820\t1200\t7.9\n单位工业增加值能耗\t吨标准煤/万元\t0.21\t≤0.19\t—';
+    expect(extractTargets(text).map((c) => [c.indicator, c.value, c.unit, c.comparison, c.kind])).toEqual([
+      ['地区生产总值', 1200, '亿元', 'gte', 'amount'],
+      ['地区生产总值', 7.9, '%', 'gte', 'growth'],
+      ['单位工业增加值能耗', 0.19, '吨标准煤/万元', 'lte', 'ceiling'],
+    ]);
   });
 });

@@ -80,7 +80,8 @@ export function readIndicatorPhrase(
       }
     }
     const year = stripped ? null : TRAILING_YEAR.exec(before);
-    if (year && year.index > 0) {
+    // 经营总收入比2023年翻一番: the base year of a growth stays with its indicator.
+    if (year && year.index > 0 && !/[比较]$/.test(before.slice(0, year.index))) {
       before = before.slice(0, year.index);
       stripped = true;
     }

@@ -11,6 +11,8 @@ export interface RespectiveReading {
   indicator: string;
   parts: string[];
   years: YearMention[];
+  /** How many figures follow 分别, joined by connectors only (3000家和1200家 → 2). */
+  count: number;
 }
 
 const RESPECTIVELY = '分别';
@@ -35,6 +37,7 @@ export function readRespective(
     indicator: whole === '' ? indicator : whole,
     parts: parts.length >= 2 && parts.length === n ? parts : [],
     years: yearListBefore(t, mentions, q.start, n),
+    count: n,
   };
 }
 

@@ -1,11 +1,20 @@
 import type { PlanYears } from './detect-plan-years.js';
-import { SENTENCE_PAST_PATTERN, STRETCH_WORDS } from './extraction-lexicon.js';
+import { ESTIMATE_PATTERN, SENTENCE_PAST_PATTERN, STRETCH_WORDS } from './extraction-lexicon.js';
 import type { YearMention } from './find-year-mentions.js';
 import { isBaseline } from './resolve-year.js';
 import type { Sentence } from './segment-sentences.js';
 import type { SentenceContext } from './sentence-context.js';
 
 const SENTENCE_OPENING = /^[\s\-—•·]*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是])?/;
+
+/** Where a sentence stands in its text: its section, the heading, opener and title years above it. */
+export interface SentencePlace {
+  inGoals: boolean;
+  inReview: boolean;
+  headingYear: YearMention | null;
+  openerYear: YearMention | null;
+  titleYear: YearMention | null;
+}
 
 /**
  * What the figures of a sentence are read against, computed once per sentence so that reading
@@ -21,11 +30,11 @@ export function readSentenceContext(
   mentions: YearMention[],
   previous: YearMention[],
   years: PlanYears,
-  inGoals: boolean,
+  place: SentencePlace,
   parkNames: readonly string[],
 ): SentenceContext {
   const body = text.slice(sentence.start, sentence.end);
-  const pastMarkers = [...body.matchAll(SENTENCE_PAST_PATTERN)].map((m) => sentence.start + (m.index ?? 0));
+  const positions = (pattern: RegExp) => [...body.matchAll(pattern)].map((m) => sentence.start + (m.index ?? 0));
   const opening = SENTENCE_OPENING.exec(body)?.[0].length ?? 0;
   let stretchFrom = STRETCH_WORDS.some((w) => body.startsWith(w, opening)) ? sentence.start : Number.POSITIVE_INFINITY;
   for (const m of mentions) {
@@ -39,10 +48,11 @@ export function readSentenceContext(
     mentions,
     futureMentions: mentions.filter((m) => !isBaseline(m, years)),
     previous,
-    pastMarkers,
+    pastMarkers: positions(SENTENCE_PAST_PATTERN),
+    estimateMarkers: positions(ESTIMATE_PATTERN),
     stretchFrom,
     years,
-    inGoals,
     parkNames,
+    ...place,
   };
 }

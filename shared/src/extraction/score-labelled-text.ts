@@ -63,7 +63,8 @@ export interface ScoredProposal {
   offset: number;
   comparison?: string;
   kind?: string;
-  yearSource?: string;
+  /** Where the year was found: the source itself, or an object that names it ({ source: 'title', ... }). */
+  yearSource?: string | { source: string };
   baseline?: { value: number; unit?: string; year: number | null } | null;
 }
 
@@ -156,7 +157,8 @@ export function summarize(scores: readonly TextScore[]): ReadingSummary {
       if (!found) continue;
       if (found.comparison === label.comparison) s.agree.comparison++;
       if (found.kind === label.kind) s.agree.kind++;
-      if (found.yearSource === label.yearFrom) s.agree.yearSource++;
+      const source = typeof found.yearSource === 'string' ? found.yearSource : found.yearSource?.source;
+      if (source === label.yearFrom) s.agree.yearSource++;
       if (label.baseline) {
         s.agree.baselines++;
         const b = found.baseline;
