@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import type { TargetProposal } from '../shared/src/index.js';
 import { main } from './extract.js';
 import { firstInvalidUtf8 } from './read-plan-file.js';
 
@@ -19,7 +20,7 @@ const capture = (argv: string[]) => {
 };
 
 describe('scripts/extract.ts', () => {
-  it('prints a JSON array of candidate targets with quote, offset and the catalogue indicator', () => {
+  it('prints a JSON array of target proposals with every field of the proposal, quotes verbatim', () => {
     const { code, out, err } = capture([seed('001_d3a01ee86bc30e9c.txt')]);
     expect(code).toBe(0);
     expect(err).toBe('');
@@ -27,12 +28,28 @@ describe('scripts/extract.ts', () => {
     expect(found.length).toBeGreaterThan(0);
     const text = readFileSync(seed('001_d3a01ee86bc30e9c.txt'), 'utf8');
     for (const c of found) {
-      for (const key of ['indicator', 'value', 'unit', 'comparison', 'year', 'quote', 'offset', 'mappedIndicator', 'mappingScore']) {
+      for (const key of [
+        'indicator', 'value', 'unit', 'unitCode', 'written', 'writtenOffset', 'reading', 'comparison', 'stretch', 'kind', 'year',
+        'yearSource', 'reasons', 'confidence', 'baseline', 'quote', 'offset', 'mappedIndicator', 'mappingScore',
+      ]) {
         expect(c).toHaveProperty(key);
       }
       expect(text.slice(c['offset'] as number, (c['offset'] as number) + (c['quote'] as string).length)).toBe(c['quote']);
     }
     expect(found.find((c) => c['value'] === 1550)?.['mappedIndicator']).toBe('hnte_valid');
+  });
+
+  it('gives each proposal its kind, reading, year source, reasons, confidence and baseline', () => {
+    const path = new URL('../shared/src/extraction/__fixtures__/reading-set/t08-green-ceilings.txt', import.meta.url).pathname;
+    const { code, out } = capture([path]);
+    expect(code).toBe(0);
+    const found = JSON.parse(out) as TargetProposal[];
+    const pm25 = found.find((c) => c.value === 28);
+    expect(pm25).toMatchObject({ unit: '微克/立方米', comparison: 'lte', kind: 'ceiling', year: 2027, yearSource: { source: 'earlier', words: '2027年' } });
+    expect(pm25?.baseline).toMatchObject({ value: 31, year: 2022 });
+    expect(pm25?.reasons.map((r) => r.code)).toEqual(['earlier_year', 'goal_section', 'target_word']);
+    expect(pm25?.confidence).toBeGreaterThan(0.5);
+    expect(found.find((c) => c.value === 18)).toMatchObject({ kind: 'growth', comparison: 'gte', written: '18%' });
   });
 
   it.each([

@@ -4,9 +4,11 @@ import { extractTargets, loadCatalogue } from '../shared/src/index.js';
 import { readPlanFile } from './read-plan-file.js';
 
 /**
- * `npm run -s extract -- <plan.txt> [--encoding gb18030]` prints the candidate targets of a
- * plan text as a JSON array, each mapped to the catalogue indicator it most likely means, so
- * the consolidator onboards a new plan without retyping its targets. Exit code 2, with a message
+ * `npm run -s extract -- <plan.txt> [--encoding gb18030]` prints the target proposals of a plan
+ * text as a JSON array (shared/src/extraction/target-proposal.ts): the quote, the value and its
+ * reading, unit, comparison, kind, year and where it was found, the reasons, a confidence, the
+ * baseline found beside it, and the catalogue indicator it most likely means, so the consolidator
+ * onboards a new plan without retyping its targets. Exit code 2, with a message
  * in Chinese and English on stderr, for a missing or unreadable file or text that is not valid
  * in its encoding. Returns the exit code; output goes through `io` so a test can capture it.
  */

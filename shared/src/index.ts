@@ -65,7 +65,13 @@ export { computeDerived } from './rules/compute-derived.js';
 export { issueKey } from './rules/issue-key.js';
 export { CHANGE_BAND, SLIP_FACTOR, PART_TOLERANCE, RATIO_TOLERANCE } from './rules/derive-rules.js';
 export { extractTargets } from './extraction/extract-targets.js';
-export type { CandidateTarget } from './extraction/candidate-target.js';
+export {
+  proposalComparisonSchema, proposalReasonSchema, proposedBaselineSchema, reasonCodeSchema, targetKindSchema, targetProposalSchema,
+  yearSourceSchema,
+} from './extraction/target-proposal.js';
+export type {
+  ProposalComparison, ProposalReason, ProposedBaseline, ReasonCode, TargetKind, TargetProposal,
+} from './extraction/target-proposal.js';
 export { consolidate, type ConsolidateOptions } from './consolidation/consolidate.js';
 export { consolidateHierarchy } from './consolidation/consolidate-hierarchy.js';
 export type { Consolidation, ConsolidatedRow, ConsolidatedCell, ConsolidatedTotal, CellReason, TotalReason, IgnoredReturn } from './consolidation/consolidation-result.js';

@@ -1,5 +1,5 @@
 import azf, { type HttpResponseInit } from '@azure/functions';
-import { loadCatalogue, type ApiErrorBody, type ExtractTargetsResponse } from '@zj/shared';
+import { loadCatalogue, targetProposalSchema, type ApiErrorBody, type ExtractTargetsResponse } from '@zj/shared';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setServices } from '../app/services.js';
@@ -56,8 +56,11 @@ describe('POST /api/extract', () => {
     const catalogued = catalogue.targets.filter((t) => t.park === minhang.code);
     expect(targets).toHaveLength(catalogued.length);
     const rd = targets.find((t) => t.value === 6.8)!;
-    expect(rd).toMatchObject({ unit: '%', comparison: 'gte', year: 2026, mappedIndicator: 'rd_share' });
+    expect(rd).toMatchObject({ unit: '%', comparison: 'gte', year: 2026, mappedIndicator: 'rd_share', kind: 'share' });
     expect(planText.slice(rd.offset, rd.offset + rd.quote.length)).toBe(rd.quote);
+    for (const t of targets) expect(() => targetProposalSchema.parse(t)).not.toThrow();
+    expect(rd.reasons.length).toBeGreaterThan(0);
+    expect(rd.yearSource.source).toBe('sentence');
   });
 
   it('answers an empty list for a text without targets', async () => {

@@ -11,7 +11,9 @@ import {
 } from '../catalogue/catalogue-schema.js';
 import type { Consolidation } from '../consolidation/consolidation-result.js';
 import type { YearEvaluation } from '../evaluation/evaluate-year.js';
-import type { CandidateTarget } from '../extraction/candidate-target.js';
+import {
+  proposalReasonSchema, proposedBaselineSchema, targetProposalSchema, type TargetProposal,
+} from '../extraction/target-proposal.js';
 import type { Issue } from '../issues/issue.js';
 import type { DerivedValue, ValidationResult } from '../rules/validation-result.js';
 import type { TemplateModel } from '../templates/template-model.js';
@@ -19,7 +21,7 @@ import { API_ERROR_CODES } from './errors.js';
 
 /**
  * The schemas of the documents the domain computes and the API serves as they are: issues, the
- * template, a validation, the consolidation, the annual evaluation, the extractor's candidates
+ * template, a validation, the consolidation, the annual evaluation, the extractor's proposals
  * and the catalogue. The domain keeps its own TypeScript types; each schema here is checked at
  * compile time to describe exactly that type (see the Exact checks at the end), so a change to a
  * domain type that the API serves fails to compile until its schema says the same.
@@ -240,25 +242,16 @@ export const yearEvaluationSchema = named(
     .meta({ description: "Every target's annual evaluation (年度评估): completion, 序时进度, status and the growth still needed." }),
 );
 
-export const candidateTargetSchema = named(
-  'CandidateTarget',
-  z
-    .object({
-      indicator: z.string(),
-      topic: z.string().optional(),
-      value: z.number(),
-      valueHigh: z.number().optional(),
-      unit: z.string(),
-      unitCode: z.string().nullable(),
-      comparison: comparisonSchema,
-      stretch: z.boolean(),
-      year: z.number().int().nullable(),
-      quote: z.string().meta({ description: 'Verbatim substring of the text: text.slice(offset, offset + quote.length).' }),
-      offset: z.number().int(),
-      mappedIndicator: z.string().nullable(),
-      mappingScore: z.number(),
-    })
-    .meta({ description: 'A figure the extractor proposes as a plan target, for a person to confirm.' }),
+named('ProposalReason', proposalReasonSchema.meta({ description: 'Why a figure is taken for a target and not a past result, in Chinese and English.' }));
+named('ProposedBaseline', proposedBaselineSchema.meta({ description: "A past figure of the target's indicator found in the text (基期值)." }));
+
+/** The extractor's proposal is itself a schema (extraction/target-proposal.ts): served as it is. */
+export const targetProposalDocumentSchema = named(
+  'TargetProposal',
+  targetProposalSchema.meta({
+    description: 'A figure the extractor proposes as a plan target, for a person to confirm: the value and its reading, kind, ' +
+      'comparison, year and where it was found, the reasons it is a target, a confidence, and the baseline found beside it.',
+  }),
 );
 
 export const catalogueDocumentSchema = named(
@@ -278,7 +271,7 @@ export const extractTargetsRequestSchema = named(
 );
 export type ExtractTargetsRequest = z.infer<typeof extractTargetsRequestSchema>;
 
-export const extractTargetsResponseSchema = named('ExtractTargetsResponse', z.object({ targets: z.array(candidateTargetSchema) }));
+export const extractTargetsResponseSchema = named('ExtractTargetsResponse', z.object({ targets: z.array(targetProposalDocumentSchema) }));
 export type ExtractTargetsResponse = z.infer<typeof extractTargetsResponseSchema>;
 
 /** Every 4xx/5xx body of the HTTP API. `code` is stable snake_case. */
@@ -306,6 +299,6 @@ export type DocumentSchemasMatchTheirTypes = [
   Expect<Exact<z.output<typeof templateModelSchema>, TemplateModel>>,
   Expect<Exact<z.output<typeof consolidationDocumentSchema>, Consolidation>>,
   Expect<Exact<z.output<typeof yearEvaluationSchema>, YearEvaluation>>,
-  Expect<Exact<z.output<typeof candidateTargetSchema>, CandidateTarget>>,
+  Expect<Exact<z.output<typeof targetProposalDocumentSchema>, TargetProposal>>,
   Expect<Exact<z.output<typeof catalogueDocumentSchema>, Catalogue>>,
 ];

@@ -360,12 +360,14 @@ export const ROUTES = {
   extractTargets: {
     method: 'POST',
     path: '/extract',
-    summary: 'Candidate targets found in a plan text (stores nothing)',
-    description: 'Each candidate is mapped onto the catalogue, for a person to confirm.',
+    summary: 'Target proposals found in a plan, notice or news text (stores nothing)',
+    description: 'Each proposal gives its value and reading, kind, comparison, year and where the year was found, ' +
+      'the reasons it is a target and not a past result, a confidence to sort by, the baseline found beside it, ' +
+      'and the catalogue indicator it most likely maps to, for a person to confirm.',
     tag: 'zone',
     auth: true,
     body: json(extractTargetsRequestSchema),
-    responses: { 200: { description: 'The candidates.', content: json(extractTargetsResponseSchema) } },
+    responses: { 200: { description: 'The proposals, in text order.', content: json(extractTargetsResponseSchema) } },
     errors: [],
   },
 } as const satisfies Record<string, RouteSpec>;

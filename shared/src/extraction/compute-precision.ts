@@ -1,5 +1,5 @@
 import type { Target } from '../catalogue/catalogue-schema.js';
-import type { CandidateTarget } from './candidate-target.js';
+import type { TargetProposal } from './target-proposal.js';
 import { matchesTarget } from './matches-target.js';
 
 /**
@@ -11,20 +11,20 @@ import { matchesTarget } from './matches-target.js';
 export interface PrecisionReport {
   catalogued: number;
   proposed: number;
-  found: { target: Target; candidate: CandidateTarget }[];
+  found: { target: Target; candidate: TargetProposal }[];
   missed: Target[];
   /** Proposals that match no catalogued target. */
-  extra: CandidateTarget[];
+  extra: TargetProposal[];
   /** found proposals / proposed; null when nothing was proposed (no division by zero). */
   precision: number | null;
   /** found targets / catalogued; null when nothing is catalogued. */
   recall: number | null;
 }
 
-export function computePrecision(text: string, candidates: readonly CandidateTarget[], targets: readonly Target[]): PrecisionReport {
+export function computePrecision(text: string, candidates: readonly TargetProposal[], targets: readonly Target[]): PrecisionReport {
   const found: PrecisionReport['found'] = [];
   const missed: Target[] = [];
-  const used = new Set<CandidateTarget>();
+  const used = new Set<TargetProposal>();
   for (const target of targets) {
     const candidate = candidates.find((c) => !used.has(c) && matchesTarget(c, target, text));
     if (candidate) {

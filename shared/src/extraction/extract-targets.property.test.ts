@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from './extract-targets.js';
-import type { CandidateTarget } from './candidate-target.js';
+import { targetProposalSchema, type TargetProposal } from './target-proposal.js';
 
 /** Pieces of plan text, noise included, so random texts look like (broken) plans. */
 const FRAGMENTS = [
@@ -15,11 +15,16 @@ const FRAGMENTS = [
   '2024年基数', '序号', '≥', '具体目标如下：', '：',
   '分别', '“十四五”末', '十五五末', '级', '超', '—', '～', '20EFLOPS', 'PFlops', '公里', '小时', '较上年', '稳定在', '每位',
   '建设', '设立', '盘活', '两个', '百亿元', '其中', '翻一番',
+  // Issue 15: reviews, estimates, ceilings, readings, traditional script, headings with years.
+  '一、发展基础', '二、主要目标', '（一）2025年目标。', '目前', '现有', '预计全年', '预计到2027年', '全年', '今年', '前三季度',
+  '不超过', '控制在', '以内', '下降', '六成', '翻两番', '两位数增长', '千亿台阶', '各', '達到', '億元', '萬人', '個',
+  '发布时间：2025-01-18 09:30', '（2024年12月）', '2025年工作要点', '（2025年版）', '2024年工作总结', '近', '亿元以上项目',
+  '\t', '2024年完成', '2025年目标值', '工作任务', '≤', '年均增长（%）',
 ];
 const planLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }), planLike);
 
-function checkInvariants(text: string, found: CandidateTarget[]): void {
+function checkInvariants(text: string, found: TargetProposal[]): void {
   for (const c of found) {
     expect(text.slice(c.offset, c.offset + c.quote.length)).toBe(c.quote);
     expect(c.quote.length).toBeGreaterThan(0);
@@ -34,6 +39,16 @@ function checkInvariants(text: string, found: CandidateTarget[]): void {
     expect(c.indicator.length).toBeGreaterThan(0);
     expect(c.mappingScore).toBeGreaterThanOrEqual(0);
     expect(c.mappingScore).toBeLessThanOrEqual(1);
+    // The fields the onboarding screen reads (target-proposal.ts).
+    expect(() => targetProposalSchema.parse(c)).not.toThrow();
+    expect(text.slice(c.writtenOffset, c.writtenOffset + c.written.length)).toBe(c.written);
+    expect(c.writtenOffset).toBeGreaterThanOrEqual(c.offset);
+    expect(c.writtenOffset + c.written.length).toBeLessThanOrEqual(c.offset + c.quote.length);
+    expect(c.reasons.length).toBeGreaterThan(0);
+    const { words, offset } = c.yearSource;
+    if (offset !== null && words !== null) expect(text.slice(offset, offset + words.length)).toBe(words);
+    if (c.baseline) expect(text.slice(c.baseline.offset, c.baseline.offset + c.baseline.quote.length)).toBe(c.baseline.quote);
+    expect(c.kind === 'ceiling').toBe(c.comparison === 'lte' || c.comparison === 'lt');
   }
 }
 
@@ -63,6 +78,29 @@ describe('extractTargets properties', () => {
         expect(found.map((c) => [c.indicator, c.value, c.unit, c.year])).toEqual([[s.indicator.replace(/^企业/, ''), s.value, s.unit, s.year]]);
         expect(found[0]?.comparison).toBe(/超过|突破/.test(s.verb) ? 'gt' : 'gte');
         expect(found[0]?.stretch).toBe(s.verb.startsWith('力争'));
+      }),
+    );
+  });
+
+  it('reads a ceiling in any wording as a ceiling', () => {
+    const ceiling = fc.record({ indicator, value, year, word: fc.constantFrom('不超过', '控制在', '不高于'), tail: fc.constantFrom('', '以内') });
+    fc.assert(
+      fc.property(ceiling, (s) => {
+        const [c, ...rest] = extractTargets(`到${s.year}年，${s.indicator}${s.word}${s.value}吨${s.tail}。`);
+        expect(rest).toEqual([]);
+        expect([c?.value, c?.comparison, c?.kind, c?.year]).toEqual([s.value, 'lte', 'ceiling', s.year]);
+      }),
+    );
+  });
+
+  it('gives a past year\'s figure as the baseline of the same indicator, never as a target', () => {
+    const pair = fc.record({ indicator, unit, past: value, target: value, pastYear: fc.integer({ min: 2015, max: 2023 }), year });
+    fc.assert(
+      fc.property(pair, (s) => {
+        const text = `${s.pastYear}年，${s.indicator}为${s.past}${s.unit}。\n到${s.year}年，${s.indicator}达到${s.target}${s.unit}。`;
+        const found = extractTargets(text);
+        expect(found.map((c) => [c.value, c.year])).toEqual([[s.target, s.year]]);
+        expect([found[0]?.baseline?.value, found[0]?.baseline?.year]).toEqual([s.past, s.pastYear]);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import type { Target } from '../catalogue/catalogue-schema.js';
 import { convertValue } from '../figures/convert-value.js';
-import type { CandidateTarget } from './candidate-target.js';
+import type { TargetProposal } from './target-proposal.js';
 
 /**
  * A candidate is the catalogued target when it has the same value (as written, or the same
@@ -8,7 +8,7 @@ import type { CandidateTarget } from './candidate-target.js';
  * year, and its quote overlaps the catalogue's quote in the same text. The overlap keeps a
  * restated figure (350亿元 in the goals and again in task 15) from matching the wrong sentence.
  */
-export function matchesTarget(candidate: CandidateTarget, target: Target, text: string): boolean {
+export function matchesTarget(candidate: TargetProposal, target: Target, text: string): boolean {
   if (candidate.year !== target.year) return false;
   if (!sameQuantity(candidate.value, candidate.unitCode, target.value, target.unitCode)) return false;
   if ((candidate.valueHigh === undefined) !== (target.valueHigh === undefined)) return false;

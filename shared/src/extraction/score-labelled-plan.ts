@@ -1,5 +1,5 @@
 import type { Comparison } from '../catalogue/catalogue-schema.js';
-import type { CandidateTarget } from './candidate-target.js';
+import type { TargetProposal } from './target-proposal.js';
 
 /**
  * A target a person read from a plan text by hand, to measure the extractor on plans it was
@@ -25,18 +25,18 @@ export interface LabelledTarget {
 export interface LabelledPlanScore {
   labelled: number;
   proposed: number;
-  found: { label: LabelledTarget; candidate: CandidateTarget }[];
+  found: { label: LabelledTarget; candidate: TargetProposal }[];
   missed: LabelledTarget[];
-  extra: CandidateTarget[];
-  misread: { label: LabelledTarget; candidate: CandidateTarget; fields: string[] }[];
+  extra: TargetProposal[];
+  misread: { label: LabelledTarget; candidate: TargetProposal; fields: string[] }[];
   precision: number | null;
   recall: number | null;
 }
 
-export function scoreLabelledPlan(text: string, candidates: readonly CandidateTarget[], labels: readonly LabelledTarget[]): LabelledPlanScore {
+export function scoreLabelledPlan(text: string, candidates: readonly TargetProposal[], labels: readonly LabelledTarget[]): LabelledPlanScore {
   const found: LabelledPlanScore['found'] = [];
   const missed: LabelledTarget[] = [];
-  const used = new Set<CandidateTarget>();
+  const used = new Set<TargetProposal>();
   for (const label of labels) {
     const candidate = candidates.find((c) => !used.has(c) && matchesLabel(c, label, text));
     if (candidate) {
@@ -66,7 +66,7 @@ export function scoreLabelledPlan(text: string, candidates: readonly CandidateTa
   };
 }
 
-function matchesLabel(c: CandidateTarget, label: LabelledTarget, text: string): boolean {
+function matchesLabel(c: TargetProposal, label: LabelledTarget, text: string): boolean {
   if (c.year !== label.year || c.value !== label.value || c.valueHigh !== label.valueHigh) return false;
   const to = c.offset + c.quote.length;
   for (let at = text.indexOf(label.quote); at >= 0 && label.quote !== ''; at = text.indexOf(label.quote, at + 1)) {
