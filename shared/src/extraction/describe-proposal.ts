@@ -9,7 +9,7 @@ const GROWTH_WORDS = /(?:增长|增速|增幅|提高|提升|下降|降低|减少
 const GROWTH_ANYWHERE = /增长|增速|增幅|下降|降低|减少|压减|削减|年均增/;
 const COUNT_UNIT = /^(?:万|千)?(?:家|个|件|项|所|座|名|位|人|套|张|款|例|篇|条|场|场次|人次|家次|台|辆|艘|架|颗|起|支)$/;
 /** 每万人发明专利拥有量, 万人口…: a figure per head of population is a level, whatever it counts. */
-const PER_HEAD = /^(?:每|万人|千人|百人)/;
+const PER_HEAD = /^(?:每(?:十万|万|千|百)|万人|千人|百人)/;
 
 export function kindOf(value: { unit: string; unitCode: string | null; indicator: string; comparison: ProposalComparison; growth?: boolean; decline?: boolean }): TargetKind {
   const { unit, unitCode, indicator, comparison } = value;

@@ -56,6 +56,18 @@ function details(name: string, text: string, score: TextScore): string[] {
       `  ${name} missed ${label.figure} (${label.year})${wrongYear ? ` read as ${wrongYear.year}` : ''} “${label.quote}” @${at(label)}`),
     ...score.nonTargets.filter((n) => n.proposedAs).map(({ label }) => `  ${name} proposed ${label.why} ${label.figure} “${label.quote}”`),
     ...score.unlabelled.map((p) => `  ${name} unlabelled ${p.value}${p.unit} (${p.year ?? '?'}) “${p.quote}”`),
+    ...score.targets.flatMap(({ label, found }) => {
+      if (!found) return [];
+      const source = typeof found.yearSource === 'string' ? found.yearSource : found.yearSource?.source;
+      const off = [
+        found.comparison === undefined || found.comparison === label.comparison ? '' : `comparison ${found.comparison} (labelled ${label.comparison})`,
+        found.kind === undefined || found.kind === label.kind ? '' : `kind ${found.kind} (labelled ${label.kind})`,
+        source === undefined || source === label.yearFrom ? '' : `year source ${source} (labelled ${label.yearFrom})`,
+        !label.baseline || (found.baseline?.value === label.baseline.value && found.baseline.year === label.baseline.year) ? ''
+          : `baseline ${found.baseline ? `${found.baseline.value}@${found.baseline.year}` : 'none'} (labelled ${label.baseline.value}@${label.baseline.year})`,
+      ].filter((x) => x !== '');
+      return off.length === 0 ? [] : [`  ${name} misread ${label.figure}: ${off.join('; ')}`];
+    }),
   ];
 }
 

@@ -102,7 +102,7 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
     topic = readTopic(body) ?? topic;
     const section = sections[i] as (typeof sections)[number];
     if (!section.goal && !section.heading) opener = null;
-    const place = placeOf(section, mentions, frame, opener);
+    const place = placeOf(section, mentions, frame, years.targetYear, opener);
     const previous = i > 0 && sentences[i - 1]?.paragraph === sentence.paragraph ? (mentions[i - 1] ?? []) : [];
     const ctx = readSentenceContext(t, sentence, mentions[i] ?? [], previous, years, place, parkNames);
     const read = readSentenceTargets(masked, ctx);
@@ -224,12 +224,16 @@ function placeOf(
   section: { goal: boolean; review: boolean; datedBy: number | null },
   mentions: readonly YearMention[][],
   frame: DocumentFrame,
+  targetYear: number | null,
   opener: YearMention | null,
 ): SentencePlace {
   const headingYear = section.datedBy === null ? null : (mentions[section.datedBy]?.find((m) => m.kind !== 'reference') ?? null);
   const reviewed = frame.reviewYear !== null && frame.reviewYearAt !== null
     ? { year: frame.reviewYear, kind: 'bare' as const, ...frame.reviewYearAt } : null;
-  const planned = frame.planYear !== null && frame.planYearAt !== null ? { year: frame.planYear, kind: 'bare' as const, ...frame.planYearAt } : null;
+  // 行动方案（2025—2027年）: the title's period names the plan's target year when it ends in it.
+  const period = frame.periodEnds.find((p) => p.year === targetYear);
+  const planned = frame.planYear !== null && frame.planYearAt !== null ? { year: frame.planYear, kind: 'bare' as const, ...frame.planYearAt }
+    : period ? { ...period, kind: 'target' as const } : null;
   const titleYear = section.review ? (reviewed ?? planned) : section.goal ? (planned ?? reviewed) : (reviewed && !planned ? reviewed : planned);
   return { inGoals: section.goal, inReview: section.review, headingYear, openerYear: opener, titleYear };
 }

@@ -57,17 +57,18 @@ export function findYearMentions(text: string, from = 0, to = text.length): Year
 
 /**
  * Years a sentence names relative to the year the text was written (`now`): 今年, 本年, 本年度 are
- * that year, 明年 the next. 去年 and 上年 are left to the past markers; 全年 names no year, it
- * speaks of the year in scope.
+ * that year, 明年 the next, 去年 and 上年 the one before (a baseline; 较上年 is a reference and left
+ * out). 全年 names no year: it speaks of the year in scope.
  */
-const RELATIVE = /今年|本年度?|明年/g;
+const RELATIVE = /今年|本年度?|明年|(?<![较比同与])(?:去年|上年)(?!同期)/g;
 
 export function findRelativeYears(text: string, now: number | null, from = 0, to = text.length): YearMention[] {
   if (now === null) return [];
   const out: YearMention[] = [];
   for (const m of text.slice(from, to).matchAll(RELATIVE)) {
     const start = from + (m.index ?? 0);
-    out.push({ year: m[0] === '明年' ? now + 1 : now, kind: 'bare', start, end: start + m[0].length });
+    const past = m[0] === '去年' || m[0] === '上年';
+    out.push({ year: m[0] === '明年' ? now + 1 : past ? now - 1 : now, kind: past ? 'baseline' : 'bare', start, end: start + m[0].length });
   }
   return out;
 }

@@ -33,7 +33,9 @@ export interface PastFigure extends FigureRef {
 const MIN_SIMILARITY = 0.5;
 const BESIDE_RANK: Readonly<Record<ProposedBaseline['beside'], number>> = { sentence: 0, table: 0, paragraph: 1, text: 2 };
 /** Words that change the figure but not the indicator: 新增高新技术企业 and 高新技术企业总数 are one. */
-const NOISE = /新增|累计|总数|总量|数量|达到|实现|全年|全区|园区|规上|规模以上/g;
+const NOISE = /新增|累计|总数|总量|数量|达到|实现|全年|全区|园区|规上|规模以上|集聚|共有|拥有|培育|建成|引进|已/g;
+/** 百亿级企业 and 企业 are different things: a grade on one side only is no match. */
+const GRADE = /级/;
 /** 新增10个 is an increment and 45个 a stock: one is no baseline of the other. */
 const INCREMENT = /新增|新认定|新引进|新建|新落户|招引/;
 
@@ -44,6 +46,7 @@ export function linkBaseline(target: FigureRef & { kind: TargetKind }, past: rea
   const increment = INCREMENT.test(target.indicator);
   for (const p of candidates) {
     if (!sameDimension(target, p) || INCREMENT.test(p.indicator) !== increment) continue;
+    if (p.row === null && GRADE.test(target.indicator) !== GRADE.test(p.indicator)) continue;
     const beside: ProposedBaseline['beside'] = target.row !== null && p.row === target.row ? 'table'
       : p.sentence === target.sentence ? 'sentence' : p.paragraph === target.paragraph ? 'paragraph' : 'text';
     const paired = target.group !== null && p.group !== null && target.group.size === p.group.size &&

@@ -41,6 +41,8 @@ const QUOTE_CONNECTOR = /^(?:以及|和)(?=[\u4e00-\u9fff“"])/;
 const TRAILING_YEAR = /(?:力争|争取|确保)?(?:到|至|在|于)?\d{4}年(?:底前|末前|年底|底|末|以前|之前|前)?$/;
 const YEAR_REMNANT =
   /^(?:到|至|力争到|争取到|力争在|争取在|确保到|截至|截止到?)?(?:\d{4}年(?:底前|末前|底|末|以前|之前|前)?|[“"]?十[一二三四五六七八九]五[”"]?(?:期末|末))[,，]?(?:已经|已)?/;
+/** 今年的目标是营收…, 全年确保…: the year of a work plan and its framing are not part of the indicator. */
+const RELATIVE_YEAR_REMNANT = /^(?:今年|明年|全年|本年度?)(?:的)?(?:主要)?(?:目标|任务)?(?:是|为)?[,，:：]?|^(?:确保|力保)(?=[\u4e00-\u9fff]{2})/;
 /** Where the subject of a clause ends: a comparison, a verb or a figure ("营业收入较2020年翻一番" → 营业收入). */
 const SUBJECT_END = /较|比|同比|相比|年均|实现|达到|增长|提高|提升|翻|突破|超过|保持|力争|争取|确保|[\d,，;；:：]/;
 /** 张江高新区X园 / 张江X园: the zone and park name that opens a clause is not part of the indicator. */
@@ -126,7 +128,7 @@ function cleanLeading(phrase: string, parkNames: readonly string[] | null): stri
   let s = phrase;
   for (let previous = ''; previous !== s;) {
     previous = s;
-    s = s.replace(SKIP_AT_START, '').replace(YEAR_REMNANT, '');
+    s = s.replace(SKIP_AT_START, '').replace(YEAR_REMNANT, '').replace(RELATIVE_YEAR_REMNANT, '');
     for (const w of [...LEADING_NOISE, ...STRETCH_WORDS]) if (s.startsWith(w)) s = s.slice(w.length);
     if (parkNames !== null) {
       s = s.replace(PARK_PREFIX, '').replace(PARK_WORD, '');

@@ -73,7 +73,7 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): { tar
   let listGoing = false;
   let respective: string[] = [];
   let respectiveYears: YearMention[] = [];
-  let group: { id: number; size: number; indicator: string; next: number } | null = null;
+  let group: { id: number; size: number; indicator: string; next: number; comparison: SentenceTarget['cmp']['comparison'] | null } | null = null;
   const thresholds = findThresholds(t, quantities);
   quantities.forEach((q, k) => {
     const next = quantities[k + 1];
@@ -92,7 +92,7 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): { tar
       reading.indicator = r.indicator;
       respective = r.parts;
       respectiveYears = r.years;
-      group = r.count >= 2 ? { id: q.start, size: r.count, indicator: r.indicator, next: 0 } : null;
+      group = r.count >= 2 ? { id: q.start, size: r.count, indicator: r.indicator, next: 0, comparison: null } : null;
     }
     const member: FigureGroup | null = group && group.next < group.size
       ? { id: group.id, index: group.next++, size: group.size, indicator: group.indicator }
@@ -114,6 +114,11 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): { tar
       return;
     }
     const target = { ...read.target, group: member };
+    // 分别超过90家和870家: the verb before the first figure of the list governs them all.
+    if (member && group) {
+      if (member.index === 0) group.comparison = target.cmp.comparison;
+      else if (group.comparison !== null && target.cmp.word === '') target.cmp = { ...target.cmp, comparison: group.comparison };
+    }
     if (year) target.scope = { ...target.scope, year: year.year, source: 'sentence', fromSentence: true, named: true, at: year };
     // 新建A、B、C各10家: each thing of the list gets the figure.
     const each = target.indicator.endsWith(EACH) ? target.indicator.slice(0, -EACH.length).split(LIST_PARTS).filter((p) => p !== '') : [];
@@ -176,10 +181,12 @@ function pastYearOf(scope: YearScope): number | null {
 function isEstimate(q: Quantity, scope: YearScope, ctx: SentenceContext): boolean {
   const marker = lastBefore(ctx.estimateMarkers, q.start);
   if (marker === undefined) return false;
+  const now = ctx.years.issueYear;
+  if (now !== null) return scope.year === null || scope.year <= now;
+  // Undated text: 预计到2027年 aims; 预计全年, 预计增长 of no year named do not.
   const aimed = ctx.futureMentions.some((m) => m.kind === 'target' && m.start >= marker && m.start < q.start);
-  if (aimed) return false;
-  const now = ctx.years.issueYear ?? (ctx.years.firstFutureYear === null ? null : ctx.years.firstFutureYear - 1);
-  return scope.year === null || now === null || scope.year <= now;
+  const lastPast = ctx.years.firstFutureYear === null ? null : ctx.years.firstFutureYear - 1;
+  return !aimed && (scope.year === null || lastPast === null || scope.year <= lastPast);
 }
 
 /** A sum followed by what it sizes (企业, 项目, 的…) is part of a name; so are the sums listed before it with 、. */
