@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findYearMentions } from './find-year-mentions.js';
+import { findRelativeYears, findYearMentions } from './find-year-mentions.js';
 
 const kinds = (text: string) => findYearMentions(text).map((m) => [m.year, m.kind]);
 
@@ -27,6 +27,8 @@ describe('findYearMentions', () => {
     ['较“十三五”末增长40%', [[2020, 'reference']]],
     ['力争实现“十五五”末', [[2030, 'bare']]],
     ['“十四五”期间', []],
+    ['至民国115年', [[2026, 'target']]],
+    ['民国113年营业额', [[2024, 'bare']]],
   ])('%s', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });
@@ -35,5 +37,15 @@ describe('findYearMentions', () => {
     const text = '一、目标。到2026年，达到。';
     const [m] = findYearMentions(text, 5, text.length);
     expect(text.slice(m!.start, m!.end)).toBe('2026年');
+  });
+});
+
+describe('findRelativeYears', () => {
+  it('reads 今年, 明年 and 去年 against the year the text was written, and nothing without it', () => {
+    const text = '去年营收1200亿元，今年力争1300亿元，明年1400亿元，较上年增长8%。';
+    expect(findRelativeYears(text, 2025).map((m) => [text.slice(m.start, m.end), m.year, m.kind])).toEqual([
+      ['去年', 2024, 'baseline'], ['今年', 2025, 'bare'], ['明年', 2026, 'bare'],
+    ]);
+    expect(findRelativeYears(text, null)).toEqual([]);
   });
 });

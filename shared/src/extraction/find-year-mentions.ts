@@ -17,7 +17,9 @@ export interface YearMention {
   end: number;
 }
 
-const YEAR = /(\d{4})年(底前|末前|年底|底|末|以前|之前|前|以来|内)?/g;
+/** 2026年, and a year of the Republic calendar Taiwan writes (民国115年 = 2026, 民國 folded to 民国). */
+const YEAR = /(?:民国(\d{2,3})|(\d{4}))年(底前|末前|年底|底|末|以前|之前|前|以来|内)?/g;
+const ROC_OFFSET = 1911;
 const TARGET_BEFORE = /(?:到|至|力争到|争取到|力争在|争取在|确保到|计划到|预计到|力争|争取|确保)$/;
 const BASELINE_BEFORE = /(?:截至|截止到?|截止至)$/;
 const REFERENCE_BEFORE = /(?:比|较|相比|相较于?|对比)$/;
@@ -30,11 +32,11 @@ export function findYearMentions(text: string, from = 0, to = text.length): Year
   const span = text.slice(from, to);
   for (const m of span.matchAll(YEAR)) {
     const local = m.index ?? 0;
-    const year = Number(m[1]);
+    const year = m[1] === undefined ? Number(m[2]) : Number(m[1]) + ROC_OFFSET;
     if (year < 1949 || year > 2100) continue;
     const before = span.slice(Math.max(0, local - 6), local);
     if (/\d/.test(span[local - 1] ?? '') || /\d[-~—–至到]$/.test(before)) continue; // 2025-2026年: a period
-    const suffix = m[2] ?? '';
+    const suffix = m[3] ?? '';
     const after = span.slice(local + m[0].length);
     let kind: YearKind = 'bare';
     if (REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(after)) kind = 'reference';
