@@ -5,7 +5,7 @@ import { findParkNames } from './find-park-names.js';
 import { findRelativeYears, findYearMentions, type YearMention } from './find-year-mentions.js';
 import { inferUnitCode } from './infer-unit-code.js';
 import { joinSoftBreaks } from './join-soft-breaks.js';
-import { linkBaseline, type FigureRef, type PastFigure } from './link-baselines.js';
+import { linkBaselines, type FigureRef, type PastFigure } from './link-baselines.js';
 import { mapToCatalogue } from './map-to-catalogue.js';
 import { maskNonTargets } from './mask-non-targets.js';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize-text.js';
@@ -125,9 +125,8 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
     }
   });
 
-  return found
-    .map(({ proposal, ref }) => ({ ...proposal, baseline: linkBaseline({ ...ref, kind: proposal.kind }, past) }))
-    .sort((a, b) => a.offset - b.offset);
+  const baselines = linkBaselines(found.map(({ proposal, ref }) => ({ ...ref, kind: proposal.kind })), past);
+  return found.map(({ proposal }, i) => ({ ...proposal, baseline: baselines[i] ?? null })).sort((a, b) => a.offset - b.offset);
 }
 
 /** A line of a flattened table: cells split by "|", tabs or wide gaps. */

@@ -1,5 +1,5 @@
 import { findUnit } from '../figures/units.js';
-import { phraseSimilarity } from './map-to-catalogue.js';
+import { phraseSimilarity, preparePhrase, type PreparedPhrase } from './map-to-catalogue.js';
 import type { ProposedBaseline, TargetKind } from './target-proposal.js';
 
 /**
@@ -39,37 +39,65 @@ const GRADE = /级/;
 /** 新增10个 is an increment and 45个 a stock: one is no baseline of the other. */
 const INCREMENT = /新增|新认定|新引进|新建|新落户|招引/;
 
+/** What linking compares, computed once per figure: its dimension, grade, increment and prepared indicator. */
+interface Keys {
+  dimension: string;
+  grade: boolean;
+  increment: boolean;
+  phrase: PreparedPhrase;
+}
+
+function keysOf(f: FigureRef): Keys {
+  const dimension = (f.unitCode === null ? undefined : findUnit(f.unitCode)?.dimension) ?? `unit:${baseUnit(f.unit)}`;
+  return { dimension, grade: GRADE.test(f.indicator), increment: INCREMENT.test(f.indicator), phrase: preparePhrase(clean(f.indicator)) };
+}
+
+/** Links every target of a text at once, each figure's keys computed once. */
+export function linkBaselines<T extends FigureRef & { kind: TargetKind }>(targets: readonly T[], past: readonly PastFigure[]): (ProposedBaseline | null)[] {
+  const pastKeys = past.map(keysOf);
+  const groups = new Map<string, PreparedPhrase>();
+  const group = (indicator: string) => {
+    let g = groups.get(indicator);
+    if (g === undefined) groups.set(indicator, (g = preparePhrase(clean(indicator))));
+    return g;
+  };
+  return targets.map((t) => best(t, keysOf(t), past, pastKeys, group));
+}
+
 export function linkBaseline(target: FigureRef & { kind: TargetKind }, past: readonly PastFigure[]): ProposedBaseline | null {
+  return linkBaselines([target], past)[0] ?? null;
+}
+
+function best(
+  target: FigureRef & { kind: TargetKind },
+  keys: Keys,
+  past: readonly PastFigure[],
+  pastKeys: readonly Keys[],
+  group: (indicator: string) => PreparedPhrase,
+): ProposedBaseline | null {
   // A growth rate's base is a level; only a table row's past cell of the same rate (上年完成) is its baseline.
-  const candidates = target.kind === 'growth' ? past.filter((p) => target.row !== null && p.row === target.row) : past;
-  let best: { p: PastFigure; beside: ProposedBaseline['beside']; score: number } | null = null;
-  const increment = INCREMENT.test(target.indicator);
-  for (const p of candidates) {
-    if (!sameDimension(target, p) || INCREMENT.test(p.indicator) !== increment) continue;
-    if (p.row === null && GRADE.test(target.indicator) !== GRADE.test(p.indicator)) continue;
-    const beside: ProposedBaseline['beside'] = target.row !== null && p.row === target.row ? 'table'
-      : p.sentence === target.sentence ? 'sentence' : p.paragraph === target.paragraph ? 'paragraph' : 'text';
+  const growth = target.kind === 'growth';
+  let found: { p: PastFigure; beside: ProposedBaseline['beside']; score: number } | null = null;
+  past.forEach((p, i) => {
+    const k = pastKeys[i] as Keys;
+    const sameRow = target.row !== null && p.row === target.row;
+    if ((growth && !sameRow) || k.dimension !== keys.dimension || k.increment !== keys.increment) return;
+    if (p.row === null && k.grade !== keys.grade) return;
+    const beside: ProposedBaseline['beside'] = sameRow ? 'table' : p.sentence === target.sentence ? 'sentence' : p.paragraph === target.paragraph ? 'paragraph' : 'text';
     const paired = target.group !== null && p.group !== null && target.group.size === p.group.size &&
-      target.group.index === p.group.index && phraseSimilarity(clean(target.group.indicator), clean(p.group.indicator)) >= MIN_SIMILARITY;
-    const similarity = beside === 'table' ? 1 : paired ? 1 : phraseSimilarity(clean(target.indicator), clean(p.indicator));
-    if (similarity < MIN_SIMILARITY) continue;
+      target.group.index === p.group.index && phraseSimilarity(group(target.group.indicator), group(p.group.indicator)) >= MIN_SIMILARITY;
+    const similarity = sameRow || paired ? 1 : phraseSimilarity(keys.phrase, k.phrase);
+    if (similarity < MIN_SIMILARITY) return;
     const score = similarity * 10 - BESIDE_RANK[beside] + (p.year ?? 0) / 10_000;
-    if (best === null || score > best.score) best = { p, beside, score };
-  }
-  if (best === null) return null;
-  const { p, beside } = best;
+    if (found === null || score > found.score) found = { p, beside, score };
+  });
+  if (found === null) return null;
+  const { p, beside } = found as { p: PastFigure; beside: ProposedBaseline['beside'] };
   return { value: p.value, unit: p.unit, year: p.year, indicator: p.indicator, quote: p.quote, offset: p.offset, beside };
 }
 
 function clean(indicator: string): string {
   return indicator.replace(NOISE, '');
-}
-
-function sameDimension(a: FigureRef, b: FigureRef): boolean {
-  const da = a.unitCode === null ? undefined : findUnit(a.unitCode)?.dimension;
-  const db = b.unitCode === null ? undefined : findUnit(b.unitCode)?.dimension;
-  if (da !== undefined && db !== undefined) return da === db;
-  return baseUnit(a.unit) === baseUnit(b.unit);
 }
 
 function baseUnit(unit: string): string {

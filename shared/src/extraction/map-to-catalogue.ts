@@ -44,12 +44,23 @@ export function mapToCatalogue(phrase: string, unitCode: string | null, catalogu
   return best.mappingScore >= MAP_THRESHOLD ? best : { mappedIndicator: null, mappingScore: best.mappingScore };
 }
 
+/** An indicator phrase made ready for comparing with many others (simplified, its bigrams counted once). */
+export interface PreparedPhrase {
+  text: string;
+  grams: Set<string>;
+}
+
+export function preparePhrase(phrase: string): PreparedPhrase {
+  const text = simplify(phrase);
+  return { text, grams: grams(text) };
+}
+
 /** How alike two indicator phrases are, 0-1, by the same measure as the catalogue mapping. */
-export function phraseSimilarity(a: string, b: string): number {
-  const x = simplify(a);
-  const y = simplify(b);
-  if (x === '' || y === '') return 0;
-  return similarityOf(x, grams(x), y, grams(y));
+export function phraseSimilarity(a: string | PreparedPhrase, b: string | PreparedPhrase): number {
+  const x = typeof a === 'string' ? preparePhrase(a) : a;
+  const y = typeof b === 'string' ? preparePhrase(b) : b;
+  if (x.text === '' || y.text === '') return 0;
+  return similarityOf(x.text, x.grams, y.text, y.grams);
 }
 
 function indexOf(catalogue: Catalogue): IndexEntry[] {
