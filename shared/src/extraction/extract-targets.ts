@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue-schema.js';
 import { confidenceOf, kindOf, reason } from './describe-proposal.js';
-import { detectPlanYears } from './detect-plan-years.js';
+import { detectPlanYears, type PlanYears } from './detect-plan-years.js';
 import { findParkNames } from './find-park-names.js';
 import { findRelativeYears, findYearMentions, type YearMention } from './find-year-mentions.js';
 import { inferUnitCode } from './infer-unit-code.js';
@@ -11,7 +11,7 @@ import { maskNonTargets } from './mask-non-targets.js';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize-text.js';
 import { readDocumentFrame, type DocumentFrame } from './read-document-frame.js';
 import { readGoalTables } from './read-goal-tables.js';
-import { readSections } from './read-sections.js';
+import { readSections, type SectionInfo } from './read-sections.js';
 import { readSentenceContext, type SentencePlace } from './read-sentence-context.js';
 import { readSentenceTargets, type SentenceTarget } from './read-sentence-targets.js';
 import { GENERIC_INDICATOR, readTopic } from './read-topic.js';
@@ -54,8 +54,8 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
     [...findYearMentions(masked, s.start, s.end), ...findRelativeYears(masked, frame.now, s.start, s.end)]
       .filter((m) => m.kind !== 'reference')
       .sort((a, b) => a.start - b.start));
-  const years = detectPlanYears(t, mentions.flat(), frame);
-  const sections = readSections(sentences.map((s) => t.slice(s.start, s.end)));
+  const sections = readSections(sentences.map((s) => t.slice(s.start, s.end)), sentences.map((s) => s.paragraph));
+  const years = withGoalHeadingYears(detectPlanYears(t, mentions.flat(), frame), sections, mentions);
   const parkNames = findParkNames(t);
   const span = (start: number, end: number) => originalSpan(norm, start, end, text);
 
@@ -216,6 +216,17 @@ function lineAround(t: string, at: { start: number; end: number } | null): strin
   const start = t.lastIndexOf('\n', at.start - 1) + 1;
   const end = t.indexOf('\n', at.end);
   return t.slice(start, end < 0 ? t.length : end).slice(0, 40);
+}
+
+/**
+ * "（一）2025年目标 … （二）2027年目标" and no 到XXXX年, no period: the goal headings give the plan's
+ * target year (the latest) and its first future year (the earliest).
+ */
+function withGoalHeadingYears(years: PlanYears, sections: readonly SectionInfo[], mentions: readonly YearMention[][]): PlanYears {
+  if (years.targetYear !== null) return years;
+  const headed = sections.flatMap((s, i) => (s.goalHeading ? (mentions[i] ?? []).map((m) => m.year) : []));
+  if (headed.length === 0) return years;
+  return { ...years, targetYear: Math.max(...headed), firstFutureYear: years.firstFutureYear ?? Math.min(...headed) };
 }
 
 /** The sentence's section, and the heading, opener and title years that apply to it. */

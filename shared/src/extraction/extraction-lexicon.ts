@@ -55,10 +55,11 @@ export const SENTENCE_PAST_PATTERN =
 /** Words of an estimate (预计全年增长6%): about a year not yet over, a figure expected, not aimed at. */
 export const ESTIMATE_PATTERN = /预计|预估|估计|测算/g;
 /**
- * 较上年 / 比去年 is the base of a growth: past in "园区营收较上年增长12%", but in a sentence a target year
- * scopes ("到2026年，研发投入达到50亿元，较上年增长15%") it compares, it does not tell of the past.
+ * 较上年 / 比去年 / 同比 is the base of a growth: past in "园区营收较上年增长12%", but in a sentence a target
+ * year scopes ("到2026年，研发投入达到50亿元，较上年增长15%", a 2025年度指标 notice: "同比增长8%以上") it
+ * compares, it does not tell of the past.
  */
-export const PREVIOUS_YEAR_REFERENCE = /[较比](?:去年|上年)/g;
+export const PREVIOUS_YEAR_REFERENCE = /[较比](?:去年|上年)|同比/g;
 
 /**
  * Policy money is not a target: "给予最高500万元奖励", "给予不少于100万元支持", "500万元补贴",

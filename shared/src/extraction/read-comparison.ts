@@ -32,7 +32,7 @@ export interface ComparisonReading {
  */
 const SIGNAL_WORDS = [
   ...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...DECLINE_WORDS, '打造', '培育', '认定', '招引', '吸引', '孵化',
-  '增长', '提高', '提升', '盘活', '释放', '全年',
+  '增长', '提高', '提升', '盘活', '释放', '全年', '完成',
 ];
 /** Single characters (达, 超, 逾) count only right before the figure: elsewhere they are parts of words (发达, 直达). */
 const ZONE_SIGNALS = SIGNAL_WORDS.filter((w) => w.length > 1).sort((a, b) => b.length - a.length);

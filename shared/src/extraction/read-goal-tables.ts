@@ -148,8 +148,11 @@ function readHeader(cells: Cell[], years: PlanYears): Header | null {
     }
     const future = y !== null && (years.firstFutureYear === null || y >= years.firstFutureYear);
     if (future || (y === null && /目标|预期/.test(c.text))) targets.push({ column, year: y ?? years.targetYear, growth: false, header: c });
-    else if (GROWTH_HEADER.test(c.text) && PERCENT_IN_HEADER.test(c.text)) targets.push({ column, year: years.targetYear, growth: true, header: c });
+    else if (GROWTH_HEADER.test(c.text) && PERCENT_IN_HEADER.test(c.text)) targets.push({ column, year: null, growth: true, header: c });
   });
+  // 年均增速（%）beside 2025年目标: the rate runs to the year of the target column.
+  const latest = Math.max(...targets.filter((c) => !c.growth && c.year !== null).map((c) => c.year as number));
+  for (const c of targets) if (c.growth) c.year = Number.isFinite(latest) ? latest : years.targetYear;
   return targets.some((c) => !c.growth) ? { name, unit, targets, past, width: cells.length } : null;
 }
 

@@ -6,6 +6,7 @@
  *   are results, baselines of the targets, unless their own sentence names a year to come;
  * - the heading that names a year (（一）2025年目标, 二、2025年主要预期目标, 一、2024年计划执行情况):
  *   figures below it without a year of their own take it.
+ * - a list of targets a prose sentence announces ("现将2025年度主要经济指标下达如下：一、…；二、…"), item by item.
  * A section runs from its heading to the next heading of the same or a higher level (二、重点任务 ends
  * 一、主要目标; the goals' own items "1、产业能级显著增强" do not), or, for an unnumbered heading
  * ("具体目标如下：", a title), to the next numbered heading of the first two levels.
@@ -15,6 +16,8 @@ export interface SectionInfo {
   review: boolean;
   /** The sentence is a goal or review heading. */
   heading: boolean;
+  /** The sentence is a goal heading (二、主要目标, （一）2025年目标). */
+  goalHeading: boolean;
   /** Index of the heading sentence that names the year of this part of the text, or null. */
   datedBy: number | null;
 }
@@ -24,6 +27,8 @@ const GOAL_HEADING =
 const REVIEW_HEADING =
   /发展基础|发展现状|现有基础|基本情况|工作基础|产业基础|现状分析|现况|完成情况|执行情况|总体情况|运行情况|进展情况|发展概况|发展回顾|工作回顾|主要成效|取得成效|工作成效|主要成绩|情况通报/;
 const HEADING_MAX = 30;
+/** "现将2025年度主要经济指标下达如下：": the numbered items that follow are a list of targets. */
+const LIST_OPENER = /(?:目标|指标|任务)[^。;；]{0,12}(?:如下|分解如下|下达如下)/;
 const LEVELS: readonly RegExp[] = [
   /^[\-—•·]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章部分篇]|[壹贰叁肆伍陆柒捌玖拾]+、)/,
   /^[\-—•·]*[(（][一二三四五六七八九十]+[)）]/,
@@ -31,12 +36,22 @@ const LEVELS: readonly RegExp[] = [
 ];
 const YEAR = /(?<![\d\-—–~至到])\d{4}年/;
 
-export function readSections(sentences: readonly string[]): SectionInfo[] {
+export function readSections(sentences: readonly string[], paragraphs: readonly number[] = sentences.map((_, i) => i)): SectionInfo[] {
   let goal: number | null = null; // level of the open goal section; 1 for an unnumbered heading
   let review: number | null = null;
   let dated: { level: number; index: number } | null = null;
+  // A list of targets announced in prose: its items, numbered at one level, and their continuations.
+  let list: { level: number | null; paragraph: number } | null = null;
   return sentences.map((s, index) => {
     const own = levelOf(s);
+    const paragraph = paragraphs[index] ?? index;
+    if (list !== null) {
+      const item = own !== null && headingBody(s) === null && (list.level === null || own === list.level);
+      if (item) list = { level: own, paragraph };
+      else if (own !== null || paragraph !== list.paragraph) list = null;
+    }
+    const inList = list !== null;
+    if (!inList && LIST_OPENER.test(s) && headingBody(s) === null) list = { level: null, paragraph };
     if (own !== null) {
       if (goal !== null && own <= goal) goal = null;
       if (review !== null && own <= review) review = null;
@@ -50,14 +65,14 @@ export function readSections(sentences: readonly string[]): SectionInfo[] {
       // A goal heading inside a goal section ("一、总体目标" … "具体目标如下：") keeps the outer extent.
       goal = goal === null ? (own ?? 1) : Math.min(goal, own ?? 1);
       review = null;
-      return { goal: false, review: false, heading: true, datedBy: dated?.index ?? null };
+      return { goal: false, review: false, heading: true, goalHeading: true, datedBy: dated?.index ?? null };
     }
     if (body !== null && REVIEW_HEADING.test(body)) {
       review = review === null ? (own ?? 1) : Math.min(review, own ?? 1);
       goal = null;
-      return { goal: false, review: false, heading: true, datedBy: dated?.index ?? null };
+      return { goal: false, review: false, heading: true, goalHeading: false, datedBy: dated?.index ?? null };
     }
-    return { goal: goal !== null, review: review !== null, heading: false, datedBy: dated?.index ?? null };
+    return { goal: goal !== null || inList, review: review !== null && !inList, heading: false, goalHeading: false, datedBy: dated?.index ?? null };
   });
 }
 

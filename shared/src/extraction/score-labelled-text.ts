@@ -49,6 +49,8 @@ export interface LabelledText {
   styles: string[];
   /** Not used to tune the extractor: its figures are the honest estimate for unseen texts. */
   heldOut: boolean;
+  /** 2 for held-out texts written after the first held-out measurement and the fixes it led to. */
+  batch?: number;
   targets: TargetLabel[];
   nonTargets: NonTargetLabel[];
 }
