@@ -242,17 +242,11 @@ export const yearEvaluationSchema = named(
     .meta({ description: "Every target's annual evaluation (年度评估): completion, 序时进度, status and the growth still needed." }),
 );
 
-named('ProposalReason', proposalReasonSchema.meta({ description: 'Why a figure is taken for a target and not a past result, in Chinese and English.' }));
-named('ProposedBaseline', proposedBaselineSchema.meta({ description: "A past figure of the target's indicator found in the text (基期值)." }));
+named('ProposalReason', proposalReasonSchema);
+named('ProposedBaseline', proposedBaselineSchema);
 
 /** The extractor's proposal is itself a schema (extraction/target-proposal.ts): served as it is. */
-export const targetProposalDocumentSchema = named(
-  'TargetProposal',
-  targetProposalSchema.meta({
-    description: 'A figure the extractor proposes as a plan target, for a person to confirm: the value and its reading, kind, ' +
-      'comparison, year and where it was found, the reasons it is a target, a confidence, and the baseline found beside it.',
-  }),
-);
+export const targetProposalDocumentSchema = named('TargetProposal', targetProposalSchema);
 
 export const catalogueDocumentSchema = named(
   'Catalogue',

@@ -46,13 +46,15 @@ export const reasonCodeSchema = z.enum([
 ]);
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
-export const proposalReasonSchema = z.object({
-  code: reasonCodeSchema,
-  /** The words of the text that carry the reason (到2026年, 达到, 二、发展目标), as read (normalized). */
-  words: z.string(),
-  zh: z.string(),
-  en: z.string(),
-});
+export const proposalReasonSchema = z
+  .object({
+    code: reasonCodeSchema,
+    /** The words of the text that carry the reason (到2026年, 达到, 二、发展目标), as read (normalized). */
+    words: z.string(),
+    zh: z.string(),
+    en: z.string(),
+  })
+  .meta({ description: 'Why a figure is taken for a target and not a past result, in Chinese and English.' });
 export type ProposalReason = z.infer<typeof proposalReasonSchema>;
 
 /** A past figure of the target's indicator (基期值), found beside the target or elsewhere in the text. */
@@ -66,7 +68,7 @@ export const proposedBaselineSchema = z.object({
   offset: z.number().int().nonnegative(),
   /** sentence: the target's own sentence (由3.5%提高到4.5%); paragraph; table: the row's past column; text: elsewhere. */
   beside: z.enum(['sentence', 'paragraph', 'table', 'text']),
-});
+}).meta({ description: "A past figure of the target's indicator found in the text (基期值)." });
 export type ProposedBaseline = z.infer<typeof proposedBaselineSchema>;
 
 export const targetProposalSchema = z.object({
@@ -118,5 +120,8 @@ export const targetProposalSchema = z.object({
   mappedIndicator: z.string().nullable(),
   /** Similarity in 0-1 of the best catalogue indicator (0 without a catalogue). */
   mappingScore: z.number().min(0).max(1),
+}).meta({
+  description: 'A figure the extractor proposes as a plan target, for a person to confirm: the value and its reading, kind, ' +
+    'comparison, year and where it was found, the reasons it is a target, a confidence, and the baseline found beside it.',
 });
 export type TargetProposal = z.infer<typeof targetProposalSchema>;
