@@ -10,7 +10,7 @@ import { mapToCatalogue } from './map-to-catalogue.js';
 import { maskNonTargets } from './mask-non-targets.js';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize-text.js';
 import { readDocumentFrame, type DocumentFrame } from './read-document-frame.js';
-import { readGoalTables } from './read-goal-tables.js';
+import { readGoalTables, type TableTarget } from './read-goal-tables.js';
 import { readSections, type SectionInfo } from './read-sections.js';
 import { readSentenceContext, type SentencePlace } from './read-sentence-context.js';
 import { readSentenceTargets, type SentenceTarget } from './read-sentence-targets.js';
@@ -65,35 +65,7 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
     value: b.value, unit: b.unit, unitCode: inferUnitCode(b.unit, b.indicator), indicator: b.indicator, year: b.year,
     quote: text.slice(b.offset, b.end), offset: b.offset, sentence: -1, paragraph: -1, row: b.row, group: null,
   }));
-  const found: { proposal: TargetProposal; ref: FigureRef }[] = tables.targets.map((r) => {
-    const unitCode = inferUnitCode(r.unit, r.indicator);
-    const kind = kindOf({ unit: r.unit, unitCode, indicator: r.indicator, comparison: r.comparison, growth: r.growth });
-    const reasons = [reason('goal_table', r.header)];
-    return {
-      proposal: {
-        indicator: r.indicator,
-        value: r.value,
-        ...(r.valueHigh === undefined ? {} : { valueHigh: r.valueHigh }),
-        unit: r.unit,
-        unitCode,
-        written: text.slice(r.cellStart, r.cellEnd),
-        writtenOffset: r.cellStart,
-        reading: null,
-        comparison: r.comparison,
-        stretch: r.stretch,
-        kind,
-        year: r.year,
-        yearSource: { source: 'table', words: r.header, offset: r.headerOffset },
-        reasons,
-        confidence: confidenceOf(reasons, { reading: false, approximate: false, indicator: r.indicator, unitKnown: unitCode !== null }),
-        baseline: null,
-        quote: text.slice(r.offset, r.end),
-        offset: r.offset,
-        ...mapToCatalogue(r.indicator, unitCode, catalogue),
-      },
-      ref: { value: r.value, unit: r.unit, unitCode, indicator: r.indicator, sentence: -1, paragraph: -1, row: r.row, group: null },
-    };
-  });
+  const found = tables.targets.map((r) => proposalOfRow(r, text, catalogue));
 
   let topic: string | null = null;
   let opener: YearMention | null = null;
@@ -127,6 +99,36 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
 
   const baselines = linkBaselines(found.map(({ proposal, ref }) => ({ ...ref, kind: proposal.kind })), past);
   return found.map(({ proposal }, i) => ({ ...proposal, baseline: baselines[i] ?? null })).sort((a, b) => a.offset - b.offset);
+}
+
+/** A target of a goal table's row: its year and reason are the column header (2025年目标). */
+function proposalOfRow(r: TableTarget, text: string, catalogue: Catalogue | undefined): { proposal: TargetProposal; ref: FigureRef } {
+  const unitCode = inferUnitCode(r.unit, r.indicator);
+  const reasons = [reason('goal_table', r.header)];
+  return {
+    proposal: {
+      indicator: r.indicator,
+      value: r.value,
+      ...(r.valueHigh === undefined ? {} : { valueHigh: r.valueHigh }),
+      unit: r.unit,
+      unitCode,
+      written: text.slice(r.cellStart, r.cellEnd),
+      writtenOffset: r.cellStart,
+      reading: null,
+      comparison: r.comparison,
+      stretch: r.stretch,
+      kind: kindOf({ unit: r.unit, unitCode, indicator: r.indicator, comparison: r.comparison, growth: r.growth }),
+      year: r.year,
+      yearSource: { source: 'table', words: r.header, offset: r.headerOffset },
+      reasons,
+      confidence: confidenceOf(reasons, { reading: false, approximate: false, indicator: r.indicator, unitKnown: unitCode !== null }),
+      baseline: null,
+      quote: text.slice(r.offset, r.end),
+      offset: r.offset,
+      ...mapToCatalogue(r.indicator, unitCode, catalogue),
+    },
+    ref: { value: r.value, unit: r.unit, unitCode, indicator: r.indicator, sentence: -1, paragraph: -1, row: r.row, group: null },
+  };
 }
 
 /** A line of a flattened table: cells split by "|", tabs or wide gaps. */
