@@ -30,7 +30,7 @@ if (settings.authMode !== 'dev-token' || !settings.devTokenSecret) throw new Err
 let stop = async () => {};
 let base = process.env.DEMO_API_URL ?? '';
 if (!base) {
-  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line));
+  const azurite = await ensureAzurite(settings.storage, (line) => console.log(line));
   const api = await startLocalApi({ env });
   base = api.url;
   stop = async () => {

@@ -185,7 +185,7 @@ describe('storage down', () => {
   });
 
   it('a commit that fails after the document blob was written leaves an invisible orphan, not a version', async () => {
-    const store = new AzureReturnStore(h.azurite.connectionString, 3000);
+    const store = new AzureReturnStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 3000);
     const park = PARKS[0]!;
     const period = '2023Q3';
     const base0 = await store.listVersions(park, period);
@@ -219,7 +219,7 @@ describe('storage down', () => {
   });
 
   it('keeps an uploaded workbook as sent, under a unique name', async () => {
-    const store = new AzureReturnStore(h.azurite.connectionString, 3000);
+    const store = new AzureReturnStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 3000);
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     const a = await store.saveUpload(PARKS[0]!, '2025', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const b = await store.saveUpload(PARKS[0]!, '2025', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../src/auth/dev-tokens.js';
-import { azuriteConnectionString } from '../src/settings/read-settings.js';
+import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
 
 // `npm start` as a person runs it: the stack in a process group of its own, stopped the way a

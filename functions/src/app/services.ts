@@ -19,7 +19,7 @@ export function createServices(env: Record<string, string | undefined>): Service
   return {
     settings,
     catalogue: loadCatalogue(),
-    store: new AzureReturnStore(settings.storageConnectionString, settings.storageTimeoutMs),
+    store: new AzureReturnStore(settings.storage, settings.storageTimeoutMs),
     now: () => new Date(),
   };
 }

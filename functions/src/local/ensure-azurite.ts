@@ -1,5 +1,6 @@
 import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { startAzurite, type AzuriteHandle } from './start-azurite.js';
 
 /** Where `npm start` keeps Azurite's data: git-ignored (.data/), so it survives a restart. */
@@ -9,14 +10,19 @@ export const LOCAL_AZURITE_DIR = fileURLToPath(new URL('../../../.data/azurite',
  * Makes sure the storage of a loopback connection string answers: uses an Azurite already
  * listening on its ports, or starts one with its data in `location` (.data/azurite unless the
  * AZURITE_LOCATION setting names another folder). Returns the handle of the one it started (to
- * stop on exit), or null. A connection string to a real storage account needs nothing started.
+ * stop on exit), or null. A real storage account (a connection string to one, or its endpoints
+ * with Entra ID) needs nothing started.
  */
 export async function ensureAzurite(
-  connectionString: string,
+  storage: StorageSettings,
   log: (line: string) => void,
   location: string = LOCAL_AZURITE_DIR,
 ): Promise<AzuriteHandle | null> {
-  const endpoints = loopbackEndpoints(connectionString);
+  if (storage.kind === 'identity') {
+    log(`Storage: ${storage.tableEndpoint} and ${storage.blobEndpoint} with Entra ID (DefaultAzureCredential: az login / azd auth login here): using them.`);
+    return null;
+  }
+  const endpoints = loopbackEndpoints(storage.connectionString);
   if (!endpoints) {
     log('Storage: the connection string names a storage account, not Azurite on loopback: using it.');
     return null;

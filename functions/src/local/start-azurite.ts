@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { azuriteConnectionString } from '../settings/read-settings.js';
+import { azuriteConnectionString } from '../settings/read-storage-settings.js';
 
 export interface AzuritePorts {
   blob: number;

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const settings = readSettings(env);
   const entries = await buildFunctions();
   console.log(`Built ${entries.length} functions into functions/dist/functions/.`);
-  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
+  const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
   const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);

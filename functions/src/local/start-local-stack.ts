@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...local.values, ...process.env };
   const settings = readSettings(env);
   console.log(`Settings: ${local.path}`);
-  const azurite = await ensureAzurite(settings.storageConnectionString, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
+  const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
 
   const api = await startLocalApi({
     env,

@@ -1,33 +1,13 @@
 import { ROLES } from '../auth/roles.js';
+import { readStorageSettings } from './read-storage-settings.js';
+import { readTelemetrySettings } from './read-telemetry-settings.js';
 import type { AuthMode, Settings, UserEntry } from './settings.js';
-
-/** The Azurite account every Azure SDK knows as "UseDevelopmentStorage=true". */
-export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-/** Connection string of an Azurite listening on loopback at the given ports. */
-export function azuriteConnectionString(ports: { blob: number; table: number }): string {
-  return [
-    'DefaultEndpointsProtocol=http',
-    `AccountName=${AZURITE_ACCOUNT}`,
-    `AccountKey=${AZURITE_KEY}`,
-    `BlobEndpoint=http://127.0.0.1:${ports.blob}/${AZURITE_ACCOUNT}`,
-    `TableEndpoint=http://127.0.0.1:${ports.table}/${AZURITE_ACCOUNT}`,
-  ].join(';');
-}
-
-/** "UseDevelopmentStorage=true" spelled out, so both SDKs and our own code agree on the ports. */
-function expandDevelopmentStorage(cs: string): string {
-  return /^\s*UseDevelopmentStorage=true\s*;?\s*$/i.test(cs) ? azuriteConnectionString({ blob: 10000, table: 10002 }) : cs;
-}
 
 /**
  * Reads the settings from an environment. A missing or malformed setting is a deployment
  * fault: this throws with the setting's name, at start-up rather than on the first request.
  */
 export function readSettings(env: Record<string, string | undefined>): Settings {
-  const storage = env.STORAGE_CONNECTION_STRING || env.AzureWebJobsStorage;
-  if (!storage) throw new Error('setting STORAGE_CONNECTION_STRING (or AzureWebJobsStorage) is missing');
   const authMode = (env.AUTH_MODE ?? 'dev-token') as AuthMode;
   if (authMode !== 'dev-token' && authMode !== 'app-service') {
     throw new Error(`setting AUTH_MODE must be dev-token or app-service, not "${authMode}"`);
@@ -37,7 +17,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     throw new Error('setting DEV_TOKEN_SECRET must be at least 32 characters in dev-token mode');
   }
   return {
-    storageConnectionString: expandDevelopmentStorage(storage),
+    storage: readStorageSettings(env),
+    telemetry: readTelemetrySettings(env),
     authMode,
     devTokenSecret,
     users: readUsers(env.USERS),

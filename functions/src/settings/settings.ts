@@ -1,4 +1,6 @@
 import type { Role } from '@zj/shared';
+import type { StorageSettings } from './read-storage-settings.js';
+import type { TelemetrySettings } from './read-telemetry-settings.js';
 
 export type AuthMode = 'dev-token' | 'app-service';
 
@@ -14,7 +16,10 @@ export interface UserEntry {
  * local.settings.json locally). Read once by readSettings; nothing else touches process.env.
  */
 export interface Settings {
-  storageConnectionString: string;
+  /** The account of the returns: through the managed identity in Azure, a connection string for Azurite. */
+  storage: StorageSettings;
+  /** Application Insights, when its connection string is set. */
+  telemetry: TelemetrySettings;
   authMode: AuthMode;
   /** HS256 secret of the local demo tokens (dev-token mode only). */
   devTokenSecret: string | null;

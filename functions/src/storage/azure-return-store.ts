@@ -1,4 +1,5 @@
 import type { LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { appendDraft } from './append-draft.js';
 import { appendVersion } from './append-version.js';
 import { AzureStorage } from './azure-storage.js';
@@ -33,8 +34,8 @@ export class AzureReturnStore implements ReturnStore {
   /** Test-only (store-test-hooks.ts). */
   readonly testHooks: StoreTestHooks = {};
 
-  constructor(connectionString: string, timeoutMs: number) {
-    this.storage = new AzureStorage(connectionString, timeoutMs);
+  constructor(settings: StorageSettings, timeoutMs: number) {
+    this.storage = new AzureStorage(settings, timeoutMs);
   }
 
   readHead(park: string, period: string): Promise<ReturnHead | null> {

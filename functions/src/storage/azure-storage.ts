@@ -1,5 +1,7 @@
 import { TableClient, type TableEntityResult } from '@azure/data-tables';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { isStorageFault } from './is-storage-fault.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 import { CONTAINER_NAME, DRAFTS_CONTAINER_NAME, TABLE_NAMES, UPLOADS_CONTAINER_NAME } from './storage-names.js';
@@ -20,18 +22,14 @@ export class AzureStorage {
   readonly uploads: ContainerClient;
   private readyPromise: Promise<void> | null = null;
 
-  constructor(connectionString: string, private readonly timeoutMs: number) {
-    // Short retries: when the storage is down the caller gets its 503 in well under a second.
-    const tableOptions = { allowInsecureConnection: true, retryOptions: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 200 } };
-    this.returns = TableClient.fromConnectionString(connectionString, TABLE_NAMES.returns, tableOptions);
-    this.reviews = TableClient.fromConnectionString(connectionString, TABLE_NAMES.reviews, tableOptions);
-    this.locks = TableClient.fromConnectionString(connectionString, TABLE_NAMES.locks, tableOptions);
-    const blobs = BlobServiceClient.fromConnectionString(connectionString, {
-      retryOptions: { maxTries: 2, tryTimeoutInMs: timeoutMs, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
-    });
-    this.versions = blobs.getContainerClient(CONTAINER_NAME);
-    this.drafts = blobs.getContainerClient(DRAFTS_CONTAINER_NAME);
-    this.uploads = blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
+  constructor(settings: StorageSettings, private readonly timeoutMs: number) {
+    const clients = createStorageClients(settings, timeoutMs);
+    this.returns = clients.table(TABLE_NAMES.returns);
+    this.reviews = clients.table(TABLE_NAMES.reviews);
+    this.locks = clients.table(TABLE_NAMES.locks);
+    this.versions = clients.blobs.getContainerClient(CONTAINER_NAME);
+    this.drafts = clients.blobs.getContainerClient(DRAFTS_CONTAINER_NAME);
+    this.uploads = clients.blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
   }
 
   /** Creates the tables and the containers once per process; retried after a failure. */
@@ -77,6 +75,40 @@ export class AzureStorage {
       throw error;
     }
   }
+}
+
+export interface StorageClients {
+  table(name: string): TableClient;
+  blobs: BlobServiceClient;
+  /** The Entra ID credential the clients sign requests with; null when the connection string's key signs them. */
+  credential: TokenCredential | null;
+}
+
+/**
+ * The Table and Blob clients of the settings' account. With endpoints (Azure), requests carry
+ * an Entra ID token of the app's managed identity, from DefaultAzureCredential (which also
+ * takes a developer's `az login` or `azd auth login` when run outside Azure); the account
+ * refuses shared keys. With a connection string (Azurite), its key signs them.
+ * Retries are short: when the storage is down the caller gets its 503 in well under a second.
+ */
+export function createStorageClients(settings: StorageSettings, timeoutMs: number): StorageClients {
+  const tableRetry = { retryOptions: { maxRetries: 1, retryDelayInMs: 50, maxRetryDelayInMs: 200 } };
+  const blobRetry = { retryOptions: { maxTries: 2, tryTimeoutInMs: timeoutMs, retryDelayInMs: 50, maxRetryDelayInMs: 200 } };
+  if (settings.kind === 'connection-string') {
+    const cs = settings.connectionString;
+    return {
+      // Azurite speaks http on loopback.
+      table: (name) => TableClient.fromConnectionString(cs, name, { allowInsecureConnection: true, ...tableRetry }),
+      blobs: BlobServiceClient.fromConnectionString(cs, blobRetry),
+      credential: null,
+    };
+  }
+  const credential = new DefaultAzureCredential(settings.managedIdentityClientId ? { managedIdentityClientId: settings.managedIdentityClientId } : {});
+  return {
+    table: (name) => new TableClient(settings.tableEndpoint, name, credential, tableRetry),
+    blobs: new BlobServiceClient(settings.blobEndpoint, credential, blobRetry),
+    credential,
+  };
 }
 
 function describe(error: unknown): string {
