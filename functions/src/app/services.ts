@@ -3,6 +3,7 @@ import { readSettings } from '../settings/read-settings.js';
 import type { Settings } from '../settings/settings.js';
 import { AzureReturnStore } from '../storage/azure-return-store.js';
 import type { ReturnStore } from '../storage/return-store.js';
+import { startTelemetry } from '../telemetry/telemetry.js';
 
 /** What every handler works with. Built once per process from the environment. */
 export interface Services {
@@ -16,6 +17,7 @@ let current: Services | null = null;
 
 export function createServices(env: Record<string, string | undefined>): Services {
   const settings = readSettings(env);
+  startTelemetry(settings.telemetry);
   return {
     settings,
     catalogue: loadCatalogue(),

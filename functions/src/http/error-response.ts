@@ -3,6 +3,7 @@ import { formatMessage } from '@zj/shared';
 import type { ApiErrorBody, ApiErrorCode, ApiMessageVariant } from '@zj/shared/api';
 import { DomainError, paramsIn, type ErrorParams } from '../app/domain-error.js';
 import { StorageUnavailableError } from '../storage/storage-unavailable-error.js';
+import { report } from '../telemetry/telemetry.js';
 import { jsonResponse } from './json-response.js';
 
 /**
@@ -80,8 +81,8 @@ export function errorCodeResponse(code: ApiErrorCode, params: ErrorParams = {}, 
 
 /**
  * The one place a thrown value becomes an HTTP answer. A DomainError is answered with its code's
- * status; storage being down is a 503 the client may retry; anything else is our fault: logged
- * with a reference, answered as a 500 without a stack or raw message.
+ * status; storage being down is a 503 the client may retry (logged as a warning); anything else
+ * is our fault: logged with a reference, answered as a 500 without a stack or raw message.
  */
 export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
   if (error instanceof DomainError) {
@@ -90,10 +91,12 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
     return jsonResponse(ERROR_STATUS[error.code], errorBody(error.code, error.params, issues ? [...issues] : undefined, messageKey), headers);
   }
   if (error instanceof StorageUnavailableError) {
-    context.warn(`storage unavailable: ${error.message}`);
+    report(context, { severity: 'warning', message: `storage unavailable: ${error.message}`, attributes: {} });
     return errorCodeResponse('storage_unavailable');
   }
+  // The reference the user is given (and reads out to whoever helps them) is what finds this
+  // entry: in the host's log, in Application Insights (customDimensions.ref), on the console.
   const ref = context.invocationId;
-  context.error(`internal error ${ref}:`, error);
+  report(context, { severity: 'error', message: `internal error ${ref}`, attributes: { ref }, error });
   return errorCodeResponse('internal_error', { ref });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { format } from 'node:util';
 import azf, { type HttpResponseInit } from '@azure/functions';
 import { errorBody } from '../http/error-response.js';
 import type { HttpRoute } from '../http/register-http.js';
@@ -18,8 +19,16 @@ export interface LocalServerOptions {
   corsOrigins: string[];
   /** The built task pane, served outside the route prefix; null to serve none. */
   staticDir: string | null;
+  /** Each request and the functions' info logs (LOG_REQUESTS=1). */
   log?: (line: string) => void;
+  /**
+   * The functions' warnings and errors, always (a 500's reference must be findable, LOG_REQUESTS
+   * or not): stderr unless given.
+   */
+  logProblem?: (line: string) => void;
 }
+
+const PROBLEM_LEVELS = new Set(['warning', 'error', 'critical']);
 
 const EXPOSED = 'etag, location, retry-after, x-template-version, idempotent-replayed';
 const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client';
@@ -36,7 +45,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   const prefix = `/${options.routePrefix}`;
   return createServer((req, res) => {
     handle(req, res, compiled, prefix, options).catch((error: unknown) => {
-      options.log?.(`adapter error: ${String(error)}`);
+      (options.logProblem ?? console.error)(`adapter error (ref local-adapter): ${format(error)}`);
       if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }), {}, (req.method ?? 'GET').toUpperCase());
       else res.destroy();
     });
@@ -115,7 +124,11 @@ async function handle(
   const context = new InvocationContext({
     functionName: hit.route.name,
     invocationId: randomUUID(),
-    logHandler: (level, ...args) => options.log?.(`[${hit.route.name}] ${level}: ${args.map(String).join(' ')}`),
+    logHandler: (level, ...args) => {
+      const line = `[${hit.route.name}] ${level}: ${format(...args)}`;
+      if (PROBLEM_LEVELS.has(level)) (options.logProblem ?? console.error)(line);
+      else options.log?.(line);
+    },
   });
   const result = await hit.route.handler(request, context);
   const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}) as HttpResponseInit);

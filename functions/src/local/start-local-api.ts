@@ -19,6 +19,8 @@ export interface StartLocalApiOptions {
   host?: string;
   staticDir?: string | null;
   log?: (line: string) => void;
+  /** Warnings and errors of the functions (default: stderr). */
+  logProblem?: (line: string) => void;
 }
 
 /** Serves every function module on node:http, with services built from `env`. */
@@ -33,6 +35,7 @@ export async function startLocalApi(options: StartLocalApiOptions): Promise<Loca
     corsOrigins: settings.corsOrigins,
     staticDir: options.staticDir ?? null,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.logProblem ? { logProblem: options.logProblem } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port ?? 0, host);

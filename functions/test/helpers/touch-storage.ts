@@ -1,8 +1,9 @@
-import { readStorageSettings } from '../../settings/read-storage-settings.js';
-import { AzureStorage } from '../azure-storage.js';
+import './loopback-only.js';
+import { readStorageSettings } from '../../src/settings/read-storage-settings.js';
+import { AzureStorage } from '../../src/storage/azure-storage.js';
 
 /**
- * Run as a process of its own (storage-identity.test.ts), with the environment the app gets in
+ * Run as a process of its own (managed-identity.test.ts), with the environment the app gets in
  * Azure: creates the tables and containers and reads one entity, as the first request does.
  * Prints one JSON line: what it read, or the error.
  */
@@ -15,3 +16,4 @@ try {
   const e = error as Error & { cause?: Error };
   console.log(JSON.stringify({ ok: false, error: `${e.name}: ${e.message}`, cause: e.cause ? `${e.cause.name}: ${e.cause.message}` : null }));
 }
+process.exit(0);
