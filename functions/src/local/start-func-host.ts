@@ -1,16 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../settings/read-settings.js';
-import { buildFunctions } from './build-functions.js';
+import { buildPackage } from '../package/build-package.js';
 import { ensureAzurite } from './ensure-azurite.js';
 import { loadLocalSettings } from './load-local-settings.js';
 
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * `npm run start:func`: the same functions in the real Functions host (`func start`), where
- * Azure Functions Core Tools are installed: builds dist/, makes sure Azurite runs, starts func.
+ * `npm run start:func`: the deployment package (`npm run package`) in the real Functions host
+ * (`func start` in dist/package), where Azure Functions Core Tools are installed: builds the
+ * package, gives it local.settings.json, makes sure Azurite runs, starts func.
  */
 async function main(): Promise<void> {
   const func = findFunc();
@@ -28,10 +30,11 @@ async function main(): Promise<void> {
   }
   const env: Record<string, string | undefined> = { ...loadLocalSettings().values, ...process.env };
   const settings = readSettings(env);
-  const entries = await buildFunctions();
-  console.log(`Built ${entries.length} functions into functions/dist/functions/.`);
+  const built = await buildPackage();
+  copyFileSync(`${FUNCTIONS_DIR}local.settings.json`, join(built.dir, 'local.settings.json'));
+  console.log(`Built the package of ${built.modules.length} function modules into functions/dist/package/.`);
   const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
-  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: FUNCTIONS_DIR, stdio: 'inherit' });
+  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: built.dir, stdio: 'inherit' });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
