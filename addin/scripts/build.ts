@@ -3,39 +3,83 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_BASE_URL, renderManifest } from './render-manifest.js';
+import { DEV_BASE_URL, manifestVersion, parseBaseUrl, renderManifest } from './render-manifest.js';
 
 /**
  * Builds the task pane into addin/dist:
- *   taskpane.html, taskpane.js (esbuild bundle of src/taskpane/index.tsx), config.js,
- *   office.js and the Excel host files it loads (from @microsoft/office-js, so nothing needs the
- *   internet; ADDIN_OFFICE_JS=cdn uses Microsoft's CDN instead), assets/, help.html, and
- *   manifest.xml written from ADDIN_BASE_URL (default https://localhost:3000).
- * Other settings: ADDIN_API_BASE_URL (default: /api beside the task pane), NODE_ENV=development
- * for an unminified bundle.
+ *   taskpane.html, taskpane.js (esbuild bundle of src/taskpane/index.tsx), config.js, assets/,
+ *   help.html, and manifest.xml written from ADDIN_BASE_URL, its <Version> from package.json.
+ *
+ * Two modes:
+ * - development (`npm run build:addin`, `npm start`): ADDIN_BASE_URL defaults to
+ *   https://localhost:3000; office.js and the Excel host files it loads are copied from
+ *   @microsoft/office-js, so the local stack and its browser tests need no internet; source maps.
+ * - production (`npm run build:prod`): ADDIN_BASE_URL (where the pane is hosted) and
+ *   ADDIN_API_BASE_URL (the API) are required; office.js from Microsoft's CDN (required for
+ *   AppSource, and what Office keeps up to date), or with ADDIN_OFFICE_JS=cdn-21vianet from the
+ *   CDN of Microsoft 365 operated by 21Vianet; minified; no source maps.
+ * Every setting is checked before anything is written: a bad one leaves dist as it was.
+ * Other settings: ADDIN_OFFICE_JS (development: local | cdn | cdn-21vianet), NODE_ENV=development
+ * for an unminified development bundle.
  */
 const ADDIN = fileURLToPath(new URL('../', import.meta.url));
 const ROOT = join(ADDIN, '..');
 const DIST = join(ADDIN, 'dist');
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Where office.js comes from in the page: Microsoft's CDNs, or a copy beside the page (development). */
+export const OFFICE_JS_CDN = {
+  cdn: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  'cdn-21vianet': 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+} as const;
+export type OfficeJsSource = 'local' | keyof typeof OFFICE_JS_CDN;
 
 export interface BuildOptions {
   baseUrl: string;
   apiBaseUrl: string | null;
-  officeJs: 'local' | 'cdn';
+  officeJs: OfficeJsSource;
   minify: boolean;
+  /** Source maps beside the bundle (development only: none is served in production). */
+  sourcemaps?: boolean;
+  /** Refuses a pane on loopback. */
+  production?: boolean;
   outDir?: string;
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv): BuildOptions {
+export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'production' = 'development'): BuildOptions {
+  if (mode === 'production') {
+    if (!env.ADDIN_BASE_URL) throw new Error('ADDIN_BASE_URL is required for a production build: the https address the task pane is hosted at (e.g. https://<name>.azurestaticapps.net)');
+    if (!env.ADDIN_API_BASE_URL) throw new Error('ADDIN_API_BASE_URL is required for a production build: the https address of the API (e.g. https://<function app>.azurewebsites.net/api)');
+    const officeJs = env.ADDIN_OFFICE_JS ?? 'cdn';
+    if (officeJs !== 'cdn' && officeJs !== 'cdn-21vianet') {
+      throw new Error(`ADDIN_OFFICE_JS of a production build must be cdn (Microsoft's CDN) or cdn-21vianet (Microsoft 365 operated by 21Vianet), not "${officeJs}"`);
+    }
+    const options: BuildOptions = { baseUrl: env.ADDIN_BASE_URL, apiBaseUrl: parseApiBaseUrl(env.ADDIN_API_BASE_URL), officeJs, minify: true, sourcemaps: false, production: true };
+    parseBaseUrl(options.baseUrl, { production: true });
+    return options;
+  }
   const officeJs = env.ADDIN_OFFICE_JS ?? 'local';
-  if (officeJs !== 'local' && officeJs !== 'cdn') throw new Error(`ADDIN_OFFICE_JS must be local or cdn, not "${officeJs}"`);
+  if (officeJs !== 'local' && !(officeJs in OFFICE_JS_CDN)) throw new Error(`ADDIN_OFFICE_JS must be local, cdn or cdn-21vianet, not "${officeJs}"`);
   return {
     baseUrl: env.ADDIN_BASE_URL ?? DEV_BASE_URL,
-    apiBaseUrl: env.ADDIN_API_BASE_URL ?? null,
-    officeJs,
+    apiBaseUrl: env.ADDIN_API_BASE_URL ? parseApiBaseUrl(env.ADDIN_API_BASE_URL) : null,
+    officeJs: officeJs as OfficeJsSource,
     minify: env.NODE_ENV !== 'development',
+    sourcemaps: true,
   };
+}
+
+/** The API's address as the pane calls it: an https URL, or a path on the pane's own origin. */
+function parseApiBaseUrl(raw: string): string {
+  if (raw.startsWith('/') && !raw.startsWith('//')) return raw.replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_API_BASE_URL "${raw}" is neither an https URL nor a path like /api`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_API_BASE_URL must be https (the pane sends sign-in tokens to it), not "${raw}"`);
+  if (url.search || url.hash) throw new Error(`ADDIN_API_BASE_URL must not have a query or fragment: "${raw}"`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /** office.js, the Excel host scripts and the localized strings it loads next to itself. */
@@ -58,8 +102,12 @@ function copyOfficeJs(out: string): void {
   }
 }
 
-export async function buildAddin(options: BuildOptions): Promise<{ outDir: string; bytes: number }> {
+export async function buildAddin(options: BuildOptions): Promise<{ outDir: string; bytes: number; manifestVersion: string }> {
   const out = options.outDir ?? DIST;
+  // Everything that can be refused is worked out before the first write.
+  const version = manifestVersion((JSON.parse(readFileSync(join(ADDIN, 'package.json'), 'utf8')) as { version: string }).version);
+  const manifest = renderManifest(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'), options.baseUrl, { version, production: options.production ?? false });
+  const officeJsSrc = options.officeJs === 'local' ? 'office.js' : OFFICE_JS_CDN[options.officeJs];
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 
@@ -73,32 +121,40 @@ export async function buildAddin(options: BuildOptions): Promise<{ outDir: strin
     target: ['es2020', 'chrome100', 'safari15', 'edge100'],
     jsx: 'automatic',
     minify: options.minify,
-    sourcemap: true,
+    sourcemap: options.sourcemaps ?? true,
     define: { 'process.env.NODE_ENV': JSON.stringify(options.minify ? 'production' : 'development') },
     legalComments: 'linked',
     logLevel: 'warning',
     metafile: true,
   });
 
-  const officeJsSrc = options.officeJs === 'cdn' ? OFFICE_CDN : 'office.js';
   writeFileSync(join(out, 'taskpane.html'), readFileSync(join(ADDIN, 'taskpane.html'), 'utf8').replace('%OFFICE_JS%', officeJsSrc));
   const config = { apiBaseUrl: options.apiBaseUrl ?? undefined, entra: null };
   writeFileSync(join(out, 'config.js'), `// Written by addin/scripts/build.ts\nwindow.ZJ_CONFIG = ${JSON.stringify(config)};\n`);
   if (options.officeJs === 'local') copyOfficeJs(out);
   cpSync(join(ADDIN, 'assets'), join(out, 'assets'), { recursive: true });
   copyFileSync(join(ADDIN, 'help.html'), join(out, 'help.html'));
-  writeFileSync(join(out, 'manifest.xml'), renderManifest(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'), options.baseUrl));
+  writeFileSync(join(out, 'manifest.xml'), manifest);
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-  return { outDir: out, bytes };
+  return { outDir: out, bytes, manifestVersion: version };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const options = optionsFromEnv(process.env);
-  buildAddin(options).then(
-    ({ outDir, bytes }) => console.log(`task pane built in ${outDir} (${Math.round(bytes / 1024)} KiB of script); manifest for ${options.baseUrl}`),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+  const mode = process.argv.includes('--production') ? 'production' : 'development';
+  Promise.resolve()
+    .then(() => {
+      const options = optionsFromEnv(process.env, mode);
+      return buildAddin(options).then((built) => ({ options, built }));
+    })
+    .then(
+      ({ options, built }) =>
+        console.log(
+          `task pane built (${mode}) in ${built.outDir} (${Math.round(built.bytes / 1024)} KiB of script); manifest ${built.manifestVersion} for ${options.baseUrl}; ` +
+            `API ${options.apiBaseUrl ?? '/api beside the pane'}; office.js ${options.officeJs === 'local' ? 'copied beside the pane' : `from ${OFFICE_JS_CDN[options.officeJs]}`}`,
+        ),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
 }
