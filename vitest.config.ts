@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,functions,addin,e2e,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{shared,functions,addin,e2e,scripts,infra}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

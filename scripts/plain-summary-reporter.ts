@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Ends every run with one plain line, "N passed, N failed, N skipped", that any CI can read
- * whatever test runner it knows.
+ * whatever test runner it knows. With ZJ_TEST_SUMMARY_FILE set (scripts/run-tests.mjs), the
+ * counts also go there as JSON, so runs on two Node versions add up to one closing line.
  */
 export default class PlainSummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -18,5 +20,6 @@ export default class PlainSummaryReporter implements Reporter {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed += 1;
     }
     process.stdout.write(`\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+    if (process.env.ZJ_TEST_SUMMARY_FILE) writeFileSync(process.env.ZJ_TEST_SUMMARY_FILE, JSON.stringify(count));
   }
 }

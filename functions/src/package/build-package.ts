@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { zipSync } from 'fflate';
 
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,7 +59,33 @@ export async function buildPackage(options: PackageOptions = {}): Promise<Packag
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const result = await build({
+  const result = await build(bundleOptions(modules, dir));
+  const bundled = bundledPackages(result.metafile);
+  writeFileSync(join(dir, 'host.json'), readFileSync(join(FUNCTIONS_DIR, 'host.json')));
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(packageJson(), null, 2)}\n`);
+  writeFileSync(join(dir, 'THIRD-PARTY-NOTICES.txt'), notices(bundled));
+
+  const files = listFiles(dir);
+  mkdirSync(dirname(zip), { recursive: true });
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const f of files) entries[f.path] = [readFileSync(join(dir, f.path)), { mtime: ZIP_TIME }];
+  writeFileSync(zip, zipSync(entries, { level: 9 }));
+  return {
+    dir,
+    zip,
+    modules,
+    files,
+    folderBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    zipBytes: statSync(zip).size,
+    bundledPackages: bundled.map((p) => `${p.name}@${p.version}`),
+  };
+}
+
+const ZIP_TIME = new Date('2026-01-01T00:00:00Z');
+
+/** The esbuild options of the bundle written to `dir`. */
+function bundleOptions(modules: string[], dir: string): BuildOptions & { metafile: true } {
+  return {
     stdin: {
       // One entry that imports every function module: each registers itself with app.http.
       contents: modules.map((m) => `import './${m.replace(/\.ts$/, '.js')}';`).join('\n') + '\n',
@@ -92,30 +118,20 @@ export async function buildPackage(options: PackageOptions = {}): Promise<Packag
         "const __dirname = __zjFileURLToPath(new URL('.', import.meta.url));",
       ].join(' '),
     },
-  });
-
-  const bundled = bundledPackages(result.metafile);
-  writeFileSync(join(dir, 'host.json'), readFileSync(join(FUNCTIONS_DIR, 'host.json')));
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(packageJson(), null, 2)}\n`);
-  writeFileSync(join(dir, 'THIRD-PARTY-NOTICES.txt'), notices(bundled));
-
-  const files = listFiles(dir);
-  mkdirSync(dirname(zip), { recursive: true });
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const f of files) entries[f.path] = [readFileSync(join(dir, f.path)), { mtime: ZIP_TIME }];
-  writeFileSync(zip, zipSync(entries, { level: 9 }));
-  return {
-    dir,
-    zip,
-    modules,
-    files,
-    folderBytes: files.reduce((sum, f) => sum + f.bytes, 0),
-    zipBytes: statSync(zip).size,
-    bundledPackages: bundled.map((p) => `${p.name}@${p.version}`),
   };
 }
 
-const ZIP_TIME = new Date('2026-01-01T00:00:00Z');
+/**
+ * The repository's own source files the package holds (functions/src, shared/src: no npm
+ * package), absolute paths: what runs in Azure, for checks such as which settings it reads.
+ */
+export async function bundledSources(): Promise<string[]> {
+  const result = await build({ ...bundleOptions(functionModules(), join(FUNCTIONS_DIR, 'dist', 'sources-probe')), write: false, logLevel: 'silent' });
+  return Object.keys(result.metafile.inputs)
+    .filter((input) => !input.includes('node_modules/') && !input.startsWith('<stdin>'))
+    .map((input) => join(FUNCTIONS_DIR, input))
+    .sort();
+}
 
 /** src/functions/*.ts, one function each (tests aside), sorted. */
 export function functionModules(): string[] {
