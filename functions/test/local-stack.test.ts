@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../src/auth/dev-tokens.js';
+import { LOCAL_STACK_NOTICE } from '../src/local/local-stack-notice.js';
 import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
 
@@ -53,7 +54,7 @@ interface Stack {
 }
 
 /** Starts functions/src/local/start-local-stack.ts (what `npm start` runs) in a new process group. */
-async function startStack(ports: { blob: number; queue: number; table: number }): Promise<Stack> {
+async function startStack(ports: { blob: number; queue: number; table: number }): Promise<Stack & { output: () => string }> {
   const connection = `${azuriteConnectionString(ports)};QueueEndpoint=http://127.0.0.1:${ports.queue}/devstoreaccount1`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start-local-stack.ts'], {
     cwd: FUNCTIONS_DIR,
@@ -88,8 +89,22 @@ async function startStack(ports: { blob: number; queue: number; table: number })
     child.stderr!.on('data', read);
     void exited.then(() => reject(new Error(`the stack exited before it started:\n${output}`)));
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => output };
 }
+
+describe('npm start says what the local stack is', () => {
+  it('for development and demos; production data lives in Azure Storage', async () => {
+    const stack = await startStack({ blob: await freePort(), queue: await freePort(), table: await freePort() });
+    try {
+      expect(stack.output()).toContain(LOCAL_STACK_NOTICE);
+      expect(LOCAL_STACK_NOTICE).toContain('仅用于开发和演示');
+      expect(LOCAL_STACK_NOTICE).toContain('Production data lives in Azure Storage');
+    } finally {
+      killGroup(stack.child, 'SIGTERM');
+      await stack.exited;
+    }
+  }, 120_000);
+});
 
 describe('npm start, stopped as a terminal or a process manager stops it', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('keeps what was saved just before %s reached the whole process group', async (signal) => {

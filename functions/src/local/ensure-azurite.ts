@@ -37,6 +37,11 @@ export async function ensureAzurite(
   return azurite;
 }
 
+/** Whether the storage of these settings is an Azurite on this machine (a connection string to loopback). */
+export function isLocalAzurite(storage: StorageSettings): boolean {
+  return storage.kind === 'connection-string' && loopbackEndpoints(storage.connectionString) !== null;
+}
+
 /** Blob, queue and table ports when the connection string points at loopback (Azurite). */
 function loopbackEndpoints(cs: string): { blob: number; queue: number; table: number } | null {
   const get = (name: string) => new RegExp(`${name}=http://(?:127\\.0\\.0\\.1|localhost):(\\d+)`, 'i').exec(cs);

@@ -4,11 +4,13 @@ import { loadCatalogue } from '@zj/shared';
 import { demoUsers } from '../auth/demo-users.js';
 import { signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
-import { ensureAzurite } from './ensure-azurite.js';
+import { ensureAzurite, isLocalAzurite } from './ensure-azurite.js';
+import { LOCAL_STACK_NOTICE } from './local-stack-notice.js';
 import { loadLocalSettings } from './load-local-settings.js';
 import { startLocalApi } from './start-local-api.js';
 
 const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.url));
+
 
 /**
  * `npm start`: Azurite (data in .data/azurite), the API on :7071 through the node:http adapter,
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   } else {
     console.log('\nAUTH_MODE=app-service: identities come from x-ms-client-principal, mapped by USERS.');
   }
+  if (isLocalAzurite(settings.storage)) console.log(`\n${LOCAL_STACK_NOTICE}`);
   console.log('\nCtrl-C stops the API and Azurite.');
 
   let stopping = false;
