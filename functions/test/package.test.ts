@@ -39,6 +39,7 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  logs: { level: string; message: string }[];
   error?: string;
 }
 
@@ -49,7 +50,7 @@ const pending = new Map<number, (a: Answer) => void>();
 let nextId = 1;
 
 /** The host's part: the registered route that takes the path (most specific first, as the host ranks them), then the worker's. */
-async function request(method: string, path: string, options: { as: string; body?: Uint8Array; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string>; bytes: Buffer }> {
+async function request(method: string, path: string, options: { as: string; body?: Uint8Array; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string>; bytes: Buffer; logs: string }> {
   const routes = ready.functions
     .map((f) => ({ f, trigger: Object.values(f.bindings).find((b) => b.type === 'httpTrigger')! }))
     .map((r) => ({ ...r, compiled: compileRoute(r.trigger.route!) }))
@@ -69,7 +70,7 @@ async function request(method: string, path: string, options: { as: string; body
   })}\n`);
   const a = await answer;
   if (a.error) throw new Error(a.error);
-  return { status: a.status, headers: a.headers, bytes: Buffer.from(a.body, 'base64') };
+  return { status: a.status, headers: a.headers, bytes: Buffer.from(a.body, 'base64'), logs: a.logs.map((l) => `${l.level}: ${l.message}`).join('\n') };
 }
 
 const json = async (method: string, path: string, as: string) => JSON.parse((await request(method, path, { as })).bytes.toString('utf8'));
@@ -158,6 +159,14 @@ describe('npm run package: the deployment package', () => {
     expect(readFileSync(join(appDir, 'THIRD-PARTY-NOTICES.txt'), 'utf8')).toContain('exceljs');
   });
 
+  it('every file of it loads, the parts loaded on demand (chunks/) too', () => {
+    const files = ['index.js', ...readdirSync(join(appDir, 'chunks')).map((f) => `chunks/${f}`)];
+    const script = `for (const f of ${JSON.stringify(files)}) await import('./' + f).catch((e) => { console.log(f + ': ' + e.message); process.exitCode = 1; });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: appDir, encoding: 'utf8', env: { PATH: process.env.PATH! } });
+    expect(run.stdout.split('\n').filter((l) => /^(index|chunks\/)/.test(l))).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
   it('registers every function of src/functions with the worker, with the route and methods its module declares', async () => {
     const declared = await discoverFunctions();
     expect(ready.programmingModel.name).toBe('@azure/functions');
@@ -180,7 +189,7 @@ describe('npm run package: the deployment package', () => {
 
   it('answers the .xlsx routes through their registered handlers: template, upload, consolidation, evaluation', async () => {
     const template = await request('GET', '/templates/jinshan/2025.xlsx', { as: 'jinshan-statistician' });
-    expect(template.status).toBe(200);
+    expect(template.status, template.logs).toBe(200);
     expect(template.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
     const model = (await json('GET', '/templates/jinshan/2025', 'jinshan-statistician')) as TemplateModel;
     expect(template.headers.etag).toBe(`"${model.version}"`);
@@ -189,12 +198,12 @@ describe('npm run package: the deployment package', () => {
     const values = sample.years.find((y) => y.park === 'jinshan')!.values;
     const filled = await fillTemplateWorkbook(template.bytes, model, values, sample.baselines.jinshan, Object.fromEntries(model.fields.map((f) => [f.key, '示例数据'])));
     const upload = await request('POST', '/returns/jinshan/2025/upload', { as: 'jinshan-statistician', body: filled, headers: { 'content-type': XLSX_CONTENT_TYPE } });
-    expect(upload.status, upload.bytes.toString()).toBe(201);
+    expect(upload.status, `${upload.bytes.toString()}\n${upload.logs}`).toBe(201);
     expect(JSON.parse(upload.bytes.toString())).toMatchObject({ park: 'jinshan', period: '2025', version: 1 });
 
     for (const path of ['/consolidation/2025.xlsx', '/evaluation/2025.xlsx']) {
       const file = await request('GET', path, { as: 'zone-consolidator' });
-      expect(file.status, path).toBe(200);
+      expect(file.status, `${path}\n${file.logs}`).toBe(200);
       expect(file.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
       const wb = await loadWorkbook(file.bytes);
       const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).map(String));

@@ -108,16 +108,21 @@ function bundleOptions(modules: string[], dir: string): BuildOptions & { metafil
     minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
-    // Bundled CommonJS code calls require() and reads __dirname: give the ES modules both.
+    // Bundled CommonJS code calls require() and reads __dirname and __filename: give the ES
+    // modules all three. The two paths go by names of their own (an ES module of the bundle may
+    // declare a top-level __dirname itself); only imported helpers, as a module may also
+    // declare its own URL or path.
     banner: {
       js: [
         "import { createRequire as __zjCreateRequire } from 'node:module';",
+        "import { dirname as __zjDirname } from 'node:path';",
         "import { fileURLToPath as __zjFileURLToPath } from 'node:url';",
         'const require = __zjCreateRequire(import.meta.url);',
-        'const __filename = __zjFileURLToPath(import.meta.url);',
-        "const __dirname = __zjFileURLToPath(new URL('.', import.meta.url));",
+        'const __zj_filename = __zjFileURLToPath(import.meta.url);',
+        'const __zj_dirname = __zjDirname(__zj_filename);',
       ].join(' '),
     },
+    define: { __dirname: '__zj_dirname', __filename: '__zj_filename' },
   };
 }
 

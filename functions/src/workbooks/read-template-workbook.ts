@@ -1,4 +1,4 @@
-import ExcelJS, { type CellValue as ExcelCellValue } from 'exceljs';
+import type { CellValue as ExcelCellValue } from 'exceljs';
 import {
   contentHash,
   layoutTemplate,
@@ -12,6 +12,7 @@ import {
 } from '@zj/shared';
 import { checkXlsxZip } from './check-xlsx-zip.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
+import { loadExcelJs } from './load-exceljs.js';
 
 export type ReadTemplateResult =
   | { ok: true; input: ReturnInput; meta: Record<string, string> }
@@ -35,6 +36,7 @@ export interface ReadTemplateOptions {
  * forger, which authentication and the template version check are there for.
  */
 export async function readTemplateWorkbook(bytes: Uint8Array, template: TemplateModel, options: ReadTemplateOptions = {}): Promise<ReadTemplateResult> {
+  const ExcelJS = await loadExcelJs();
   const zip = await checkXlsxZip(bytes, options.limits ?? UPLOAD_LIMITS);
   if (!zip.ok) return { ok: false, issues: [zip.issue] };
   const wb = new ExcelJS.Workbook();

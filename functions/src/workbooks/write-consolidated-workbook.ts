@@ -1,4 +1,4 @@
-import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import {
   CONSOLIDATION_KINDS,
   findUnit,
@@ -15,6 +15,7 @@ import {
 import { describeReturned } from './describe-returned.js';
 import { setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { loadExcelJs } from './load-exceljs.js';
 
 export interface ConsolidatedWorkbookInput {
   catalogue: Catalogue;
@@ -64,6 +65,7 @@ const P = { no: 'A', label: 'B', code: 'C', unit: 'D', value: 'E', previous: 'F'
  * The rows of 汇总 and of every park sheet are the catalogue's indicators in the same order.
  */
 export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const { catalogue, consolidation: c } = input;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhangjiang park returns';

@@ -1,4 +1,4 @@
-import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import {
   describeTarget,
   formatMessage,
@@ -17,6 +17,7 @@ import { describeReturned } from './describe-returned.js';
 import { injectCharts } from './inject-charts.js';
 import { FILLS, WORKBOOK_FONT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { loadExcelJs } from './load-exceljs.js';
 
 export interface EvaluationWorkbookInput {
   catalogue: Catalogue;
@@ -50,6 +51,7 @@ const WIDTHS = [5, 15, 8, 13, 6, 6, 13, 13, 13, 8, 13, 8, 13, 14, 15, 18];
  * and 说明 with the status thresholds as the evaluation defines them (STATUS_RULES).
  */
 export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const { catalogue, evaluation } = input;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhangjiang park returns';

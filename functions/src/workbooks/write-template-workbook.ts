@@ -1,8 +1,9 @@
-import ExcelJS, { type Cell, type Worksheet } from 'exceljs';
+import type { Cell, DataValidation, Worksheet } from 'exceljs';
 import { layoutTemplate, type CellContent, type CellValidation, type Lang, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { FILLS, THIN_BORDER, font, setupSheetForPrint } from './workbook-style.js';
 import { fitRowHeights } from './sheet-helpers.js';
 import { toCellText } from './to-cell-text.js';
+import { loadExcelJs } from './load-exceljs.js';
 
 /**
  * The template workbook (offline and WPS route): exactly the cells, formats, validations and
@@ -12,6 +13,7 @@ import { toCellText } from './to-cell-text.js';
  * sheet carries park, period, template version, fields and their hash for the upload check.
  */
 export async function writeTemplateWorkbook(template: TemplateModel, lang: Lang = 'zh'): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const layout = layoutTemplate(template, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhangjiang park returns';
@@ -104,7 +106,7 @@ function writeLayoutCell(cell: Cell, content: CellContent): void {
 /** Excel caps an input prompt and an error message at 255 characters. */
 const cap = (s: string) => (s.length <= 255 ? s : `${s.slice(0, 254)}…`);
 
-function dataValidation(v: CellValidation): ExcelJS.DataValidation {
+function dataValidation(v: CellValidation): DataValidation {
   const common = {
     type: v.type,
     allowBlank: true,
