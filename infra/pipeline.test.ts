@@ -63,7 +63,6 @@ describe('.github/workflows', () => {
     expect(deploy.jobs.tests!.uses).toBe('./.github/workflows/tests.yml');
     const job = deploy.jobs.deploy!;
     expect([job.needs].flat()).toEqual(['tests']);
-    expect(job.environment).toBe('production');
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(job.steps!.map((s) => s.uses).filter(Boolean)).toEqual(expect.arrayContaining([expect.stringMatching(/^Azure\/setup-azd@/)]));
     const commands = runs(job).split('\n');
@@ -73,11 +72,18 @@ describe('.github/workflows', () => {
     expect(commands.indexOf('azd deploy --no-prompt')).toBeGreaterThan(commands.indexOf('azd provision --no-prompt'));
   });
 
-  it('deploy: the environment azd needs, and every value main.parameters.json takes from it', () => {
+  it('deploy: keeps what it deployed (the package and the manifest), to roll back to', () => {
+    const upload = deploy.jobs.deploy!.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(String(upload.with!.path).trim().split('\n').map((p) => p.trim())).toEqual(['functions/dist/package.zip', 'addin/dist/manifest.xml']);
+  });
+
+  it('deploy: the environment azd needs, and every value main.parameters.json takes from it (which azd pipeline config copies)', () => {
     const env = Object.keys(deploy.jobs.deploy!.env!);
     expect(env).toEqual(expect.arrayContaining(['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_SUBSCRIPTION_ID', 'AZURE_ENV_NAME', 'AZURE_LOCATION']));
     const parameters = JSON.parse(readFileSync(join(ROOT, 'infra', 'main.parameters.json'), 'utf8')) as { parameters: Record<string, { value: string }> };
     const needed = Object.values(parameters.parameters).map((p) => /^\$\{([A-Z0-9_]+)\}$/.exec(p.value)![1]!);
     expect(needed.filter((name) => !env.includes(name))).toEqual([]);
+    const azureYaml = parse(readFileSync(join(ROOT, 'azure.yaml'), 'utf8')) as { pipeline: { variables: string[] } };
+    expect(needed.filter((name) => !name.startsWith('AZURE_') && !azureYaml.pipeline.variables.includes(name))).toEqual([]);
   });
 });
