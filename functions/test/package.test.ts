@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue, type TemplateModel } from '@zj/shared';
+import { XLSX_CONTENT_TYPE } from '@zj/shared/api';
 import { demoUsers } from '../src/auth/demo-users.js';
 import { signDevToken } from '../src/auth/dev-tokens.js';
 import { makeSampleData } from '../src/demo/make-sample-data.js';
@@ -15,7 +16,6 @@ import { discoverFunctions } from '../src/local/discover-functions.js';
 import { compareRoutes, compileRoute } from '../src/local/route-template.js';
 import { startAzurite, type AzuriteHandle } from '../src/local/start-azurite.js';
 import { loadWorkbook, shown } from '../src/workbooks/__fixtures__/read-workbook.js';
-import { XLSX_CONTENT_TYPE } from '../src/workbooks/xlsx-content-type.js';
 import { TEST_SECRET } from './helpers/harness.js';
 
 // `npm run package` as an administrator uses it: the zip, unpacked into an empty folder outside

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withApiErrors } from '../src/http/with-api-errors.js';
+import type { HttpHandler } from '@azure/functions';
+import { errorResponse } from '../src/http/error-response.js';
 import { close, createLocalServer, listen } from '../src/local/serve-api.js';
 import { StorageUnavailableError } from '../src/storage/storage-unavailable-error.js';
 import { envelopesOf, makeLoopbackCertificate, startIngestionEndpoint, type Recorder } from './helpers/fake-azure-platform.js';
@@ -68,14 +69,17 @@ describe('Application Insights, through OpenTelemetry, when its connection strin
   }, 90_000);
 });
 
+/** A route whose work throws `error`, answered by the one error handler, as every route's is. */
+const failing = (error: Error): HttpHandler => async (_request, context) => errorResponse(error, context);
+
 describe('the local adapter logs every 500 with its reference, LOG_REQUESTS or not', () => {
   const problems: string[] = [];
   const requests: string[] = [];
   let url = '';
   const server = createLocalServer({
     routes: [
-      { name: 'explode', methods: ['GET'], route: 'explode', handler: withApiErrors(async () => { throw new RangeError('a fault of ours'); }) },
-      { name: 'storageDown', methods: ['GET'], route: 'storage-down', handler: withApiErrors(async () => { throw new StorageUnavailableError('query entities: ECONNREFUSED'); }) },
+      { name: 'explode', methods: ['GET'], route: 'explode', handler: failing(new RangeError('a fault of ours')) },
+      { name: 'storageDown', methods: ['GET'], route: 'storage-down', handler: failing(new StorageUnavailableError('query entities: ECONNREFUSED')) },
     ],
     routePrefix: 'api',
     maxBodyBytes: 1024,
