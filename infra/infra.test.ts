@@ -96,6 +96,20 @@ describe('infra/*.bicep, read without a compiler', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'functions', 'package.json'), 'utf8')).engines.node).toBe(`>=${NODE_MAJOR}`);
   });
 
+  it('sign-in: App Service Authentication validates Entra ID tokens of the tenant for the API registration, and the app runs AUTH_MODE=app-service', () => {
+    const app = text('function-app.bicep');
+    expect(app).toMatch(/name: 'authsettingsV2'/);
+    expect(app).toMatch(/platform: \{\s+enabled: true\s+\}/);
+    expect(app).toMatch(/clientId: entraApiClientId\s+openIdIssuer: '\$\{entraAuthorityHost\}\/\$\{entraTenantId\}\/v2\.0'/);
+    expect(app).toMatch(/allowedAudiences: \[\s+entraApiClientId\s+'api:\/\/\$\{entraApiClientId\}'\s+\]/);
+    expect(app).toMatch(/tokenStore: \{\s+enabled: false/);
+    const settings = objectLiteral(app, /^var appSettings = \{$/);
+    expect(settings.get('AUTH_MODE')).toBe("'app-service'");
+    const api = main.modules.find((m) => m.symbol === 'api')!.params;
+    expect(api.get('entraTenantId')).toBe('empty(entraTenantId) ? tenant().tenantId : entraTenantId');
+    expect(main.params.get('entraApiClientId')!.default).toBeNull();
+  });
+
   it('Application Insights on Log Analytics, taking Entra ID-signed telemetry only', () => {
     const monitoring = text('monitoring.bicep');
     expect(monitoring).toMatch(/WorkspaceResourceId: logAnalytics\.id/);

@@ -41,14 +41,11 @@ param entraApiClientId string
 @description('Entra ID tenant (directory) id; empty for the tenant of this subscription.')
 param entraTenantId string = ''
 
-@description('The delegated permission the pane asks for; empty for access_as_user.')
-param entraApiScope string = ''
-
 @description('Entra ID authority host; empty for https://login.microsoftonline.com. Tenants operated by 21Vianet: https://login.partner.microsoftonline.cn.')
 param entraAuthorityHost string = ''
 
-@description('Whom users ask for a role or a park, shown in those refusals (e.g. 管委会信息中心 it@example.cn); may be empty.')
-param accessContact string = ''
+@description('Who may use the API and as what: JSON, user principal name → {"role": "statistician" | "reviewer" | "consolidator", "park": "<park code>"} (functions/README.md, Settings).')
+param usersJson string = '{}'
 
 @description('The pane\'s address when it is served under a custom domain (https://...); empty for the Static Web App\'s own address.')
 param paneUrl string = ''
@@ -209,9 +206,8 @@ module api 'modules/function-app.bicep' = {
     paneOrigin: paneOrigin
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
     entraApiClientId: entraApiClientId
-    entraApiScope: empty(entraApiScope) ? 'access_as_user' : entraApiScope
     entraAuthorityHost: empty(entraAuthorityHost) ? 'https://login.microsoftonline.com' : entraAuthorityHost
-    accessContact: accessContact
+    usersJson: empty(usersJson) ? '{}' : usersJson
     maxBodyBytes: maxBodyBytes
     storageTimeoutMs: storageTimeoutMs
     dueDaysAfterPeriodEnd: dueDaysAfterPeriodEnd

@@ -24,21 +24,15 @@ const READ_BY_THE_HOST: Record<string, string> = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Entra ID ingestion for the host: learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication',
 };
 
-/** Read by our code, set by Azure itself (never by us). */
-const SET_BY_THE_PLATFORM: Record<string, string> = {
-  WEBSITE_SITE_NAME: 'the app name: present only in Azure',
-  WEBSITE_INSTANCE_ID: 'the instance: present only in Azure',
-  WEBSITE_AUTH_ENABLED: 'True when App Service Authentication is on',
-};
+/** Read by our code, set by Azure itself (never by us). None yet. */
+const SET_BY_THE_PLATFORM: Record<string, string> = {};
 
 /** Read by our code, and must not be set in Azure. */
 const NOT_IN_AZURE: Record<string, string> = {
   STORAGE_CONNECTION_STRING: 'shared keys are refused by the storage accounts: the endpoints and the identity are used (Azurite only)',
   AzureWebJobsStorage: 'a connection string; the host storage is identity-based (AzureWebJobsStorage__*)',
   STORAGE_ACCOUNT_NAME: 'the endpoints are set instead, which work in every Azure cloud',
-  DEV_TOKEN_SECRET: 'dev tokens are for a developer machine and refused in Azure',
-  ALLOW_DEV_TOKENS_ON_LAN: 'dev tokens only',
-  USERS: 'App Service Authentication mode only; Azure runs AUTH_MODE=entra',
+  DEV_TOKEN_SECRET: 'dev tokens are for a developer machine, never for Azure',
 };
 
 const CLIENT_ID = '3f5d2a61-7c1e-4b8f-a0d9-6e2c4b1a9f07';
@@ -51,11 +45,7 @@ const AS_DEPLOYED: Record<string, string> = {
   STORAGE_BLOB_ENDPOINT: 'https://stdatak2x7q3.blob.core.windows.net/',
   STORAGE_TABLE_ENDPOINT: 'https://stdatak2x7q3.table.core.windows.net/',
   AZURE_CLIENT_ID: CLIENT_ID,
-  ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  ENTRA_API_CLIENT_ID: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
-  ENTRA_API_SCOPE: 'access_as_user',
-  ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
-  ACCESS_CONTACT: '管委会信息中心 it@zjpark.example.cn',
+  USERS: '{"zhang.wei@zjpark.example.cn": {"role": "consolidator"}, "li.na@zjpark.example.cn": {"role": "statistician", "park": "jinshan"}}',
   MAX_BODY_BYTES: '262144',
   STORAGE_TIMEOUT_MS: '5000',
   DUE_DAYS_AFTER_PERIOD_END: '31',
@@ -110,7 +100,9 @@ describe('the app settings of the Bicep and the settings the deployed code reads
   });
 
   it('the settings as Azure holds them pass the code\'s own checks, and the code reads nothing else', () => {
-    const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-k2x7q3', WEBSITE_INSTANCE_ID: 'b1c2d3', WEBSITE_AUTH_ENABLED: 'False' };
+    // What the platform sets in every Function App (the app name and instance; App Service
+    // Authentication on, as infra/modules/function-app.bicep configures it).
+    const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-k2x7q3', WEBSITE_INSTANCE_ID: 'b1c2d3', WEBSITE_AUTH_ENABLED: 'True' };
     for (const [name, expression] of bicep) {
       const value = literalString(expression) ?? AS_DEPLOYED[name];
       expect(value, `a value for ${name} = ${expression} (add it to AS_DEPLOYED)`).toBeDefined();
@@ -131,7 +123,8 @@ describe('the app settings of the Bicep and the settings the deployed code reads
       managedIdentityClientId: CLIENT_ID,
     });
     expect(settings.telemetry).toEqual({ connectionString: AS_DEPLOYED.APPLICATIONINSIGHTS_CONNECTION_STRING, entra: { clientId: CLIENT_ID } });
-    expect(settings.authMode).toBe('entra');
+    expect(settings.authMode).toBe('app-service');
+    expect(settings.users['li.na@zjpark.example.cn']).toEqual({ role: 'statistician', park: 'jinshan' });
     expect(settings.corsOrigins).toEqual(['https://swa-k2x7q3.azurestaticapps.net']);
     // Whatever readSettings looked at, the scan of the sources found too (so the scan is whole).
     expect([...accessed].filter((name) => !read.has(name))).toEqual([]);

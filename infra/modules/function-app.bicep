@@ -3,7 +3,7 @@
 // managed identity that reaches storage and Application Insights with Entra ID only.
 //
 // The app settings below are exactly what the code reads in Azure plus what the Functions host
-// reads: functions/test/infra-settings.test.ts checks both ways against the code.
+// reads: infra/settings-cross-check.test.ts checks both ways against the code.
 
 @description('Azure region.')
 param location string
@@ -47,14 +47,11 @@ param entraTenantId string
 @description('Sign-in: application (client) id of the API registration, the audience of its tokens.')
 param entraApiClientId string
 
-@description('Sign-in: the delegated permission (scope) the pane asks for.')
-param entraApiScope string
-
 @description('Sign-in: Entra ID authority host (https://login.microsoftonline.com, or https://login.partner.microsoftonline.cn for tenants operated by 21Vianet).')
 param entraAuthorityHost string
 
-@description('Whom users ask for a role or a park (shown in those refusals); may be empty.')
-param accessContact string
+@description('Who may use the API: JSON, identity (the user principal name Entra ID signs in) → {"role": ..., "park": ...}; functions/README.md, Settings.')
+param usersJson string
 
 @description('Largest request body in bytes (JSON returns, uploaded workbooks).')
 param maxBodyBytes int
@@ -177,13 +174,10 @@ var appSettings = {
   STORAGE_BLOB_ENDPOINT: dataStorage.properties.primaryEndpoints.blob
   STORAGE_TABLE_ENDPOINT: dataStorage.properties.primaryEndpoints.table
   AZURE_CLIENT_ID: identityClientId
-  // Sign-in with Microsoft Entra ID, validated by the API itself.
-  AUTH_MODE: 'entra'
-  ENTRA_TENANT_ID: entraTenantId
-  ENTRA_API_CLIENT_ID: entraApiClientId
-  ENTRA_API_SCOPE: entraApiScope
-  ENTRA_AUTHORITY_HOST: entraAuthorityHost
-  ACCESS_CONTACT: accessContact
+  // Sign-in: App Service Authentication (below) validates the Entra ID token in front of the
+  // app and passes the signed-in principal; USERS maps it to a role and a park.
+  AUTH_MODE: 'app-service'
+  USERS: usersJson
   // Limits and the calendar.
   MAX_BODY_BYTES: string(maxBodyBytes)
   STORAGE_TIMEOUT_MS: string(storageTimeoutMs)
@@ -195,6 +189,47 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: appSettings
+}
+
+// App Service Authentication with Microsoft Entra ID: the platform validates each bearer token
+// (issuer: the tenant; audience: the API registration) and strips any principal header a
+// client sends. Requests without a token pass through, and the app answers them 401 itself,
+// so a browser's CORS preflight (which carries no token) still reaches the platform's CORS.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraApiClientId
+          openIdIssuer: '${entraAuthorityHost}/${entraTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            entraApiClientId
+            'api://${entraApiClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 output name string = site.name
