@@ -20,7 +20,7 @@ import { DEV_BASE_URL, manifestVersion, parseBaseUrl, renderManifest } from './r
  *   CDN of Microsoft 365 operated by 21Vianet; minified; no source maps.
  * Every setting is checked before anything is written: a bad one leaves dist as it was.
  * Other settings: ADDIN_OFFICE_JS (development: local | cdn | cdn-21vianet), NODE_ENV=development
- * for an unminified development bundle.
+ * for an unminified development bundle, ADDIN_OUT_DIR to write elsewhere than addin/dist.
  */
 const ADDIN = fileURLToPath(new URL('../', import.meta.url));
 const ROOT = join(ADDIN, '..');
@@ -53,7 +53,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
     if (officeJs !== 'cdn' && officeJs !== 'cdn-21vianet') {
       throw new Error(`ADDIN_OFFICE_JS of a production build must be cdn (Microsoft's CDN) or cdn-21vianet (Microsoft 365 operated by 21Vianet), not "${officeJs}"`);
     }
-    const options: BuildOptions = { baseUrl: env.ADDIN_BASE_URL, apiBaseUrl: parseApiBaseUrl(env.ADDIN_API_BASE_URL), officeJs, minify: true, sourcemaps: false, production: true };
+    const options: BuildOptions = {
+      baseUrl: env.ADDIN_BASE_URL,
+      apiBaseUrl: parseApiBaseUrl(env.ADDIN_API_BASE_URL),
+      officeJs,
+      minify: true,
+      sourcemaps: false,
+      production: true,
+      ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
+    };
     parseBaseUrl(options.baseUrl, { production: true });
     return options;
   }
@@ -65,6 +73,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
     officeJs: officeJs as OfficeJsSource,
     minify: env.NODE_ENV !== 'development',
     sourcemaps: true,
+    ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
   };
 }
 

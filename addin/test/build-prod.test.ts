@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,13 +72,16 @@ describe('npm run build:prod: the task pane for production', () => {
     expect(files(out)).toEqual(['deployed-before.txt']);
   });
 
-  it('the command refuses a bad URL with its message and exit code, and leaves addin/dist alone', () => {
-    const dist = join(ADDIN, 'dist');
-    const before = existsSync(dist) ? files(dist).map((f) => `${f}:${statSync(join(dist, f)).mtimeMs}`) : null;
-    const run = spawnSync('npm', ['run', '-s', 'build:prod'], { cwd: ADDIN, encoding: 'utf8', env: { ...process.env, ADDIN_BASE_URL: 'http://zj-pane.example.cn', ADDIN_API_BASE_URL: PROD.ADDIN_API_BASE_URL } });
+  it('the command refuses a bad URL with its message and exit code, and leaves the output folder as it was', () => {
+    const out = scratch();
+    writeFileSync(join(out, 'deployed-before.txt'), 'the pane that is live now');
+    const run = spawnSync('npm', ['run', '-s', 'build:prod'], {
+      cwd: ADDIN,
+      encoding: 'utf8',
+      env: { ...process.env, ADDIN_BASE_URL: 'http://zj-pane.example.cn', ADDIN_API_BASE_URL: PROD.ADDIN_API_BASE_URL, ADDIN_OUT_DIR: out },
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('ADDIN_BASE_URL must be https');
-    const after = existsSync(dist) ? files(dist).map((f) => `${f}:${statSync(join(dist, f)).mtimeMs}`) : null;
-    expect(after).toEqual(before);
+    expect(files(out)).toEqual(['deployed-before.txt']);
   });
 });
