@@ -7,7 +7,7 @@ import { readSettings } from '../settings/read-settings.js';
 import { ensureAzurite, isLocalAzurite } from './ensure-azurite.js';
 import { LOCAL_STACK_NOTICE } from './local-stack-notice.js';
 import { localEnvironment } from './load-local-settings.js';
-import { startLocalApi } from './start-local-api.js';
+import { assertSafeToServe, startLocalApi } from './start-local-api.js';
 
 const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.url));
 
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   const local = localEnvironment();
   const env = local.env;
   const settings = readSettings(env);
+  const host = env.HOST ?? '127.0.0.1';
+  // Refused before anything starts (Azurite included): dev tokens off loopback without the opt-in.
+  assertSafeToServe(settings, host);
   console.log(`Settings: ${local.settingsPath}`);
   if (local.devSecretPath) console.log(`Dev token secret: ${local.devSecretPath}${local.devSecretCreated ? ' (made now, for this machine only)' : ''}`);
   const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   const api = await startLocalApi({
     env,
     port: Number(env.PORT ?? 7071),
-    host: env.HOST ?? '127.0.0.1',
+    host,
     staticDir: TASKPANE_DIR,
     ...(env.LOG_REQUESTS ? { log: (line: string) => console.log(line) } : {}),
   });

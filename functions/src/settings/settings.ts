@@ -1,8 +1,11 @@
+import type { AuthMode } from '@zj/shared';
 import type { StorageSettings } from './read-storage-settings.js';
 import type { TelemetrySettings } from './read-telemetry-settings.js';
 
-/**
- * How the API knows who calls:
+export type { AuthMode };
+
+/*
+ * How the API knows who calls (AuthMode, shared/src/api/identity.ts):
  * - `dev-token`: HS256 tokens signed with a secret of this machine (`npm start` prints them).
  *   Local development and demos only: refused in Azure, and off loopback without an opt-in.
  * - `entra`: Microsoft Entra ID access tokens, validated here (signature by the tenant's JWKS,
@@ -10,7 +13,6 @@ import type { TelemetrySettings } from './read-telemetry-settings.js';
  * - `app-service`: App Service Authentication (Easy Auth) validates the token in front of the
  *   app and passes its claims; allowed only where the platform says Easy Auth is on.
  */
-export type AuthMode = 'dev-token' | 'entra' | 'app-service';
 
 /** The Entra ID tenant and the API's registration (entra and app-service modes). */
 export interface EntraSettings {

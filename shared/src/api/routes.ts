@@ -12,6 +12,7 @@ import {
   yearEvaluationSchema,
 } from './documents.js';
 import { UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
+import { authInfoResponseSchema, meResponseSchema } from './identity.js';
 import {
   draftReceiptSchema,
   lockResponseSchema,
@@ -112,7 +113,7 @@ export interface ResponseSpec {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
-export type Tag = 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
+export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
 
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -158,6 +159,27 @@ export const ROUTES = {
     tag: 'documentation',
     auth: false,
     responses: { 200: { description: 'The OpenAPI document, generated from the route table.', content: json(openApiDocumentSchema) } },
+    errors: [],
+  },
+  getAuthInfo: {
+    method: 'GET',
+    path: '/auth-info',
+    summary: 'How this API signs people in',
+    description: 'Needs no sign-in: the pane offers the demo-token field only when `devTokens` says the API runs in local development mode.',
+    tag: 'sign-in',
+    auth: false,
+    responses: { 200: { description: 'The sign-in mode.', content: json(authInfoResponseSchema) } },
+    errors: [],
+  },
+  getMe: {
+    method: 'GET',
+    path: '/me',
+    summary: 'Who the signed-in user is here: name, role, park and how they signed in',
+    description:
+      'Roles and park come from the app roles of the Entra ID token (statistician | reviewer | consolidator, park.<code>); a user with none answers 403 with whom to ask (no_app_role, no_park, park_not_in_catalogue, ambiguous_assignment).',
+    tag: 'sign-in',
+    auth: true,
+    responses: { 200: { description: 'The caller.', content: json(meResponseSchema) } },
     errors: [],
   },
   getParks: {
