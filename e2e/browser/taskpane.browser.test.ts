@@ -167,7 +167,9 @@ describe('the task pane in Chromium against the local stack', { timeout: 120_000
   it('signs in with a demo token; the park picker shows only the statistician’s park', async () => {
     await page.getByTestId('token').waitFor();
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
-    await shoot('sign-in', '登录：演示令牌（Entra ID 登录的位置已留好）');
+    // The API runs in local development mode (dev tokens): the pane offers the demo-token field, and no work-account button.
+    expect(await page.getByTestId('sign-in-entra').count()).toBe(0);
+    await shoot('sign-in', '登录：本地开发环境，接口接受演示令牌');
     await page.getByTestId('token').fill(stack.tokens[`${PARK}-statistician`]!);
     await page.getByTestId('sign-in').click();
     await page.getByTestId('get-template').waitFor();

@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from '@zj/shared/api';
 import { describe, expect, it } from 'vitest';
+import { SignInFailedError, SignInRequiredError } from '../auth/entra-auth.js';
 import { ExcelError } from '../excel/excel-error.js';
 import { translator } from '../i18n/translate.js';
 import { ApiRequestError, NetworkError } from './api-errors.js';
@@ -13,7 +14,12 @@ describe('toUserMessage', () => {
   it.each([
     ['offline', new NetworkError('offline'), /数据仍在工作表中/, ['retry']],
     ['timeout', new NetworkError('timeout'), /没有响应/, ['retry']],
-    ['401', new ApiRequestError(401, body('invalid_token'), new Headers()), /中文 invalid_token/, ['sign_in']],
+    ['401 (after the silent retry)', new ApiRequestError(401, body('invalid_token'), new Headers()), /^登录已失效，请重新登录。您填写的数据仍在工作表中。$/, ['sign_in']],
+    ['no token without the user', new SignInRequiredError(), /^登录已失效，请重新登录。您填写的数据仍在工作表中。$/, ['sign_in']],
+    ['sign-in window closed', new SignInFailedError('cancelled'), /登录窗口已关闭/, ['sign_in']],
+    ['sign-in window blocked', new SignInFailedError('popup_blocked'), /允许本页打开弹出窗口/, ['sign_in']],
+    ['sign-in failed', new SignInFailedError('failed'), /请联系管理员/, ['sign_in']],
+    ['403 no role (the API says whom to ask)', new ApiRequestError(403, body('no_app_role'), new Headers()), /^中文 no_app_role$/, []],
     ['stale', new ApiRequestError(409, body('stale_template'), new Headers()), /中文 stale_template/, ['get_template']],
     ['503', new ApiRequestError(503, body('storage_unavailable'), new Headers()), /中文 storage_unavailable/, ['retry']],
     ['500 without a body', new ApiRequestError(500, null, new Headers()), /服务器出错（500）/, ['retry']],

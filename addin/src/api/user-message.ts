@@ -1,4 +1,5 @@
 import type { Issue, Lang } from '@zj/shared';
+import { SignInFailedError, SignInRequiredError } from '../auth/entra-auth.js';
 import { ExcelError } from '../excel/excel-error.js';
 import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ApiRequestError, NetworkError } from './api-errors.js';
@@ -19,6 +20,11 @@ export interface UserMessage {
  * one; the user never sees a raw error text or a stack.
  */
 export function toUserMessage(error: unknown, lang: Lang, t: Translate): UserMessage {
+  if (error instanceof SignInRequiredError) return { text: t('error_session'), actions: ['sign_in'] };
+  if (error instanceof SignInFailedError) {
+    const key = error.reason === 'cancelled' ? 'error_sign_in_cancelled' : error.reason === 'popup_blocked' ? 'error_sign_in_popup_blocked' : 'error_sign_in_failed';
+    return { text: t(key), actions: ['sign_in'] };
+  }
   if (error instanceof NetworkError) {
     return { text: t(error.reason === 'timeout' ? 'error_timeout' : 'error_network'), actions: ['retry'] };
   }
@@ -26,7 +32,8 @@ export function toUserMessage(error: unknown, lang: Lang, t: Translate): UserMes
     const own = error.body?.error.message[lang];
     const issues = error.body?.error.issues;
     const withIssues = (m: UserMessage): UserMessage => (issues && issues.length > 0 ? { ...m, issues } : m);
-    if (error.status === 401) return { text: own ?? t('error_session'), actions: ['sign_in'] };
+    // Whatever the API said of the token, the user's next step is the same, and their figures are safe in the sheet.
+    if (error.status === 401) return { text: t('error_session'), actions: ['sign_in'] };
     if (error.code === 'stale_template') return { text: own ?? t('validation_stale'), actions: ['get_template'] };
     if (error.status === 503 || error.code === 'version_conflict') return { text: own ?? t('error_server', { status: error.status }), actions: ['retry'] };
     if (error.status >= 500) return { text: own ?? t('error_server', { status: error.status }), actions: ['retry'] };

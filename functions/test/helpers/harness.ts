@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +23,7 @@ import { demoUsers } from '../../src/auth/demo-users.js';
 import { signDevToken } from '../../src/auth/dev-tokens.js';
 import { startAzurite, type AzuriteHandle } from '../../src/local/start-azurite.js';
 import { startLocalApi, type LocalApi } from '../../src/local/start-local-api.js';
-import { startLocalOpenIdProvider, type LocalOpenIdProvider, type LocalUser } from './local-openid-provider.js';
+import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from './local-openid-provider.js';
 
 export const TEST_SECRET = 'functions-test-secret-0123456789-abcdefghij';
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
@@ -42,17 +41,6 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The demo users as Entra ID would know them: an object id, and their role and park as app roles. */
-export function entraUsers(users: Actor[]): LocalUser[] {
-  return users.map((u) => ({
-    login: u.id,
-    oid: randomUUID(),
-    name: u.name,
-    username: `${u.id}@zj-park.example.cn`,
-    roles: [u.role, ...(u.park ? [`park.${u.park}`] : [])],
-  }));
-}
-
 export interface HarnessOptions {
   /** dev-token (the default): demo tokens; entra: a local OpenID provider signs every demo user in. */
   auth?: 'dev-token' | 'entra';
@@ -64,7 +52,7 @@ export interface HarnessOptions {
  */
 export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const users = demoUsers(loadCatalogue());
-  const provider = options.auth === 'entra' ? await startLocalOpenIdProvider({ users: entraUsers(users) }) : null;
+  const provider = options.auth === 'entra' ? await startLocalOpenIdProvider({ users: entraUsersOf(users) }) : null;
   const location = mkdtempSync(join(tmpdir(), 'zj-azurite-'));
   let azurite = await startAzurite({ location });
   const api = await startLocalApi({

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
 import Provider, { errors as oidcErrors, type Configuration } from 'oidc-provider';
 import { generate } from 'selfsigned';
+import type { Actor } from '@zj/shared';
 
 /**
  * A real OpenID Connect provider on loopback (panva's oidc-provider, certified by the OpenID
@@ -22,6 +23,17 @@ export interface LocalUser {
   username: string;
   /** App role values: statistician, reviewer, consolidator, park.<code>. */
   roles: string[];
+}
+
+/** The demo users as Entra ID would know them: an object id, their role and park as app roles. */
+export function entraUsersOf(actors: Actor[]): LocalUser[] {
+  return actors.map((u) => ({
+    login: u.id,
+    oid: randomUUID(),
+    name: u.name,
+    username: `${u.id}@zj-park.example.cn`,
+    roles: [u.role, ...(u.park ? [`park.${u.park}`] : [])],
+  }));
 }
 
 export interface LocalOpenIdProvider {
@@ -160,7 +172,32 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86400, Session: 86400, Interaction: 600, Grant: 86400 },
   });
 
-  let provider = new Provider(issuer, configuration());
+  const debug = (p: Provider) => {
+    // Entra ID gives an SPA a refresh token with every interactive sign-in (MSAL renews tokens
+    // with it, not with a hidden iframe, which third-party cookie blocking defeats). OpenID
+    // Connect keeps offline_access only with prompt=consent, so an interactive request that asks
+    // for it gets the consent prompt here (the user confirms once per sign-in).
+    p.use(async (ctx, next) => {
+      if (ctx.method === 'GET' && ctx.path === '/auth') {
+        const query = new URLSearchParams(ctx.querystring);
+        if ((query.get('scope') ?? '').split(' ').includes('offline_access') && !query.has('prompt')) {
+          query.set('prompt', 'consent');
+          ctx.querystring = query.toString();
+          // The mount path is read from originalUrl around the request's URL: keep them in step.
+          (ctx.req as typeof ctx.req & { originalUrl: string }).originalUrl = `${prefix}${ctx.url}`;
+        }
+      }
+      await next();
+    });
+    if (process.env.ZJ_DEBUG_SIGNIN) {
+      const events = p as unknown as { on(event: string, listener: (ctx: unknown, error: Error & { error_description?: string }) => void): void };
+      for (const event of ['grant.error', 'server_error', 'authorization.error']) {
+        events.on(event, (_ctx, error) => console.log(`[provider ${event}]`, error.message, error.error_description));
+      }
+    }
+    return p;
+  };
+  let provider = debug(new Provider(issuer, configuration()));
   const requests: string[] = [];
   server.on('request', (req, res) => {
     const url = req.url ?? '/';
@@ -215,7 +252,7 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
     },
     async rotateKeys() {
       keys = [await newSigningKey(), ...keys];
-      provider = new Provider(issuer, configuration());
+      provider = debug(new Provider(issuer, configuration()));
     },
     close: () =>
       new Promise<void>((resolve) => {
