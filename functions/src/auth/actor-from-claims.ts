@@ -1,5 +1,6 @@
 import type { Actor, Catalogue, Park, Role } from '@zj/shared';
 import { DomainError, type LocalizedParam } from '../app/domain-error.js';
+import { PARK_ROLE_PREFIX } from './app-roles.js';
 import { ROLE_LABELS } from './role-labels.js';
 import { ROLES } from './roles.js';
 
@@ -24,13 +25,6 @@ export interface IdentityClaims {
   /** `preferred_username` (usually the UPN): shown in messages, never used as a key. */
   username: string | null;
   roles: readonly string[];
-}
-
-export const PARK_ROLE_PREFIX = 'park.';
-
-/** App role values of the API registration: the three roles, then one per park of the catalogue. */
-export function appRoleValues(catalogue: Catalogue): string[] {
-  return [...ROLES, ...catalogue.parks.map((p) => `${PARK_ROLE_PREFIX}${p.code}`)];
 }
 
 /** Whom a user without a role or park should ask: ACCESS_CONTACT, or the tenant's administrator. */
