@@ -57,7 +57,7 @@ async function waitIdle(on: Page = page): Promise<void> {
   await on.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
 }
 
-/** Signs `login` in at the provider's pages in the popup MSAL opened, until the popup closes. */
+/** Signs `login` in at the provider's pages in the window MSAL sent there, until it closes or comes back to the pane's origin. */
 async function signInAtProvider(popup: Page, login: string, shot?: string): Promise<void> {
   popup.setDefaultTimeout(60_000);
   if (process.env.ZJ_DEBUG_SIGNIN) {
@@ -73,6 +73,8 @@ async function signInAtProvider(popup: Page, login: string, shot?: string): Prom
       field.waitFor().then(() => 'login' as const),
       consent.waitFor({ state: 'attached' }).then(() => 'consent' as const),
       popup.waitForEvent('close').then(() => 'closed' as const),
+      // Back at the pane's origin (the redirect page, or the dialog page): done here.
+      popup.waitForURL((url) => url.href.startsWith(stack.origin)).then(() => 'closed' as const),
     ]).catch((e: unknown) => {
       if (process.env.ZJ_DEBUG_SIGNIN) console.log('[popup race]', e);
       return 'closed' as const;
@@ -273,6 +275,42 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     await waitIdle();
     const after = (await snapshot()).sheets.find((s) => s.name === SHEET)!.cells;
     for (const [address, cell] of Object.entries(before)) if (/^E\d+$/.test(address) && typeof cell.value === 'number') expect(after[address]?.value).toBe(cell.value);
+  });
+
+  it('the Office dialog page (an Office without nested app authentication) signs in with MSAL’s redirect flow and hands the token to the pane', async () => {
+    // Office's part, messageParent, is stood in for; the page, MSAL and the provider are real.
+    const dialog = await context.newPage();
+    if (process.env.ZJ_DEBUG_SIGNIN) {
+      dialog.on('console', (m) => console.log('[dialog console]', m.text()));
+      dialog.on('framenavigated', (f) => f === dialog.mainFrame() && console.log('[dialog nav]', f.url()));
+      dialog.on('pageerror', (e) => console.log('[dialog error]', e));
+    }
+    await dialog.addInitScript(() => {
+      const w = window as unknown as { __zjDialogMessages: string[]; Office?: { context?: { ui?: unknown } } };
+      w.__zjDialogMessages = [];
+      // office.js (re)builds Office.context as it starts outside Office: keep the stand-in in place.
+      const ui = { messageParent: (m: string) => void w.__zjDialogMessages.push(m) };
+      const timer = setInterval(() => {
+        if (w.Office?.context && w.Office.context.ui !== ui) w.Office.context.ui = ui;
+      }, 1);
+      setTimeout(() => clearInterval(timer), 30_000);
+    });
+    await context.clearCookies();
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('msal.')) localStorage.removeItem(key);
+    });
+    await dialog.goto(`${stack.origin}/auth-dialog.html`);
+    // No account: the dialog goes to the provider; the user signs in there, in the dialog itself.
+    await dialog.waitForURL((url) => url.href.startsWith(provider.authorityHost));
+    await signInAtProvider(dialog, `${PARK}-reviewer`);
+    await dialog.waitForFunction(() => (window as unknown as { __zjDialogMessages?: string[] }).__zjDialogMessages?.length === 1, undefined, { timeout: 60_000 });
+    const message = JSON.parse(await dialog.evaluate(() => (window as unknown as { __zjDialogMessages: string[] }).__zjDialogMessages[0]!)) as { kind: string; accessToken: string; expiresOn: number };
+    expect(message.kind).toBe('token');
+    expect(message.expiresOn).toBeGreaterThan(Date.now());
+    // The token it hands over is one the API takes, for the user who signed in.
+    const me = await fetch(`${stack.api}/me`, { headers: { authorization: `Bearer ${message.accessToken}` } });
+    expect(await me.json()).toMatchObject({ role: 'reviewer', park: { code: PARK } });
+    await dialog.close();
   });
 
   it('says whom to ask when Entra ID knows the user but no role or park is assigned', async () => {
