@@ -1,6 +1,5 @@
 import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-e
 import { demoUsers } from '../../functions/src/auth/demo-users.js';
 import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from '../../functions/test/helpers/local-openid-provider.js';
 import { startStack, type Stack } from './start-stack.js';
+import { freePort } from '../../functions/test/helpers/free-port.js';
 
 /**
  * Sign-in with Microsoft Entra ID, driven in Chromium: the pane built with an Entra
@@ -33,17 +33,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let outDir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function shoot(name: string, on: Page = page): Promise<void> {
   await on.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });

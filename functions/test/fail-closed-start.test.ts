@@ -4,9 +4,9 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { azuriteConnectionString } from '../src/settings/read-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
+import { freePort } from './helpers/free-port.js';
 
 /**
  * Sign-in fails closed where it matters: the processes themselves, started as a person or the
@@ -51,17 +51,6 @@ function run(args: string[], env: Record<string, string>): Run {
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** start-local-stack.ts (what `npm start` runs), with an Azurite of its own on free ports and a scratch folder. */

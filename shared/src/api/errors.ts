@@ -30,7 +30,12 @@ export function isUploadRefusalCode(code: string): code is UploadRefusalCode {
   return (UPLOAD_REFUSAL_CODES as readonly string[]).includes(code);
 }
 
-export const API_ERROR_CODES = [
+/**
+ * Why a caller is not let in (any route that needs a user may answer these): not signed in, a
+ * token refused, Entra ID unreachable, or a user Entra ID knows without the app roles this
+ * system needs (no role, no park, a park not in the catalogue, more than one).
+ */
+export const SIGN_IN_REFUSAL_CODES = [
   'unauthenticated',
   'invalid_token',
   'auth_unavailable',
@@ -39,6 +44,10 @@ export const API_ERROR_CODES = [
   'no_park',
   'park_not_in_catalogue',
   'ambiguous_assignment',
+] as const;
+
+export const API_ERROR_CODES = [
+  ...SIGN_IN_REFUSAL_CODES,
   'forbidden_role',
   'forbidden_park',
   'unknown_park',

@@ -11,7 +11,7 @@ import {
   templateModelSchema,
   yearEvaluationSchema,
 } from './documents.js';
-import { UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
+import { SIGN_IN_REFUSAL_CODES, UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
 import { authInfoResponseSchema, meResponseSchema } from './identity.js';
 import {
   draftReceiptSchema,
@@ -422,17 +422,7 @@ export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteS
   : never;
 
 /** Every route may answer these: who calls (when it needs a user), a malformed JSON body (when it takes one), and faults. */
-export const SIGNED_IN_ERRORS = [
-  'unauthenticated',
-  'invalid_token',
-  'auth_unavailable',
-  'insufficient_scope',
-  'no_app_role',
-  'no_park',
-  'park_not_in_catalogue',
-  'ambiguous_assignment',
-  'forbidden_role',
-] as const satisfies readonly ApiErrorCode[];
+export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
 export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
 
