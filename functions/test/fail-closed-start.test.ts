@@ -4,7 +4,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { azuriteConnectionString } from '../src/settings/read-settings.js';
+import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
 import { freePort } from './helpers/free-port.js';
 
