@@ -60,6 +60,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
     if (officeJs !== 'cdn' && officeJs !== 'cdn-21vianet') {
       throw new Error(`ADDIN_OFFICE_JS of a production build must be cdn (Microsoft's CDN) or cdn-21vianet (Microsoft 365 operated by 21Vianet), not "${officeJs}"`);
     }
+    const options: BuildOptions = {
+      baseUrl: env.ADDIN_BASE_URL,
+      apiBaseUrl: parseApiBaseUrl(env.ADDIN_API_BASE_URL),
+      officeJs,
+      minify: true,
+      sourcemaps: false,
+      production: true,
+      ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
+    };
+    parseBaseUrl(options.baseUrl, { production: true });
     const entra = readEntraConfig(env);
     if (entra instanceof Error) throw entra;
     if (entra === null) {
@@ -70,18 +80,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
     if (!isEntraAuthority(entra.authority)) {
       throw new Error(`ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's (https://login.microsoftonline.com/<tenant id> or https://login.partner.microsoftonline.cn/<tenant id>), not "${entra.authority}"`);
     }
-    const options: BuildOptions = {
-      baseUrl: env.ADDIN_BASE_URL,
-      apiBaseUrl: parseApiBaseUrl(env.ADDIN_API_BASE_URL),
-      officeJs,
-      minify: true,
-      sourcemaps: false,
-      production: true,
-      entra,
-      ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
-    };
-    parseBaseUrl(options.baseUrl, { production: true });
-    return options;
+    return { ...options, entra };
   }
   const officeJs = env.ADDIN_OFFICE_JS ?? 'local';
   if (officeJs !== 'local' && !(officeJs in OFFICE_JS_CDN)) throw new Error(`ADDIN_OFFICE_JS must be local, cdn or cdn-21vianet, not "${officeJs}"`);
