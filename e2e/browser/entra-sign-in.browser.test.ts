@@ -1,4 +1,3 @@
-import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
 import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
 import { demoUsers } from '../../functions/src/auth/demo-users.js';
 import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from '../../functions/test/helpers/local-openid-provider.js';
+import { fakeExcelScript } from './fake-excel-script.js';
 import { startStack, type Stack } from './start-stack.js';
 import { freePort } from '../../functions/test/helpers/free-port.js';
 
@@ -101,13 +101,7 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
       entra: { clientId: provider.paneClientId, authority: provider.issuer, apiScope: provider.apiScope },
     });
     stack = await startStack({ staticDir: outDir, env: { ...provider.apiEnv, ACCESS_CONTACT: '张江管委会信息中心 021-5080 0000' }, services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } }, port });
-    const fakeScript = buildSync({
-      entryPoints: [fileURLToPath(new URL('./fake-excel-entry.ts', import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2020',
-    }).outputFiles[0]!.text;
+    const fakeScript = fakeExcelScript();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // The provider's certificate is made for this run: the context trusts it (and only this context exists).
     context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'zh-CN', ignoreHTTPSErrors: true });

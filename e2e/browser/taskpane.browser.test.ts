@@ -1,4 +1,3 @@
-import { buildSync } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/scripts/build.js';
 import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
 import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
+import { fakeExcelScript } from './fake-excel-script.js';
 import { renderComposite } from './render-sheet.js';
 import { DIST, startStack, type Stack } from './start-stack.js';
 
@@ -122,13 +122,7 @@ describe('the task pane in Chromium against the local stack', { timeout: 120_000
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     await buildAddin({ baseUrl: DEV_BASE_URL, apiBaseUrl: null, officeJs: 'local', minify: true, outDir: DIST });
-    fakeScript = buildSync({
-      entryPoints: [fileURLToPath(new URL('./fake-excel-entry.ts', import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2020',
-    }).outputFiles[0]!.text;
+    fakeScript = fakeExcelScript();
     stack = await startStack();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // 320 px: the narrowest task pane Excel shows. No internet here: office.js's telemetry and
