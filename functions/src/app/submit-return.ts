@@ -66,6 +66,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       submittedAt: svc.now().toISOString(),
       submittedBy: cmd.actor,
       templateVersion: template.version,
+      catalogueVersion: template.catalogueVersion,
       contentHash: hash,
       input,
       ...storedResultOf(result),

@@ -17,7 +17,7 @@ const SECRET = 'unit-test-secret-0123456789-abcdefghijklmn';
 const catalogue = loadCatalogue();
 const users = demoUsers(catalogue);
 const consolidator = users.find((u) => u.role === 'consolidator')!;
-const minhang = catalogue.parks.find((p) => p.seedFile.startsWith('001_'))!;
+const minhang = catalogue.parks.find((p) => p.seedFile?.startsWith('001_'))!;
 const planText = readFileSync(new URL(`../../../seeds/${minhang.seedFile}`, import.meta.url), 'utf8');
 
 beforeEach(() => {

@@ -59,5 +59,6 @@ export function syntheticTemplate(rows: number, version = 'v'.repeat(8) + '01234
     fields,
     rules,
     version,
+    catalogueVersion: 1,
   };
 }
