@@ -2,6 +2,7 @@ import azf, { type HttpResponseInit } from '@azure/functions';
 import { loadCatalogue, targetProposalSchema, type ApiErrorBody, type ExtractTargetsResponse } from '@zj/shared';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryCatalogueStore } from '../storage/memory-catalogue-store.js';
 import { setServices } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
 import { createAuthenticator } from '../auth/authenticate.js';
@@ -22,7 +23,7 @@ const planText = readFileSync(new URL(`../../../seeds/${minhang.seedFile}`, impo
 
 beforeEach(() => {
   const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET });
-  setServices({ settings, catalogue, store: new MemoryReturnStore(), authenticate: createAuthenticator(settings, catalogue), now: () => new Date('2026-03-01T00:00:00Z') });
+  setServices({ settings, catalogue, catalogues: new MemoryCatalogueStore(catalogue), store: new MemoryReturnStore(), authenticate: createAuthenticator(settings), now: () => new Date('2026-03-01T00:00:00Z') });
 });
 
 const context = () => new InvocationContext({ functionName: 'unit', invocationId: 'unit-1' });

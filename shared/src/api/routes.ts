@@ -14,6 +14,14 @@ import {
 import { SIGN_IN_REFUSAL_CODES, UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
 import { authInfoResponseSchema, meResponseSchema } from './identity.js';
 import {
+  catalogueHistorySchema,
+  onboardingDraftSchema,
+  onboardingReviewDocumentSchema,
+  planUploadSchema,
+  publishRequestSchema,
+  publishResultSchema,
+} from './catalogue-api.js';
+import {
   draftReceiptSchema,
   lockResponseSchema,
   receiptSchema,
@@ -85,6 +93,7 @@ export const PATH_PARAMS = {
   period: z.string().meta({ description: 'Reporting period (报告期): a year (年报) or a quarter (季报).', example: '2025Q3' }),
   year: z.string().meta({ description: 'A year, four digits.', example: '2025' }),
   version: z.string().meta({ description: 'A version number of the return, from 1.', example: '1' }),
+  draft: z.string().meta({ description: 'The id of an onboarding draft (a plan under review).', example: '2f1c6a52-3c1e-4a7b-9d55-0c1f1b8f0e2a' }),
 } as const;
 export type PathParamName = keyof typeof PATH_PARAMS;
 
@@ -113,7 +122,7 @@ export interface ResponseSpec {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
-export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
+export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'catalogue' | 'documentation';
 
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -391,6 +400,62 @@ export const ROUTES = {
     body: json(extractTargetsRequestSchema),
     responses: { 200: { description: 'The proposals, in text order.', content: json(extractTargetsResponseSchema) } },
     errors: [],
+  },
+  getCatalogueHistory: {
+    method: 'GET',
+    path: '/catalogue/versions',
+    summary: 'Every catalogue version: who published it, when and why (the audit list)',
+    tag: 'catalogue',
+    auth: true,
+    responses: { 200: { description: 'The versions, oldest first, and the version in force.', content: json(catalogueHistorySchema) } },
+    errors: [],
+  },
+  startOnboarding: {
+    method: 'POST',
+    path: '/onboarding',
+    summary: 'Start onboarding a plan: its text read, targets proposed, a review draft kept on the server',
+    description:
+      'The extractor proposes the plan’s targets against the catalogue in force; the plan’s head gives title, number, date, period and draft status. ' +
+      'The draft keeps the text, so every quote the review accepts can be checked against it. A text with no quantified target is refused (plan_no_targets).',
+    tag: 'catalogue',
+    auth: true,
+    body: json(planUploadSchema),
+    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
+    errors: ['plan_no_targets'],
+  },
+  getOnboarding: {
+    method: 'GET',
+    path: '/onboarding/{draft}',
+    summary: 'An onboarding draft: the plan text, the proposals, the review and what keeps it from publishing',
+    tag: 'catalogue',
+    auth: true,
+    responses: { 200: { description: 'The draft.', content: json(onboardingDraftSchema) } },
+    errors: ['onboarding_not_found'],
+  },
+  saveOnboarding: {
+    method: 'PUT',
+    path: '/onboarding/{draft}',
+    summary: 'Keep the review as it stands (accepted, edited, rejected proposals; the plan; new indicators)',
+    description: 'Stored whatever its state; the answer lists what still keeps it from being published.',
+    tag: 'catalogue',
+    auth: true,
+    body: json(onboardingReviewDocumentSchema),
+    responses: { 200: { description: 'The draft as saved, with its issues.', content: json(onboardingDraftSchema) } },
+    errors: ['onboarding_not_found'],
+    idempotent: true,
+  },
+  publishOnboarding: {
+    method: 'POST',
+    path: '/onboarding/{draft}/publish',
+    summary: 'Publish the reviewed plan as a new catalogue version',
+    description:
+      'Only a review without issues (422 onboarding_not_publishable lists them). The new version is appended and the head moved under its ETag: ' +
+      'if someone published since the draft was made, nothing is stored and 409 catalogue_conflict says so.',
+    tag: 'catalogue',
+    auth: true,
+    body: json(publishRequestSchema),
+    responses: { 201: { description: 'The version published.', content: json(publishResultSchema) } },
+    errors: ['onboarding_not_found', 'onboarding_not_publishable', 'catalogue_conflict'],
   },
 } as const satisfies Record<string, RouteSpec>;
 
