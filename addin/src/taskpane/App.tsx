@@ -212,7 +212,7 @@ export function App(props: AppProps) {
             <StatisticianView api={api} excel={props.excel} park={park} period={period} op={op} registerAction={registerAction} />
           )}
           {session && role === 'reviewer' && park && <ReviewerView api={api} park={park} parkName={parkName(park)} period={period} op={op} />}
-          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} />}
+          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} />}
         </Shell>
       </UiContext.Provider>
     </FluentProvider>
