@@ -119,6 +119,8 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
     await page.getByTestId('notice-success').filter({ hasText: '第 2 版' }).waitFor();
     const seconds = (Date.now() - t0) / 1000;
     expect(await page.getByTestId('catalogue-history').textContent()).toContain('第 2 版');
+    // The status table has the new park, by its name.
+    await page.getByText('松江园', { exact: true }).first().waitFor();
     await shoot('04-published-zh');
     await click('lang');
     await shoot('05-published-en');

@@ -139,6 +139,8 @@ export function App(props: AppProps) {
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
+  // A catalogue version published from this pane (a park onboarded): its parks read again, quietly, so the message about it stays.
+  const reloadParks = useCallback(() => void api.parks().then((answer) => setParks(answer.parks), () => undefined), [api]);
 
   const onAction = useCallback(
     (action: UserAction) => {
@@ -212,7 +214,7 @@ export function App(props: AppProps) {
             <StatisticianView api={api} excel={props.excel} park={park} period={period} op={op} registerAction={registerAction} />
           )}
           {session && role === 'reviewer' && park && <ReviewerView api={api} park={park} parkName={parkName(park)} period={period} op={op} />}
-          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} />}
+          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} onCatalogueChanged={reloadParks} />}
         </Shell>
       </UiContext.Provider>
     </FluentProvider>

@@ -28,7 +28,7 @@ function toBase64(bytes: ArrayBuffer): string {
  * consolidated and evaluation workbooks opened in Excel, and onboarding a park from its plan
  * (OnboardingView), opened on demand: the review is long and the pane narrow.
  */
-export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation; storage: Storage | null }) {
+export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation; storage: Storage | null; onCatalogueChanged(): void }) {
   const { api, excel, period, op } = props;
   const { t } = useUi();
   const styles = useStyles();
@@ -111,7 +111,10 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
           api={api}
           op={op}
           storage={props.storage}
-          onPublished={() => void api.status(period).then(setStatus, () => undefined)}
+          onPublished={() => {
+            props.onCatalogueChanged();
+            void api.status(period).then(setStatus, () => undefined);
+          }}
         />
       )}
       {opened && <ReviewerView api={api} park={opened} parkName={props.parkName(opened)} period={period} op={op} readOnly />}
