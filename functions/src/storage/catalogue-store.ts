@@ -159,7 +159,10 @@ export class CatalogueStore implements CatalogueRepository {
       await this.moveHead(version, head.etag);
     } catch (error) {
       if (!isLostRace(error)) throw error;
-      return { kind: 'conflict', current: (await this.readHead()).catalogue.version };
+      // A publisher that lost the claim to this number may have moved the head to our version
+      // first (the roll-forward above): then ours is in force, and published.
+      const now = await this.readHead();
+      if (now.catalogue.version !== version) return { kind: 'conflict', current: now.catalogue.version };
     }
     this.versions.set(version, catalogue);
     return { kind: 'published', catalogue };
