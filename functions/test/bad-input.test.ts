@@ -117,6 +117,37 @@ const CASES: BadCase[] = [
     status,
     code,
   })),
+  // A lone UTF-16 surrogate (half of a character, as a broken client or a cut string sends it:
+  // JSON allows "\ud800") is no text: refused as the field it is in, never a 500.
+  submit(withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')), { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(withFigures((f) => (f['bad\udc00key'] = 1)), { label: 'a lone surrogate in a figure’s key', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(() => ({ json: { ...valid, explanations: { note: '增长原因\ud83d' } } }), { label: 'a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: { ...valid, templateVersion: `${valid.templateVersion}\udfff` } }), { label: 'a lone surrogate in templateVersion', status: 400, code: 'invalid_body' }),
+  {
+    label: 'validate: a lone surrogate in a baseline',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/validate`,
+    options: () => ({ token: stat(), json: { ...valid, baselines: { x: '\ud800' } } }),
+    status: 400,
+    code: 'invalid_body',
+  },
+  saveDraft(() => ({ json: { ...valid, explanations: { note: '\udc00说明' } } }), { label: 'draft: a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
+  {
+    label: 'review: a lone surrogate in the comment',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/review`,
+    options: () => ({ token: reviewer(), json: { version: 1, decision: 'return', comment: '请核对\ud800' } }),
+    status: 400,
+    code: 'invalid_body',
+  },
+  {
+    label: 'extract: a lone surrogate in the plan text',
+    method: 'POST',
+    path: () => '/extract',
+    options: () => ({ token: h.tokens['zone-consolidator']!, json: { text: '到2026年,营业收入达到500亿元\ud800' } }),
+    status: 400,
+    code: 'invalid_body',
+  },
   // A draft is checked for shape and types only (incomplete figures are fine), and a locked period refuses it.
   saveDraft(() => ({ raw: { body: '{"figures": {', contentType: 'application/json' } }), { label: 'draft: malformed JSON', status: 400, code: 'malformed_json' }),
   saveDraft(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'draft: wrong content type', status: 415, code: 'unsupported_media_type' }),

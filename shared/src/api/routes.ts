@@ -521,16 +521,40 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[
 /**
  * Checks a JSON body with its schema. Every problem is listed as a body_field_invalid issue with
  * the path of its field ("figures.rd_expenditure", "(body)" for the body itself) and what was
- * expected there. Never throws.
+ * expected there. Every text of the body, keys included, must be well-formed Unicode: JSON lets
+ * a client send half a character ("\ud800"), which no storage, hash or workbook can take, so it
+ * is refused here, once for every route and field. Never throws.
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): BodyResult<z.output<S>> {
+  const broken = illFormedTextPaths(body);
   const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => {
-    const field = issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.');
-    return makeIssue('body_field_invalid', 'error', field, { field, expected: expected(issue) });
-  });
+  if (parsed.success && broken.length === 0) return { ok: true, value: parsed.data };
+  const issue = (field: string, expected: string) => makeIssue('body_field_invalid', 'error', field, { field, expected });
+  const issues = broken.map((field) => issue(field, 'well-formed text (a lone UTF-16 surrogate is half a character)'));
+  for (const problem of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldOf(problem.path);
+    if (!broken.includes(field)) issues.push(issue(field, expected(problem)));
+  }
   return { ok: false, issues };
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/** The field path of a body's value: "figures.a", "(body)"; a lone surrogate in a key shown as U+FFFD. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(body)' : path.map((key) => String(key).replace(LONE_SURROGATES, '\ufffd')).join('.');
+}
+
+/** The paths of the strings of a JSON value, and of the keys, that hold a lone surrogate. */
+function illFormedTextPaths(value: unknown, path: readonly PropertyKey[] = []): string[] {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [fieldOf(path)] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    return LONE_SURROGATE.test(key) ? [fieldOf(at)] : illFormedTextPaths(inner, at);
+  });
 }
 
 /** What a field should have been, as a short technical phrase (the message says where). */
