@@ -289,14 +289,20 @@ describe('the adapter', () => {
     expect(malformed.error?.message.zh).toContain('2025Q3');
   });
 
-  it('answers a CORS preflight from the task pane', async () => {
-    const r = await fetch(`${base}/returns/${parks[0]}/2024`, {
+  // CORS_ORIGINS is not set here, as on a fresh clone: the pane is served beside the API, so no
+  // other origin is let in, and never `*` (test/http-security.test.ts: a configured origin).
+  it('lets no other origin call it by default: no CORS answer to a preflight or to a call with a token', async () => {
+    const preflight = await fetch(`${base}/returns/${parks[0]}/2024`, {
       method: 'OPTIONS',
       headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
     });
-    expect(r.status).toBe(204);
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
-    expect(r.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+    const r = await call(base, 'getParks', { token: zone(), headers: { origin: 'https://evil.example' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    expect(r.headers.get('access-control-expose-headers')).toBeNull();
   });
 });
 

@@ -95,7 +95,8 @@ async function handle(
   });
   if (method === 'OPTIONS' && matches.length > 0) {
     await drain(req, 0);
-    res.writeHead(204, { ...cors, 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' });
+    const preflight = cors['access-control-allow-origin'] ? { 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } : {};
+    res.writeHead(204, { ...cors, ...preflight });
     return void res.end();
   }
   const hit = matches.find((m) => m.route.methods.includes(method as never));
@@ -172,10 +173,15 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return out;
 }
 
+/**
+ * CORS for the configured origins only (CORS_ORIGINS, none by default, never `*`): the origin
+ * is answered back when it is one of them, exactly as the browser sent it. Vary: Origin whenever
+ * origins are configured, since the answer then depends on who asks.
+ */
 function corsHeaders(origin: string | undefined, allowedOrigins: string[]): Record<string, string> {
-  if (!origin) return {};
-  if (!allowedOrigins.includes('*') && !allowedOrigins.includes(origin)) return {};
-  return { 'access-control-allow-origin': allowedOrigins.includes('*') ? '*' : origin, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
+  if (allowedOrigins.length === 0) return {};
+  if (!origin || !allowedOrigins.includes(origin)) return { vary: 'origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
 }
 
 function allowed(matches: { route: HttpRoute }[]): string {

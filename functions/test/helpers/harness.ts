@@ -44,11 +44,14 @@ export interface Harness {
 export interface HarnessOptions {
   /** dev-token (the default): demo tokens; entra: a local OpenID provider signs every demo user in. */
   auth?: 'dev-token' | 'entra';
+  /** A built task pane the adapter serves beside the API. */
+  staticDir?: string;
 }
 
 /**
  * A real Azurite on free ports with a temporary folder, and the node:http adapter on a free
- * port talking to it: tests speak real HTTP over loopback. Always stop() it in afterAll.
+ * port talking to it (serving a built task pane from `staticDir`, if given): tests speak real
+ * HTTP over loopback. Always stop() it in afterAll.
  */
 export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const users = demoUsers(loadCatalogue());
@@ -65,6 +68,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     },
     // Keys are fetched again at once for a key id not seen yet (rollover tests need no 30 s wait).
     ...(provider ? { services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } } } : {}),
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
   const tokens: Record<string, string> = {};
   for (const u of users) tokens[u.id] = provider ? await provider.signIn(u.id) : await signDevToken(TEST_SECRET, u);
