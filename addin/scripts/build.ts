@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { paneStaticWebAppConfig } from '@zj/shared/api';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -167,6 +168,8 @@ export async function buildAddin(options: BuildOptions): Promise<{ outDir: strin
   const config = { apiBaseUrl: options.apiBaseUrl ?? undefined, entra: options.entra ?? null };
   writeFileSync(join(out, 'config.js'), `// Written by addin/scripts/build.ts\nwindow.ZJ_CONFIG = ${JSON.stringify(config)};\n`);
   if (options.officeJs === 'local') copyOfficeJs(out);
+  // The headers Static Web Apps sends with the pane: the same the local stack sends, plus the API's origin.
+  writeFileSync(join(out, 'staticwebapp.config.json'), `${JSON.stringify(paneStaticWebAppConfig({ apiBaseUrl: options.apiBaseUrl }), null, 2)}\n`);
   cpSync(join(ADDIN, 'assets'), join(out, 'assets'), { recursive: true });
   copyFileSync(join(ADDIN, 'help.html'), join(out, 'help.html'));
   writeFileSync(join(out, 'manifest.xml'), manifest);

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { layoutTemplate, validateReturn, type ReturnInput, type TemplateModel } from '@zj/shared';
@@ -88,6 +88,10 @@ async function openPane(): Promise<Page> {
   const pane = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
   pane.setDefaultTimeout(90_000);
   await pane.addInitScript({ content: fakeScript });
+  // What the pane's Content-Security-Policy refuses, kept for the last step to read.
+  await pane.addInitScript({
+    content: `window.__zjCspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__zjCspViolations.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + e.sample));`,
+  });
   const local = new URL(stack.origin);
   await pane.route('**/*', (route) => (new URL(route.request().url()).host === local.host ? route.continue() : route.abort()));
   pane.on('pageerror', (error) => console.error('[page error]', error));
@@ -360,6 +364,14 @@ describe('the task pane in Chromium against the local stack', { timeout: 120_000
     expect(reached).toContain('lang');
     expect(reached).toContain('period');
     await shoot('english', 'English UI (follows Office display language by default)');
+  });
+
+  it('ran every step under the pane’s Content-Security-Policy with nothing refused; Static Web Apps is given the same headers', async () => {
+    const served = await fetch(`${stack.origin}/taskpane.html`);
+    expect(served.headers.get('content-security-policy')).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    expect(await page.evaluate(() => (window as unknown as { __zjCspViolations: string[] }).__zjCspViolations)).toEqual([]);
+    const config = JSON.parse(readFileSync(`${DIST}/staticwebapp.config.json`, 'utf8')) as { globalHeaders: Record<string, string> };
+    for (const [name, value] of Object.entries(config.globalHeaders)) expect([name, served.headers.get(name)]).toEqual([name, value]);
   });
 });
 

@@ -59,6 +59,14 @@ function directives(csp: string | null): Record<string, string[]> {
   );
 }
 
+/** Whether a CSP host source (https://host or https://*.domain) allows an origin (CSP Level 3, host-source matching). */
+function sourceMatches(source: string, origin: string): boolean {
+  const [scheme, host] = origin.split('://') as [string, string];
+  const m = /^(https?):\/\/(\*\.)?(.+)$/.exec(source);
+  if (!m || m[1] !== scheme) return false;
+  return m[2] ? host.endsWith(`.${m[3]}`) : host === m[3];
+}
+
 describe('CORS: only the configured origins, never *', () => {
   it('answers a preflight from the pane’s origin with that origin and the headers the pane sends', async () => {
     const r = await fetch(`${base}/returns/jinshan/2025Q1`, {
@@ -130,8 +138,19 @@ describe('the task pane’s server', () => {
     }
     expect(csp['connect-src']).toContain("'self'");
     // Office on the web, Outlook, Microsoft 365 (and operated by 21Vianet) frame the pane; nobody else.
-    for (const host of ['https://*.officeapps.live.com', 'https://*.cloud.microsoft', 'https://outlook.office.com', 'https://*.partner.officewebapps.cn']) {
-      expect(csp['frame-ancestors']).toContain(host);
+    const framedBy = (origin: string) => csp['frame-ancestors']!.some((source) => sourceMatches(source, origin));
+    for (const origin of [
+      'https://excel.officeapps.live.com',
+      'https://excel.cloud.microsoft',
+      'https://outlook.office.com',
+      'https://outlook.office365.com',
+      'https://contoso.sharepoint.com',
+      'https://excel.partner.officewebapps.cn',
+    ]) {
+      expect([origin, framedBy(origin)]).toEqual([origin, true]);
+    }
+    for (const origin of ['https://evil.example', 'https://office.com.evil.example', 'http://excel.officeapps.live.com']) {
+      expect([origin, framedBy(origin)]).toEqual([origin, false]);
     }
     const all = Object.values(csp).flat();
     expect(all).not.toContain('*');

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import azf, { type HttpResponseInit } from '@azure/functions';
+import { API_SECURITY_HEADERS } from '@zj/shared/api';
 import { errorBody } from '../http/error-response.js';
 import type { HttpRoute } from '../http/register-http.js';
 import { compareRoutes, compileRoute, type CompiledRoute } from './route-template.js';
@@ -96,7 +97,7 @@ async function handle(
   if (method === 'OPTIONS' && matches.length > 0) {
     await drain(req, 0);
     const preflight = cors['access-control-allow-origin'] ? { 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } : {};
-    res.writeHead(204, { ...cors, ...preflight });
+    res.writeHead(204, { ...API_SECURITY_HEADERS, ...cors, ...preflight });
     return void res.end();
   }
   const hit = matches.find((m) => m.route.methods.includes(method as never));
@@ -188,9 +189,9 @@ function allowed(matches: { route: HttpRoute }[]): string {
   return [...new Set(matches.flatMap((m) => m.route.methods)), 'OPTIONS'].join(', ');
 }
 
-/** A JSON answer; to HEAD, its headers only (content-length still says how long the body is). */
+/** A JSON answer of the adapter itself, with the API's security headers; to HEAD, its headers only (content-length still says how long the body is). */
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, method = 'GET'): void {
   const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...API_SECURITY_HEADERS, ...headers });
   res.end(method === 'HEAD' ? undefined : bytes);
 }

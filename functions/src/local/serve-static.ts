@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isSourceMapPath, PANE_METHODS, paneSecurityHeaders } from '@zj/shared/api';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -9,7 +10,6 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -18,20 +18,26 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** The pane is on this origin with its API: the same headers Static Web Apps sends (shared/src/api/security-headers.ts). */
+const HEADERS = paneSecurityHeaders();
+
 /**
- * Serves the built task pane (addin/dist) under `/`, also under `/taskpane/`. When it is not
- * built, `/` says how to build it instead of a bare 404.
+ * Serves the built task pane (addin/dist) under `/`, also under `/taskpane/`, to GET and HEAD
+ * only (405 otherwise), never a source map, every answer with the pane's security headers. When
+ * it is not built, `/` says how to build it instead of a bare 404.
  */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string): Promise<void> {
+  if (!(PANE_METHODS as readonly string[]).includes((req.method ?? 'GET').toUpperCase())) return notAllowed(res, req.method ?? '');
   const relative = decodeSafe(pathname.replace(/^\/taskpane(?=\/|$)/, '')) ?? '';
   const target = normalize(join(dir, relative));
   if (target !== dir && !target.startsWith(dir.endsWith(sep) ? dir : dir + sep)) return notFound(res, pathname);
+  if (isSourceMapPath(target)) return notFound(res, pathname);
   const file = await findFile(target);
   if (!file) {
     if ((await findFile(dir)) === null && (pathname === '/' || pathname.startsWith('/taskpane'))) return notBuilt(res, dir);
     return notFound(res, pathname);
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, { ...HEADERS, 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
 }
@@ -53,12 +59,17 @@ function decodeSafe(s: string): string | null {
 }
 
 function notFound(res: ServerResponse, pathname: string): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.writeHead(404, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' });
   res.end(`Not found: ${pathname}\n`);
 }
 
+function notAllowed(res: ServerResponse, method: string): void {
+  res.writeHead(405, { ...HEADERS, allow: PANE_METHODS.join(', '), 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${method} is not allowed here: the task pane's files answer ${PANE_METHODS.join(' and ')} only.\n`);
+}
+
 function notBuilt(res: ServerResponse, dir: string): void {
-  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+  res.writeHead(404, { ...HEADERS, 'content-type': 'text/html; charset=utf-8' });
   res.end(
     `<!doctype html><meta charset="utf-8"><title>任务窗格尚未构建 / Task pane not built</title>` +
       `<p>任务窗格尚未构建:${dir} 中没有文件。请先运行 <code>npm run build -w addin</code>,然后刷新本页。</p>` +

@@ -10,3 +10,4 @@ export * from './identity.js';
 export * from './catalogue-api.js';
 export type { Issue, IssueParams, Lang, Severity } from '../issues/issue.js';
 export * from './openapi.js';
+export * from './security-headers.js';
