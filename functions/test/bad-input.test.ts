@@ -12,12 +12,14 @@ const catalogue = loadCatalogue();
 const PARK = catalogue.parks[0]!.code;
 const PERIOD = '2025Q1';
 const LOCKED = '2023Q2';
+const FUTURE = '2099Q4';
 const FIRST_FIELD = () => Object.keys(valid.figures)[0]!;
 
 let h: Harness;
 let base: string;
 let valid: ReturnInput;
 let validLocked: ReturnInput;
+let futureWorkbook: Uint8Array;
 const stat = () => h.tokens[`${PARK}-statistician`]!;
 const reviewer = () => h.tokens[`${PARK}-reviewer`]!;
 
@@ -117,6 +119,32 @@ const CASES: BadCase[] = [
     status,
     code,
   })),
+  submit(() => ({ json: { ...valid, explanations: { ...valid.explanations, 'change_beyond_band@figures.no_such_field': '旧提示的说明' } } }), {
+    label: 'an explanation keyed to no issue and no indicator',
+    status: 422,
+    code: 'return_not_acceptable',
+    issues: ['explanation_unmatched'],
+  }),
+  // A period that has not begun takes no return yet: submissions, uploads, drafts, validation.
+  submit(() => ({ json: valid }), { label: 'a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
+  saveDraft(() => ({ json: valid }), { label: 'draft: a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
+  {
+    label: 'validate: a period not begun (2099Q4)',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${FUTURE}/validate`,
+    options: () => ({ token: stat(), json: valid }),
+    status: 409,
+    code: 'period_not_started',
+  },
+  {
+    label: 'upload: a period not begun (2099Q4), its own template workbook',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${FUTURE}/upload`,
+    options: () => ({ token: stat(), raw: { body: futureWorkbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    status: 409,
+    code: 'period_not_started',
+    watch: () => ({ park: PARK, period: FUTURE }),
+  },
   // A lone UTF-16 surrogate (half of a character, as a broken client or a cut string sends it:
   // JSON allows "\ud800") is no text: refused as the field it is in, never a 500.
   submit(withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')), { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
@@ -181,12 +209,18 @@ CASES.find((c) => c.label === 'malformed period 2025Q5')!.path = () => `/returns
 CASES.find((c) => c.label === 'year out of range 1999')!.path = () => `/returns/${PARK}/1999`;
 CASES.find((c) => c.label === 'draft: unknown park')!.path = () => `/returns/atlantis/${PERIOD}/draft`;
 CASES.find((c) => c.label === 'draft: malformed period')!.path = () => `/returns/${PARK}/2025H1/draft`;
+CASES.find((c) => c.label === 'a period not begun (2099Q4)')!.path = () => `/returns/${PARK}/${FUTURE}`;
+CASES.find((c) => c.label === 'draft: a period not begun (2099Q4)')!.path = () => `/returns/${PARK}/${FUTURE}/draft`;
 
 beforeAll(async () => {
   h = await startHarness();
   base = h.api.url;
   valid = await makeValidReturn(base, stat(), PARK, PERIOD);
   validLocked = await makeValidReturn(base, stat(), PARK, LOCKED);
+  // A template may be fetched ahead (to prepare); the return is what waits for the period.
+  const future = await call(base, 'getTemplateXlsx', { params: { park: PARK, period: FUTURE }, token: stat() });
+  expect(future.status).toBe(200);
+  futureWorkbook = future.body;
   expect((await call(base, 'submitReturn', { params: { park: PARK, period: PERIOD }, token: stat(), json: valid })).status).toBe(201);
   expect((await call(base, 'lockPeriod', { params: { period: LOCKED }, token: h.tokens['zone-consolidator']! })).status).toBe(200);
 });
