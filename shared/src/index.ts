@@ -12,7 +12,7 @@ export { formatFigure } from './figures/format-figure.js';
 export type { FormatFigureOptions } from './figures/format-figure.js';
 export { roundFigure } from './figures/round-figure.js';
 export { decimalString } from './figures/decimal-string.js';
-export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate } from './periods/periods.js';
+export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate, hasPeriodBegun } from './periods/periods.js';
 export type { Period, Quarter, PeriodResult } from './periods/periods.js';
 export { targetCanonicalValue } from './catalogue/target-canonical-value.js';
 export type { CanonicalTargetValue } from './catalogue/target-canonical-value.js';

@@ -32,6 +32,7 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   idempotency_key_reused: 409,
   stale_template: 409,
   period_locked: 423,
+  period_not_started: 409,
   draft_not_found: 404,
   lock_conflict: 409,
   draft_conflict: 409,

@@ -146,6 +146,7 @@ export interface RouteSpec {
 /** Answers of a route about one park's return: the park (404), the period (400), and the user's park (403). */
 const PARK_SCOPE = ['unknown_park', 'invalid_period', 'forbidden_park'] as const satisfies readonly ApiErrorCode[];
 const SUBMISSION = [
+  'period_not_started',
   'invalid_idempotency_key',
   'idempotency_key_reused',
   'period_locked',
@@ -238,7 +239,7 @@ export const ROUTES = {
     auth: true,
     body: json(returnInputSchema),
     responses: { 200: { description: 'The validation.', content: json(validateResponseSchema) } },
-    errors: PARK_SCOPE,
+    errors: [...PARK_SCOPE, 'period_not_started'],
     idempotent: true,
   },
   submitReturn: {
@@ -281,7 +282,7 @@ export const ROUTES = {
     auth: true,
     body: json(returnInputSchema),
     responses: { 200: { description: 'When and what was saved.', content: json(draftReceiptSchema), headers: ['location'] } },
-    errors: [...PARK_SCOPE, 'period_locked', 'draft_conflict'],
+    errors: [...PARK_SCOPE, 'period_not_started', 'period_locked', 'draft_conflict'],
   },
   getDraft: {
     method: 'GET',
