@@ -1,6 +1,6 @@
 import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, HistoryRegular, SendRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnResponse, type ReturnVersion, type TemplateLayout, type TemplateModel, type ValidationResult } from '@zj/shared';
+import { issueKey, validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnResponse, type ReturnVersion, type TemplateLayout, type TemplateModel, type ValidationResult } from '@zj/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
@@ -111,8 +111,10 @@ export function StatisticianView(props: {
       if (layout) await flushExplanations(layout, explanations);
       progress('progress_read');
       const read = await excel.readReturn(tpl);
-      // Explanations of rows not written to the sheet (no row) are kept from the pane.
-      const extra = Object.fromEntries(Object.entries(explanations).filter(([k, v]) => !k.startsWith('field:') && v.trim() !== ''));
+      // Explanations of rows not written to the sheet (no row) are kept from the pane, for the
+      // issues the figures still raise: one whose warning went away would be refused as unmatched.
+      const raised = new Set(validateReturn(tpl, read.input).issues.map(issueKey));
+      const extra = Object.fromEntries(Object.entries(explanations).filter(([k, v]) => !k.startsWith('field:') && v.trim() !== '' && raised.has(k)));
       const input: ReturnInput = { ...read.input, explanations: { ...read.input.explanations, ...extra } };
       progress('progress_validate');
       const checked = validateReturn(tpl, input);
