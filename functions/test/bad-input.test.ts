@@ -2,6 +2,9 @@ import { loadCatalogue, type ReturnInput } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, TEST_MAX_BODY_BYTES, type CallOptions, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
+import { fillTemplateWorkbook } from '../src/demo/fill-template-workbook.js';
+import { checkXlsxZip } from '../src/workbooks/check-xlsx-zip.js';
+import { withActiveXControl, withExternalLink, withOleObject, withPadding, withVbaProject } from '../src/workbooks/__fixtures__/tamper-xlsx.js';
 
 /**
  * Bad input, one row each: the 4xx status, the stable code, a message in zh-CN and en, and
@@ -20,6 +23,8 @@ let base: string;
 let valid: ReturnInput;
 let validLocked: ReturnInput;
 let futureWorkbook: Uint8Array;
+let filledWorkbook: Uint8Array;
+const tampered: { externalLink: Uint8Array } = { externalLink: new Uint8Array(0) };
 const stat = () => h.tokens[`${PARK}-statistician`]!;
 const reviewer = () => h.tokens[`${PARK}-reviewer`]!;
 
@@ -145,6 +150,24 @@ const CASES: BadCase[] = [
     code: 'period_not_started',
     watch: () => ({ park: PARK, period: FUTURE }),
   },
+  // A filled return (as the pane's template workbook, filled by exceljs) with one part added
+  // that a return never has; or saved by LibreOffice with a figure linked to another workbook.
+  ...(
+    [
+      ['upload: a figure linked to another workbook (saved by LibreOffice)', () => tampered.externalLink, 422, 'upload_external_links'],
+      ['upload: macros (a VBA project) in a workbook named .xlsx', () => withVbaProject(filledWorkbook), 422, 'upload_vba_project'],
+      ['upload: an ActiveX control', () => withActiveXControl(filledWorkbook), 422, 'upload_embedded_objects'],
+      ['upload: an embedded OLE object', () => withOleObject(filledWorkbook), 422, 'upload_embedded_objects'],
+      ['upload: a part that expands a thousand to one (8 MB of blanks)', () => withPadding(filledWorkbook, 8), 413, 'upload_compression_too_high'],
+    ] as const
+  ).map(([label, body, status, code]): BadCase => ({
+    label,
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/upload`,
+    options: () => ({ token: stat(), raw: { body: body(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    status,
+    code,
+  })),
   // A lone UTF-16 surrogate (half of a character, as a broken client or a cut string sends it:
   // JSON allows "\ud800") is no text: refused as the field it is in, never a 500.
   submit(withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')), { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
@@ -221,6 +244,13 @@ beforeAll(async () => {
   const future = await call(base, 'getTemplateXlsx', { params: { park: PARK, period: FUTURE }, token: stat() });
   expect(future.status).toBe(200);
   futureWorkbook = future.body;
+  // The return as a filled workbook, which the upload would accept, for the upload cases to tamper with.
+  const template = (await call(base, 'getTemplate', { params: { park: PARK, period: PERIOD }, token: stat() })).body;
+  const workbook = await call(base, 'getTemplateXlsx', { params: { park: PARK, period: PERIOD }, token: stat() });
+  const notes = Object.fromEntries(Object.entries(valid.explanations ?? {}).map(([key, text]) => [key.replace(/^.*@figures\./, ''), text]));
+  filledWorkbook = await fillTemplateWorkbook(workbook.body, template, valid.figures, valid.baselines as Record<string, number>, notes);
+  expect((await checkXlsxZip(filledWorkbook)).ok).toBe(true);
+  tampered.externalLink = await withExternalLink(filledWorkbook, template);
   expect((await call(base, 'submitReturn', { params: { park: PARK, period: PERIOD }, token: stat(), json: valid })).status).toBe(201);
   expect((await call(base, 'lockPeriod', { params: { period: LOCKED }, token: h.tokens['zone-consolidator']! })).status).toBe(200);
 });
