@@ -84,7 +84,7 @@ describe('GET /api/openapi.json', () => {
   it('lists the error codes of each error status, with the shared error body', () => {
     const submit = document.paths['/returns/{park}/{period}'].post;
     expect(Object.keys(submit.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '423', '500', '503']);
-    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'stale_template', 'version_conflict']);
+    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'period_not_started', 'stale_template', 'version_conflict']);
     expect(submit.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReturnInput' });
     const upload = document.paths['/returns/{park}/{period}/upload'].post;
     expect(Object.keys(upload.requestBody.content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
