@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Receipt, ReturnVersion, TemplateModel } from '@zj/shared';
+import type { TemplateModel } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registration as getConsolidationRoute } from '../src/functions/get-consolidation.js';
 import { registration as getEvaluationRoute } from '../src/functions/get-evaluation.js';
@@ -56,7 +56,7 @@ describe('templates', () => {
 
   it('leaves {period}.xlsx to another function: the JSON route does not take it', async () => {
     for (const route of [getTemplateRoute, getConsolidationRoute, getEvaluationRoute]) {
-      expect(compileRoute(route.route).match(route.route.replace(/\{(\w+)(:[^}]*)?\}/g, '2025').replace(/^/, '/') + '.xlsx')).toBeNull();
+      expect(compileRoute(route.route).match(`${route.route.replace(/\{(\w+)(:[^}]*)?\}/g, '2025').replace(/^/, '/')}.xlsx`)).toBeNull();
     }
     const r = await call(base, 'getTemplateXlsx', { params: { park: parks[0]!, period: '2025' }, token: stat(parks[0]!) });
     if (r.status === 404) expect(r.error?.code).toBe('route_not_found');

@@ -128,6 +128,7 @@ export function App(props: AppProps) {
   }, [establish, op, props.entra]);
 
   // The parks the user may pick: their own, or all of them for the zone consolidator.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per session: `op` and `api` are new objects on each sign-in, which `session` already stands for.
   useEffect(() => {
     if (!session) return;
     void op.run('progress_load', async () => {
@@ -137,7 +138,6 @@ export function App(props: AppProps) {
       setParks(visible);
       setPark((current) => current ?? visible[0]?.code ?? null);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
   // A catalogue version published from this pane (a park onboarded): its parks read again, quietly, so the message about it stays.
   const reloadParks = useCallback(() => void api.parks().then((answer) => setParks(answer.parks), () => undefined), [api]);

@@ -45,11 +45,11 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
     [api, op, period],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per period: `refresh` changes with the language too, which must not reload.
   useEffect(() => {
     setStatus(null);
     setOpened(null);
     void refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [period]);
 
   const setLock = (locked: boolean) =>

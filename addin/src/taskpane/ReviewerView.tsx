@@ -39,11 +39,10 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
     [api, op, park, period, props.parkName, t],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per park and period; `load` changes with the language only.
   useEffect(() => {
     setData(null);
     void load();
-    // Load once per park and period; `load` changes with the language only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [park, period]);
 
   const fields = useFieldInfo(template);
@@ -75,8 +74,8 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
           <Divider />
           <Subtitle2 as="h3">{t('review_history')}</Subtitle2>
           <ul className={styles.reviews}>
-            {data.reviews.map((r, i) => (
-              <li key={i}>
+            {data.reviews.map((r) => (
+              <li key={`${r.version}-${r.at}`}>
                 <Body1>
                   {t('receipt_version', { version: r.version })} ·{' '}
                   {t('review_entry', { decision: t(r.decision === 'approve' ? 'state_approved' : 'state_returned'), by: r.by.name, time: formatTime(r.at, lang) })}

@@ -56,6 +56,7 @@ export function StatisticianView(props: {
   const [draft, setDraft] = useState<DraftState | null>(null);
 
   // A new park or period starts over (the sheet keeps its own draft).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: park and period are what the state is reset for, not what the effect reads.
   useEffect(() => {
     setTemplate(null);
     setLayout(null);
