@@ -49,6 +49,31 @@ describe('templates', () => {
     expect(r.headers.get('etag')).toBe(`"${r.body.version}"`);
   });
 
+  it('answers 304 Not Modified, with its ETag and no body, when If-None-Match names the current version (JSON and .xlsx)', async () => {
+    const park = parks[0]!;
+    const first = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: stat(park) });
+    const etag = first.headers.get('etag')!;
+    for (const route of ['getTemplate', 'getTemplateXlsx'] as const) {
+      // As browsers and caches send it: the tag itself, weak, in a list, or any.
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"0000", ${etag}`, '*']) {
+        const r = await call(base, route, { params: { park, period: '2025' }, token: stat(park), headers: { 'if-none-match': ifNoneMatch } });
+        expect([route, ifNoneMatch, r.status]).toEqual([route, ifNoneMatch, 304]);
+        expect(r.headers.get('etag')).toBe(etag);
+        expect(r.body).toBeNull();
+        expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      // Another version's tag: the whole answer.
+      const stale = await call(base, route, { params: { park, period: '2025' }, token: stat(park), headers: { 'if-none-match': '"0000"' } });
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get('etag')).toBe(etag);
+    }
+    // A 304 is no way round the checks: another park's statistician still gets 403, signed out 401.
+    const other = await call(base, 'getTemplate', { params: { park: parks[1]!, period: '2025' }, token: stat(park), headers: { 'if-none-match': '*' } });
+    expect(other.error?.code).toBe('forbidden_park');
+    const anonymous = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: null, headers: { 'if-none-match': etag } });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('quarterly periods have their days', async () => {
     const r = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '2024Q1' }, token: stat(parks[0]!) });
     expect(r.body).toMatchObject({ period: '2024Q1', periodDays: 91, previousPeriod: null });

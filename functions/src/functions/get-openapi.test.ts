@@ -92,4 +92,12 @@ describe('GET /api/openapi.json', () => {
     expect(document.paths['/openapi.json'].get.security).toEqual([]);
     expect(document.paths['/parks'].get.security).toEqual([{ bearer: [] }]);
   });
+
+  it('says the templates answer 304 without content to If-None-Match', () => {
+    for (const path of ['/templates/{park}/{period}', '/templates/{park}/{period}.xlsx']) {
+      const get = document.paths[path].get;
+      expect(get.parameters.find((p: Json) => p.in === 'header')?.name).toBe('if-none-match');
+      expect(get.responses['304']).toEqual({ description: expect.stringContaining('If-None-Match'), headers: { etag: expect.any(Object) } });
+    }
+  });
 });
