@@ -160,6 +160,8 @@ export class ApiClient {
     } finally {
       clearTimeout(timer);
     }
+    const answer = route.responses[response.status];
+    if (answer?.content.kind === 'none') return null; // 304: only when the caller sent If-None-Match
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       let parsed: unknown = null;
@@ -170,7 +172,6 @@ export class ApiClient {
       }
       throw new ApiRequestError(response.status, parseApiErrorBody(parsed), response.headers);
     }
-    const answer = route.responses[response.status];
     if (!answer) throw new UnexpectedResponseError(name, response.status, [`status ${response.status} is not declared`]);
     if (answer.content.kind === 'file') return response.arrayBuffer();
     const parsed = answer.content.schema.safeParse(await response.json().catch(() => undefined));

@@ -1,6 +1,6 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Actor, Park } from '@zj/shared';
-import { API_SECURITY_HEADERS, parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
+import { API_SECURITY_HEADERS, parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type NoContentStatus, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
 import type { Period } from '@zj/shared/periods';
 import { DomainError } from '../app/domain-error.js';
 import { services, type Services } from '../app/services.js';
@@ -28,9 +28,11 @@ export type RouteInput<N extends RouteName> = {
   body: RouteBody<N>;
 } & Scope<N>;
 
-/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file). */
+/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file; none for 304). */
 export type RouteResult<N extends RouteName> = {
-  [S in RouteStatus<N>]: { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
+  [S in RouteStatus<N>]: S extends NoContentStatus<N>
+    ? { status: S; body?: undefined; headers?: Record<string, string> }
+    : { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
 }[RouteStatus<N>];
 
 /** The permission a route needs (auth/permissions.ts), for a route that needs a user. */
@@ -60,9 +62,10 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
         body = checked.value;
       }
       const input = { ...scope, request, context, params, body } as RouteInput<N>;
-      const result: { status: number; body: unknown; headers?: Record<string, string> } = await handle(input);
+      const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handle(input);
       const declared = route.responses[result.status];
       if (!declared) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);
+      if (declared.content.kind === 'none') return { status: result.status, headers: { 'cache-control': 'no-store', ...result.headers } };
       return declared.content.kind === 'json' ? jsonResponse(result.status, result.body, result.headers) : fileResponse(result.status, declared.content.contentType, result.body as Uint8Array, result.headers);
     } catch (error) {
       return errorResponse(error, context);

@@ -202,6 +202,10 @@ export function checkAnswer(method: string, path: string, status: number, conten
   const answer = hit.route.responses[status];
   if (!answer) throw new Error(`${where}: ${hit.name} does not declare status ${status}`);
   if (method === 'HEAD') return;
+  if (answer.content.kind === 'none') {
+    if (body !== null) throw new Error(`${where}: ${hit.name} declares no body for ${status}, and one came`);
+    return;
+  }
   if (answer.content.kind === 'file') {
     if (!contentType.startsWith(answer.content.contentType)) throw new Error(`${where}: content type ${contentType}, the table says ${answer.content.contentType}`);
     return;

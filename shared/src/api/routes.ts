@@ -79,7 +79,14 @@ export interface FileContent {
   readonly contentType: string;
 }
 
+/** No body at all, e.g. 304 Not Modified. */
+export interface NoContent {
+  readonly kind: 'none';
+}
+
 export type Content = JsonContent | FileContent;
+
+export const NO_CONTENT: NoContent = { kind: 'none' };
 
 export function json<S extends z.ZodType>(schema: S): JsonContent<S> {
   return { kind: 'json', schema };
@@ -104,6 +111,10 @@ export const REQUEST_HEADERS = {
     schema: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
   },
   'x-client': { description: 'addin when the task pane sends it (recorded as the version source).', schema: z.enum(['addin']) },
+  'if-none-match': {
+    description: 'ETags the client holds (RFC 9110): when one is the current one, or *, the answer is 304 Not Modified without a body.',
+    schema: z.string().max(4096),
+  },
 } as const;
 export type RequestHeaderName = keyof typeof REQUEST_HEADERS;
 
@@ -118,7 +129,7 @@ export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly content: Content;
+  readonly content: Content | NoContent;
   readonly headers?: readonly ResponseHeaderName[];
 }
 
@@ -142,6 +153,9 @@ export interface RouteSpec {
   /** Sending it again has the effect of sending it once (it stores nothing, or sets a state): a client may retry it. */
   readonly idempotent?: boolean;
 }
+
+/** A conditional GET's answer when the client's copy is current (If-None-Match). */
+const NOT_MODIFIED = { description: 'Not Modified: If-None-Match named the current version (or *); no body.', content: NO_CONTENT, headers: ['etag'] } as const satisfies ResponseSpec;
 
 /** Answers of a route about one park's return: the park (404), the period (400), and the user's park (403). */
 const PARK_SCOPE = ['unknown_park', 'invalid_period', 'forbidden_park'] as const satisfies readonly ApiErrorCode[];
@@ -217,7 +231,8 @@ export const ROUTES = {
     description: 'The fields, targets, previous values, baselines and rules; `version` (also the ETag) is its content hash.',
     tag: 'returns',
     auth: true,
-    responses: { 200: { description: 'The template model.', content: json(templateModelSchema), headers: ['etag'] } },
+    headers: ['if-none-match'],
+    responses: { 200: { description: 'The template model.', content: json(templateModelSchema), headers: ['etag'] }, 304: NOT_MODIFIED },
     errors: PARK_SCOPE,
   },
   getTemplateXlsx: {
@@ -227,7 +242,8 @@ export const ROUTES = {
     description: 'The same layout the add-in writes; ETag is the template version.',
     tag: 'returns',
     auth: true,
-    responses: { 200: { description: 'The template workbook.', content: XLSX_FILE, headers: ['etag', 'content-disposition'] } },
+    headers: ['if-none-match'],
+    responses: { 200: { description: 'The template workbook.', content: XLSX_FILE, headers: ['etag', 'content-disposition'] }, 304: NOT_MODIFIED },
     errors: PARK_SCOPE,
   },
   validateReturn: {
@@ -469,8 +485,11 @@ type ParamNamesOf<P extends string> = P extends `${string}{${infer Name}}${infer
 /** The path parameters of a route, by name: `{ park: string; period: string }`. */
 export type RouteParams<N extends RouteName> = { [K in ParamNamesOf<RouteOf<N>['path']>]: string };
 
-/** What a body or response of this content is: the schema's type for JSON, bytes for a file. */
+/** What a body or response of this content is: the schema's type for JSON, bytes for a file, nothing (never) for no content. */
 type ContentValue<C, Bytes> = C extends JsonContent<infer S> ? z.output<S> : C extends FileContent ? Bytes : never;
+
+/** The statuses of a route's answers without a body (304). */
+export type NoContentStatus<N extends RouteName> = { [S in RouteStatus<N>]: RouteOf<N>['responses'][S] extends { content: NoContent } ? S : never }[RouteStatus<N>];
 
 /** The body of a route's request as the handler reads it (after its schema), or undefined. */
 export type RouteBody<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.output<S> : undefined;
