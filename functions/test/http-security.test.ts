@@ -117,6 +117,8 @@ describe('the API’s answers carry security headers', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     expect(directives(r.headers.get('content-security-policy'))).toEqual(API_CSP);
+    // Never kept by a shared cache; a template may be kept by the browser, revalidated (304).
+    if (status !== 204) expect(r.headers.get('cache-control')).toMatch(/^(no-store|private, no-cache)$/);
   });
 });
 
