@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import azf, { type HttpResponseInit } from '@azure/functions';
 import { API_SECURITY_HEADERS } from '@zj/shared/api';
-import { errorBody } from '../http/error-response.js';
+import { errorCodeResponse } from '../http/error-response.js';
 import type { HttpRoute } from '../http/register-http.js';
 import { compareRoutes, compileRoute, type CompiledRoute } from './route-template.js';
 import { serveStatic } from './serve-static.js';
@@ -47,7 +47,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res, compiled, prefix, options).catch((error: unknown) => {
       (options.logProblem ?? console.error)(`adapter error (ref local-adapter): ${format(error)}`);
-      if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }), {}, (req.method ?? 'GET').toUpperCase());
+      if (!res.headersSent) writeAnswer(res, errorCodeResponse('internal_error', { ref: 'local-adapter' }), (req.method ?? 'GET').toUpperCase());
       else res.destroy();
     });
   });
@@ -86,7 +86,7 @@ async function handle(
 
   if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
     await drain(req, 0);
-    if (options.staticDir === null) return writeJson(res, 404, errorBody('route_not_found', { method, path: url.pathname }), {}, method);
+    if (options.staticDir === null) return writeAnswer(res, errorCodeResponse('route_not_found', { method, path: url.pathname }), method);
     return serveStatic(req, res, options.staticDir, url.pathname);
   }
   const path = url.pathname.slice(prefix.length) || '/';
@@ -103,12 +103,13 @@ async function handle(
   const hit = matches.find((m) => m.route.methods.includes(method as never));
   if (!hit) {
     await drain(req, 0);
-    const status = matches.length > 0 ? 405 : 404;
-    writeJson(res, status, errorBody(status === 405 ? 'method_not_allowed' : 'route_not_found', { method, path: url.pathname }), {
-      ...cors,
-      ...(status === 405 ? { allow: allowed(matches) } : {}),
-    }, method);
-    return done(status);
+    // The route table's codes, answered by the one place errors become HTTP (status, headers, body).
+    const answer =
+      matches.length > 0
+        ? errorCodeResponse('method_not_allowed', { method, path: url.pathname }, { ...cors, allow: allowed(matches) })
+        : errorCodeResponse('route_not_found', { method, path: url.pathname }, cors);
+    writeAnswer(res, answer, method);
+    return done(answer.status ?? 500);
   }
 
   const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
@@ -189,9 +190,9 @@ function allowed(matches: { route: HttpRoute }[]): string {
   return [...new Set(matches.flatMap((m) => m.route.methods)), 'OPTIONS'].join(', ');
 }
 
-/** A JSON answer of the adapter itself, with the API's security headers; to HEAD, its headers only (content-length still says how long the body is). */
-function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, method = 'GET'): void {
-  const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...API_SECURITY_HEADERS, ...headers });
+/** An answer of the adapter itself (errorCodeResponse's JSON), with the API's security headers; to HEAD, its headers only (content-length still says how long the body is). */
+function writeAnswer(res: ServerResponse, answer: HttpResponseInit, method: string): void {
+  const bytes = Buffer.from(JSON.stringify(answer.jsonBody));
+  res.writeHead(answer.status ?? 500, { ...(answer.headers as Record<string, string>), 'content-length': String(bytes.length), ...API_SECURITY_HEADERS });
   res.end(method === 'HEAD' ? undefined : bytes);
 }
