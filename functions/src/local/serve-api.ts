@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import azf, { type HttpResponseInit } from '@azure/functions';
-import { API_SECURITY_HEADERS } from '@zj/shared/api';
+import { API_SECURITY_HEADERS, UNROUTED_ERRORS } from '@zj/shared/api';
 import { errorCodeResponse } from '../http/error-response.js';
 import type { HttpRoute } from '../http/register-http.js';
 import { compareRoutes, compileRoute, type CompiledRoute } from './route-template.js';
@@ -86,7 +86,7 @@ async function handle(
 
   if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
     await drain(req, 0);
-    if (options.staticDir === null) return writeAnswer(res, errorCodeResponse('route_not_found', { method, path: url.pathname }), method);
+    if (options.staticDir === null) return writeAnswer(res, errorCodeResponse(UNROUTED_ERRORS.noPath, { method, path: url.pathname }), method);
     return serveStatic(req, res, options.staticDir, url.pathname);
   }
   const path = url.pathname.slice(prefix.length) || '/';
@@ -106,8 +106,8 @@ async function handle(
     // The route table's codes, answered by the one place errors become HTTP (status, headers, body).
     const answer =
       matches.length > 0
-        ? errorCodeResponse('method_not_allowed', { method, path: url.pathname }, { ...cors, allow: allowed(matches) })
-        : errorCodeResponse('route_not_found', { method, path: url.pathname }, cors);
+        ? errorCodeResponse(UNROUTED_ERRORS.wrongMethod, { method, path: url.pathname }, { ...cors, allow: allowed(matches) })
+        : errorCodeResponse(UNROUTED_ERRORS.noPath, { method, path: url.pathname }, cors);
     writeAnswer(res, answer, method);
     return done(answer.status ?? 500);
   }

@@ -8,6 +8,7 @@ import {
   possibleErrors,
   ROUTE_NAMES,
   ROUTES,
+  UNROUTED_ERRORS,
   routePath,
   type ApiErrorBody,
   type RouteBodyInput,
@@ -192,7 +193,7 @@ export function checkAnswer(method: string, path: string, status: number, conten
     if (method === 'HEAD' || status === 503 || status === 500) return; // HEAD has no body; faults are any route's
     const parsed = apiErrorBodySchema.safeParse(body);
     if (!parsed.success) throw new Error(`${where}: the error body is not an ApiErrorBody: ${JSON.stringify(parsed.error.issues)}`);
-    const allowed = hit ? possibleErrors(hit.route) : matching.length > 0 ? ['method_not_allowed'] : ['route_not_found'];
+    const allowed: string[] = hit ? possibleErrors(hit.route) : [matching.length > 0 ? UNROUTED_ERRORS.wrongMethod : UNROUTED_ERRORS.noPath];
     if (!allowed.includes(parsed.data.error.code)) {
       throw new Error(`${where}: code ${parsed.data.error.code} is not among those the route table declares for ${hit?.name ?? 'no route'}: ${allowed.join(', ')}`);
     }

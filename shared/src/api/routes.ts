@@ -511,6 +511,9 @@ export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as 
 export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
 
+/** What a request no route of the table serves is answered: its path matches none, or matches only routes of other methods. */
+export const UNROUTED_ERRORS = { noPath: 'route_not_found', wrongMethod: 'method_not_allowed' } as const satisfies Record<string, ApiErrorCode>;
+
 /** Every error code a route may answer. */
 export function possibleErrors(route: RouteSpec): ApiErrorCode[] {
   return [
