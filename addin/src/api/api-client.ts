@@ -29,7 +29,10 @@ export interface ApiClientOptions {
 export type RouteRequest<N extends RouteName> = (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) &
   (RouteBodyInput<N> extends undefined ? { body?: undefined } : { body: RouteBodyInput<N> }) & { headers?: Record<string, string> };
 
-/** What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. */
+/**
+ * What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. A 304
+ * (no content) comes only to a call that sent If-None-Match itself, as null, which this type leaves out.
+ */
 export type RouteAnswer<N extends RouteName> = RouteResponse<N, RouteStatus<N>, ArrayBuffer>;
 
 export interface CallPolicy {
