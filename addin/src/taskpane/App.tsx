@@ -99,6 +99,7 @@ export function App(props: AppProps) {
 
   // First: how the API signs people in, and whether this user is signed in already (a demo
   // token kept from before; an Entra ID account in MSAL's cache, or Office's own with NAA).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the pane opens; a later sign-in goes through its own actions, not through this effect.
   useEffect(() => {
     void op.run('progress_load', async () => {
       try {
@@ -117,7 +118,6 @@ export function App(props: AppProps) {
         setChecking(false);
       }
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const signInWithEntra = useCallback(() => {

@@ -72,6 +72,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
   };
 
   // The reference lists, and a review left open in an earlier session.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the screen opens; the handlers it calls change with the language, which must not reload.
   useEffect(() => {
     void op.run('progress_load', async () => {
       await loadReference();
@@ -84,7 +85,6 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
         }
       }
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const readFile = async (file: File) => {
@@ -264,6 +264,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
             const created = review.newIndicators.find((n) => n.code === item.indicator);
             const itemIssues = issuesAt(`items.${i}`);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an item is its proposal's position (draft.proposals[i], issues at items.i); the list is never reordered.
               <div key={i} data-testid={`proposal-${i}`} className={`${styles.card} ${styles[item.decision]}`}>
                 <Text size={200} className={styles.quote}>
                   「{item.quote}」
