@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PATH_PARAMS, ROUTE_NAMES, ROUTES, routePath, type PathParamName, type RouteName } from '@zj/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, type Harness } from './helpers/harness.js';
 
@@ -119,6 +120,39 @@ describe('the API’s answers carry security headers', () => {
     expect(directives(r.headers.get('content-security-policy'))).toEqual(API_CSP);
     // Never kept by a shared cache; a template may be kept by the browser, revalidated (304).
     if (status !== 204) expect(r.headers.get('cache-control')).toMatch(/^(no-store|private, no-cache)$/);
+  });
+});
+
+/** A path of each route of the table, with a value for each of its parameters. */
+const SAMPLE: Record<PathParamName, string> = { park: 'jinshan', period: '2025Q1', year: '2025', version: '1', draft: '2f1c6a52-3c1e-4a7b-9d55-0c1f1b8f0e2a' };
+const samplePath = (name: RouteName) => routePath(name, Object.fromEntries(Object.keys(PATH_PARAMS).map((k) => [k, SAMPLE[k as PathParamName]])) as never);
+
+// Every route of the table, the sign-in (auth-info, me), catalogue and onboarding ones included:
+// a route added later is covered without a line here.
+describe.each(ROUTE_NAMES.map((name) => [name, ROUTES[name].method, samplePath(name)] as const))('%s (%s %s): CORS and security headers', (_name, method, path) => {
+  it('answers a preflight from the pane’s origin, and no other', async () => {
+    const ok = await fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin: PANE_ORIGIN, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, content-type' } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(PANE_ORIGIN);
+    expect(ok.headers.get('access-control-allow-methods')).toContain(method);
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    const evil = await fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': method } });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a call without a token with the security headers, and CORS for the pane’s origin alone', async () => {
+    for (const [origin, allowed] of [
+      [PANE_ORIGIN, PANE_ORIGIN],
+      ['https://evil.example', null],
+    ] as const) {
+      const r = await call(base, method, path, { headers: { origin } });
+      expect([path, r.status < 500]).toEqual([path, true]);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(directives(r.headers.get('content-security-policy'))).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+      expect(r.headers.get('access-control-allow-origin')).toBe(allowed);
+      expect(r.headers.get('vary')).toMatch(/origin/i);
+    }
   });
 });
 
