@@ -278,6 +278,28 @@ describe('the adapter', () => {
     expect(b.headers.get('allow')).toContain('POST');
   });
 
+  it('knows the sign-in, catalogue and onboarding routes: 405 with their methods (and OPTIONS, the preflight) in Allow, 404 beyond them', async () => {
+    const draft = '2f1c6a52-3c1e-4a7b-9d55-0c1f1b8f0e2a';
+    for (const [method, path, allow] of [
+      ['POST', '/auth-info', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/me', 'GET, HEAD, OPTIONS'],
+      ['POST', '/catalogue', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/catalogue/versions', 'GET, HEAD, OPTIONS'],
+      ['GET', '/onboarding', 'POST, OPTIONS'],
+      ['DELETE', `/onboarding/${draft}`, 'GET, HEAD, PUT, OPTIONS'],
+      ['GET', `/onboarding/${draft}/publish`, 'POST, OPTIONS'],
+    ] as const) {
+      const r = await call(base, method, path, { token: zone() });
+      expect([method, path, r.status, r.error?.code]).toEqual([method, path, 405, 'method_not_allowed']);
+      expect([path, r.headers.get('allow')]).toEqual([path, allow]);
+      expect(r.headers.get('cache-control')).toBe('no-store');
+    }
+    for (const path of ['/onboarding/a/b/c', '/catalogue/versions/1', '/me/park']) {
+      const r = await call(base, 'GET', path, { token: zone() });
+      expect([path, r.status, r.error?.code]).toEqual([path, 404, 'route_not_found']);
+    }
+  });
+
   it('answers HEAD like GET, without a body: the same status and headers (as the host does for a GET route)', async () => {
     const path = `/templates/${parks[0]}/2025`;
     const get = await call<TemplateModel>(base, 'GET', path, { token: stat(parks[0]!) });
