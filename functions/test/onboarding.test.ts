@@ -209,4 +209,25 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const saved = await call(base, 'saveOnboarding', { params: { draft: again.body.id }, token: consolidator, json: r });
     expect(saved.body.issues.map((i) => i.code)).toContain('onboarding_duplicate_park');
   });
+
+  it('refuses half a character (a lone UTF-16 surrogate) in a plan, a review or a reason: 400 invalid_body, the draft and the catalogue as they were', async () => {
+    const plan = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: 'p.txt', text: `${PLAN}\ud800` } });
+    expect([plan.status, plan.error?.code, plan.error?.issues?.[0]?.path]).toEqual([400, 'invalid_body', 'text']);
+    const name = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: '\udc00.txt', text: PLAN } });
+    expect([name.status, name.error?.code]).toEqual([400, 'invalid_body']);
+
+    const started = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: 'p.txt', text: PLAN } });
+    const draft = started.body.id;
+    const before = await call(base, 'getOnboarding', { params: { draft }, token: consolidator });
+    const broken = structuredClone(before.body.review);
+    broken.items[0]!.note = '合计\ud83d';
+    const saved = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: broken });
+    expect([saved.status, saved.error?.code, saved.error?.issues?.[0]?.path]).toEqual([400, 'invalid_body', 'items.0.note']);
+    expect((await call(base, 'getOnboarding', { params: { draft }, token: consolidator })).body.review).toEqual(before.body.review);
+
+    const current = (await call(base, 'getCatalogueHistory', { token: consolidator })).body.current;
+    const published = await call(base, 'publishOnboarding', { params: { draft }, token: consolidator, json: { reason: '新增\udfff' } });
+    expect([published.status, published.error?.code]).toEqual([400, 'invalid_body']);
+    expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(current);
+  });
 });
