@@ -5,7 +5,7 @@ import { createServer } from 'node:https';
 import { homedir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSourceMapPath, PANE_METHODS, paneSecurityHeaders } from '@zj/shared/api';
+import { isSourceMapPath, PANE_METHODS, paneHeadersOfConfig, paneSecurityHeaders } from '@zj/shared/api';
 
 /**
  * The development server Excel loads the add-in from: https://localhost:3000 (the URL of the
@@ -21,7 +21,14 @@ const CERTS = join(homedir(), '.office-addin-dev-certs');
 const certFile = process.env.ADDIN_CERT ?? join(CERTS, 'localhost.crt');
 const keyFile = process.env.ADDIN_KEY ?? join(CERTS, 'localhost.key');
 
-const HEADERS = paneSecurityHeaders();
+/** The headers this build was made to be served with (its staticwebapp.config.json), as Static Web Apps would send them. */
+const HEADERS = ((): Record<string, string> => {
+  try {
+    return paneHeadersOfConfig(JSON.parse(readFileSync(join(DIST, 'staticwebapp.config.json'), 'utf8'))) ?? paneSecurityHeaders();
+  } catch {
+    return paneSecurityHeaders();
+  }
+})();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

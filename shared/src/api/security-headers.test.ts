@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSourceMapPath, paneContentSecurityPolicy, paneSecurityHeaders, paneStaticWebAppConfig } from './security-headers.js';
+import { isSourceMapPath, paneContentSecurityPolicy, paneHeadersOfConfig, paneSecurityHeaders, paneStaticWebAppConfig } from './security-headers.js';
 
 const connectSrc = (csp: string) => /connect-src ([^;]*)/.exec(csp)?.[1]?.split(' ');
+const frameSrc = (csp: string) => /frame-src ([^;]*)/.exec(csp)?.[1]?.split(' ');
 
 describe('the task pane’s security headers', () => {
   it.each<[string | null, string[]]>([
@@ -11,6 +12,23 @@ describe('the task pane’s security headers', () => {
     ['https://zj-api.chinacloudsites.cn:8443/api/', ["'self'", 'https://zj-api.chinacloudsites.cn:8443']],
   ])('an API at %j may be fetched from the pane', (apiBaseUrl, self) => {
     expect(connectSrc(paneContentSecurityPolicy({ apiBaseUrl }))).toEqual([...self, 'https://login.microsoftonline.com', 'https://login.partner.microsoftonline.cn']);
+  });
+
+  it('lets the pane fetch tokens from, and frame, the authority it is built with: Entra ID’s always, a local provider when named', () => {
+    const entra = paneContentSecurityPolicy({ authority: 'https://login.partner.microsoftonline.cn/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a' });
+    expect(connectSrc(entra)).toEqual(["'self'", 'https://login.microsoftonline.com', 'https://login.partner.microsoftonline.cn']);
+    const local = paneContentSecurityPolicy({ authority: 'https://127.0.0.1:41443/tenant-a/v2.0' });
+    expect(connectSrc(local)).toContain('https://127.0.0.1:41443');
+    expect(frameSrc(local)).toContain('https://127.0.0.1:41443');
+    expect(connectSrc(paneContentSecurityPolicy())).not.toContain('https://127.0.0.1:41443');
+  });
+
+  it('reads the headers a build wrote for Static Web Apps, and nothing that is not them', () => {
+    const config = paneStaticWebAppConfig({ authority: 'https://127.0.0.1:41443/t' });
+    expect(paneHeadersOfConfig(JSON.parse(JSON.stringify(config)))).toEqual(paneSecurityHeaders({ authority: 'https://127.0.0.1:41443/t' }));
+    for (const bad of [null, {}, { globalHeaders: [] }, { globalHeaders: { 'x-content-type-options': 'nosniff' } }, { globalHeaders: { 'content-security-policy': 1 } }]) {
+      expect(paneHeadersOfConfig(bad)).toBeNull();
+    }
   });
 
   it('refuses an API address that is neither a path nor a URL (misuse: the build checks it first)', () => {

@@ -62,6 +62,12 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export interface PaneHeaderOptions {
   /** The API's base URL as the pane calls it (ADDIN_API_BASE_URL): its origin may be fetched. A path (/api) or null: the pane's own origin. */
   apiBaseUrl?: string | null;
+  /**
+   * The sign-in authority the pane is built with (ADDIN_ENTRA_AUTHORITY), if any: MSAL fetches its
+   * tokens and renews them in a frame there. Entra ID's own are always allowed; another (a local
+   * OpenID provider on loopback, which only a development build may name) is added.
+   */
+  authority?: string | null;
 }
 
 /**
@@ -73,14 +79,15 @@ export interface PaneHeaderOptions {
  */
 export function paneContentSecurityPolicy(options: PaneHeaderOptions = {}): string {
   const api = apiOrigin(options.apiBaseUrl ?? null);
+  const signIn = [...new Set([...SIGN_IN_ORIGINS, ...(options.authority ? [originOf(options.authority, 'sign-in authority')] : [])])];
   return serialize({
     'default-src': ["'self'"],
     'script-src': ["'self'", ...OFFICE_JS_ORIGINS],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(api ? [api] : []), ...SIGN_IN_ORIGINS],
-    'frame-src': ["'self'", ...SIGN_IN_ORIGINS, ...OFFICE_JS_FRAME_ORIGINS],
+    'connect-src': ["'self'", ...(api ? [api] : []), ...signIn],
+    'frame-src': ["'self'", ...signIn, ...OFFICE_JS_FRAME_ORIGINS],
     'frame-ancestors': ["'self'", ...OFFICE_HOST_ORIGINS],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
@@ -119,10 +126,29 @@ export function paneStaticWebAppConfig(options: PaneHeaderOptions = {}): object 
   };
 }
 
+/**
+ * The headers a built pane is to be served with, as its build wrote them into
+ * staticwebapp.config.json (globalHeaders): the local servers send what Static Web Apps would.
+ * Null when the file does not hold a Content-Security-Policy among text headers; the caller then
+ * sends paneSecurityHeaders(), the strictest.
+ */
+export function paneHeadersOfConfig(config: unknown): Record<string, string> | null {
+  const headers = (config as { globalHeaders?: unknown } | null)?.globalHeaders;
+  if (typeof headers !== 'object' || headers === null) return null;
+  const entries = Object.entries(headers);
+  if (!entries.every(([, value]) => typeof value === 'string')) return null;
+  const out = Object.fromEntries(entries.map(([name, value]) => [name.toLowerCase(), value as string]));
+  return out['content-security-policy'] ? out : null;
+}
+
 /** The origin of an absolute API URL (scheme and host in lower case), or null for a path on the pane's own origin. */
 function apiOrigin(apiBaseUrl: string | null): string | null {
   if (apiBaseUrl === null || apiBaseUrl.startsWith('/')) return null;
-  const origin = /^(https?:\/\/[^/?#]+)/i.exec(apiBaseUrl)?.[1];
-  if (!origin) throw new Error(`the API base URL "${apiBaseUrl}" is neither a path nor an http(s) URL`);
+  return originOf(apiBaseUrl, 'API base URL');
+}
+
+function originOf(url: string, what: string): string {
+  const origin = /^(https?:\/\/[^/?#]+)/i.exec(url)?.[1];
+  if (!origin) throw new Error(`the ${what} "${url}" is neither a path nor an http(s) URL`);
   return origin.toLowerCase();
 }
