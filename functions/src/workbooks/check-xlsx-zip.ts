@@ -1,11 +1,10 @@
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { makeIssue, type Issue } from '@zj/shared';
+import { checkZipBudget, isZip } from '../uploads/check-zip-budget.js';
 import { formatMegabytes } from './format-megabytes.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 
 export type ZipCheck = { ok: true } | { ok: false; issue: Issue };
 
-const MB = 1024 * 1024;
 const mb = formatMegabytes;
 const refuse = (code: string, params: Record<string, string | number> = {}): ZipCheck => ({ ok: false, issue: makeIssue(code, 'error', 'file', params) });
 
@@ -28,48 +27,31 @@ export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPL
   if (bytes.length === 0) return refuse('upload_empty');
   if (bytes.length > limits.maxBytes) return refuse('upload_too_large', { size: mb(bytes.length), limit: mb(limits.maxBytes) });
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return refuse('upload_legacy_xls');
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return refuse('upload_not_xlsx');
 
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: ZipFile;
-  try {
-    zip = await openZip(buffer);
-  } catch {
-    return refuse('upload_corrupt');
-  }
-  try {
-    if (zip.entryCount > limits.maxEntries) return refuse('upload_too_many_entries', { count: zip.entryCount, limit: limits.maxEntries });
-    let entries: Entry[];
-    try {
-      entries = await readDirectory(zip);
-    } catch {
-      return refuse('upload_corrupt');
+  if (!isZip(bytes)) return refuse('upload_not_xlsx');
+
+  const budget = await checkZipBudget(bytes, limits);
+  if (!budget.ok) {
+    switch (budget.reason) {
+      case 'corrupt':
+        return refuse('upload_corrupt');
+      case 'too_many_entries':
+        return refuse('upload_too_many_entries', { count: budget.count, limit: limits.maxEntries });
+      case 'expands_too_far':
+        return refuse('upload_expands_too_far', { size: mb(budget.size), limit: mb(limits.maxUncompressedBytes) });
+      case 'compression_too_high':
+        return refuse('upload_compression_too_high', { ratio: budget.ratio, maxRatio: limits.maxRatio, size: mb(budget.size) });
     }
-    const uncompressed = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-    const compressed = Math.max(1, entries.reduce((s, e) => s + e.compressedSize, 0));
-    const ratio = Math.round(uncompressed / compressed);
-    if (uncompressed > limits.maxUncompressedBytes) return refuse('upload_expands_too_far', { size: mb(uncompressed), limit: mb(limits.maxUncompressedBytes) });
-    if (uncompressed > MB && ratio > limits.maxRatio) return refuse('upload_compression_too_high', { ratio, maxRatio: limits.maxRatio, size: mb(uncompressed) });
-    const named = forbiddenPart(entries.map((e) => e.fileName), '');
-    if (named) return refuse(named);
-    let contentTypes: string | null = null;
-    try {
-      for (const entry of entries) {
-        const data = await inflate(zip, entry);
-        if (entry.fileName === '[Content_Types].xml') contentTypes = data.toString('utf8');
-      }
-    } catch {
-      return refuse('upload_corrupt');
-    }
-    if (contentTypes === null) return refuse('upload_not_xlsx');
-    if (contentTypes.includes(XLSM_MAIN)) return refuse('upload_macro_enabled');
-    if (!contentTypes.includes(XLSX_MAIN)) return refuse('upload_not_xlsx');
-    const typed = forbiddenPart([], contentTypes);
-    if (typed) return refuse(typed);
-    return { ok: true };
-  } finally {
-    zip.close();
   }
+  const named = forbiddenPart(budget.names, '');
+  if (named) return refuse(named);
+  const { contentTypes } = budget;
+  if (contentTypes === null) return refuse('upload_not_xlsx');
+  if (contentTypes.includes(XLSM_MAIN)) return refuse('upload_macro_enabled');
+  if (!contentTypes.includes(XLSX_MAIN)) return refuse('upload_not_xlsx');
+  const typed = forbiddenPart([], contentTypes);
+  if (typed) return refuse(typed);
+  return { ok: true };
 }
 
 /** What a return never holds: by part name (as Excel, WPS and LibreOffice name them) and by content type (whatever the name). */
@@ -82,43 +64,4 @@ const FORBIDDEN: readonly { code: string; name: RegExp; contentType: RegExp }[] 
 /** The refusal code of the first part named in `names`, or declared in `contentTypes`, that a return never holds. */
 function forbiddenPart(names: readonly string[], contentTypes: string): string | null {
   return FORBIDDEN.find((f) => names.some((n) => f.name.test(n)) || f.contentType.test(contentTypes))?.code ?? null;
-}
-
-function openZip(buffer: Buffer): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err || !zip ? reject(err) : resolve(zip)));
-  });
-}
-
-/** Every entry of the central directory; nothing is inflated. */
-function readDirectory(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', reject);
-    zip.readEntry();
-  });
-}
-
-/**
- * Inflates one part, keeping only [Content_Types].xml (the rest is discarded as it streams).
- * yauzl's validateEntrySizes makes the stream fail as soon as a part exceeds its declared size.
- */
-function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
-  const keep = entry.fileName === '[Content_Types].xml';
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error('no stream'));
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => {
-        if (keep) chunks.push(c);
-      });
-      stream.once('end', () => resolve(Buffer.concat(chunks)));
-      stream.once('error', reject);
-    });
-  });
 }
