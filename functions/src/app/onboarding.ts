@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { applyOnboarding, checkOnboarding, extractTargets, initialReview, readPlanHeader, type Actor, type OnboardingReview } from '@zj/shared';
 import type { OnboardingDraft, PlanUpload, PublishResult } from '@zj/shared/api';
+import { readPlanFile } from '../plans/read-plan-file.js';
+import type { UploadLimits } from '../workbooks/upload-limits.js';
 import type { OnboardingRecord } from './catalogue-repository.js';
 import { DomainError } from './domain-error.js';
 import type { Services } from './services.js';
@@ -12,7 +14,21 @@ import type { Services } from './services.js';
 
 /** Reads a plan's text into a new draft: its targets proposed against the catalogue in force, the form filled from its head. */
 export async function startOnboarding(svc: Services, actor: Actor, upload: PlanUpload): Promise<OnboardingDraft> {
-  const text = upload.text.replace(/^\uFEFF/, '');
+  return start(svc, actor, upload.fileName, formatOf(upload.fileName), upload.text);
+}
+
+/**
+ * A plan uploaded as a document (.docx, or a PDF with a text layer): its text read here, once,
+ * then onboarded as startOnboarding does; what cannot be read is answered with its code.
+ */
+export async function startOnboardingFromFile(svc: Services, actor: Actor, fileName: string, bytes: Uint8Array, limits: UploadLimits): Promise<OnboardingDraft> {
+  const read = await readPlanFile(bytes, fileName, limits);
+  if (!read.ok) throw new DomainError(read.code, read.params);
+  return start(svc, actor, fileName, read.format, read.text);
+}
+
+async function start(svc: Services, actor: Actor, fileName: string, format: 'text' | 'docx' | 'pdf', planText: string): Promise<OnboardingDraft> {
+  const text = planText.replace(/^\uFEFF/, '');
   const proposals = extractTargets(text, svc.catalogue);
   if (proposals.length === 0) throw new DomainError('plan_no_targets');
   const now = svc.now();
@@ -27,7 +43,7 @@ export async function startOnboarding(svc: Services, actor: Actor, upload: PlanU
     updatedBy: actor.id,
     updatedAt: at,
     basedOn: svc.catalogue.version,
-    source: { fileName: upload.fileName, format: formatOf(upload.fileName), textHash, textBlob },
+    source: { fileName, format, textHash, textBlob },
     proposals,
     review,
   };

@@ -7,6 +7,8 @@ export interface HttpRoute {
   methods: HttpMethod[];
   route: string;
   handler: HttpHandler;
+  /** Its own cap on a request body (a plan document), instead of the MAX_BODY_BYTES setting. */
+  maxBodyBytes?: number;
 }
 
 let localAdapter = false;

@@ -94,7 +94,8 @@ export function attachment(asciiName: string, name: string): Record<string, stri
  */
 export function registerRoute(name: RouteName, handler: HttpHandler): HttpRoute {
   const route = ROUTES[name];
-  return registerHttp({ name, methods: [route.method], route: hostRouteTemplate(route.path), handler });
+  const cap: number | undefined = (route as RouteSpec).maxBodyBytes;
+  return registerHttp({ name, methods: [route.method], route: hostRouteTemplate(route.path), handler, ...(cap ? { maxBodyBytes: cap } : {}) });
 }
 
 /** The Functions host's route template (under its /api prefix) of a table path. */

@@ -32,7 +32,7 @@ export interface LocalServerOptions {
 const PROBLEM_LEVELS = new Set(['warning', 'error', 'critical']);
 
 const EXPOSED = 'etag, location, retry-after, x-template-version, idempotent-replayed';
-const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client';
+const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client, x-file-name';
 
 /**
  * The local stand-in for the Functions host: a node:http server that turns each request into
@@ -112,7 +112,7 @@ async function handle(
     return done(answer.status ?? 500);
   }
 
-  const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
+  const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, (hit.route.maxBodyBytes ?? options.maxBodyBytes) + 1);
   const requestHeaders = flattenHeaders(req.headers);
   // The length of the body as sent (as the host passes it), also when only its first bytes are
   // kept, so a handler can say how large a refused body was; for a chunked body, what arrived.

@@ -94,6 +94,12 @@ export function json<S extends z.ZodType>(schema: S): JsonContent<S> {
 
 export const XLSX_FILE: FileContent = { kind: 'file', contentType: XLSX_CONTENT_TYPE };
 
+/** A plan document as uploaded, .docx or PDF: sent as bytes, told apart by its bytes and not by its label. */
+export const PLAN_FILE: FileContent = { kind: 'file', contentType: 'application/octet-stream' };
+
+/** The largest plan document taken: a PDF embeds its fonts (a few hundred kB for a Chinese plan), far more than a JSON body needs. */
+export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
 /** The path parameters routes use: each `{name}` in a path is one of these. */
 export const PATH_PARAMS = {
   park: z.string().meta({ description: 'Park code (园区代码), as in the catalogue.', example: 'jinshan' }),
@@ -109,6 +115,10 @@ export const REQUEST_HEADERS = {
   'idempotency-key': {
     description: 'Makes a retried submission safe: the same key and content answer the stored receipt (200) instead of storing it again. 1-128 of A-Z a-z 0-9 . _ : -',
     schema: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
+  },
+  'x-file-name': {
+    description: 'The uploaded file’s name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E5%AE%9D%E5%B1%B1%E5%9B%AD.docx: kept with the draft as where its text came from.',
+    schema: z.string().min(1).max(600),
   },
   'x-client': { description: 'addin when the task pane sends it (recorded as the version source).', schema: z.enum(['addin']) },
   'if-none-match': {
@@ -150,6 +160,8 @@ export interface RouteSpec {
   readonly responses: { readonly [status: number]: ResponseSpec };
   /** Error codes of this route beyond those every route may answer (possibleErrors). */
   readonly errors: readonly ApiErrorCode[];
+  /** A file route's own cap on its body, instead of the MAX_BODY_BYTES setting every other body has. */
+  readonly maxBodyBytes?: number;
   /** Sending it again has the effect of sending it once (it stores nothing, or sets a state): a client may retry it. */
   readonly idempotent?: boolean;
 }
@@ -439,6 +451,22 @@ export const ROUTES = {
     body: json(planUploadSchema),
     responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
     errors: ['plan_no_targets'],
+  },
+  startOnboardingFile: {
+    method: 'POST',
+    path: '/onboarding/file',
+    summary: 'Start onboarding a plan from its document: a .docx, or a PDF with a text layer',
+    description:
+      'The body is the file as it is (any content type: the bytes tell a .docx from a PDF), at most 5 MB; its name in X-File-Name. Its text is read on the server (a .docx once its zip passed the same ' +
+      'part, size and expansion limits as a return workbook; a PDF page by page, lines broken inside a sentence joined again) and then handled as startOnboarding. ' +
+      'A PDF without text (a scan) is plan_no_text; a password-protected file plan_encrypted; a damaged one plan_file_corrupt; anything else plan_unreadable.',
+    tag: 'catalogue',
+    auth: true,
+    body: PLAN_FILE,
+    maxBodyBytes: PLAN_FILE_MAX_BYTES,
+    headers: ['x-file-name'],
+    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
+    errors: ['plan_no_targets', 'plan_no_text', 'plan_unreadable', 'plan_encrypted', 'plan_file_corrupt', 'plan_file_too_large', 'plan_file_unsafe'],
   },
   getOnboarding: {
     method: 'GET',
