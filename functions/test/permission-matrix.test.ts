@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { loadCatalogue, type ReturnInput, type Role } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,7 @@ interface Endpoint {
 
 const NO_DRAFT = '00000000-0000-4000-8000-000000000000';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PLAN_DOCX = new Uint8Array(readFileSync(new URL('../src/plans/__fixtures__/baoshan-plan.docx', import.meta.url)));
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET /me', method: 'GET', action: 'read_self', parkScoped: false, path: () => '/me', ok: 200 },
@@ -57,6 +59,7 @@ const ENDPOINTS: Endpoint[] = [
   // The catalogue: everyone signed in reads its audit list; only the consolidator onboards a plan (a draft that does not exist answers 404 to them).
   { name: 'GET /catalogue/versions', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/catalogue/versions', ok: 200 },
   { name: 'POST /onboarding', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => '/onboarding', ok: 201 },
+  { name: 'POST /onboarding/file', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => '/onboarding/file', ok: 201 },
   { name: 'GET /onboarding/{draft}', method: 'GET', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
   { name: 'PUT /onboarding/{draft}', method: 'PUT', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
   { name: 'POST /onboarding/{draft}/publish', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}/publish`, ok: 'authorized' },
@@ -175,6 +178,7 @@ async function bodyFor(c: Case): Promise<Pick<CallOptions, 'json' | 'raw'>> {
   if (name.endsWith('/upload')) return { raw: { body: blankWorkbook[c.park]!, contentType: XLSX } };
   if (name === 'POST /extract') return { json: { text: '到2026年,高新技术企业数量达到500家。' } };
   if (name === 'POST /onboarding') return { json: { fileName: 'plan.txt', text: '到2026年,高新技术企业数量达到500家。' } };
+  if (name === 'POST /onboarding/file') return { raw: { body: PLAN_DOCX, contentType: 'application/octet-stream' } }; // no X-File-Name: the draft names it 'plan'
   if (name.startsWith('POST /onboarding/')) return { json: { reason: 'test' } };
   const json = await jsonFor(c);
   return json === undefined ? {} : { json };
@@ -202,8 +206,8 @@ describe.each(MODES)(`permission matrix: ${CASES.length} cases, AUTH_MODE=%s`, (
 
   it('covers every endpoint, role and scope', () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
-    // 10 park endpoints × 3 roles × 5 parks × own/other + 16 zone and catalogue endpoints × 3 roles + 26 endpoints × 4 forged identities
-    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 16 * 3 + 26 * 4);
+    // 10 park endpoints × 3 roles × 5 parks × own/other + 17 zone and catalogue endpoints × 3 roles + 27 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 17 * 3 + 27 * 4);
   });
 
   it('has every route of the table that needs a user, once', () => {

@@ -39,7 +39,8 @@ const CANONICAL_UNITS = ['万元', '家', '件', '个', '套', '人', '%', '平�
 
 /**
  * 新园区导入 (onboarding a park from its plan), for the zone consolidator: the plan's text
- * pasted or read from a .txt file, the extractor's proposals reviewed one by one (accept, edit,
+ * pasted or read from a .txt file, or the plan as a .docx or a PDF with a text layer (sent as it
+ * is: the server reads its text, POST /api/onboarding/file, and says why it cannot), the extractor's proposals reviewed one by one (accept, edit,
  * reject; an existing indicator or a new one; definitions kept apart compared side by side),
  * the plan's title, number, period and draft status, and publishing as a new catalogue version.
  * The review is kept on the server as it goes (a closed pane reopens it), and the audit list of
@@ -51,6 +52,8 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
   const styles = useStyles();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
+  // A .docx or PDF chosen: its bytes go to the server, which reads the text (docs/catalogue.md).
+  const [planFile, setPlanFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [draft, setDraft] = useState<OnboardingDraft | null>(null);
   const [review, setReview] = useState<OnboardingReview | null>(null);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
@@ -89,6 +92,13 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
 
   const readFile = async (file: File) => {
     const bytes = await file.arrayBuffer();
+    if (/\.(docx|pdf)$/i.test(file.name)) {
+      setPlanFile({ name: file.name, bytes: new Uint8Array(bytes) });
+      setFileName(file.name);
+      setText('');
+      return;
+    }
+    setPlanFile(null);
     // UTF-8, else GB18030 (the encoding of many Chinese government .txt files).
     let decoded = new TextDecoder('utf-8').decode(bytes);
     if (decoded.includes('\uFFFD')) decoded = new TextDecoder('gb18030').decode(bytes);
@@ -98,6 +108,11 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
 
   const start = () =>
     op.run('onboard_progress_read', async () => {
+      if (planFile) {
+        show(await api.call('startOnboardingFile', { body: planFile.bytes, headers: { 'x-file-name': encodeURIComponent(planFile.name) } }));
+        setPlanFile(null);
+        return;
+      }
       show(await api.call('startOnboarding', { body: { fileName: fileName || (lang === 'zh' ? '粘贴的方案.txt' : 'pasted-plan.txt'), text } }));
     });
 
@@ -172,16 +187,43 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
         <>
           <Text size={200}>{t('onboard_intro')}</Text>
           <div className={styles.row}>
-            <input ref={fileInput} data-testid="onboard-file" type="file" accept=".txt,text/plain" hidden onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+            <input
+              ref={fileInput}
+              data-testid="onboard-file"
+              type="file"
+              accept=".docx,.pdf,.txt,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              hidden
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = ''; // the same file chosen again is read again
+                if (file) void readFile(file);
+              }}
+            />
             <Button icon={<DocumentArrowUpRegular />} onClick={() => fileInput.current?.click()}>
               {t('onboard_file')}
             </Button>
-            {fileName && <Text size={200}>{fileName}</Text>}
+            {fileName && (
+              <Text size={200} data-testid="onboard-file-name" style={{ wordBreak: 'break-all' }}>
+                {planFile ? t('onboard_document', { file: planFile.name, size: formatSize(planFile.bytes.byteLength) }) : fileName}
+              </Text>
+            )}
           </div>
           <Field label={t('onboard_paste')}>
-            <Textarea data-testid="onboard-text" value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />
+            <Textarea
+              data-testid="onboard-text"
+              value={text}
+              onChange={(_, d) => {
+                setText(d.value);
+                if (planFile) {
+                  setPlanFile(null); // typing replaces the document chosen
+                  setFileName('');
+                }
+              }}
+              rows={6}
+              resize="vertical"
+            />
           </Field>
-          <Button data-testid="onboard-start" appearance="primary" icon={<DocumentArrowUpRegular />} disabled={!text.trim() || op.busy !== null} onClick={start}>
+          <Button data-testid="onboard-start" appearance="primary" icon={<DocumentArrowUpRegular />} disabled={(!planFile && !text.trim()) || op.busy !== null} onClick={start}>
             {t('onboard_start')}
           </Button>
         </>
@@ -453,4 +495,9 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
       )}
     </section>
   );
+}
+
+/** A file's size as a reader says it: 5.9 kB, 1.2 MB. */
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
