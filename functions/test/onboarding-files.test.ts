@@ -195,4 +195,28 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     expect(statistician.status).toBe(403);
     expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(before);
   });
+
+  it('two reviewers saving one draft: a save without If-Match is refused, the one holding an older ETag is told, nothing is overwritten', async () => {
+    const started = await upload('宝山园.docx', fixture('baoshan-plan.docx'));
+    const draft = started.body.id;
+    const etag = started.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    expect((await call(base, 'getOnboarding', { params: { draft }, token: consolidator })).headers.get('etag')).toBe(etag);
+    const a = structuredClone(started.body.review);
+    a.items[0] = { ...a.items[0]!, decision: 'rejected' };
+    const b = structuredClone(started.body.review);
+    b.items[1] = { ...b.items[1]!, decision: 'rejected' };
+
+    const blind = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: a });
+    expect([blind.status, blind.error?.code]).toEqual([428, 'onboarding_if_match_required']);
+    const first = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: a, headers: { 'if-match': etag! } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).not.toBe(etag);
+    const second = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: b, headers: { 'if-match': etag! } });
+    expect([second.status, second.error?.code]).toEqual([412, 'onboarding_changed']);
+    expect(second.error?.message.zh).toContain('zone-consolidator');
+    const now = await call(base, 'getOnboarding', { params: { draft }, token: consolidator });
+    expect(now.body.review).toEqual(a);
+    expect(now.headers.get('etag')).toBe(first.headers.get('etag'));
+  });
 });
