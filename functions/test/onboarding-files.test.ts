@@ -96,7 +96,7 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     const catalogue = (await call(base, 'getCatalogue', { token: consolidator })).body;
     const r = review(started.body.review, catalogue);
     r.plan = { ...r.plan, park: 'baoshan', name: { zh: '宝山园', en: 'Baoshan Park' }, district: { zh: '宝山区', en: 'Baoshan District' } };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r });
+    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r, headers: { 'if-match': started.body.etag } });
     expect(saved.body.issues).toEqual([]);
     const published = await call(base, 'publishOnboarding', {
       params: { draft: started.body.id },
@@ -138,7 +138,7 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
 
     const r = review(started.body.review, v2);
     r.plan = { ...r.plan, mode: 'replace', park: 'fengxian', name: fengxian.name, district: fengxian.district, draft: false, fromYear: 2026 };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r });
+    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r, headers: { 'if-match': started.body.etag } });
     expect(saved.body.issues).toEqual([]);
     const published = await call(base, 'publishOnboarding', {
       params: { draft: started.body.id },

@@ -96,7 +96,7 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const bad = structuredClone(reviewed);
     bad.items[0]!.quote = '有效期内高新技术企业数量达到1500家';
     bad.items[8] = { ...bad.items[8]!, decision: 'accepted', indicator: 'tech_contract_value' };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: bad });
+    const saved = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: bad, headers: { 'if-match': started.body.etag } });
     expect(saved.status).toBe(200);
     expect(saved.body.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['onboarding_quote_not_in_plan', 'items.0.quote'], ['onboarding_unknown_unit', 'items.8.unitCode']]));
     const refused = await call(base, 'publishOnboarding', { params: { draft: draftId }, token: consolidator, json: { reason: '新增松江园' } });
@@ -106,7 +106,7 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(1);
 
     // The review as the consolidator finishes it: kept on the server, read back as saved.
-    const good = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: reviewed });
+    const good = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: reviewed, headers: { 'if-match': saved.body.etag } });
     expect(good.body.issues).toEqual([]);
     const reopened = await call(base, 'getOnboarding', { params: { draft: draftId }, token: consolidator });
     expect(reopened.body.review).toEqual(reviewed);
@@ -175,7 +175,7 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
       r.plan = { ...r.plan, park: code, name: { zh: code === 'jiading' ? '嘉定园' : '嘉定二园', en: `${code} Park` } };
       r.newIndicators = [{ ...r.newIndicators[0]!, code: `tech_contract_value_${code}`, name: { zh: `技术合同成交额(${code})`, en: `Technology contracts (${code})` } }];
       r.items = r.items.map((i) => (i.indicator === 'tech_contract_value' ? { ...i, indicator: `tech_contract_value_${code}` } : i));
-      expect((await call(base, 'saveOnboarding', { params: { draft: draft.id }, token: consolidator, json: r })).body.issues).toEqual([]);
+      expect((await call(base, 'saveOnboarding', { params: { draft: draft.id }, token: consolidator, json: r, headers: { 'if-match': draft.etag } })).body.issues).toEqual([]);
     }
     const [ra, rb] = await Promise.all([
       call(base, 'publishOnboarding', { params: { draft: a.body.id }, token: consolidator, json: { reason: 'a' } }),
@@ -206,7 +206,7 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     expect(again.body.review.plan).toMatchObject({ mode: 'replace', park: 'songjiang' });
     const r = review(again.body.review);
     r.plan = { ...r.plan, mode: 'new' };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: again.body.id }, token: consolidator, json: r });
+    const saved = await call(base, 'saveOnboarding', { params: { draft: again.body.id }, token: consolidator, json: r, headers: { 'if-match': again.body.etag } });
     expect(saved.body.issues.map((i) => i.code)).toContain('onboarding_duplicate_park');
   });
 
@@ -221,7 +221,7 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const before = await call(base, 'getOnboarding', { params: { draft }, token: consolidator });
     const broken = structuredClone(before.body.review);
     broken.items[0]!.note = '合计\ud83d';
-    const saved = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: broken });
+    const saved = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: broken, headers: { 'if-match': before.body.etag } });
     expect([saved.status, saved.error?.code, saved.error?.issues?.[0]?.path]).toEqual([400, 'invalid_body', 'items.0.note']);
     expect((await call(base, 'getOnboarding', { params: { draft }, token: consolidator })).body.review).toEqual(before.body.review);
 

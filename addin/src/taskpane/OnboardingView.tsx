@@ -119,14 +119,14 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
   const save = () =>
     op.run('progress_draft', async () => {
       if (!draft || !review) return;
-      show(await api.call('saveOnboarding', { params: { draft: draft.id }, body: review }));
+      show(await api.call('saveOnboarding', { params: { draft: draft.id }, body: review, headers: { 'if-match': draft.etag } }));
       op.notify('success', t('onboard_saved'));
     });
 
   const publish = () =>
     op.run('progress_submit', async () => {
       if (!draft || !review) return;
-      const saved = await api.call('saveOnboarding', { params: { draft: draft.id }, body: review });
+      const saved = await api.call('saveOnboarding', { params: { draft: draft.id }, body: review, headers: { 'if-match': draft.etag } });
       show(saved);
       if (saved.issues.length > 0) {
         op.notify('error', t('onboard_not_ready', { count: saved.issues.length }));

@@ -29,7 +29,11 @@ export interface CatalogueRepository {
   publish(next: Catalogue, basedOn: number, change: CatalogueChange): Promise<PublishOutcome>;
   savePlanText(hash: string, text: string): Promise<string>;
   readPlanText(name: string): Promise<string | null>;
-  saveOnboarding(record: OnboardingRecord): Promise<void>;
-  readOnboarding(id: string): Promise<OnboardingRecord | null>;
+  /**
+   * Stores a review: a new one (ifMatch null) or over the one whose ETag is ifMatch. Answers the
+   * new ETag, or 'changed' when someone saved it since (nothing stored).
+   */
+  saveOnboarding(record: OnboardingRecord, ifMatch: string | null): Promise<string | 'changed'>;
+  readOnboarding(id: string): Promise<{ record: OnboardingRecord; etag: string } | null>;
   deleteOnboarding(id: string): Promise<void>;
 }

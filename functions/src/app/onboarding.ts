@@ -47,21 +47,33 @@ async function start(svc: Services, actor: Actor, fileName: string, format: 'tex
     proposals,
     review,
   };
-  await svc.catalogues.saveOnboarding(record);
-  return draftOf(svc, record, text);
+  const etag = await svc.catalogues.saveOnboarding(record, null);
+  if (etag === 'changed') throw new Error(`onboarding ${record.id}: a new draft's id is taken`);
+  return draftOf(svc, record, text, etag);
 }
 
 export async function readOnboarding(svc: Services, id: string): Promise<OnboardingDraft> {
-  const { record, text } = await load(svc, id);
-  return draftOf(svc, record, text);
+  const { record, text, etag } = await load(svc, id);
+  return draftOf(svc, record, text, etag);
 }
 
-/** Keeps the review as it stands, whatever its state: an afternoon's work survives a closed pane. */
-export async function saveOnboarding(svc: Services, actor: Actor, id: string, review: OnboardingReview): Promise<OnboardingDraft> {
-  const { record, text } = await load(svc, id);
+/**
+ * Keeps the review as it stands, whatever its state: an afternoon's work survives a closed pane.
+ * Only over the draft the reviewer read (If-Match its ETag; * for whatever is stored): of two
+ * reviewers saving one draft, the later is told who saved it since, and nothing is overwritten.
+ */
+export async function saveOnboarding(svc: Services, actor: Actor, id: string, review: OnboardingReview, ifMatch: string | null): Promise<OnboardingDraft> {
+  if (ifMatch === null) throw new DomainError('onboarding_if_match_required', { id });
+  const { record, text, etag } = await load(svc, id);
+  const changed = () => new DomainError('onboarding_changed', { by: record.updatedBy, at: record.updatedAt });
+  if (ifMatch !== '*' && ifMatch !== etag) throw changed();
   const next: OnboardingRecord = { ...record, review, updatedBy: actor.id, updatedAt: svc.now().toISOString() };
-  await svc.catalogues.saveOnboarding(next);
-  return draftOf(svc, next, text);
+  const saved = await svc.catalogues.saveOnboarding(next, etag);
+  if (saved === 'changed') {
+    const now = await load(svc, id);
+    throw new DomainError('onboarding_changed', { by: now.record.updatedBy, at: now.record.updatedAt });
+  }
+  return draftOf(svc, next, text, saved);
 }
 
 /**
@@ -86,16 +98,17 @@ export async function publishOnboarding(svc: Services, actor: Actor, id: string,
   };
 }
 
-async function load(svc: Services, id: string): Promise<{ record: OnboardingRecord; text: string }> {
-  const record = await svc.catalogues.readOnboarding(id);
-  if (!record) throw new DomainError('onboarding_not_found', { id });
+async function load(svc: Services, id: string): Promise<{ record: OnboardingRecord; text: string; etag: string }> {
+  const found = await svc.catalogues.readOnboarding(id);
+  if (!found) throw new DomainError('onboarding_not_found', { id });
+  const { record, etag } = found;
   const text = await svc.catalogues.readPlanText(record.source.textBlob);
   if (text === null) throw new Error(`onboarding ${id}: its plan text ${record.source.textBlob} is not stored`);
-  return { record, text };
+  return { record, text, etag };
 }
 
-function draftOf(svc: Services, record: OnboardingRecord, text: string): OnboardingDraft {
-  return { ...record, text, issues: checkOnboarding(svc.catalogue, record.review, text) };
+function draftOf(svc: Services, record: OnboardingRecord, text: string, etag: string): OnboardingDraft {
+  return { ...record, etag, text, issues: checkOnboarding(svc.catalogue, record.review, text) };
 }
 
 function formatOf(fileName: string): 'text' | 'docx' | 'pdf' {

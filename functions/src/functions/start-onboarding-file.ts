@@ -18,7 +18,7 @@ export const startOnboardingFileHandler = routeHandler('startOnboardingFile', 'e
     throw new DomainError('plan_file_too_large', { file: fileName, size: formatMegabytes(declared), limit: formatMegabytes(limits.maxBytes) });
   const bytes = new Uint8Array(await request.arrayBuffer());
   const draft = await startOnboardingFromFile(svc, actor, fileName, bytes, limits);
-  return { status: 201, body: draft, headers: { location: `/api/onboarding/${draft.id}` } };
+  return { status: 201, body: draft, headers: { location: `/api/onboarding/${draft.id}`, etag: draft.etag } };
 });
 
 /** The file name as sent (percent-encoded UTF-8), or a neutral one: a name that does not decode is not a reason to refuse the plan. */

@@ -46,6 +46,8 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   review_not_pending: 409,
   onboarding_not_found: 404,
   onboarding_not_publishable: 422,
+  onboarding_if_match_required: 428,
+  onboarding_changed: 412,
   catalogue_conflict: 409,
   plan_no_targets: 422,
   plan_no_text: 422,

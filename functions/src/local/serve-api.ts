@@ -32,7 +32,7 @@ export interface LocalServerOptions {
 const PROBLEM_LEVELS = new Set(['warning', 'error', 'critical']);
 
 const EXPOSED = 'etag, location, retry-after, x-template-version, idempotent-replayed';
-const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client, x-file-name';
+const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client, x-file-name, if-match';
 
 /**
  * The local stand-in for the Functions host: a node:http server that turns each request into

@@ -77,21 +77,32 @@ export class CatalogueStore implements CatalogueRepository {
   }
 
   /** Keeps a review in progress (onboarding/<id>.json), replacing the previous save of the same draft. */
-  async saveOnboarding(record: OnboardingRecord): Promise<void> {
+  /** Created If-None-Match *, replaced If-Match its ETag: of two reviewers saving from one ETag, one is told (412 from storage). */
+  async saveOnboarding(record: OnboardingRecord, ifMatch: string | null): Promise<string | 'changed'> {
     await this.ready();
     const text = canonicalJson(record);
-    await this.call('save onboarding draft', (abortSignal) =>
-      this.container.getBlockBlobClient(`onboarding/${record.id}.json`).upload(text, Buffer.byteLength(text), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
-    );
+    const conditions = ifMatch === null ? { ifNoneMatch: '*' } : { ifMatch };
+    try {
+      const answer = await this.call('save onboarding draft', (abortSignal) =>
+        this.container
+          .getBlockBlobClient(`onboarding/${record.id}.json`)
+          .upload(text, Buffer.byteLength(text), { abortSignal, conditions, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
+      );
+      return answer.etag ?? '';
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 412 || status === 409) return 'changed';
+      throw error;
+    }
   }
 
-  async readOnboarding(id: string): Promise<OnboardingRecord | null> {
+  async readOnboarding(id: string): Promise<{ record: OnboardingRecord; etag: string } | null> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return null;
     await this.ready();
     const found = await this.download(`onboarding/${id}.json`);
     if (!found) return null;
     const raw = JSON.parse(found.text) as OnboardingRecord;
-    return { ...raw, review: onboardingReviewSchema.parse(raw.review) };
+    return { record: { ...raw, review: onboardingReviewSchema.parse(raw.review) }, etag: found.etag };
   }
 
   /** A published draft is removed: its review lives on as the catalogue version. */

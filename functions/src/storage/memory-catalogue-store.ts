@@ -10,7 +10,8 @@ import type { CatalogueRepository, OnboardingRecord, PublishOutcome } from '../a
 export class MemoryCatalogueStore implements CatalogueRepository {
   private readonly versions: Array<{ catalogue: Catalogue; change: CatalogueChange }>;
   private readonly texts = new Map<string, string>();
-  private readonly drafts = new Map<string, OnboardingRecord>();
+  private readonly drafts = new Map<string, { record: OnboardingRecord; etag: string }>();
+  private saves = 0;
 
   constructor(seed: Catalogue = loadCatalogue()) {
     const catalogue = catalogueSchema.parse({ ...seed, version: 1 });
@@ -46,13 +47,17 @@ export class MemoryCatalogueStore implements CatalogueRepository {
     return this.texts.get(name) ?? null;
   }
 
-  async saveOnboarding(record: OnboardingRecord): Promise<void> {
-    this.drafts.set(record.id, structuredClone(record));
+  async saveOnboarding(record: OnboardingRecord, ifMatch: string | null): Promise<string | 'changed'> {
+    const held = this.drafts.get(record.id);
+    if (ifMatch === null ? held !== undefined : held?.etag !== ifMatch) return 'changed';
+    const etag = `"m${++this.saves}"`;
+    this.drafts.set(record.id, { record: structuredClone(record), etag });
+    return etag;
   }
 
-  async readOnboarding(id: string): Promise<OnboardingRecord | null> {
+  async readOnboarding(id: string): Promise<{ record: OnboardingRecord; etag: string } | null> {
     const found = this.drafts.get(id);
-    return found ? structuredClone(found) : null;
+    return found ? { record: structuredClone(found.record), etag: found.etag } : null;
   }
 
   async deleteOnboarding(id: string): Promise<void> {

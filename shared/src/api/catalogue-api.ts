@@ -45,6 +45,7 @@ export const onboardingDraftSchema = named(
       updatedBy: z.string(),
       updatedAt: z.string(),
       basedOn: z.number().int().positive().meta({ description: 'The catalogue version the proposals were mapped against.' }),
+      etag: z.string().meta({ description: 'The ETag of the draft as stored (also the ETag header): a save sends it back as If-Match.' }),
       source: planSourceSchema,
       text: z.string().meta({ description: 'The plan text as read: every accepted quote must be part of it.' }),
       proposals: z.array(targetProposalDocumentSchema).meta({ description: "The extractor's proposals, in text order; items[i] is the review of proposals[i]." }),

@@ -120,6 +120,10 @@ export const REQUEST_HEADERS = {
     description: 'The uploaded file’s name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E5%AE%9D%E5%B1%B1%E5%9B%AD.docx: kept with the draft as where its text came from.',
     schema: z.string().min(1).max(600),
   },
+  'if-match': {
+    description: 'The ETag of the document the change was made on (RFC 9110), or * for whatever is stored: a save over a document changed since is refused.',
+    schema: z.string().max(200),
+  },
   'x-client': { description: 'addin when the task pane sends it (recorded as the version source).', schema: z.enum(['addin']) },
   'if-none-match': {
     description: 'ETags the client holds (RFC 9110): when one is the current one, or *, the answer is 304 Not Modified without a body.',
@@ -130,7 +134,7 @@ export type RequestHeaderName = keyof typeof REQUEST_HEADERS;
 
 /** Response headers routes send. */
 export const RESPONSE_HEADERS = {
-  etag: 'The template version, quoted.',
+  etag: 'The version of what is answered, quoted: a template’s version, an onboarding draft’s ETag.',
   location: 'Where the stored document can be read.',
   'idempotent-replayed': 'true when an Idempotency-Key replayed a stored submission.',
   'content-disposition': 'attachment, with the file name in ASCII and in UTF-8 (RFC 5987).',
@@ -449,7 +453,7 @@ export const ROUTES = {
     tag: 'catalogue',
     auth: true,
     body: json(planUploadSchema),
-    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
+    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location', 'etag'] } },
     errors: ['plan_no_targets'],
   },
   startOnboardingFile: {
@@ -465,7 +469,7 @@ export const ROUTES = {
     body: PLAN_FILE,
     maxBodyBytes: PLAN_FILE_MAX_BYTES,
     headers: ['x-file-name'],
-    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
+    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location', 'etag'] } },
     errors: ['plan_no_targets', 'plan_no_text', 'plan_unreadable', 'plan_encrypted', 'plan_file_corrupt', 'plan_file_too_large', 'plan_file_unsafe'],
   },
   getOnboarding: {
@@ -474,19 +478,22 @@ export const ROUTES = {
     summary: 'An onboarding draft: the plan text, the proposals, the review and what keeps it from publishing',
     tag: 'catalogue',
     auth: true,
-    responses: { 200: { description: 'The draft.', content: json(onboardingDraftSchema) } },
+    responses: { 200: { description: 'The draft.', content: json(onboardingDraftSchema), headers: ['etag'] } },
     errors: ['onboarding_not_found'],
   },
   saveOnboarding: {
     method: 'PUT',
     path: '/onboarding/{draft}',
     summary: 'Keep the review as it stands (accepted, edited, rejected proposals; the plan; new indicators)',
-    description: 'Stored whatever its state; the answer lists what still keeps it from being published.',
+    description:
+      'Stored whatever its state; the answer lists what still keeps it from being published. Only over the draft the reviewer read: If-Match its ETag ' +
+      '(428 onboarding_if_match_required without; 412 onboarding_changed, naming who saved it since, when it changed: nothing is overwritten).',
     tag: 'catalogue',
     auth: true,
     body: json(onboardingReviewDocumentSchema),
-    responses: { 200: { description: 'The draft as saved, with its issues.', content: json(onboardingDraftSchema) } },
-    errors: ['onboarding_not_found'],
+    headers: ['if-match'],
+    responses: { 200: { description: 'The draft as saved, with its issues.', content: json(onboardingDraftSchema), headers: ['etag'] } },
+    errors: ['onboarding_not_found', 'onboarding_if_match_required', 'onboarding_changed'],
     idempotent: true,
   },
   publishOnboarding: {
