@@ -137,6 +137,7 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
   it('reads a plan chosen as a .docx on the server, says why a scanned PDF cannot be read, in both languages', async () => {
     // The pane is in English after the first test.
     await page.getByTestId('onboard-file').setInputFiles(`${PLAN_FILES}scanned-plan.pdf`);
+    await page.getByTestId('onboard-file-name').filter({ hasText: 'scanned-plan.pdf' }).waitFor();
     expect(await page.getByTestId('onboard-file-name').textContent()).toBe('scanned-plan.pdf (72.2 kB): its text is read on the server');
     await click('onboard-start');
     await page.getByTestId('notice-error').filter({ hasText: 'no text layer' }).waitFor();
@@ -149,6 +150,7 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
 
     const t0 = Date.now();
     await page.getByTestId('onboard-file').setInputFiles(`${PLAN_FILES}baoshan-plan.docx`);
+    await page.getByTestId('onboard-file-name').filter({ hasText: 'baoshan-plan.docx' }).waitFor();
     expect(await page.getByTestId('onboard-file-name').textContent()).toBe('baoshan-plan.docx（5.8 kB）：由服务器读取文字');
     await shoot('08-docx-chosen-zh');
     await click('onboard-start');

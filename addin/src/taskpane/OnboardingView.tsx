@@ -12,7 +12,16 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   // Fields side by side share the 320 px pane: an input's own default width must not push it wider.
-  half: { flex: '1 1 120px', minWidth: 0, '& .fui-Input': { minWidth: 0, width: '100%' }, '& .fui-Input__input': { minWidth: 0, width: '100%' } },
+  half: {
+    flex: '1 1 120px',
+    minWidth: 0,
+    '& .fui-Input': { minWidth: 0, width: '100%' },
+    '& .fui-Input__input': { minWidth: 0, width: '100%' },
+    // A select's own width must not spill over the field beside it (and its validation message).
+    '& .fui-Select': { minWidth: 0, width: '100%' },
+    '& select': { minWidth: 0, width: '100%' },
+  },
+  fileName: { overflowWrap: 'anywhere' },
   select: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
   card: {
     display: 'flex',
@@ -135,6 +144,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
       const result = await api.call('publishOnboarding', { params: { draft: draft.id }, body: { reason: reason.trim() || t('onboard_default_reason', { park: review.plan.name.zh }) } });
       show(null);
       setText('');
+      setFileName('');
       await loadReference();
       op.notify('success', t('onboard_published', { version: result.version, count: result.targets }));
       props.onPublished();
@@ -203,7 +213,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
               {t('onboard_file')}
             </Button>
             {fileName && (
-              <Text size={200} data-testid="onboard-file-name" style={{ wordBreak: 'break-all' }}>
+              <Text size={200} data-testid="onboard-file-name" className={styles.fileName}>
                 {planFile ? t('onboard_document', { file: planFile.name, size: formatSize(planFile.bytes.byteLength) }) : fileName}
               </Text>
             )}
