@@ -261,4 +261,17 @@ describe('npm run package: the deployment package', () => {
       expect(shown(wb.worksheets[0]!.getCell('A1'))).not.toBe('');
     }
   }, 120_000);
+
+  it('reads a plan uploaded as .docx and as PDF through the registered handler (mammoth and pdf.js bundled), and a scan gets its code', async () => {
+    const plans = join(FUNCTIONS_DIR, 'src', 'plans', '__fixtures__');
+    for (const [file, format] of [['baoshan-plan.docx', 'docx'], ['baoshan-plan.pdf', 'pdf']] as const) {
+      const started = await request('POST', '/onboarding/file', { as: 'zone-consolidator', body: readFileSync(join(plans, file)), headers: { 'content-type': 'application/octet-stream', 'x-file-name': file } });
+      expect(started.status, `${started.bytes.toString().slice(0, 500)}\n${started.logs}`).toBe(201);
+      const draft = JSON.parse(started.bytes.toString());
+      expect(draft.source.format).toBe(format);
+      expect(draft.proposals.map((p: { quote: string }) => p.quote)).toContain('每年举办科技成果路演活动不少于20场');
+    }
+    const scan = await request('POST', '/onboarding/file', { as: 'zone-consolidator', body: readFileSync(join(plans, 'scanned-plan.pdf')), headers: { 'content-type': 'application/pdf' } });
+    expect([scan.status, JSON.parse(scan.bytes.toString()).error.code]).toEqual([422, 'plan_no_text']);
+  }, 60_000);
 });
