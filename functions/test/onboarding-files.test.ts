@@ -218,5 +218,12 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     const now = await call(base, 'getOnboarding', { params: { draft }, token: consolidator });
     expect(now.body.review).toEqual(a);
     expect(now.headers.get('etag')).toBe(first.headers.get('etag'));
+    // Publishing If-Match the ETag the reviewer saved: not a review someone saved since.
+    const third = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: b, headers: { 'if-match': first.headers.get('etag')! } });
+    expect(third.status).toBe(200);
+    const current = (await call(base, 'getCatalogueHistory', { token: consolidator })).body.current;
+    const stale = await call(base, 'publishOnboarding', { params: { draft }, token: consolidator, json: { reason: 'x' }, headers: { 'if-match': first.headers.get('etag')! } });
+    expect([stale.status, stale.error?.code]).toEqual([412, 'onboarding_changed']);
+    expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(current);
   });
 });
