@@ -141,7 +141,11 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
         op.notify('error', t('onboard_not_ready', { count: saved.issues.length }));
         return;
       }
-      const result = await api.call('publishOnboarding', { params: { draft: draft.id }, body: { reason: reason.trim() || t('onboard_default_reason', { park: review.plan.name.zh }) } });
+      const result = await api.call('publishOnboarding', {
+        params: { draft: draft.id },
+        body: { reason: reason.trim() || t('onboard_default_reason', { park: review.plan.name.zh }) },
+        headers: { 'if-match': saved.etag },
+      });
       show(null);
       setText('');
       setFileName('');

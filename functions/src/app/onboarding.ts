@@ -79,9 +79,11 @@ export async function saveOnboarding(svc: Services, actor: Actor, id: string, re
 /**
  * Publishes a review with no issues as the catalogue version after the one in force when the
  * request came in; someone publishing in between makes it a conflict, and nothing is stored.
+ * If-Match (as the pane sends it) publishes only the draft as the publisher saved it.
  */
-export async function publishOnboarding(svc: Services, actor: Actor, id: string, reason: string): Promise<PublishResult> {
-  const { record, text } = await load(svc, id);
+export async function publishOnboarding(svc: Services, actor: Actor, id: string, reason: string, ifMatch: string | null = null): Promise<PublishResult> {
+  const { record, text, etag } = await load(svc, id);
+  if (ifMatch !== null && ifMatch !== '*' && ifMatch !== etag) throw new DomainError('onboarding_changed', { by: record.updatedBy, at: record.updatedAt });
   const issues = checkOnboarding(svc.catalogue, record.review, text);
   if (issues.length > 0) throw new DomainError('onboarding_not_publishable', {}, { issues });
   const at = svc.now().toISOString();

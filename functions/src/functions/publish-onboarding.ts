@@ -2,9 +2,9 @@ import { publishOnboarding } from '../app/onboarding.js';
 import { registerRoute, routeHandler } from '../http/route-handler.js';
 
 /** POST /api/onboarding/{draft}/publish: a new catalogue version. */
-export const publishOnboardingHandler = routeHandler('publishOnboarding', 'edit_catalogue', async ({ svc, actor, params, body }) => ({
+export const publishOnboardingHandler = routeHandler('publishOnboarding', 'edit_catalogue', async ({ svc, actor, params, body, request }) => ({
   status: 201,
-  body: await publishOnboarding(svc, actor, params.draft, body.reason),
+  body: await publishOnboarding(svc, actor, params.draft, body.reason, request.headers.get('if-match')),
 }));
 
 export const registration = registerRoute('publishOnboarding', publishOnboardingHandler);

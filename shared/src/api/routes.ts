@@ -502,12 +502,13 @@ export const ROUTES = {
     summary: 'Publish the reviewed plan as a new catalogue version',
     description:
       'Only a review without issues (422 onboarding_not_publishable lists them). The new version is appended and the head moved under its ETag: ' +
-      'if someone published since the draft was made, nothing is stored and 409 catalogue_conflict says so.',
+      'if someone published since the draft was made, nothing is stored and 409 catalogue_conflict says so. With If-Match, only the draft as the publisher saved it (412 onboarding_changed when someone saved it since).',
     tag: 'catalogue',
     auth: true,
     body: json(publishRequestSchema),
+    headers: ['if-match'],
     responses: { 201: { description: 'The version published.', content: json(publishResultSchema) } },
-    errors: ['onboarding_not_found', 'onboarding_not_publishable', 'catalogue_conflict'],
+    errors: ['onboarding_not_found', 'onboarding_not_publishable', 'catalogue_conflict', 'onboarding_changed'],
   },
 } as const satisfies Record<string, RouteSpec>;
 
