@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Catalogue, OnboardingReview, TargetProposal } from '@zj/shared';
+import type { Catalogue, OnboardingReview } from '@zj/shared';
+import type { OnboardingDraft } from '@zj/shared/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seenProposals as seen } from '../src/plans/__fixtures__/seen-proposals.js';
 import { call, startHarness, type Harness } from './helpers/harness.js';
+import { TECH_CONTRACT_VALUE } from './helpers/tech-contract-indicator.js';
 
 /**
  * A plan uploaded as a document, over real HTTP against Azurite (docs/catalogue.md, Onboarding):
@@ -12,16 +15,6 @@ import { call, startHarness, type Harness } from './helpers/harness.js';
  */
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../src/plans/__fixtures__/${name}`, import.meta.url)));
 const TEXT = readFileSync(new URL('../src/plans/__fixtures__/baoshan-plan.txt', import.meta.url), 'utf8');
-const seen = (proposals: readonly TargetProposal[]) =>
-  proposals.map((p) => ({
-    quote: p.quote,
-    value: p.value,
-    unit: p.unit,
-    year: p.year,
-    comparison: p.comparison,
-    indicator: p.indicator,
-    mapped: p.mappedIndicator,
-  }));
 
 let h: Harness;
 let base: string;
@@ -39,26 +32,19 @@ afterAll(async () => {
 const upload = (name: string, bytes: Uint8Array, token = consolidator, contentType = 'application/octet-stream') =>
   call(base, 'startOnboardingFile', { token, raw: { body: bytes, contentType }, headers: { 'x-file-name': encodeURIComponent(name) } });
 
+/** Saves the review over the draft as started (If-Match its ETag), finds nothing keeping it back, and publishes it as saved. */
+async function saveAndPublish(draft: OnboardingDraft, r: OnboardingReview, reason: string) {
+  const saved = await call(base, 'saveOnboarding', { params: { draft: draft.id }, token: consolidator, json: r, headers: { 'if-match': draft.etag } });
+  expect(saved.body.issues).toEqual([]);
+  return call(base, 'publishOnboarding', { params: { draft: draft.id }, token: consolidator, json: { reason }, headers: { 'if-match': saved.body.etag } });
+}
+
 /** The consolidator's review: a target in a unit the catalogue lacks (场) rejected, 技术合同成交额 a new indicator unless the catalogue has it, the rest accepted. */
 function review(start: OnboardingReview, catalogue: Catalogue): OnboardingReview {
   const known = catalogue.indicators.some((i) => i.code === 'tech_contract_value');
   return {
     ...start,
-    newIndicators: known
-      ? []
-      : [
-          {
-            code: 'tech_contract_value',
-            name: { zh: '技术合同成交额', en: 'Technology contract turnover' },
-            definition: { zh: '园区企业当年登记的技术合同成交金额。', en: 'Value of technology contracts registered in the year.' },
-            unit: '万元',
-            measure: 'flow',
-            consolidation: 'sum',
-            hasBaseline: true,
-            components: null,
-            distinctFrom: [],
-          },
-        ],
+    newIndicators: known ? [] : [TECH_CONTRACT_VALUE],
     items: start.items.map((item) => {
       if (item.unitCode === null) return { ...item, decision: 'rejected' };
       if (item.indicator === null) return { ...item, decision: 'accepted', indicator: 'tech_contract_value' };
@@ -96,13 +82,7 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     const catalogue = (await call(base, 'getCatalogue', { token: consolidator })).body;
     const r = review(started.body.review, catalogue);
     r.plan = { ...r.plan, park: 'baoshan', name: { zh: '宝山园', en: 'Baoshan Park' }, district: { zh: '宝山区', en: 'Baoshan District' } };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r, headers: { 'if-match': started.body.etag } });
-    expect(saved.body.issues).toEqual([]);
-    const published = await call(base, 'publishOnboarding', {
-      params: { draft: started.body.id },
-      token: consolidator,
-      json: { reason: '新增宝山园(宝府发〔2025〕5号)' },
-    });
+    const published = await saveAndPublish(started.body, r, '新增宝山园(宝府发〔2025〕5号)');
     const ms = performance.now() - t0;
     expect(published.status).toBe(201);
     expect(published.body).toEqual({ version: 2, park: 'baoshan', targets: 7, indicatorsAdded: ['tech_contract_value'] });
@@ -138,13 +118,7 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
 
     const r = review(started.body.review, v2);
     r.plan = { ...r.plan, mode: 'replace', park: 'fengxian', name: fengxian.name, district: fengxian.district, draft: false, fromYear: 2026 };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: started.body.id }, token: consolidator, json: r, headers: { 'if-match': started.body.etag } });
-    expect(saved.body.issues).toEqual([]);
-    const published = await call(base, 'publishOnboarding', {
-      params: { draft: started.body.id },
-      token: consolidator,
-      json: { reason: '奉贤园行动方案正式稿替换征求意见稿' },
-    });
+    const published = await saveAndPublish(started.body, r, '奉贤园行动方案正式稿替换征求意见稿');
     const ms = performance.now() - t0;
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ version: 3, park: 'fengxian', targets: 7 });
@@ -222,7 +196,12 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     const third = await call(base, 'saveOnboarding', { params: { draft }, token: consolidator, json: b, headers: { 'if-match': first.headers.get('etag')! } });
     expect(third.status).toBe(200);
     const current = (await call(base, 'getCatalogueHistory', { token: consolidator })).body.current;
-    const stale = await call(base, 'publishOnboarding', { params: { draft }, token: consolidator, json: { reason: 'x' }, headers: { 'if-match': first.headers.get('etag')! } });
+    const stale = await call(base, 'publishOnboarding', {
+      params: { draft },
+      token: consolidator,
+      json: { reason: 'x' },
+      headers: { 'if-match': first.headers.get('etag')! },
+    });
     expect([stale.status, stale.error?.code]).toEqual([412, 'onboarding_changed']);
     expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(current);
   });

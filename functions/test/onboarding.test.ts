@@ -4,6 +4,7 @@ import type { Actor, OnboardingReview } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../src/auth/dev-tokens.js';
 import { call, startHarness, TEST_SECRET, type Harness } from './helpers/harness.js';
+import { TECH_CONTRACT_VALUE } from './helpers/tech-contract-indicator.js';
 import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
@@ -35,19 +36,7 @@ afterAll(async () => {
 function review(start: OnboardingReview): OnboardingReview {
   return {
     plan: { ...start.plan, park: 'songjiang', name: { zh: '松江园', en: 'Songjiang Park' }, district: { zh: '松江区', en: 'Songjiang District' } },
-    newIndicators: [
-      {
-        code: 'tech_contract_value',
-        name: { zh: '技术合同成交额', en: 'Technology contract turnover' },
-        definition: { zh: '园区企业当年登记的技术合同成交金额。', en: 'Value of technology contracts registered in the year.' },
-        unit: '万元',
-        measure: 'flow',
-        consolidation: 'sum',
-        hasBaseline: true,
-        components: null,
-        distinctFrom: [],
-      },
-    ],
+    newIndicators: [TECH_CONTRACT_VALUE],
     items: start.items.map((item) => {
       if (item.unitCode === null) return { ...item, decision: 'rejected' };
       if (item.indicator === null) return { ...item, decision: 'accepted', indicator: 'tech_contract_value' };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { checkOnboarding, extractTargets, initialReview, loadCatalogue, readPlanHeader, type TargetProposal } from '@zj/shared';
+import { checkOnboarding, extractTargets, initialReview, loadCatalogue, readPlanHeader } from '@zj/shared';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { seenProposals as seen } from './__fixtures__/seen-proposals.js';
 import { joinPdfLines, type PdfLine } from './join-pdf-lines.js';
 import { readPlanFile } from './read-plan-file.js';
 
@@ -15,19 +16,6 @@ import { readPlanFile } from './read-plan-file.js';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url)));
 const TEXT = readFileSync(new URL('./__fixtures__/baoshan-plan.txt', import.meta.url), 'utf8');
 const catalogue = loadCatalogue();
-
-/** What a reviewer sees of a proposal: the reading, not the offsets in one text or another. */
-const seen = (proposals: readonly TargetProposal[]) =>
-  proposals.map((p) => ({
-    quote: p.quote,
-    value: p.value,
-    unit: p.unit,
-    year: p.year,
-    comparison: p.comparison,
-    indicator: p.indicator,
-    mapped: p.mappedIndicator,
-    baseline: p.baseline?.value ?? null,
-  }));
 
 describe('readPlanFile', () => {
   const fromText = extractTargets(TEXT, catalogue);
