@@ -127,6 +127,67 @@ describe('writeTemplate', () => {
     expect(fake().state.sheets.filter((s) => s.name === en.metaSheetName)).toHaveLength(1);
   });
 
+  it.each([
+    ['zh', '填报表'],
+    ['en', 'Return'],
+  ] as const)('never clears a sheet of the user’s own that is named like the template (%s: %s): the template goes to a new sheet', async (lang, name) => {
+    const own = fake().addSheet(name);
+    for (let r = 1; r <= 30; r++) {
+      fake().paste(name, `A${r}`, `企业${r}`);
+      fake().paste(name, `B${r}`, r * 100);
+    }
+    fake().addSheet(lang === 'zh' ? '填报说明' : 'Instructions');
+    fake().paste(lang === 'zh' ? '填报说明' : 'Instructions', 'A1', '我自己的说明');
+    const template = syntheticTemplate(40);
+    const result = await writeTemplate(template, lang);
+
+    // What the user typed is all still there, untouched and unprotected.
+    for (let r = 1; r <= 30; r++) {
+      expect(fake().valueOf(name, `A${r}`)).toBe(`企业${r}`);
+      expect(fake().valueOf(name, `B${r}`)).toBe(r * 100);
+    }
+    expect(own.protected).toBe(false);
+    expect(fake().valueOf(lang === 'zh' ? '填报说明' : 'Instructions', 'A1')).toBe('我自己的说明');
+    // The template is in a sheet of its own, and the rest of the pane follows it there.
+    expect(result.layout.sheetName).toBe(`${name} (2)`);
+    expect(result.movedFrom).toBe(name);
+    const layout = layoutTemplate(template, lang);
+    expect(fake().valueOf(`${name} (2)`, 'C5')).toBe(layout.rows[0]!.fieldKey);
+    expect(fake().sheet(`${name} (2)`).protected).toBe(true);
+    expect(fake().state.names.get('ZJ_VALUES')).toBe(`='${name} (2)'!$E$5:$E$44`);
+    expect(fake().state.activeSheet).toBe(`${name} (2)`);
+  });
+
+  it('writes the template again into the sheet it chose before, keeping what was typed', async () => {
+    fake().addSheet('填报表');
+    fake().paste('填报表', 'A1', '我的数据');
+    const template = syntheticTemplate(10);
+    await writeTemplate(template, 'zh');
+    fake().typeInto('填报表 (2)', 'E5', '12');
+    const again = await writeTemplate(template, 'zh');
+    expect(again.layout.sheetName).toBe('填报表 (2)');
+    expect(again.keptDrafts).toBe(1);
+    expect(fake().valueOf('填报表 (2)', 'E5')).toBe(12);
+    expect(fake().findSheet('填报表 (3)')).toBeUndefined();
+    expect(fake().valueOf('填报表', 'A1')).toBe('我的数据');
+  });
+
+  it('does not clear its own sheet once the user unprotected it and typed outside the yellow cells', async () => {
+    const template = syntheticTemplate(10);
+    await writeTemplate(template, 'zh');
+    fake().typeInto('填报表', 'E5', '12');
+    fake().unprotect('填报表');
+    fake().paste('填报表', 'L5', '核对：与统计局口径一致');
+    fake().paste('填报表', 'B20', '备注：数据来源于园区企业直报');
+    const result = await writeTemplate(template, 'zh');
+    expect(result.layout.sheetName).toBe('填报表 (2)');
+    expect(fake().valueOf('填报表', 'L5')).toBe('核对：与统计局口径一致');
+    expect(fake().valueOf('填报表', 'B20')).toBe('备注：数据来源于园区企业直报');
+    // The figure typed in the old sheet comes along to the new one.
+    expect(fake().valueOf('填报表 (2)', 'E5')).toBe(12);
+    expect(result.keptDrafts).toBe(1);
+  });
+
   it('refuses to overwrite another return the user has typed into', async () => {
     const other = { ...syntheticTemplate(40), period: '2024' };
     await writeTemplate(other, 'zh');

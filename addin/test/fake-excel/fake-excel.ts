@@ -84,6 +84,8 @@ class Context {
     if (this.host.options.cellEditing && !this.delayForCellEdit) {
       throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     }
+    const refusal = this.host.refusals.shift();
+    if (refusal !== undefined && refusal !== null) throw officeError(refusal, `Excel refused the request (${refusal}).`);
     for (const apply of pending) apply();
     for (const resolve of loads) resolve();
   }
@@ -760,6 +762,25 @@ export class FakeExcel {
     s.cells.set(address, cell);
     this.enter(cell, value);
     return null;
+  }
+
+  /**
+   * Requests Excel will refuse, in order from the next sync: null lets a sync through, a code
+   * refuses it whole (nothing of it runs), as Excel does with RequestPayloadSizeLimitExceeded.
+   */
+  refusals: Array<string | null> = [];
+
+  /** The user adds a sheet of their own (Home › Insert › Sheet, then renames it). */
+  addSheet(name: string): SheetState {
+    if (this.findSheet(name)) throw new Error(`a sheet named ${name} exists`);
+    const state = newSheet(name);
+    this.state.sheets.push(state);
+    return state;
+  }
+
+  /** The user removes the sheet's protection (Review › Unprotect Sheet: ours has no password). */
+  unprotect(sheet: string): void {
+    this.sheet(sheet).protected = false;
   }
 
   resetSyncs(): void {
