@@ -33,6 +33,20 @@ describe('highlightIssues', () => {
     expect(fake().cell(s, 'E14')?.fill).toBe('#F2F2F2');
   });
 
+  it('puts the protection back when Excel refuses a request half-way', async () => {
+    const template = syntheticTemplate(400);
+    const layout = layoutTemplate(template, 'zh');
+    await writeTemplate(template, 'zh');
+    const issues = template.fields.map((f) => ({ ...error, path: `figures.${f.key}` }));
+    // The first request (it unprotects the sheet) goes through; the second is refused.
+    fake().refusals = [null, 'RequestPayloadSizeLimitExceeded'];
+    const failed = await highlightIssues(layout, issues, 32 * 1024).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ name: 'ExcelError' });
+    expect(fake().sheet(layout.sheetName).protected).toBe(true);
+    // The user still cannot type over the template's locked cells.
+    expect(fake().typeInto(layout.sheetName, 'B5', 'x')).toBe('locked');
+  });
+
   it('marks 4000 rows with an issue on each in a few syncs under 4 MB', async () => {
     const template = syntheticTemplate(4000);
     const layout = layoutTemplate(template, 'zh');
