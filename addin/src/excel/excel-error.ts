@@ -8,6 +8,7 @@ export type ExcelErrorCode =
   | 'sheet_protected'
   | 'no_template_sheet'
   | 'sheet_other_return'
+  | 'sheet_name_taken'
   | 'sheet_stale'
   | 'sheet_damaged'
   | 'api_unsupported'

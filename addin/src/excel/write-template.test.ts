@@ -150,7 +150,7 @@ describe('writeTemplate', () => {
     expect(fake().valueOf(lang === 'zh' ? '填报说明' : 'Instructions', 'A1')).toBe('我自己的说明');
     // The template is in a sheet of its own, and the rest of the pane follows it there.
     expect(result.layout.sheetName).toBe(`${name} (2)`);
-    expect(result.movedFrom).toBe(name);
+    expect(result.leftAlone).toEqual({ sheet: name, reason: 'not_template' });
     const layout = layoutTemplate(template, lang);
     expect(fake().valueOf(`${name} (2)`, 'C5')).toBe(layout.rows[0]!.fieldKey);
     expect(fake().sheet(`${name} (2)`).protected).toBe(true);
@@ -181,6 +181,7 @@ describe('writeTemplate', () => {
     fake().paste('填报表', 'B20', '备注：数据来源于园区企业直报');
     const result = await writeTemplate(template, 'zh');
     expect(result.layout.sheetName).toBe('填报表 (2)');
+    expect(result.leftAlone).toEqual({ sheet: '填报表', reason: 'unprotected' });
     expect(fake().valueOf('填报表', 'L5')).toBe('核对：与统计局口径一致');
     expect(fake().valueOf('填报表', 'B20')).toBe('备注：数据来源于园区企业直报');
     // The figure typed in the old sheet comes along to the new one.

@@ -47,6 +47,8 @@ export const EN: Record<MessageKey, string> = {
 
   template_written: 'The template is in sheet "{sheet}": {rows} indicators. Fill the yellow cells.',
   template_written_kept: 'The template is in sheet "{sheet}": {rows} indicators; {kept} rows you had filled were kept.',
+  template_beside_own: 'The sheet "{other}" already in this workbook is not a template and was left untouched; the template is in the new sheet "{sheet}": {rows} indicators.',
+  template_beside_unprotected: 'Sheet "{other}" was unprotected and may hold changes of yours, so it was left untouched; the template is in the new sheet "{sheet}", with the {kept} rows you had filled.',
   validation_clean: 'No errors or warnings: ready to submit.',
   validation_summary: '{errors} errors, {warnings} warnings ({unexplained} not explained yet).',
   validation_stale: 'The template has changed on the server: get it again (your figures are kept), then submit.',
@@ -127,6 +129,7 @@ export const EN: Record<MessageKey, string> = {
   error_excel_no_template_sheet: 'This workbook has no return sheet: press "Get template" first.',
   error_excel_sheet_other_return:
     'This workbook already holds the return of {park} {period}; to protect what was typed there, nothing was changed. Open a new workbook, then get the template.',
+  error_excel_sheet_name_taken: 'The sheet "{sheet}" in this workbook was not made by the add-in, so the template cannot be written: rename it, then get the template.',
   error_excel_sheet_stale: 'The sheet holds an older template: press "Get the template again"; your figures are kept.',
   error_excel_sheet_damaged: 'Rows of the return sheet or its hidden _meta sheet were changed: get the template again; your figures are kept by indicator code.',
   error_excel_api_unsupported: 'Your version of Excel does not support this: update Office, or use Excel on the web.',

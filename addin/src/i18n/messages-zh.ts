@@ -45,6 +45,8 @@ export const ZH = {
 
   template_written: '模板已写入“{sheet}”工作表，共 {rows} 项指标。请在黄色单元格填写。',
   template_written_kept: '模板已写入“{sheet}”工作表，共 {rows} 项指标；已保留您先前填写的 {kept} 行数据。',
+  template_beside_own: '工作簿中已有的“{other}”工作表不是模板，未作任何改动；模板写入了新工作表“{sheet}”，共 {rows} 项指标。',
+  template_beside_unprotected: '“{other}”工作表已被解除保护，其中可能有您的改动，因此未作改动；模板写入了新工作表“{sheet}”，已带入您填写的 {kept} 行数据。',
   validation_clean: '校验通过：没有错误和提示，可以提交。',
   validation_summary: '校验结果：{errors} 个错误，{warnings} 个提示（{unexplained} 个尚未说明）。',
   validation_stale: '服务器上的模板已更新：请重新获取模板（已填数据会保留）后再提交。',
@@ -124,6 +126,7 @@ export const ZH = {
   error_excel_sheet_protected: '工作表受保护，无法写入：请不要为工作表设置密码，然后重试。',
   error_excel_no_template_sheet: '当前工作簿中没有填报表：请先点“获取模板”。',
   error_excel_sheet_other_return: '当前工作簿中已有 {park} {period} 的填报表，为保护其中已填的数据，未作修改。请新建一个工作簿后再获取模板。',
+  error_excel_sheet_name_taken: '工作簿中名为“{sheet}”的工作表不是本系统建立的，模板无法写入：请将它改名后再获取模板。',
   error_excel_sheet_stale: '工作表中的模板不是最新版本：请点“重新获取模板”，已填数据会保留。',
   error_excel_sheet_damaged: '填报表的行或隐藏的 _meta 工作表被改动：请点“重新获取模板”，已填数据会按指标代码保留。',
   error_excel_api_unsupported: '您的 Excel 版本不支持此功能：请更新 Office，或使用 Excel 网页版。',

@@ -87,8 +87,15 @@ export function StatisticianView(props: {
         setLayout(written.layout);
         setResult(null);
         setRefused(null);
-        const params = { sheet: written.layout.sheetName, rows: fresh.fields.length, kept: written.keptDrafts };
-        op.notify('success', t(written.keptDrafts > 0 ? 'template_written_kept' : 'template_written', params));
+        const params = { sheet: written.layout.sheetName, rows: fresh.fields.length, kept: written.keptDrafts, other: written.leftAlone?.sheet ?? '' };
+        const key = written.leftAlone
+          ? written.leftAlone.reason === 'unprotected'
+            ? 'template_beside_unprotected'
+            : 'template_beside_own'
+          : written.keptDrafts > 0
+            ? 'template_written_kept'
+            : 'template_written';
+        op.notify(written.leftAlone ? 'warning' : 'success', t(key, params));
       }),
     [api, excel, lang, op, park, period, t],
   );

@@ -248,6 +248,11 @@ class FakeWorksheet extends Loadable {
       const s = this.ref.resolve();
       if (this.ctx.host.findSheet(value) && this.ctx.host.findSheet(value) !== s) throw officeError('ItemAlreadyExists', value);
       if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = value;
+      // Like Excel, defined names follow the sheet they refer to.
+      const quote = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+      for (const [name, ref] of this.ctx.host.state.names) {
+        if (ref.includes(quote(s.name))) this.ctx.host.state.names.set(name, ref.replace(quote(s.name), quote(value)));
+      }
       s.name = value;
     });
   }
@@ -332,7 +337,7 @@ class FakeRange extends Loadable {
     private readonly address: string | undefined,
     method: string,
     args: Json[],
-    private readonly special: { used?: { valuesOnly: boolean } } = {},
+    private readonly special: { used?: { valuesOnly: boolean; within?: string } } = {},
   ) {
     super();
     this.id = ctx.path(method, args);
@@ -342,11 +347,22 @@ class FakeRange extends Loadable {
 
   private rect(): Rect {
     if (this.special.used) {
-      const used = this.ctx.host.usedRect(this.ref.resolve(), this.special.used.valuesOnly);
+      const used = this.usedRect();
       if (!used) throw officeError('ItemNotFound', 'empty sheet');
       return used;
     }
     return parseAddress(this.address);
+  }
+
+  /** The used part of the sheet, or of this range (Range.getUsedRangeOrNullObject). */
+  private usedRect(): Rect | null {
+    const used = this.special.used!;
+    const rect = this.ctx.host.usedRect(this.ref.resolve(), used.valuesOnly, used.within === undefined ? undefined : parseAddress(used.within));
+    return rect;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.ref, undefined, 'GetUsedRangeOrNullObject', [valuesOnly], { used: { valuesOnly, ...(this.address !== undefined ? { within: this.address } : {}) } });
   }
 
   private each(write: boolean, fn: (cell: CellState, r: number, c: number) => void): void {
@@ -428,13 +444,19 @@ class FakeRange extends Loadable {
   get rowCount(): number {
     return this.read('rowCount');
   }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
 
   load(props?: string | string[]): this {
     const names = parseLoad(props);
     this.ctx.load(this.id, names.join(','), () => {
       const s = this.ref.resolve();
       if (this.special.used) {
-        const used = this.ctx.host.usedRect(s, this.special.used.valuesOnly);
+        const used = this.usedRect();
         this.loaded.set('isNullObject', used === null);
         if (!used) return;
       }
@@ -454,6 +476,8 @@ class FakeRange extends Loadable {
         else if (name === 'numberFormat') this.loaded.set('numberFormat', matrix((cell) => cell.numberFormat));
         else if (name === 'rowIndex') this.loaded.set('rowIndex', rect.r1);
         else if (name === 'rowCount') this.loaded.set('rowCount', rect.r2 - rect.r1 + 1);
+        else if (name === 'columnIndex') this.loaded.set('columnIndex', rect.c1);
+        else if (name === 'columnCount') this.loaded.set('columnCount', rect.c2 - rect.c1 + 1);
         else if (name === 'address') this.loaded.set('address', `${s.name}!${cellKey(rect.r1, rect.c1)}:${cellKey(rect.r2, rect.c2)}`);
       }
       if (!this.special.used) this.loaded.set('isNullObject', false);
@@ -723,11 +747,12 @@ export class FakeExcel {
     return cell ? this.computed(s, cell) : '';
   }
 
-  usedRect(s: SheetState, valuesOnly: boolean): Rect | null {
+  usedRect(s: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
     let rect: Rect | null = null;
     for (const [key, cell] of s.cells) {
       if (valuesOnly && cell.value === '' && cell.formula === null) continue;
       const p = parseAddress(key);
+      if (within && (p.r1 < within.r1 || p.r1 > within.r2 || p.c1 < within.c1 || p.c1 > within.c2)) continue;
       rect = rect
         ? { r1: Math.min(rect.r1, p.r1), c1: Math.min(rect.c1, p.c1), r2: Math.max(rect.r2, p.r1), c2: Math.max(rect.c2, p.c1) }
         : { r1: p.r1, c1: p.c1, r2: p.r1, c2: p.c1 };
