@@ -25,6 +25,8 @@ export interface FoundTemplateSheet {
 export interface WorkbookLook {
   /** Every sheet's name and visibility. */
   sheets: Map<string, string>;
+  /** Every sheet's position (0 for the first tab). */
+  positions: Map<string, number>;
   /** The _meta key-value rows, or null without a _meta sheet of ours. */
   meta: Record<string, string> | null;
   /** A visible sheet named _meta that is not ours: the template cannot be written. */
@@ -48,10 +50,11 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   const workbook = context.workbook;
   const zh = layoutTemplate(template, 'zh');
   await budget.reserve(COMMAND_ENVELOPE_BYTES * 6);
-  workbook.worksheets.load('items/name,items/visibility');
+  workbook.worksheets.load('items/name,items/visibility,items/position');
   workbook.names.load('items/name,items/formula');
   await budget.flush();
   const sheets = new Map(workbook.worksheets.items.map((s) => [s.name, String(s.visibility)]));
+  const positions = new Map(workbook.worksheets.items.map((s) => [s.name, s.position]));
   const names = workbook.names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') }));
 
   const pointed = sheetOfReference(names.find((n) => n.name === VALUES_NAME)?.formula);
@@ -62,7 +65,7 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   const infoCandidates = [...sheets.keys()].filter((n) => INSTRUCTIONS_SHEET.test(n));
   const metaVisibility = sheets.get(zh.metaSheetName);
   if (candidates.length === 0 && infoCandidates.length === 0 && metaVisibility === undefined) {
-    return { sheets, meta: null, metaTaken: false, templateSheets: [], instructionsSheets: [], names };
+    return { sheets, positions, meta: null, metaTaken: false, templateSheets: [], instructionsSheets: [], names };
   }
 
   // One sync for everything that may be ours.
@@ -117,7 +120,7 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   const instructionsSheets = infos
     .filter((i) => i.protection.protected && !i.used.isNullObject && i.used.columnIndex === 0 && i.used.columnCount === 1 && TITLES.has(String((i.title.values as unknown[][])[0]?.[0] ?? '')))
     .map((i) => i.name);
-  return { sheets, meta, metaTaken, templateSheets, instructionsSheets, names };
+  return { sheets, positions, meta, metaTaken, templateSheets, instructionsSheets, names };
 }
 
 /**

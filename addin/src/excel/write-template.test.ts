@@ -189,6 +189,26 @@ describe('writeTemplate', () => {
     expect(result.keptDrafts).toBe(1);
   });
 
+  it('leaves the workbook as it was when Excel refuses a request half-way through a rewrite', async () => {
+    const template = syntheticTemplate(400);
+    await writeTemplate(template, 'zh');
+    fake().typeInto('填报表', 'E5', '1234.5');
+    fake().typeInto('填报表', 'J6', '口径调整');
+    const sheetsBefore = fake().state.sheets.map((s) => s.name);
+    // Two looks and two writes go through; the third write is refused.
+    fake().refusals = [null, null, null, null, 'RequestPayloadSizeLimitExceeded'];
+    const failed = await writeTemplate(template, 'zh', { limitBytes: 64 * 1024 }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(ExcelError);
+    expect(fake().state.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect(fake().valueOf('填报表', 'E5')).toBe(1234.5);
+    expect(fake().valueOf('填报表', 'J6')).toBe('口径调整');
+    expect(fake().sheet('填报表').protected).toBe(true);
+    // And the next attempt rewrites it, keeping both.
+    const again = await writeTemplate(template, 'zh');
+    expect(again.keptDrafts).toBe(2);
+    expect(fake().state.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
   it('refuses to overwrite another return the user has typed into', async () => {
     const other = { ...syntheticTemplate(40), period: '2024' };
     await writeTemplate(other, 'zh');

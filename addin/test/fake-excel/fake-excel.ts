@@ -235,6 +235,20 @@ class FakeWorksheet extends Loadable {
   markLoaded(s: SheetState): void {
     this.loaded.set('name', s.name);
     this.loaded.set('visibility', s.visibility);
+    this.loaded.set('position', this.ctx.host.state.sheets.indexOf(s));
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+  set position(value: number) {
+    this.ctx.action(this.pathId, 'Position', [value], () => {
+      const s = this.ref.resolve();
+      const sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
+      if (value < 0 || value > sheets.length) throw officeError('InvalidArgument', `position ${value}`);
+      sheets.splice(value, 0, s);
+      this.ctx.host.state.sheets = sheets;
+    });
   }
 
   get isNullObject(): boolean {
