@@ -3,8 +3,8 @@ import { applyWriteOp } from './apply-write-op.js';
 import { planHighlights } from './plan-highlights.js';
 import { runExcel } from './run-excel.js';
 import { MAX_COMMAND_BYTES } from './chunk-rows.js';
-import { DEFAULT_SYNC_LIMIT_BYTES, SyncBudget, payloadBytes, type SyncStats } from './sync-budget.js';
-import { commandsOf } from './write-ops.js';
+import { DEFAULT_SYNC_LIMIT_BYTES, REQUEST_COSTS, SyncBudget, type SyncStats } from './sync-budget.js';
+import { opBytes } from './write-ops.js';
 
 const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
 
@@ -18,12 +18,14 @@ export async function highlightIssues(layout: TemplateLayout, issues: readonly I
     return await runExcel(async (context) => {
       const limit = limitBytes ?? DEFAULT_SYNC_LIMIT_BYTES;
       const budget = new SyncBudget(context, limit);
+      await budget.reserve(2 * REQUEST_COSTS.object + REQUEST_COSTS.command);
       const sheet = context.workbook.worksheets.getItem(layout.sheetName);
       sheet.protection.unprotect();
       for (const op of planHighlights(layout, issues, Math.min(MAX_COMMAND_BYTES, limit / 4))) {
-        await budget.reserve(payloadBytes(op, commandsOf(op)));
+        await budget.reserve(opBytes(op));
         applyWriteOp(sheet, op);
       }
+      await budget.reserve(REQUEST_COSTS.object + REQUEST_COSTS.command + 100);
       sheet.protection.protect(PROTECTION);
       await budget.flush();
       return budget.stats;

@@ -1,7 +1,7 @@
 import { layoutTemplate, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { metaRangeAddress, parseMeta, sheetOfReference, VALUES_NAME } from './find-template-sheets.js';
 import { letterOf, type SheetDraft } from './plan-template-writes.js';
-import { COMMAND_ENVELOPE_BYTES, type SyncBudget } from './sync-budget.js';
+import { REQUEST_COSTS, type SyncBudget } from './sync-budget.js';
 
 /** `填报表`, `填报表 (2)`, `Return (3)`…: names the add-in may have given a template sheet. */
 const TEMPLATE_SHEET = /^(填报表|Return)( \(\d+\))?$/;
@@ -49,7 +49,8 @@ const TITLES = new Set(['填报说明', 'Instructions']);
 export async function lookAtWorkbook(context: Excel.RequestContext, budget: SyncBudget, template: TemplateModel): Promise<WorkbookLook> {
   const workbook = context.workbook;
   const zh = layoutTemplate(template, 'zh');
-  await budget.reserve(COMMAND_ENVELOPE_BYTES * 6);
+  const c = REQUEST_COSTS;
+  await budget.reserve(3 * c.object + 2 * c.command + 100);
   workbook.worksheets.load('items/name,items/visibility,items/position');
   workbook.names.load('items/name,items/formula');
   await budget.flush();
@@ -69,7 +70,7 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   }
 
   // One sync for everything that may be ours.
-  await budget.reserve(COMMAND_ENVELOPE_BYTES * (4 + candidates.length * 10 + infoCandidates.length * 6));
+  await budget.reserve(2 * (c.object + c.range + c.command) + candidates.length * (2 * c.object + 3 * c.range + 3 * c.command + 200) + infoCandidates.length * (2 * c.object + 2 * c.range + 3 * c.command + 200));
   const metaRange = metaVisibility === undefined ? null : workbook.worksheets.getItem(zh.metaSheetName).getRange(metaRangeAddress(zh));
   metaRange?.load('values');
   const code = letterOf(zh, 'code');

@@ -6,8 +6,8 @@ import { lookAtWorkbook, type WorkbookLook } from './look-at-workbook.js';
 import { letterOf, planTemplateWrites, type SheetDraft } from './plan-template-writes.js';
 import { runExcel } from './run-excel.js';
 import { MAX_COMMAND_BYTES } from './chunk-rows.js';
-import { COMMAND_ENVELOPE_BYTES, DEFAULT_SYNC_LIMIT_BYTES, SyncBudget, payloadBytes, type SyncStats } from './sync-budget.js';
-import { commandsOf } from './write-ops.js';
+import { DEFAULT_SYNC_LIMIT_BYTES, REQUEST_COSTS, SyncBudget, jsonBytes, type SyncStats } from './sync-budget.js';
+import { opBytes } from './write-ops.js';
 
 export interface WriteTemplateOptions {
   onProgress?: (done: number, total: number) => void;
@@ -65,7 +65,8 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
 
       // 2. New sheets for the template and its instructions (under free names while the sheets
       //    they replace are there).
-      await budget.reserve(COMMAND_ENVELOPE_BYTES * 16);
+      const c = REQUEST_COSTS;
+      await budget.reserve(2 * (c.object + 200));
       const sheets = workbook.worksheets;
       const taken = [...look.sheets.keys(), layout.sheetName, layout.instructionsSheetName];
       const tempOf = (replace: string | null, name: string) => (replace === null ? name : freeSheetName(name, taken.concat(added)));
@@ -85,14 +86,15 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
       for (const op of ops) {
         done += 1;
         if (op.sheet === layout.metaSheetName) continue;
-        await budget.reserve(payloadBytes(op, commandsOf(op)));
+        await budget.reserve(opBytes(op));
         applyWriteOp(target[op.sheet]!, op);
         if (done % 50 === 0) options.onProgress?.(done, ops.length);
       }
 
       // 4. The last sync: the old template sheet goes and the new one takes its name, then
       //    _meta, the names, hiding, protection; the user lands on the first input cell.
-      await budget.reserve(COMMAND_ENVELOPE_BYTES * 40 + metaOps.reduce((sum, op) => sum + payloadBytes(op, commandsOf(op)), 0) + payloadBytes(layout.names));
+      const names = layout.names.reduce((sum, n) => sum + c.object + jsonBytes(n) + 100, 0);
+      await budget.reserve(16 * c.object + 8 * c.command + 3 * c.range + look.names.length * (c.object + c.command + 100) + metaOps.reduce((sum, op) => sum + opBytes(op), 0) + names);
       const ours = new Set<string>(Object.values(DEFINED_NAMES));
       for (const item of look.names) if (ours.has(item.name)) workbook.names.getItem(item.name).delete();
       // Each new sheet takes the place of the one it replaces: its name and its position.
