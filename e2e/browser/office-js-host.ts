@@ -18,8 +18,8 @@ interface RichApiBody {
 /**
  * A page where office.js runs outside Office and sends every request over HTTP to a stand-in
  * for Excel, which records the request bodies and answers as Excel does where the batch needs an
- * answer: reference ids for added sheets and for the ranges Excel.run keeps, and the sheets
- * (Sheet1) and names (none) of a new workbook. `requests` are the bodies in order.
+ * answer: reference ids for added sheets and for the ranges Excel.run keeps, and what a new
+ * workbook holds (Sheet1, no names, editable, its structure not protected). `requests` are the bodies in order.
  */
 export async function openOfficeJsPage(browser: Browser, bundle: string): Promise<{ page: Page; requests: string[] }> {
   const page = await browser.newPage();
@@ -41,6 +41,8 @@ export async function openOfficeJsPage(browser: Browser, bundle: string): Promis
         else if (action.ActionType === 1 && previous?.Name === '_KeepReference' && previous.ObjectPathId === action.ObjectPathId) results.push({ ActionId: action.Id, Value: reference() });
         else if (action.ActionType === 2 && path?.Name === 'Worksheets') results.push({ ActionId: action.Id, Value: { _Items: [{ Name: 'Sheet1', Visibility: 'Visible', Position: 0 }] } });
         else if (action.ActionType === 2 && path?.Name === 'Names') results.push({ ActionId: action.Id, Value: { _Items: [] } });
+        else if (action.ActionType === 2 && path?.ObjectPathType === 1) results.push({ ActionId: action.Id, Value: { Name: 'Book1.xlsx', ReadOnly: false } });
+        else if (action.ActionType === 2 && path?.Name === 'Protection' && parent?.ObjectPathType === 1) results.push({ ActionId: action.Id, Value: { Protected: false } });
       });
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ Results: results }) });
     }

@@ -3,6 +3,7 @@ import { highlightIssues } from './highlight-issues.js';
 import { openWorkbook, type OpenMode } from './open-workbook.js';
 import { readReturn, type SheetReturn } from './read-return.js';
 import { hasExcel, isSupported } from './requirements.js';
+import { onWaitingForCellEdit } from './run-excel.js';
 import { selectCell } from './select-cell.js';
 import { writeExplanation } from './write-explanation.js';
 import { writeTemplate, type WriteTemplateResult } from './write-template.js';
@@ -20,6 +21,8 @@ export interface ExcelPort {
   selectCell(layout: TemplateLayout, path: string): Promise<boolean>;
   writeExplanation(layout: TemplateLayout, fieldKey: string, text: string): Promise<void>;
   openWorkbook(base64: string, mode: OpenMode): Promise<OpenMode>;
+  /** Called with true while a batch waits for the user to leave a cell being edited, false after. */
+  onWaitingForCellEdit(listener: (waiting: boolean) => void): () => void;
 }
 
 export const officeExcelPort: ExcelPort = {
@@ -33,4 +36,5 @@ export const officeExcelPort: ExcelPort = {
   selectCell,
   writeExplanation,
   openWorkbook,
+  onWaitingForCellEdit,
 };

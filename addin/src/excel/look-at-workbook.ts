@@ -1,4 +1,5 @@
 import { layoutTemplate, type TemplateLayout, type TemplateModel } from '@zj/shared';
+import { ExcelError } from './excel-error.js';
 import { metaRangeAddress, parseMeta, sheetOfReference, VALUES_NAME } from './find-template-sheets.js';
 import { letterOf, type SheetDraft } from './plan-template-writes.js';
 import { REQUEST_COSTS, type SyncBudget } from './sync-budget.js';
@@ -50,10 +51,15 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   const workbook = context.workbook;
   const zh = layoutTemplate(template, 'zh');
   const c = REQUEST_COSTS;
-  await budget.reserve(3 * c.object + 2 * c.command + 100);
+  await budget.reserve(4 * c.object + 4 * c.command + 100);
+  workbook.load('readOnly');
+  workbook.protection.load('protected');
   workbook.worksheets.load('items/name,items/visibility,items/position');
   workbook.names.load('items/name,items/formula');
   await budget.flush();
+  // Said before anything is written: the template adds and replaces sheets.
+  if (workbook.readOnly) throw new ExcelError('workbook_read_only');
+  if (workbook.protection.protected) throw new ExcelError('workbook_protected');
   const sheets = new Map(workbook.worksheets.items.map((s) => [s.name, String(s.visibility)]));
   const positions = new Map(workbook.worksheets.items.map((s) => [s.name, s.position]));
   const names = workbook.names.items.map((n) => ({ name: n.name, formula: String(n.formula ?? '') }));

@@ -103,6 +103,7 @@ class Context {
       throw officeError(refusal, `Excel refused the request (${refusal}).`);
     }
     try {
+      if (this.host.state.readOnly && pending.length > 0) throw officeError('AccessDenied', 'The workbook is read-only.');
       for (const apply of pending) apply();
     } catch (error) {
       this.model.refused();
@@ -167,13 +168,33 @@ function parseLoad(props: string | string[] | undefined): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
-class FakeWorkbook {
+class FakeWorkbook extends Loadable {
   private sheetsProxy: FakeWorksheetCollection | null = null;
   private namesProxy: FakeNames | null = null;
+  private protectionProxy: FakeWorkbookProtection | null = null;
   constructor(
     private readonly ctx: Context,
     readonly path: ObjectPath,
-  ) {}
+  ) {
+    super();
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get readOnly(): boolean {
+    return this.read('readOnly');
+  }
+  load(props?: string | string[]): this {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
+      this.loaded.set('name', 'Book1.xlsx');
+      this.loaded.set('readOnly', this.ctx.host.state.readOnly);
+    });
+    return this;
+  }
+  get protection(): FakeWorkbookProtection {
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.ctx, this.ctx.model.proxy(PATH.property, 'Protection', this.path)));
+  }
   get worksheets(): FakeWorksheetCollection {
     return (this.sheetsProxy ??= new FakeWorksheetCollection(this.ctx, this.ctx.model.proxy(PATH.property, 'Worksheets', this.path)));
   }
@@ -185,6 +206,28 @@ class FakeWorkbook {
     this.ctx.effect(() => void this.ctx.host.state.insertedWorkbooks.push(base64.length));
     return { value: [] };
   }
+}
+
+class FakeWorkbookProtection extends Loadable {
+  constructor(
+    private readonly ctx: Context,
+    private readonly path: ObjectPath,
+  ) {
+    super();
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(props: string | string[] = 'protected'): this {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => this.loaded.set('protected', this.ctx.host.state.structureProtected));
+    return this;
+  }
+}
+
+/** Changing the sheets of a workbook whose structure is protected is refused. */
+function guardStructure(host: FakeExcel): void {
+  if (host.state.structureProtected) throw officeError('AccessDenied', 'The workbook structure is protected.');
 }
 
 class FakeWorksheetCollection extends Loadable {
@@ -218,6 +261,7 @@ class FakeWorksheetCollection extends Loadable {
     // The Instantiate action of worksheets.add() is what adds the sheet.
     const ws = new FakeWorksheet(this.ctx, ref, this.ctx.model.proxy(PATH.method, 'Add', this.path, [name], true));
     this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       if (this.ctx.host.findSheet(name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
       const state = newSheet(name);
       this.ctx.host.state.sheets.push(state);
@@ -272,6 +316,7 @@ class FakeWorksheet extends Loadable {
   set position(value: number) {
     this.ctx.model.setProperty(this.path, 'Position', value);
     this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       const sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
       if (value < 0 || value > sheets.length) throw officeError('InvalidArgument', `position ${value}`);
@@ -289,6 +334,7 @@ class FakeWorksheet extends Loadable {
   set name(value: string) {
     this.ctx.model.setProperty(this.path, 'Name', value);
     this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       if (this.ctx.host.findSheet(value) && this.ctx.host.findSheet(value) !== s) throw officeError('ItemAlreadyExists', value);
       if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = value;
@@ -305,7 +351,10 @@ class FakeWorksheet extends Loadable {
   }
   set visibility(value: SheetState['visibility']) {
     this.ctx.model.setProperty(this.path, 'Visibility', value);
-    this.ctx.effect(() => void (this.ref.resolve().visibility = value));
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
+      this.ref.resolve().visibility = value;
+    });
   }
   load(props?: string | string[]): this {
     this.ctx.model.query(this.path, selectOf(props));
@@ -334,6 +383,7 @@ class FakeWorksheet extends Loadable {
   delete(): void {
     this.ctx.model.method(this.path, 'Delete', []);
     this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       this.ctx.host.state.sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
       if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = this.ctx.host.state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
