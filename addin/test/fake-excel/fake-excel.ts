@@ -27,6 +27,8 @@ export interface FakeExcelOptions {
   /** Requirement sets reported as supported, e.g. { ExcelApi: '1.13' }. */
   supportedSets?: Record<string, string>;
   displayLanguage?: string;
+  /** Office.context.platform: 'OfficeOnline' for Excel on the web, 'PC', 'Mac'… */
+  platform?: string;
   /**
    * The user is typing in a cell: a batch not run with delayForCellEdit fails; one run with it
    * waits until `finishCellEdit()`.
@@ -893,6 +895,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.options = options;
     this.office.context.displayLanguage = options.displayLanguage ?? 'zh-CN';
+    this.office.context.platform = options.platform ?? 'PC';
     if (options.cellEditing) this.cellEditDone = new Promise((resolve) => (this.cellEditEnded = resolve));
   }
 
@@ -927,6 +930,7 @@ export class FakeExcel {
   readonly office = {
     context: {
       displayLanguage: 'zh-CN',
+      platform: 'PC',
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
           // The manifest's minimum, unless the test says otherwise.
