@@ -11,15 +11,17 @@ const refuse = (code: string, params: Record<string, string | number> = {}): Zip
 
 const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 const XLSM_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 /**
  * Checks that an upload is an .xlsx that is safe to open, before exceljs unzips it:
- * 1. size and signature (a zip; an old .xls, OLE2, is told apart);
+ * 1. size and signature (a zip; an old .xls or WPS .et, OLE2, is told apart);
  * 2. from the zip's central directory alone, nothing decompressed yet: the number of parts, the
  *    total uncompressed size and the compression ratio;
  * 3. the parts are then inflated once as a stream, with yauzl refusing any part that inflates
  *    past the size its directory entry declares, so a lying directory cannot get round step 2;
- * 4. [Content_Types].xml names a workbook, and not a macro-enabled one.
+ * 4. [Content_Types].xml names a workbook, and not a macro-enabled one; an OpenDocument
+ *    spreadsheet (.ods) is told apart by its mimetype part.
  */
 export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPLOAD_LIMITS): Promise<ZipCheck> {
   if (bytes.length === 0) return refuse('upload_empty');
@@ -49,14 +51,19 @@ export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPL
       return refuse('upload_expands_too_far', { size: mb(uncompressed), ratio, limit: mb(limits.maxUncompressedBytes) });
     }
     let contentTypes: string | null = null;
+    let mimetype: string | null = null;
     try {
       for (const entry of entries) {
         const data = await inflate(zip, entry);
         if (entry.fileName === '[Content_Types].xml') contentTypes = data.toString('utf8');
+        if (entry.fileName === 'mimetype') mimetype = data.toString('utf8').trim();
       }
     } catch {
       return refuse('upload_corrupt');
     }
+    // An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save by choice) names itself in
+    // its first part: say so, and how to save it as .xlsx.
+    if (contentTypes === null && mimetype === ODS_MIMETYPE) return refuse('upload_ods');
     if (contentTypes === null) return refuse('upload_not_xlsx');
     if (contentTypes.includes(XLSM_MAIN)) return refuse('upload_macro_enabled');
     if (!contentTypes.includes(XLSX_MAIN)) return refuse('upload_not_xlsx');
@@ -87,11 +94,12 @@ function readDirectory(zip: ZipFile): Promise<Entry[]> {
 }
 
 /**
- * Inflates one part, keeping only [Content_Types].xml (the rest is discarded as it streams).
+ * Inflates one part, keeping only [Content_Types].xml and an OpenDocument's mimetype (the rest
+ * is discarded as it streams).
  * yauzl's validateEntrySizes makes the stream fail as soon as a part exceeds its declared size.
  */
 function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
-  const keep = entry.fileName === '[Content_Types].xml';
+  const keep = entry.fileName === '[Content_Types].xml' || (entry.fileName === 'mimetype' && entry.uncompressedSize < 200);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'));
