@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue, type Actor } from '@zj/shared';
 import { demoUsers } from '../../functions/src/auth/demo-users.js';
 import { signDevToken } from '../../functions/src/auth/dev-tokens.js';
@@ -9,7 +8,6 @@ import { startAzurite, type AzuriteHandle } from '../../functions/src/local/star
 import { startLocalApi, type LocalApi } from '../../functions/src/local/start-local-api.js';
 
 const SECRET = 'addin-browser-test-secret-0123456789-abcdef';
-export const DIST = fileURLToPath(new URL('../../addin/dist', import.meta.url));
 
 export interface Stack {
   /** Where the task pane is served (the API is under /api). */
@@ -22,9 +20,9 @@ export interface Stack {
 
 /**
  * The real local stack, as `npm start` runs it (functions/src/local): Azurite on free ports with
- * a throw-away folder, the API on the node:http adapter, and the built task pane from addin/dist.
+ * a throw-away folder, the API on the node:http adapter, and the built task pane from `staticDir`.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(staticDir: string): Promise<Stack> {
   const location = mkdtempSync(join(tmpdir(), 'zj-addin-azurite-'));
   let azurite: AzuriteHandle | null = null;
   let api: LocalApi | null = null;
@@ -32,7 +30,7 @@ export async function startStack(): Promise<Stack> {
     azurite = await startAzurite({ location });
     api = await startLocalApi({
       env: { STORAGE_CONNECTION_STRING: azurite.connectionString, AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: SECRET, STORAGE_TIMEOUT_MS: '5000' },
-      staticDir: DIST,
+      staticDir,
     });
   } catch (error) {
     await azurite?.stop();

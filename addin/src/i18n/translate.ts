@@ -20,3 +20,30 @@ export function pickLang(chosen: string | null, officeDisplayLanguage: string | 
   if (officeDisplayLanguage === null || officeDisplayLanguage === '') return 'zh';
   return officeDisplayLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** A text in both languages (the API's messages come so). */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export type MessageParam = string | number | LocalText;
+
+/**
+ * A message as data, rendered when it is shown: switching the language re-renders every message
+ * already on screen. A key of the pane's tables with its parameters, a text the API sent in both
+ * languages, or several of them in a row.
+ */
+export type Message = { key: MessageKey; params?: Record<string, MessageParam> } | { text: LocalText } | { all: Message[] };
+
+export function say(key: MessageKey, params?: Record<string, MessageParam>): Message {
+  return params ? { key, params } : { key };
+}
+
+export function renderMessage(message: Message, lang: Lang): string {
+  if ('text' in message) return message.text[lang];
+  if ('all' in message) return message.all.map((m) => renderMessage(m, lang)).join(lang === 'zh' ? '' : ' ');
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) params[name] = typeof value === 'object' ? value[lang] : value;
+  return translator(lang)(message.key, params);
+}

@@ -3,11 +3,13 @@ import { ArrowSyncRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/
 import { useCallback, useEffect, useState } from 'react';
 import type { StatusResponse } from '@zj/shared';
 import type { ApiClient } from '../api/api-client.js';
-import { DownloadCard } from '../components/DownloadCard.js';
+import { DownloadCard, type DownloadMode } from '../components/DownloadCard.js';
 import { StatusTable } from '../components/StatusTable.js';
 import { useUi } from '../components/ui-context.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import { ReviewerView } from './ReviewerView.js';
+import { say } from '../i18n/translate.js';
+import { saveFile } from './save-file.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -24,7 +26,7 @@ function toBase64(bytes: ArrayBuffer): string {
 
 /**
  * The zone consolidator (张江管委会): 填报状态 of every park, locking the period, and the
- * consolidated and evaluation workbooks opened in Excel.
+ * consolidated and evaluation workbooks opened in Excel, or downloaded in a browser.
  */
 export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation }) {
   const { api, excel, period, op } = props;
@@ -55,14 +57,23 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
       setStatus(await api.status(period));
     });
 
-  const open = (which: 'consolidation' | 'evaluation', mode: 'new_workbook' | 'insert_sheets') =>
+  const fileName = (which: 'consolidation' | 'evaluation') =>
+    which === 'consolidation' ? `${t('download_consolidation', { period })}.xlsx` : `${t('download_evaluation', { year })}.xlsx`;
+
+  const open = (which: 'consolidation' | 'evaluation', mode: DownloadMode) =>
     op.run('progress_download', async (progress) => {
       const bytes = which === 'consolidation' ? await api.consolidationWorkbook(period) : await api.evaluationWorkbook(year);
+      if (mode === 'download') {
+        saveFile(bytes, fileName(which));
+        return op.notify('success', say('downloaded', { file: fileName(which) }));
+      }
       progress('progress_open');
-      const done = await excel.openWorkbook(toBase64(bytes), mode);
-      op.notify('success', t(done === 'insert_sheets' ? 'opened_inserted' : 'opened_new'));
+      // The evaluation workbook has charts (Excel on the web would drop them on insertion).
+      const done = await excel.openWorkbook(toBase64(bytes), mode, { hasCharts: which === 'evaluation' });
+      op.notify('success', say(done === 'insert_sheets' ? 'opened_inserted' : 'opened_new'));
     });
 
+  const inExcel = excel.available();
   return (
     <div className={styles.root}>
       <section className={styles.root} aria-labelledby="status-title">
@@ -88,14 +99,17 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
         <DownloadCard
           testId="download-consolidation"
           title={t('download_consolidation', { period })}
-          canInsert={excel.canInsertSheets()}
+          inExcel={inExcel}
+          canInsert={inExcel && excel.canInsertSheets(false)}
           busy={op.busy !== null}
           onOpen={(mode) => open('consolidation', mode)}
         />
         <DownloadCard
           testId="download-evaluation"
           title={t('download_evaluation', { year })}
-          canInsert={excel.canInsertSheets()}
+          inExcel={inExcel}
+          canInsert={inExcel && excel.canInsertSheets(true)}
+          {...(inExcel && excel.canInsertSheets(false) && !excel.canInsertSheets(true) ? { insertNote: t('insert_drops_charts') } : {})}
           busy={op.busy !== null}
           onOpen={(mode) => open('evaluation', mode)}
         />

@@ -899,6 +899,12 @@ export class FakeExcel {
     if (options.cellEditing) this.cellEditDone = new Promise((resolve) => (this.cellEditEnded = resolve));
   }
 
+  /** The user starts typing in a cell: Excel holds every batch until they leave it. */
+  startCellEdit(): void {
+    this.options.cellEditing = true;
+    this.cellEditDone = new Promise((resolve) => (this.cellEditEnded = resolve));
+  }
+
   /** The user presses Enter: a batch waiting for the cell edit goes on. */
   finishCellEdit(): void {
     this.options.cellEditing = false;
