@@ -173,7 +173,7 @@ function parseLoad(props: string | string[] | undefined): string[] {
 class FakeWorkbook extends Loadable {
   private sheetsProxy: FakeWorksheetCollection | null = null;
   private namesProxy: FakeNames | null = null;
-  private protectionProxy: FakeWorkbookProtection | null = null;
+  private protectionProxy: FakeProtectionFlag | null = null;
   constructor(
     private readonly ctx: Context,
     readonly path: ObjectPath,
@@ -194,8 +194,8 @@ class FakeWorkbook extends Loadable {
     });
     return this;
   }
-  get protection(): FakeWorkbookProtection {
-    return (this.protectionProxy ??= new FakeWorkbookProtection(this.ctx, this.ctx.model.proxy(PATH.property, 'Protection', this.path)));
+  get protection(): FakeProtectionFlag {
+    return (this.protectionProxy ??= new FakeProtectionFlag(this.ctx, this.ctx.model.proxy(PATH.property, 'Protection', this.path), () => this.ctx.host.state.structureProtected));
   }
   get worksheets(): FakeWorksheetCollection {
     return (this.sheetsProxy ??= new FakeWorksheetCollection(this.ctx, this.ctx.model.proxy(PATH.property, 'Worksheets', this.path)));
@@ -210,10 +210,12 @@ class FakeWorkbook extends Loadable {
   }
 }
 
-class FakeWorkbookProtection extends Loadable {
+/** A protection's `protected` flag, loadable: the workbook's structure, or a sheet's. */
+class FakeProtectionFlag extends Loadable {
   constructor(
-    private readonly ctx: Context,
-    private readonly path: ObjectPath,
+    protected readonly ctx: Context,
+    protected readonly path: ObjectPath,
+    private readonly flag: () => boolean,
   ) {
     super();
   }
@@ -222,7 +224,7 @@ class FakeWorkbookProtection extends Loadable {
   }
   load(props: string | string[] = 'protected'): this {
     this.ctx.model.query(this.path, selectOf(props));
-    this.ctx.answer(() => this.loaded.set('protected', this.ctx.host.state.structureProtected));
+    this.ctx.answer(() => this.loaded.set('protected', this.flag()));
     return this;
   }
 }
@@ -423,21 +425,13 @@ class FakeFreezePanes {
   }
 }
 
-class FakeProtection extends Loadable {
+class FakeProtection extends FakeProtectionFlag {
   constructor(
-    private readonly ctx: Context,
+    ctx: Context,
     private readonly ref: SheetRef,
-    private readonly path: ObjectPath,
+    path: ObjectPath,
   ) {
-    super();
-  }
-  get protected(): boolean {
-    return this.read('protected');
-  }
-  load(props: string | string[] = 'protected'): this {
-    this.ctx.model.query(this.path, selectOf(props));
-    this.ctx.answer(() => this.loaded.set('protected', this.ref.resolve().protected));
-    return this;
+    super(ctx, path, () => ref.resolve().protected);
   }
   protect(options?: Record<string, unknown>, password?: string): void {
     this.ctx.model.method(this.path, 'Protect', [options, password]);
