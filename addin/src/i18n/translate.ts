@@ -7,8 +7,20 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { zh: ZH, en: EN };
 
+const PLURALS: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
+
+/**
+ * A table's text with its placeholders filled: `{name}` is the parameter; `{name|one|other}` is
+ * the word that goes with the count `name` (English: "1 warning", "2 warnings").
+ */
 export function translator(lang: Lang): Translate {
-  return (key, params = {}) => TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return (key, params = {}) =>
+    TABLES[lang][key].replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one === undefined || other === undefined) return String(value);
+      return PLURALS[lang].select(Number(value)) === 'one' ? one : other;
+    });
 }
 
 /**
