@@ -138,6 +138,8 @@ export const EN: Record<MessageKey, string> = {
   status_version: 'Version',
   lock_period: 'Lock period',
   unlock_period: 'Unlock',
+  period_locked_notice: 'The period “{period}” is locked: parks can no longer submit or change their returns until it is unlocked.',
+  period_unlocked_notice: 'The period “{period}” is unlocked: parks can submit again.',
   downloads_title: 'Downloads',
   download_consolidation: 'Consolidation ({period})',
   download_evaluation: 'Annual evaluation ({year})',

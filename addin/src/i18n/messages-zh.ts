@@ -136,6 +136,8 @@ export const ZH = {
   status_version: '版本',
   lock_period: '锁定报告期',
   unlock_period: '解除锁定',
+  period_locked_notice: '{period}已锁定：各园区不能再提交或修改，解除锁定后可再报送。',
+  period_unlocked_notice: '{period}已解除锁定：各园区可以再提交。',
   downloads_title: '下载汇总',
   download_consolidation: '汇总表（{period}）',
   download_evaluation: '年度评估（{year}）',

@@ -1,4 +1,4 @@
-import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { StatusResponse } from '@zj/shared';
@@ -9,6 +9,7 @@ import { useUi } from '../components/ui-context.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import { ReviewerView } from './ReviewerView.js';
 import { say } from '../i18n/translate.js';
+import { periodLabel } from './period-options.js';
 import { saveFile } from './save-file.js';
 import type { Operation } from './use-operation.js';
 
@@ -55,6 +56,7 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
     op.run('progress_submit', async () => {
       await api.setLock(period, locked);
       setStatus(await api.status(period));
+      op.notify('success', say(locked ? 'period_locked_notice' : 'period_unlocked_notice', { period: periodLabel(period) }));
     });
 
   const fileName = (which: 'consolidation' | 'evaluation') =>
@@ -84,6 +86,11 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
           <Button size="small" appearance="subtle" icon={<ArrowSyncRegular />} onClick={refresh} disabled={op.busy !== null}>
             {t('status_refresh')}
           </Button>
+          {status?.locked && (
+            <Badge appearance="tint" color="informative" icon={<LockClosedRegular />} data-testid="period-locked">
+              {t('locked')}
+            </Badge>
+          )}
           {status && (
             <Button size="small" icon={status.locked ? <LockOpenRegular /> : <LockClosedRegular />} onClick={() => setLock(!status.locked)} disabled={op.busy !== null}>
               {t(status.locked ? 'unlock_period' : 'lock_period')}
