@@ -1,6 +1,6 @@
-import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, HistoryRegular, SendRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { validateReturn, type Issue, type Receipt, type ReturnInput, type ReturnResponse, type ReturnVersion, type TemplateLayout, type TemplateModel } from '@zj/shared';
+import { validateReturn, type Issue, type Receipt, type ReturnInput, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
@@ -9,15 +9,14 @@ import { DraftNote, type DraftState } from '../components/DraftNote.js';
 import { IssueList, groupIssues, type ExplanationState } from '../components/IssueList.js';
 import { isBlankReturn, presentIssues, remainingWork, type ShownIssue } from '../components/present-issues.js';
 import { ReceiptCard } from '../components/ReceiptCard.js';
-import { SubmissionView } from '../components/SubmissionView.js';
 import { useUi } from '../components/ui-context.js';
 import { useFieldInfo } from '../components/use-field-info.js';
 import { ValidationSummary, remainingList } from '../components/ValidationSummary.js';
-import { VersionHistory } from '../components/VersionHistory.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import { say, type MessageKey } from '../i18n/translate.js';
 import { issueLabeller, sortByRow } from './issue-labels.js';
 import type { Operation } from './use-operation.js';
+import { ReturnHistory, useReturnHistory } from './use-return-history.js';
 
 const useStyles = makeStyles({
   actions: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
@@ -61,8 +60,6 @@ export function StatisticianView(props: {
   const [saved, setSaved] = useState<Record<string, ExplanationState>>({});
   const dirty = useRef(new Set<string>());
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [history, setHistory] = useState<ReturnResponse | null>(null);
-  const [opened, setOpened] = useState<ReturnVersion | null>(null);
   const pendingSubmit = useRef<{ json: string; key: string } | null>(null);
   const [draft, setDraft] = useState<DraftState | null>(null);
 
@@ -72,8 +69,6 @@ export function StatisticianView(props: {
     setLayout(null);
     setChecked(null);
     setReceipt(null);
-    setHistory(null);
-    setOpened(null);
     setExplanations({});
     setSaved({});
     setDraft(null);
@@ -87,6 +82,7 @@ export function StatisticianView(props: {
     setTemplate(fresh);
     return fresh;
   }, [api, template, park, period]);
+  const history = useReturnHistory({ api, park, period, op, loadTemplate });
 
   const getTemplate = useCallback(
     () =>
@@ -212,10 +208,6 @@ export function StatisticianView(props: {
     [api, checkSheet, op, park, period, saveDraft],
   );
 
-  const refreshHistory = useCallback(async () => {
-    setHistory(await api.getReturn(park, period));
-  }, [api, park, period]);
-
   const submit = useCallback(
     () =>
       op.run(
@@ -232,7 +224,7 @@ export function StatisticianView(props: {
           pendingSubmit.current = null;
           setReceipt(stored);
           op.notify('success', { all: [say('receipt_title'), { text: { zh: ' · ', en: ' · ' } }, say('receipt_version', { version: stored.version })] });
-          await refreshHistory().catch(() => undefined);
+          await history.refresh().catch(() => undefined);
         },
         {
           dataIn: 'sheet',
@@ -241,24 +233,7 @@ export function StatisticianView(props: {
           },
         },
       ),
-    [api, checkSheet, op, park, period, refreshHistory, template],
-  );
-
-  const showHistory = useCallback(
-    () =>
-      op.run('progress_load', async () => {
-        await loadTemplate();
-        await refreshHistory();
-      }),
-    [loadTemplate, op, refreshHistory],
-  );
-
-  const openVersion = useCallback(
-    (version: number) =>
-      op.run('progress_load', async () => {
-        setOpened(await api.getVersion(park, period, version));
-      }),
-    [api, op, park, period],
+    [api, checkSheet, op, park, period, history.refresh, template],
   );
 
   useEffect(() => {
@@ -303,7 +278,7 @@ export function StatisticianView(props: {
         <Button appearance={layout ? 'primary' : 'secondary'} icon={<SendRegular />} disabled={busy} onClick={submit} data-testid="submit">
           {t('submit')}
         </Button>
-        <Button icon={<HistoryRegular />} disabled={busy} onClick={showHistory} data-testid="history-button">
+        <Button icon={<HistoryRegular />} disabled={busy} onClick={history.show} data-testid="history-button">
           {t('history')}
         </Button>
       </div>
@@ -329,13 +304,7 @@ export function StatisticianView(props: {
           onExplanationCommit={commitExplanation}
         />
       )}
-      {history && (
-        <>
-          <Divider />
-          <VersionHistory history={history} onOpen={openVersion} />
-        </>
-      )}
-      {opened && <SubmissionView version={opened} fields={fields} />}
+      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} />
     </div>
   );
 }

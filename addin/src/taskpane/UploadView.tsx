@@ -1,19 +1,18 @@
-import { Button, Caption1, Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DocumentArrowUpRegular, HistoryRegular, SendRegular } from '@fluentui/react-icons';
-import type { Receipt, ReturnResponse, ReturnVersion, TemplateModel } from '@zj/shared';
+import type { Receipt, TemplateModel } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { IssueList, groupIssues } from '../components/IssueList.js';
 import { presentIssues, remainingWork, type ShownIssue } from '../components/present-issues.js';
 import { ReceiptCard } from '../components/ReceiptCard.js';
-import { SubmissionView } from '../components/SubmissionView.js';
 import { useUi } from '../components/ui-context.js';
 import { useFieldInfo } from '../components/use-field-info.js';
 import { remainingList } from '../components/ValidationSummary.js';
-import { VersionHistory } from '../components/VersionHistory.js';
 import { say } from '../i18n/translate.js';
 import { issueLabeller, sortByRow } from './issue-labels.js';
 import { saveFile } from './save-file.js';
+import { ReturnHistory, useReturnHistory } from './use-return-history.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -42,8 +41,6 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
   const [refused, setRefused] = useState<ShownIssue[] | null>(null);
   const [explanations, setExplanations] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [history, setHistory] = useState<ReturnResponse | null>(null);
-  const [opened, setOpened] = useState<ReturnVersion | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const attempt = useRef<{ what: string; key: string } | null>(null);
 
@@ -53,8 +50,6 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
     setRefused(null);
     setExplanations({});
     setReceipt(null);
-    setHistory(null);
-    setOpened(null);
   }, [park, period]);
 
   const fields = useFieldInfo(template);
@@ -68,6 +63,7 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
     setTemplate(fresh);
     return fresh;
   }, [api, template, park, period]);
+  const history = useReturnHistory({ api, park, period, op, loadTemplate });
 
   const download = () =>
     op.run('progress_download', async () => {
@@ -76,10 +72,6 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
       saveFile(bytes, name);
       op.notify('success', say('template_downloaded', { file: name }));
     });
-
-  const refreshHistory = useCallback(async () => {
-    setHistory(await api.getReturn(park, period));
-  }, [api, park, period]);
 
   const upload = () =>
     op.run(
@@ -98,7 +90,7 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
         setFile(null);
         setReceipt(stored);
         op.notify('success', { all: [say('receipt_title'), { text: { zh: ' · ', en: ' · ' } }, say('receipt_version', { version: stored.version })] });
-        await refreshHistory().catch(() => undefined);
+        await history.refresh().catch(() => undefined);
       },
       {
         dataIn: 'file',
@@ -114,17 +106,6 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
         },
       },
     );
-
-  const showHistory = () =>
-    op.run('progress_load', async () => {
-      await loadTemplate();
-      await refreshHistory();
-    });
-
-  const openVersion = (version: number) =>
-    op.run('progress_load', async () => {
-      setOpened(await api.getVersion(park, period, version));
-    });
 
   const labelOf = useMemo(() => issueLabeller(template, t, lang), [template, t, lang]);
   const left = refused ? remainingWork(refused, explanations) : null;
@@ -180,16 +161,10 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
           )}
         </>
       )}
-      <Button icon={<HistoryRegular />} disabled={busy} onClick={showHistory} data-testid="history-button">
+      <Button icon={<HistoryRegular />} disabled={busy} onClick={history.show} data-testid="history-button">
         {t('history')}
       </Button>
-      {history && (
-        <>
-          <Divider />
-          <VersionHistory history={history} onOpen={openVersion} />
-        </>
-      )}
-      {opened && <SubmissionView version={opened} fields={fields} />}
+      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} />
     </div>
   );
 }
