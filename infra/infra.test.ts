@@ -96,18 +96,32 @@ describe('infra/*.bicep, read without a compiler', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'functions', 'package.json'), 'utf8')).engines.node).toBe(`>=${NODE_MAJOR}`);
   });
 
-  it('sign-in: App Service Authentication validates Entra ID tokens of the tenant for the API registration, and the app runs AUTH_MODE=app-service', () => {
+  it('sign-in: the app validates Entra ID tokens itself (AUTH_MODE=entra) for the tenant, cloud and API registration of the parameters; no App Service Authentication', () => {
     const app = text('function-app.bicep');
-    expect(app).toMatch(/name: 'authsettingsV2'/);
-    expect(app).toMatch(/platform: \{\s+enabled: true\s+\}/);
-    expect(app).toMatch(/clientId: entraApiClientId\s+openIdIssuer: '\$\{entraAuthorityHost\}\/\$\{entraTenantId\}\/v2\.0'/);
-    expect(app).toMatch(/allowedAudiences: \[\s+entraApiClientId\s+'api:\/\/\$\{entraApiClientId\}'\s+\]/);
-    expect(app).toMatch(/tokenStore: \{\s+enabled: false/);
+    expect(app).not.toMatch(/authsettings/i);
     const settings = objectLiteral(app, /^var appSettings = \{$/);
-    expect(settings.get('AUTH_MODE')).toBe("'app-service'");
+    expect(settings.get('AUTH_MODE')).toBe("'entra'");
+    expect(Object.fromEntries(['ENTRA_TENANT_ID', 'ENTRA_API_CLIENT_ID', 'ENTRA_AUTHORITY_HOST', 'ENTRA_API_SCOPE', 'ACCESS_CONTACT'].map((k) => [k, settings.get(k)]))).toEqual({
+      ENTRA_TENANT_ID: 'entraTenantId',
+      ENTRA_API_CLIENT_ID: 'entraApiClientId',
+      ENTRA_AUTHORITY_HOST: 'entraAuthorityHost',
+      ENTRA_API_SCOPE: 'entraApiScope',
+      ACCESS_CONTACT: 'accessContact',
+    });
+    // Only Entra ID's two clouds: the global one and 21Vianet's.
+    expect(app).toMatch(/@allowed\(\[\s+'https:\/\/login\.microsoftonline\.com'\s+'https:\/\/login\.partner\.microsoftonline\.cn'\s+\]\)\s+param entraAuthorityHost string/);
     const api = main.modules.find((m) => m.symbol === 'api')!.params;
-    expect(api.get('entraTenantId')).toBe('empty(entraTenantId) ? tenant().tenantId : entraTenantId');
+    expect(api.get('entraTenantId')).toBe('entraTenant');
+    expect(main.text).toContain("var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId");
     expect(main.params.get('entraApiClientId')!.default).toBeNull();
+    expect(main.params.get('entraPaneClientId')!.default).toBeNull();
+  });
+
+  it('the pane is built for the same tenant, cloud and API as the app validates', () => {
+    expect(main.outputs.get('ADDIN_ENTRA_CLIENT_ID')).toBe('entraPaneClientId');
+    expect(main.outputs.get('ADDIN_ENTRA_AUTHORITY')).toBe("'${authorityHost}/${entraTenant}'");
+    expect(main.outputs.get('ADDIN_ENTRA_API_SCOPE')).toBe("'api://${entraApiClientId}/${apiScope}'");
+    expect(main.outputs.get('ADDIN_OFFICE_JS')).toBe("authorityHost == 'https://login.partner.microsoftonline.cn' ? 'cdn-21vianet' : 'cdn'");
   });
 
   it('Application Insights on Log Analytics, taking Entra ID-signed telemetry only', () => {
@@ -149,9 +163,22 @@ describe('azure.yaml (Azure Developer CLI)', () => {
     expect(pkg.scripts['build:prod']).toContain('--production');
     expect(text('static-web-app.bicep')).toContain("tags: union(tags, { 'azd-service-name': 'web' })");
     // The outputs azd hands the build are the settings the production build requires.
-    expect(main.outputs.has('ADDIN_BASE_URL')).toBe(true);
-    expect(main.outputs.has('ADDIN_API_BASE_URL')).toBe(true);
-    expect(() => optionsFromEnv({ ADDIN_BASE_URL: 'https://swa-k2x7q3.azurestaticapps.net', ADDIN_API_BASE_URL: 'https://func-k2x7q3.azurewebsites.net/api' }, 'production')).not.toThrow();
+    for (const name of ['ADDIN_BASE_URL', 'ADDIN_API_BASE_URL', 'ADDIN_ENTRA_CLIENT_ID', 'ADDIN_ENTRA_AUTHORITY', 'ADDIN_ENTRA_API_SCOPE', 'ADDIN_OFFICE_JS']) {
+      expect(main.outputs.has(name), name).toBe(true);
+    }
+    const asProvisioned = {
+      ADDIN_BASE_URL: 'https://swa-k2x7q3.azurestaticapps.net',
+      ADDIN_API_BASE_URL: 'https://func-k2x7q3.azurewebsites.net/api',
+      ADDIN_ENTRA_CLIENT_ID: '8c1f0e2d-4b3a-4f5e-9d6c-7a8b9c0d1e2f',
+      ADDIN_ENTRA_AUTHORITY: 'https://login.partner.microsoftonline.cn/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a',
+      ADDIN_ENTRA_API_SCOPE: 'api://3f5d2a61-7c1e-4b8f-a0d9-6e2c4b1a9f07/access_as_user',
+      ADDIN_OFFICE_JS: 'cdn-21vianet',
+    };
+    expect(optionsFromEnv(asProvisioned, 'production').entra).toEqual({
+      clientId: asProvisioned.ADDIN_ENTRA_CLIENT_ID,
+      authority: asProvisioned.ADDIN_ENTRA_AUTHORITY,
+      apiScope: asProvisioned.ADDIN_ENTRA_API_SCOPE,
+    });
     expect(main.outputs.get('ADDIN_API_BASE_URL')).toBe('api.outputs.apiBaseUrl');
     expect(existsSync(join(ROOT, dirname(web.project), 'addin'))).toBe(true);
   });

@@ -44,8 +44,16 @@ param entraTenantId string = ''
 @description('Entra ID authority host; empty for https://login.microsoftonline.com. Tenants operated by 21Vianet: https://login.partner.microsoftonline.cn.')
 param entraAuthorityHost string = ''
 
-@description('Who may use the API and as what: JSON, user principal name → {"role": "statistician" | "reviewer" | "consolidator", "park": "<park code>"} (functions/README.md, Settings).')
-param usersJson string = '{}'
+@description('The delegated permission of the API registration the pane asks for (README, sign-in, step 1.3); empty for access_as_user.')
+param entraApiScope string = ''
+
+@description('Application (client) id of the task pane\'s Entra ID registration (a single-page app, README sign-in step 2): the production pane signs in with it.')
+@minLength(36)
+@maxLength(36)
+param entraPaneClientId string
+
+@description('Whom a signed-in user without a role or a park should ask (shown in those messages), e.g. 管委会信息中心 021-xxxx-xxxx; empty: the pane says "your administrator".')
+param accessContact string = ''
 
 @description('The pane\'s address when it is served under a custom domain (https://...); empty for the Static Web App\'s own address.')
 param paneUrl string = ''
@@ -184,6 +192,10 @@ module web 'modules/static-web-app.bicep' = {
   }
 }
 
+var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId
+var authorityHost = empty(entraAuthorityHost) ? 'https://login.microsoftonline.com' : entraAuthorityHost
+var apiScope = empty(entraApiScope) ? 'access_as_user' : entraApiScope
+
 var paneAddress = empty(paneUrl) ? web.outputs.url : paneUrl
 // The origin only (scheme and host): what browsers send in Origin and CORS compares.
 var paneOrigin = 'https://${split(replace(paneAddress, 'https://', ''), '/')[0]}'
@@ -204,10 +216,11 @@ module api 'modules/function-app.bicep' = {
     dataStorageAccountName: dataStorage.outputs.name
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     paneOrigin: paneOrigin
-    entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
+    entraTenantId: entraTenant
     entraApiClientId: entraApiClientId
-    entraAuthorityHost: empty(entraAuthorityHost) ? 'https://login.microsoftonline.com' : entraAuthorityHost
-    usersJson: empty(usersJson) ? '{}' : usersJson
+    entraAuthorityHost: authorityHost
+    entraApiScope: apiScope
+    accessContact: accessContact
     maxBodyBytes: maxBodyBytes
     storageTimeoutMs: storageTimeoutMs
     dueDaysAfterPeriodEnd: dueDaysAfterPeriodEnd
@@ -229,5 +242,11 @@ output AZURE_STATIC_WEB_APP_NAME string = web.outputs.name
 output API_BASE_URL string = api.outputs.apiBaseUrl
 output ADDIN_BASE_URL string = paneAddress
 output ADDIN_API_BASE_URL string = api.outputs.apiBaseUrl
+// The pane's sign-in (addin/src/auth/entra-config.ts): the same tenant, cloud and API as the app's.
+output ADDIN_ENTRA_CLIENT_ID string = entraPaneClientId
+output ADDIN_ENTRA_AUTHORITY string = '${authorityHost}/${entraTenant}'
+output ADDIN_ENTRA_API_SCOPE string = 'api://${entraApiClientId}/${apiScope}'
+// office.js from the CDN of the same cloud as sign-in (21Vianet's for a tenant operated in China).
+output ADDIN_OFFICE_JS string = authorityHost == 'https://login.partner.microsoftonline.cn' ? 'cdn-21vianet' : 'cdn'
 output DATA_STORAGE_ACCOUNT_NAME string = dataStorage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

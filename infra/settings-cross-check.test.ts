@@ -24,8 +24,13 @@ const READ_BY_THE_HOST: Record<string, string> = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Entra ID ingestion for the host: learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication',
 };
 
-/** Read by our code, set by Azure itself (never by us). None yet. */
-const SET_BY_THE_PLATFORM: Record<string, string> = {};
+/** Read by our code, set by Azure itself (never by us): how the code knows it runs in Azure. */
+const SET_BY_THE_PLATFORM: Record<string, string> = {
+  WEBSITE_SITE_NAME: 'the app\'s name, in every App Service and Function App: learn.microsoft.com/azure/app-service/reference-app-settings',
+  WEBSITE_INSTANCE_ID: 'the instance (same page)',
+  WEBSITE_AUTH_ENABLED: 'True when App Service Authentication is on (same page); not on here, so AUTH_MODE=app-service would refuse to start',
+  FUNCTIONS_WORKER_RUNTIME: 'read only to tell a Functions host from a unit test; from local.settings.json under func start, while Flex Consumption takes the runtime from functionAppConfig and refuses it as an app setting',
+};
 
 /** Read by our code, and must not be set in Azure. */
 const NOT_IN_AZURE: Record<string, string> = {
@@ -33,6 +38,7 @@ const NOT_IN_AZURE: Record<string, string> = {
   AzureWebJobsStorage: 'a connection string; the host storage is identity-based (AzureWebJobsStorage__*)',
   STORAGE_ACCOUNT_NAME: 'the endpoints are set instead, which work in every Azure cloud',
   DEV_TOKEN_SECRET: 'dev tokens are for a developer machine, never for Azure',
+  ALLOW_DEV_TOKENS_ON_LAN: 'dev tokens are refused in Azure whatever it says',
 };
 
 const CLIENT_ID = '3f5d2a61-7c1e-4b8f-a0d9-6e2c4b1a9f07';
@@ -45,7 +51,11 @@ const AS_DEPLOYED: Record<string, string> = {
   STORAGE_BLOB_ENDPOINT: 'https://stdatak2x7q3.blob.core.windows.net/',
   STORAGE_TABLE_ENDPOINT: 'https://stdatak2x7q3.table.core.windows.net/',
   AZURE_CLIENT_ID: CLIENT_ID,
-  USERS: '{"zhang.wei@zjpark.example.cn": {"role": "consolidator"}, "li.na@zjpark.example.cn": {"role": "statistician", "park": "jinshan"}}',
+  ENTRA_TENANT_ID: '7D3C2B1A-0F9E-4D8C-B7A6-5E4F3D2C1B0A',
+  ENTRA_API_CLIENT_ID: '4e6b8a2c-1d3f-4a5b-9c7d-2e4f6a8b0c1d',
+  ENTRA_AUTHORITY_HOST: 'https://login.partner.microsoftonline.cn',
+  ENTRA_API_SCOPE: 'access_as_user',
+  ACCESS_CONTACT: '管委会信息中心 021-5080-0000',
   MAX_BODY_BYTES: '262144',
   STORAGE_TIMEOUT_MS: '5000',
   DUE_DAYS_AFTER_PERIOD_END: '31',
@@ -100,9 +110,9 @@ describe('the app settings of the Bicep and the settings the deployed code reads
   });
 
   it('the settings as Azure holds them pass the code\'s own checks, and the code reads nothing else', () => {
-    // What the platform sets in every Function App (the app name and instance; App Service
-    // Authentication on, as infra/modules/function-app.bicep configures it).
-    const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-k2x7q3', WEBSITE_INSTANCE_ID: 'b1c2d3', WEBSITE_AUTH_ENABLED: 'True' };
+    // What the platform sets in every Function App: the app name and instance (App Service
+    // Authentication is not configured, so WEBSITE_AUTH_ENABLED is not there).
+    const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-k2x7q3', WEBSITE_INSTANCE_ID: 'b1c2d3' };
     for (const [name, expression] of bicep) {
       const value = literalString(expression) ?? AS_DEPLOYED[name];
       expect(value, `a value for ${name} = ${expression} (add it to AS_DEPLOYED)`).toBeDefined();
@@ -123,8 +133,16 @@ describe('the app settings of the Bicep and the settings the deployed code reads
       managedIdentityClientId: CLIENT_ID,
     });
     expect(settings.telemetry).toEqual({ connectionString: AS_DEPLOYED.APPLICATIONINSIGHTS_CONNECTION_STRING, entra: { clientId: CLIENT_ID } });
-    expect(settings.authMode).toBe('app-service');
-    expect(settings.users['li.na@zjpark.example.cn']).toEqual({ role: 'statistician', park: 'jinshan' });
+    expect(settings.authMode).toBe('entra');
+    expect(settings.devTokenSecret).toBeNull();
+    expect(settings.entra).toEqual({
+      tenantId: '7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a',
+      authorityHost: 'https://login.partner.microsoftonline.cn',
+      audiences: ['4e6b8a2c-1d3f-4a5b-9c7d-2e4f6a8b0c1d'],
+      scope: 'access_as_user',
+    });
+    expect(settings.accessContact).toBe('管委会信息中心 021-5080-0000');
+    expect(settings.platform).toEqual({ inAzure: true, easyAuthEnabled: false });
     expect(settings.corsOrigins).toEqual(['https://swa-k2x7q3.azurestaticapps.net']);
     // Whatever readSettings looked at, the scan of the sources found too (so the scan is whole).
     expect([...accessed].filter((name) => !read.has(name))).toEqual([]);

@@ -1,7 +1,7 @@
 // `npm run demo`: loads 示例数据 (sample returns, not real statistics) for every park into the local
 // stack through the real API, then writes the consolidated and the evaluation workbooks to out/.
 // Uses the running stack when DEMO_API_URL is set (e.g. http://127.0.0.1:7071/api, the demo tokens
-// signed with the same DEV_TOKEN_SECRET); otherwise it starts Azurite (data in .data/azurite, as
+// signed with this machine's dev secret, as npm start does); otherwise it starts Azurite (data in .data/azurite, as
 // `npm start` does) and the API on a free port, and stops them when done. Re-running is safe: each
 // submission carries an Idempotency-Key made from its content, so it is stored once.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { contentHash, issueKey, loadCatalogue, type Issue, type ReturnInput, typ
 import { demoUsers } from '../functions/src/auth/demo-users.js';
 import { signDevToken } from '../functions/src/auth/dev-tokens.js';
 import { ensureAzurite } from '../functions/src/local/ensure-azurite.js';
-import { loadLocalSettings } from '../functions/src/local/load-local-settings.js';
+import { localEnvironment } from '../functions/src/local/load-local-settings.js';
 import { startLocalApi } from '../functions/src/local/start-local-api.js';
 import { readSettings } from '../functions/src/settings/read-settings.js';
 import { fillTemplateWorkbook } from '../functions/src/demo/fill-template-workbook.js';
@@ -23,9 +23,10 @@ const YEARS = [2024, 2025] as const;
 const UPLOADERS = new Set(['jinshan', 'fengxian']);
 
 const catalogue = loadCatalogue();
-const env: Record<string, string | undefined> = { ...loadLocalSettings().values, ...process.env };
+// With DEMO_API_URL, the running `npm start` signs with the same secret: this machine's (.data/dev-token-secret).
+const { env } = localEnvironment();
 const settings = readSettings(env);
-if (settings.authMode !== 'dev-token' || !settings.devTokenSecret) throw new Error('the demo needs AUTH_MODE=dev-token and DEV_TOKEN_SECRET (see functions/local.settings.json.example)');
+if (settings.authMode !== 'dev-token' || !settings.devTokenSecret) throw new Error('the demo needs AUTH_MODE=dev-token (the default of a local run)');
 
 let stop = async () => {};
 let base = process.env.DEMO_API_URL ?? '';

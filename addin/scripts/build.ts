@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntraAuthority, readEntraConfig, type EntraConfig } from '../src/auth/entra-config.js';
 import { DEV_BASE_URL, manifestVersion, parseBaseUrl, renderManifest } from './render-manifest.js';
 
 /**
@@ -21,6 +22,10 @@ import { DEV_BASE_URL, manifestVersion, parseBaseUrl, renderManifest } from './r
  * Every setting is checked before anything is written: a bad one leaves dist as it was.
  * Other settings: ADDIN_OFFICE_JS (development: local | cdn | cdn-21vianet), NODE_ENV=development
  * for an unminified development bundle, ADDIN_OUT_DIR to write elsewhere than addin/dist.
+ * Sign-in with Microsoft Entra ID: ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY,
+ * ADDIN_ENTRA_API_SCOPE (src/auth/entra-config.ts; required in production, where the API takes
+ * nothing else), with its pages auth-redirect.html (MSAL's redirect bridge) and auth-dialog.html
+ * (the Office dialog flow).
  */
 const ADDIN = fileURLToPath(new URL('../', import.meta.url));
 const ROOT = join(ADDIN, '..');
@@ -42,6 +47,8 @@ export interface BuildOptions {
   sourcemaps?: boolean;
   /** Refuses a pane on loopback. */
   production?: boolean;
+  /** Sign-in with Microsoft Entra ID; null: the pane offers what the API's local development mode allows. */
+  entra?: EntraConfig | null;
   outDir?: string;
 }
 
@@ -63,10 +70,22 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
       ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
     };
     parseBaseUrl(options.baseUrl, { production: true });
-    return options;
+    const entra = readEntraConfig(env);
+    if (entra instanceof Error) throw entra;
+    if (entra === null) {
+      throw new Error(
+        'ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY and ADDIN_ENTRA_API_SCOPE are required for a production build: the API in Azure takes only Microsoft Entra ID tokens (README, "Sign-in with Microsoft Entra ID")',
+      );
+    }
+    if (!isEntraAuthority(entra.authority)) {
+      throw new Error(`ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's (https://login.microsoftonline.com/<tenant id> or https://login.partner.microsoftonline.cn/<tenant id>), not "${entra.authority}"`);
+    }
+    return { ...options, entra };
   }
   const officeJs = env.ADDIN_OFFICE_JS ?? 'local';
   if (officeJs !== 'local' && !(officeJs in OFFICE_JS_CDN)) throw new Error(`ADDIN_OFFICE_JS must be local, cdn or cdn-21vianet, not "${officeJs}"`);
+  const entra = readEntraConfig(env);
+  if (entra instanceof Error) throw entra;
   return {
     baseUrl: env.ADDIN_BASE_URL ?? DEV_BASE_URL,
     apiBaseUrl: env.ADDIN_API_BASE_URL ? parseApiBaseUrl(env.ADDIN_API_BASE_URL) : null,
@@ -74,6 +93,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
     minify: env.NODE_ENV !== 'development',
     sourcemaps: true,
     ...(env.ADDIN_OUT_DIR ? { outDir: env.ADDIN_OUT_DIR } : {}),
+    entra,
   };
 }
 
@@ -121,9 +141,13 @@ export async function buildAddin(options: BuildOptions): Promise<{ outDir: strin
   mkdirSync(out, { recursive: true });
 
   const result = await build({
-    entryPoints: [join(ADDIN, 'src/taskpane/index.tsx')],
+    entryPoints: [
+      { in: join(ADDIN, 'src/taskpane/index.tsx'), out: 'taskpane' },
+      { in: join(ADDIN, 'src/auth/auth-dialog.ts'), out: 'auth-dialog' },
+      { in: join(ADDIN, 'src/auth/auth-redirect.ts'), out: 'auth-redirect' },
+    ],
     bundle: true,
-    outfile: join(out, 'taskpane.js'),
+    outdir: out,
     format: 'iife',
     platform: 'browser',
     // Excel's WebView2 (Windows), WKWebView (Mac) and the browsers Excel on the web supports.
@@ -137,8 +161,10 @@ export async function buildAddin(options: BuildOptions): Promise<{ outDir: strin
     metafile: true,
   });
 
-  writeFileSync(join(out, 'taskpane.html'), readFileSync(join(ADDIN, 'taskpane.html'), 'utf8').replace('%OFFICE_JS%', officeJsSrc));
-  const config = { apiBaseUrl: options.apiBaseUrl ?? undefined, entra: null };
+  for (const page of ['taskpane.html', 'auth-dialog.html', 'auth-redirect.html']) {
+    writeFileSync(join(out, page), readFileSync(join(ADDIN, page), 'utf8').replace('%OFFICE_JS%', officeJsSrc));
+  }
+  const config = { apiBaseUrl: options.apiBaseUrl ?? undefined, entra: options.entra ?? null };
   writeFileSync(join(out, 'config.js'), `// Written by addin/scripts/build.ts\nwindow.ZJ_CONFIG = ${JSON.stringify(config)};\n`);
   if (options.officeJs === 'local') copyOfficeJs(out);
   cpSync(join(ADDIN, 'assets'), join(out, 'assets'), { recursive: true });

@@ -17,7 +17,12 @@ const scratch = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const PROD = { ADDIN_BASE_URL: 'https://zj-pane.azurestaticapps.net', ADDIN_API_BASE_URL: 'https://zj-func.azurewebsites.net/api' };
+const SIGN_IN = {
+  ADDIN_ENTRA_CLIENT_ID: '8c1f0e2d-4b3a-4f5e-9d6c-7a8b9c0d1e2f',
+  ADDIN_ENTRA_AUTHORITY: 'https://login.microsoftonline.com/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a',
+  ADDIN_ENTRA_API_SCOPE: 'api://3f5d2a61-7c1e-4b8f-a0d9-6e2c4b1a9f07/access_as_user',
+};
+const PROD = { ADDIN_BASE_URL: 'https://zj-pane.azurestaticapps.net', ADDIN_API_BASE_URL: 'https://zj-func.azurewebsites.net/api', ...SIGN_IN };
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile()).sort();
@@ -35,6 +40,11 @@ describe('npm run build:prod: the task pane for production', () => {
     expect(written.filter((f) => /(^|\/)office\.js$|office_strings|^excel/i.test(f))).toEqual([]);
     expect(readFileSync(join(out, 'taskpane.js'), 'utf8')).not.toContain('sourceMappingURL');
     expect(readFileSync(join(out, 'config.js'), 'utf8')).toContain('"apiBaseUrl":"https://zj-func.azurewebsites.net/api"');
+    // Sign-in with Entra ID, as configured: the pane's registration, the tenant, the API's scope.
+    expect(readFileSync(join(out, 'config.js'), 'utf8')).toContain(
+      `"entra":{"clientId":"${SIGN_IN.ADDIN_ENTRA_CLIENT_ID}","authority":"${SIGN_IN.ADDIN_ENTRA_AUTHORITY}","apiScope":"${SIGN_IN.ADDIN_ENTRA_API_SCOPE}"}`,
+    );
+    expect(written).toEqual(expect.arrayContaining(['auth-dialog.html', 'auth-dialog.js', 'auth-redirect.html', 'auth-redirect.js']));
 
     const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
     const app = (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(manifest) as { OfficeApp: Record<string, any> }).OfficeApp;
@@ -61,6 +71,9 @@ describe('npm run build:prod: the task pane for production', () => {
     ['no API URL', { ADDIN_BASE_URL: PROD.ADDIN_BASE_URL }, /ADDIN_API_BASE_URL is required/],
     ['an http API', { ...PROD, ADDIN_API_BASE_URL: 'http://zj-func.azurewebsites.net/api' }, /ADDIN_API_BASE_URL must be https/],
     ['office.js copied from npm', { ...PROD, ADDIN_OFFICE_JS: 'local' }, /ADDIN_OFFICE_JS of a production build/],
+    ['no sign-in settings (the API in Azure takes only Entra ID tokens)', { ADDIN_BASE_URL: PROD.ADDIN_BASE_URL, ADDIN_API_BASE_URL: PROD.ADDIN_API_BASE_URL }, /ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY and ADDIN_ENTRA_API_SCOPE are required/],
+    ['a pane client id that is not a GUID', { ...PROD, ADDIN_ENTRA_CLIENT_ID: 'zj-pane' }, /ADDIN_ENTRA_CLIENT_ID must be/],
+    ['an OpenID provider on loopback', { ...PROD, ADDIN_ENTRA_AUTHORITY: 'https://127.0.0.1:4443/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a' }, /ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's/],
   ])('refuses %s, naming the setting', (_, env, message) => {
     expect(() => optionsFromEnv(env, 'production')).toThrow(message);
   });

@@ -109,7 +109,9 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
   it('offline at sign-in: says the server cannot be reached, and nothing about a sheet (there is none yet)', async () => {
     await page.getByTestId('token').waitFor();
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
-    await s.shoot(page, 'sign-in', { zh: '登录', en: 'Sign in' }, { sheet: true });
+    // The API runs in local development mode (dev tokens): the pane offers the demo-token field, and no work-account button.
+    expect(await page.getByTestId('sign-in-entra').count()).toBe(0);
+    await s.shoot(page, 'sign-in', { zh: '登录：本地开发环境，接口接受演示令牌', en: 'Sign in: local development, the API takes demo tokens' }, { sheet: true });
     const parks = `${s.stack.api}/parks`;
     await page.route(parks, (route) => route.abort('internetdisconnected'));
     await page.getByTestId('token').fill(s.stack.tokens[`${PARK}-statistician`]!);

@@ -1,4 +1,3 @@
-import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
 import { buildAddin } from '../../addin/scripts/build.js';
 import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
+import { fakeExcelScript } from './fake-excel-script.js';
 import { renderComposite } from './render-sheet.js';
 import { startStack, type Stack } from './start-stack.js';
 
@@ -37,14 +37,8 @@ export class PaneSession {
     mkdirSync(artifacts, { recursive: true });
     const dist = mkdtempSync(join(tmpdir(), `zj-pane-${name}-`));
     await buildAddin({ baseUrl: DEV_BASE_URL, apiBaseUrl: null, officeJs: 'local', minify: true, outDir: dist });
-    const fakeScript = buildSync({
-      entryPoints: [fileURLToPath(new URL('./fake-excel-entry.ts', import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2020',
-    }).outputFiles[0]!.text;
-    const stack = await startStack(dist);
+    const fakeScript = fakeExcelScript();
+    const stack = await startStack({ staticDir: dist });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return new PaneSession(stack, browser, dist, artifacts, fakeScript);
   }

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { signDevToken } from '../src/auth/dev-tokens.js';
 import { LOCAL_STACK_NOTICE } from '../src/local/local-stack-notice.js';
 import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
+import { freePort } from './helpers/free-port.js';
 
 // `npm start` as a person runs it: the stack in a process group of its own, stopped the way a
 // terminal stops it (Ctrl-C sends SIGINT to the whole foreground group) or a process manager
@@ -34,17 +34,6 @@ function killQuietly(pid: number, signal: NodeJS.Signals): void {
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   killQuietly(-child.pid!, signal);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Stack {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +17,7 @@ import { compareRoutes, compileRoute } from '../src/local/route-template.js';
 import { startAzurite, type AzuriteHandle } from '../src/local/start-azurite.js';
 import { loadWorkbook, shown } from '../src/workbooks/__fixtures__/read-workbook.js';
 import { TEST_SECRET } from './helpers/harness.js';
+import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from './helpers/local-openid-provider.js';
 
 // `npm run package` as an administrator uses it: the zip, unpacked into an empty folder outside
 // the repository (no node_modules anywhere above it), loaded by plain Node the way the Functions
@@ -43,28 +44,41 @@ interface Answer {
   error?: string;
 }
 
+interface Worker {
+  child: ChildProcess;
+  ready: { loadMs: number; programmingModel: { name: string; version: string }; functions: Registered[] };
+  pending: Map<number, (a: Answer) => void>;
+}
+
 let azurite: AzuriteHandle;
-let worker: ChildProcess;
-let ready: { loadMs: number; programmingModel: { name: string; version: string }; functions: Registered[] };
-const pending = new Map<number, (a: Answer) => void>();
+/** The package under dev tokens (most tests), and under Entra ID tokens as deployed (AUTH_MODE=entra). */
+let worker: Worker;
+let entraWorker: Worker;
+let provider: LocalOpenIdProvider;
+let ready: Worker['ready'];
 let nextId = 1;
 
 /** The host's part: the registered route that takes the path (most specific first, as the host ranks them), then the worker's. */
-async function request(method: string, path: string, options: { as: string; body?: Uint8Array; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string>; bytes: Buffer; logs: string }> {
-  const routes = ready.functions
+async function request(
+  method: string,
+  path: string,
+  options: { as: string; body?: Uint8Array; headers?: Record<string, string> },
+  via: Worker = worker,
+): Promise<{ status: number; headers: Record<string, string>; bytes: Buffer; logs: string }> {
+  const routes = via.ready.functions
     .map((f) => ({ f, trigger: Object.values(f.bindings).find((b) => b.type === 'httpTrigger')! }))
     .map((r) => ({ ...r, compiled: compileRoute(r.trigger.route!) }))
     .sort((a, b) => compareRoutes(a.compiled, b.compiled));
   const hit = routes.map((r) => ({ r, params: r.compiled.match(path) })).find((m) => m.params !== null && m.r.trigger.methods!.map((x) => x.toUpperCase()).includes(method));
   if (!hit) throw new Error(`no registered function takes ${method} ${path}`);
   const id = nextId++;
-  const answer = new Promise<Answer>((resolve) => pending.set(id, resolve));
-  worker.stdin!.write(`${JSON.stringify({
+  const answer = new Promise<Answer>((resolve) => via.pending.set(id, resolve));
+  via.child.stdin!.write(`${JSON.stringify({
     id,
     functionName: hit.r.f.name,
     method,
     url: `https://zj-func.azurewebsites.net/api${path}`,
-    headers: { authorization: `Bearer ${tokens.get(options.as)}`, ...(options.body ? { 'content-length': String(options.body.length) } : {}), ...options.headers },
+    headers: { authorization: `Bearer ${tokens.get(options.as) ?? options.as}`, ...(options.body ? { 'content-length': String(options.body.length) } : {}), ...options.headers },
     params: hit.params,
     ...(options.body ? { body: Buffer.from(options.body).toString('base64') } : {}),
   })}\n`);
@@ -96,6 +110,29 @@ function unzip(zip: string, into: string): Promise<string[]> {
   });
 }
 
+/** The worker stand-in on the unpacked package, with only `env` (what the platform and the app settings give a worker). */
+async function startWorker(env: Record<string, string>): Promise<Worker> {
+  const child = spawn(process.execPath, [join(work, 'worker-stand-in.cjs'), appDir], { cwd: appDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const ready = await new Promise<Worker['ready']>((resolve, reject) => {
+    lines.once('line', (line) => {
+      const first = JSON.parse(line) as { type: string; error?: string };
+      if (first.type === 'ready') resolve(first as unknown as Worker['ready']);
+      else reject(new Error(`${first.error}\n${stderr}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the worker stand-in exited (${code}):\n${stderr}`)));
+  });
+  const pending = new Map<number, (a: Answer) => void>();
+  lines.on('line', (line) => {
+    const a = JSON.parse(line) as Answer;
+    pending.get(a.id)?.(a);
+    pending.delete(a.id);
+  });
+  return { child, ready, pending };
+}
+
 beforeAll(async () => {
   // `npm run package`, as the README says, less its first step (ensure-deps.mjs: `npm ci` when
   // the lockfile is newer than node_modules, which must never happen in the middle of a test run).
@@ -118,28 +155,23 @@ beforeAll(async () => {
     DEV_TOKEN_SECRET: TEST_SECRET,
     MAX_BODY_BYTES: String(4 * 1024 * 1024),
   };
-  worker = spawn(process.execPath, [join(work, 'worker-stand-in.cjs'), appDir], { cwd: appDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  worker.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const lines = createInterface({ input: worker.stdout! });
-  ready = await new Promise((resolve, reject) => {
-    lines.once('line', (line) => {
-      const first = JSON.parse(line) as { type: string; error?: string };
-      if (first.type === 'ready') resolve(first as unknown as typeof ready);
-      else reject(new Error(`${first.error}\n${stderr}`));
-    });
-    worker.once('exit', (code) => reject(new Error(`the worker stand-in exited (${code}):\n${stderr}`)));
-  });
-  lines.on('line', (line) => {
-    const a = JSON.parse(line) as Answer;
-    pending.get(a.id)?.(a);
-    pending.delete(a.id);
-  });
+  worker = await startWorker(env);
+  ready = worker.ready;
+
+  // As deployed: AUTH_MODE=entra, the tokens of a real OpenID provider on loopback, whose
+  // certificate the worker trusts the way Node trusts any extra CA (no test seam in the package).
+  provider = await startLocalOpenIdProvider({ users: entraUsersOf(demoUsers(catalogue)) });
+  const ca = join(work, 'provider-ca.pem');
+  writeFileSync(ca, provider.certificate);
+  entraWorker = await startWorker({ ...env, AUTH_MODE: 'entra', DEV_TOKEN_SECRET: '', ...provider.apiEnv, NODE_EXTRA_CA_CERTS: ca });
 }, 240_000);
 
 afterAll(async () => {
-  worker?.stdin?.end();
-  worker?.kill();
+  for (const w of [worker, entraWorker]) {
+    w?.child.stdin?.end();
+    w?.child.kill();
+  }
+  await provider?.close();
   await azurite?.stop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -188,6 +220,21 @@ describe('npm run package: the deployment package', () => {
     expect(refused.status).toBe(403);
     expect(JSON.parse(refused.bytes.toString()).error.code).toBe('forbidden_role');
   });
+
+  it('as deployed (AUTH_MODE=entra): validates the provider\'s tokens over its discovery document and keys, and refuses forged ones', async () => {
+    const statistician = await provider.signIn('jinshan-statistician');
+    const me = await request('GET', '/me', { as: statistician }, entraWorker);
+    expect(me.status, `${me.bytes.toString()}\n${me.logs}`).toBe(200);
+    expect(JSON.parse(me.bytes.toString())).toMatchObject({ role: 'statistician', park: { code: 'jinshan' }, authMode: 'entra' });
+    expect(JSON.parse((await request('GET', '/auth-info', { as: '' }, entraWorker)).bytes.toString())).toEqual({ authMode: 'entra', devTokens: false });
+    const refused = await request('GET', '/consolidation/2025', { as: statistician }, entraWorker);
+    expect(refused.status).toBe(403);
+    for (const forged of [await provider.forgeUnsigned('zone-consolidator'), await provider.forgeHs256WithPublicKey('zone-consolidator'), await provider.mint('zone-consolidator', {}, 'foreign'), tokens.get('zone-consolidator')!]) {
+      const r = await request('GET', '/consolidation/2025', { as: forged }, entraWorker);
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.bytes.toString()).error.code).toBe('invalid_token');
+    }
+  }, 60_000);
 
   it('answers the .xlsx routes through their registered handlers: template, upload, consolidation, evaluation', async () => {
     const template = await request('GET', '/templates/jinshan/2025.xlsx', { as: 'jinshan-statistician' });

@@ -3,13 +3,15 @@ import { loadCatalogue, type ReturnInput, type Role } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Action } from '../src/auth/permissions.js';
 import { ROUTE_NAMES, ROUTES } from '@zj/shared/api';
-import { call, routeOf, startHarness, type CallOptions, type Harness } from './helpers/harness.js';
+import { call, routeOf, startHarness, TEST_SECRET, type CallOptions, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
  * The whole permission matrix, generated as a table: every role against every endpoint, for
  * its own park and for another park, plus requests with no identity or a forged one. The
  * expected status follows from PERMISSIONS and the park scope, and is spelled out per case.
+ * It runs twice: with dev tokens, and in entra mode, where a local OpenID provider signs every
+ * user in (authorization code + PKCE) and the API validates its tokens as it would Entra ID's.
  */
 const PERIOD = '2024Q4';
 const catalogue = loadCatalogue();
@@ -29,6 +31,7 @@ interface Endpoint {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ENDPOINTS: Endpoint[] = [
+  { name: 'GET /me', method: 'GET', action: 'read_self', parkScoped: false, path: () => '/me', ok: 200 },
   { name: 'GET /parks', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/parks', ok: 200 },
   { name: 'GET /catalogue', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/catalogue', ok: 200 },
   { name: 'GET /templates/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/templates/${p}/${PERIOD}`, ok: 200 },
@@ -103,13 +106,17 @@ function cases(): Case[] {
 }
 
 const CASES = cases();
+const MODES = ['dev-token', 'entra'] as const;
+type Mode = (typeof MODES)[number];
 let h: Harness;
+let mode: Mode;
 let base: string;
 const valid: Record<string, ReturnInput> = {};
 const blankWorkbook: Record<string, Uint8Array> = {};
 
-beforeAll(async () => {
-  h = await startHarness();
+async function setUp(next: Mode): Promise<void> {
+  mode = next;
+  h = await startHarness({}, { auth: next });
   base = h.api.url;
   // Every park has version 1 and a draft for the period, so reads and reviews have something to act on.
   for (const park of PARKS) {
@@ -121,10 +128,7 @@ beforeAll(async () => {
     const xlsx = await fetch(`${base}/templates/${park}/${PERIOD}.xlsx`, { headers: { authorization: `Bearer ${h.tokens['zone-consolidator']}` } });
     blankWorkbook[park] = new Uint8Array(await xlsx.arrayBuffer());
   }
-});
-afterAll(async () => {
-  await h?.stop();
-});
+}
 
 async function headersFor(identity: Identity): Promise<Record<string, string>> {
   const sign = (secret: string, exp: number) =>
@@ -143,10 +147,13 @@ async function headersFor(identity: Identity): Promise<Record<string, string>> {
     case 'anonymous':
       return {};
     case 'bad_signature':
+      // Entra: a consolidator's claims signed by a key the tenant never published.
+      if (mode === 'entra') return { authorization: `Bearer ${await h.provider!.mint('zone-consolidator', {}, 'foreign')}` };
       return { authorization: `Bearer ${await sign('not-the-secret-0123456789-0123456789', Math.floor(Date.now() / 1000) + 3600)}` };
     case 'expired': {
-      const { TEST_SECRET } = await import('./helpers/harness.js');
-      return { authorization: `Bearer ${await sign(TEST_SECRET, Math.floor(Date.now() / 1000) - 60)}` };
+      const now = Math.floor(Date.now() / 1000);
+      if (mode === 'entra') return { authorization: `Bearer ${await h.provider!.mint('zone-consolidator', { iat: now - 7200, nbf: now - 7200, exp: now - 600 })}` };
+      return { authorization: `Bearer ${await sign(TEST_SECRET, now - 60)}` };
     }
     case 'principal_header': {
       // App Service's headers, sent by a client: never trusted unless AUTH_MODE=app-service.
@@ -178,11 +185,16 @@ async function jsonFor(c: Case): Promise<unknown> {
   return c.endpoint.method === 'POST' ? {} : undefined;
 }
 
-describe(`permission matrix: ${CASES.length} cases`, () => {
+describe.each(MODES)(`permission matrix: ${CASES.length} cases, AUTH_MODE=%s`, (next) => {
+  beforeAll(() => setUp(next), 180_000);
+  afterAll(async () => {
+    await h?.stop();
+  });
+
   it('covers every endpoint, role and scope', () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
-    // 10 park endpoints × 3 roles × 5 parks × own/other + 10 zone endpoints × 3 roles + 20 endpoints × 4 forged identities
-    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 10 * 3 + 20 * 4);
+    // 10 park endpoints × 3 roles × 5 parks × own/other + 11 zone endpoints × 3 roles + 21 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 11 * 3 + 21 * 4);
   });
 
   it('has every route of the table that needs a user, once', () => {

@@ -41,17 +41,24 @@ param applicationInsightsConnectionString string
 @description('Origin of the task pane (https://...): the only origin browsers may call the API from.')
 param paneOrigin string
 
-@description('Sign-in: the Entra ID tenant (directory) id.')
+@description('Sign-in: the Entra ID tenant (directory) id; every token\'s tid.')
 param entraTenantId string
 
 @description('Sign-in: application (client) id of the API registration, the audience of its tokens.')
 param entraApiClientId string
 
 @description('Sign-in: Entra ID authority host (https://login.microsoftonline.com, or https://login.partner.microsoftonline.cn for tenants operated by 21Vianet).')
+@allowed([
+  'https://login.microsoftonline.com'
+  'https://login.partner.microsoftonline.cn'
+])
 param entraAuthorityHost string
 
-@description('Who may use the API: JSON, identity (the user principal name Entra ID signs in) → {"role": ..., "park": ...}; functions/README.md, Settings.')
-param usersJson string
+@description('Sign-in: the delegated permission (scope) of the API registration the pane asks for.')
+param entraApiScope string
+
+@description('Whom a signed-in user without a role or a park should ask; shown in those 403 messages (e.g. 管委会信息中心 021-xxxx-xxxx).')
+param accessContact string
 
 @description('Largest request body in bytes (JSON returns, uploaded workbooks).')
 param maxBodyBytes int
@@ -174,10 +181,15 @@ var appSettings = {
   STORAGE_BLOB_ENDPOINT: dataStorage.properties.primaryEndpoints.blob
   STORAGE_TABLE_ENDPOINT: dataStorage.properties.primaryEndpoints.table
   AZURE_CLIENT_ID: identityClientId
-  // Sign-in: App Service Authentication (below) validates the Entra ID token in front of the
-  // app and passes the signed-in principal; USERS maps it to a role and a park.
-  AUTH_MODE: 'app-service'
-  USERS: usersJson
+  // Sign-in: the app validates each Microsoft Entra ID access token itself (signature by the
+  // tenant's keys, issuer, audience, lifetime, tenant, scope) and takes role and park from the
+  // token's app roles (README, "Sign-in with Microsoft Entra ID"). Dev tokens never run here.
+  AUTH_MODE: 'entra'
+  ENTRA_TENANT_ID: entraTenantId
+  ENTRA_API_CLIENT_ID: entraApiClientId
+  ENTRA_AUTHORITY_HOST: entraAuthorityHost
+  ENTRA_API_SCOPE: entraApiScope
+  ACCESS_CONTACT: accessContact
   // Limits and the calendar.
   MAX_BODY_BYTES: string(maxBodyBytes)
   STORAGE_TIMEOUT_MS: string(storageTimeoutMs)
@@ -191,46 +203,10 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   properties: appSettings
 }
 
-// App Service Authentication with Microsoft Entra ID: the platform validates each bearer token
-// (issuer: the tenant; audience: the API registration) and strips any principal header a
-// client sends. Requests without a token pass through, and the app answers them 401 itself,
-// so a browser's CORS preflight (which carries no token) still reaches the platform's CORS.
-resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: site
-  name: 'authsettingsV2'
-  properties: {
-    platform: {
-      enabled: true
-    }
-    globalValidation: {
-      requireAuthentication: false
-      unauthenticatedClientAction: 'AllowAnonymous'
-    }
-    httpSettings: {
-      requireHttps: true
-    }
-    identityProviders: {
-      azureActiveDirectory: {
-        enabled: true
-        registration: {
-          clientId: entraApiClientId
-          openIdIssuer: '${entraAuthorityHost}/${entraTenantId}/v2.0'
-        }
-        validation: {
-          allowedAudiences: [
-            entraApiClientId
-            'api://${entraApiClientId}'
-          ]
-        }
-      }
-    }
-    login: {
-      tokenStore: {
-        enabled: false
-      }
-    }
-  }
-}
+// No App Service Authentication: the app validates every token itself (AUTH_MODE=entra), more
+// strictly than the platform would (tenant, scope, app roles), and that validation is what the
+// tests exercise against a real OpenID provider. README, "Deploy to Azure", says why it is not
+// kept in front as well.
 
 output name string = site.name
 output apiBaseUrl string = 'https://${site.properties.defaultHostName}/api'

@@ -42,6 +42,7 @@ export type {
 export { storedResultOf, receiptOf } from './api/returns.js';
 export type { ParksResponse, ExtractTargetsRequest, ExtractTargetsResponse, ApiErrorBody } from './api/documents.js';
 export type { ApiErrorCode } from './api/errors.js';
+export type { AuthInfoResponse, AuthMode, MeResponse } from './api/identity.js';
 export {
   computeReturnState,
   computeAcceptedVersion,

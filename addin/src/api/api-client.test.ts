@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, apiBaseUrl } from './api-client.js';
+import { SignInRequiredError } from '../auth/entra-auth.js';
+import { ApiClient, apiBaseUrl, type ApiClientOptions } from './api-client.js';
 import { ApiRequestError, NetworkError, UnexpectedResponseError } from './api-errors.js';
 
-function client(responses: Array<Response | Error>) {
+function client(responses: Array<Response | Error>, token: ApiClientOptions['token'] = async () => 'tok') {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const api = new ApiClient({
     baseUrl: 'https://x.test/api',
-    token: async () => 'tok',
+    token,
     retryDelayMs: 0,
     fetch: async (url, init) => {
       calls.push({ url: String(url), init: init ?? {} });
@@ -22,6 +23,8 @@ function client(responses: Array<Response | Error>) {
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const zone = { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } };
 const actor = { id: 'p-statistician', name: '统计员', role: 'statistician', park: 'p' };
+const review = { version: 1, decision: 'approve', comment: '', by: { ...actor, role: 'reviewer' }, at: '2025-03-02T00:00:00.000Z' };
+const me = { id: 'oid-1', name: '王统计', role: 'statistician', park: { code: 'p', name: { zh: '某园', en: 'P Park' } }, authMode: 'entra' };
 const receipt = { park: 'p', period: '2025', version: 1, submittedAt: '2025-03-01T00:00:00.000Z', submittedBy: actor, contentHash: 'h', templateVersion: 'v', issues: [], explanations: {} };
 
 describe('ApiClient', () => {
@@ -99,6 +102,48 @@ describe('ApiClient', () => {
     const { api, calls } = client([new Response(bytes, { status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })]);
     expect(new Uint8Array(await api.evaluationWorkbook(2025))).toEqual(bytes);
     expect(calls[0]!.url).toBe('https://x.test/api/evaluation/2025.xlsx');
+  });
+
+  it('answers a 401 with one more try on a token got again silently (forceRefresh), then succeeds', async () => {
+    const asked: boolean[] = [];
+    const { api, calls } = client([json(401, { error: { code: 'invalid_token', message: { zh: '令牌无效', en: 'invalid' } } }), json(201, review)], async ({ forceRefresh }) => {
+      asked.push(forceRefresh);
+      return forceRefresh ? 'fresh' : 'stale';
+    });
+    // A review is never retried for a dropped connection, but a refused token stored nothing: sent again.
+    await expect(api.review('p', '2025', { version: 1, decision: 'approve', comment: '' })).resolves.toEqual(review);
+    expect(asked).toEqual([false, true]);
+    expect(calls.map((c) => (c.init.headers as Record<string, string>).authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
+  });
+
+  it('passes a second 401 on to the user (sign in again), after exactly one silent retry', async () => {
+    const refused = () => json(401, { error: { code: 'invalid_token', message: { zh: '令牌无效', en: 'invalid' } } });
+    const { api, calls } = client([refused(), refused(), json(200, { zone, parks: [] })]);
+    const error = await api.parks().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('sends nothing when no token can be had without the user', async () => {
+    const { api, calls } = client([json(200, { zone, parks: [] })], async () => {
+      throw new SignInRequiredError();
+    });
+    await expect(api.parks()).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('asks /auth-info without a token, and /me with one', async () => {
+    let asked = 0;
+    const { api, calls } = client([json(200, { authMode: 'entra', devTokens: false }), json(200, me)], async () => {
+      asked++;
+      return 'tok';
+    });
+    await expect(api.authInfo()).resolves.toEqual({ authMode: 'entra', devTokens: false });
+    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBeUndefined();
+    expect(asked).toBe(0);
+    await expect(api.me()).resolves.toEqual(me);
+    expect(calls[1]).toMatchObject({ url: 'https://x.test/api/me' });
+    expect((calls[1]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
   it.each([

@@ -13,8 +13,12 @@ import { ApiRequestError, NetworkError, UnexpectedResponseError, parseApiErrorBo
 
 export interface ApiClientOptions {
   baseUrl: string;
-  /** The bearer token of the signed-in user, or null (see src/auth/). */
-  token: () => Promise<string | null>;
+  /**
+   * The bearer token of the signed-in user, or null (see src/auth/): asked for on every call to
+   * a route that needs a user (MSAL answers from its cache while the token is fresh);
+   * `forceRefresh` after the API refused one. May throw SignInRequiredError: the user must sign in.
+   */
+  token: (options: { forceRefresh: boolean }) => Promise<string | null>;
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** Pause between automatic retries of safe requests (tests set 0). */
@@ -52,6 +56,14 @@ export class ApiClient {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
+  /** How the API signs people in (no sign-in needed): the demo-token field appears only in its local development mode. */
+  authInfo() {
+    return this.call('getAuthInfo', {});
+  }
+  /** Who the signed-in user is here: name, role, park, how they signed in (403 with whom to ask when no role or park). */
+  me() {
+    return this.call('getMe', {});
+  }
   parks() {
     return this.call('getParks', {});
   }
@@ -112,10 +124,18 @@ export class ApiClient {
   async call<N extends RouteName>(name: N, request: RouteRequest<N>, policy: CallPolicy = {}): Promise<RouteAnswer<N>> {
     const route: RouteSpec = ROUTES[name];
     const retry = policy.retry ?? (route.method === 'GET' || route.idempotent === true || (route.headers?.includes('idempotency-key') === true && request.headers?.['idempotency-key'] !== undefined));
+    let forceRefresh = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.once(name, route, request, policy)) as RouteAnswer<N>;
+        return (await this.once(name, route, request, policy, forceRefresh)) as RouteAnswer<N>;
       } catch (error) {
+        // A token refused (expired early, keys rolled over, roles changed) stored nothing: one more
+        // try with a token got again silently; a second 401 goes to the user as "sign in again".
+        if (error instanceof ApiRequestError && error.status === 401 && route.auth && !forceRefresh) {
+          forceRefresh = true;
+          attempt--;
+          continue;
+        }
         const transient = error instanceof NetworkError || (error instanceof ApiRequestError && (error.status === 503 || error.code === 'version_conflict'));
         if (!retry || !transient || attempt >= RETRIES) throw error;
         await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 800) * (attempt + 1)));
@@ -123,8 +143,9 @@ export class ApiClient {
     }
   }
 
-  private async once(name: RouteName, route: RouteSpec, request: { params?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy): Promise<unknown> {
-    const token = await this.options.token();
+  private async once(name: RouteName, route: RouteSpec, request: { params?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy, forceRefresh: boolean): Promise<unknown> {
+    // A route anyone may call gets no token (and asks MSAL for none).
+    const token = route.auth ? await this.options.token({ forceRefresh }) : null;
     const answersFile = Object.values(route.responses).some((r) => r.content.kind === 'file');
     const headers: Record<string, string> = { accept: answersFile ? 'application/octet-stream, */*' : 'application/json', ...request.headers };
     if (token) headers.authorization = `Bearer ${token}`;

@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from '@zj/shared/api';
 import { describe, expect, it } from 'vitest';
+import { SignInFailedError, SignInRequiredError } from '../auth/entra-auth.js';
 import { ExcelError, type ExcelErrorCode } from '../excel/excel-error.js';
 import { renderMessage } from '../i18n/translate.js';
 import { periodLabel } from '../taskpane/period-options.js';
@@ -15,7 +16,13 @@ describe('toUserMessage', () => {
     ['offline, with figures in the sheet', new NetworkError('offline'), 'sheet', /数据仍在工作表中/, ['retry']],
     ['offline, uploading a file', new NetworkError('offline'), 'file', /文件没有改动/, ['retry']],
     ['timeout', new NetworkError('timeout'), 'sheet', /没有响应/, ['retry']],
-    ['401', new ApiRequestError(401, body('invalid_token'), new Headers()), null, /中文 invalid_token/, ['sign_in']],
+    ['401 (after the silent retry)', new ApiRequestError(401, body('invalid_token'), new Headers()), null, /^登录已失效，请重新登录。$/, ['sign_in']],
+    ['401 with figures in the sheet', new ApiRequestError(401, body('invalid_token'), new Headers()), 'sheet', /^登录已失效，请重新登录。\s*您填写的数据仍在工作表中，没有丢失。$/, ['sign_in']],
+    ['no token without the user', new SignInRequiredError(), 'sheet', /^登录已失效，请重新登录。\s*您填写的数据仍在工作表中，没有丢失。$/, ['sign_in']],
+    ['sign-in window closed', new SignInFailedError('cancelled'), null, /登录窗口已关闭/, ['sign_in']],
+    ['sign-in window blocked', new SignInFailedError('popup_blocked'), null, /允许本页打开弹出窗口/, ['sign_in']],
+    ['sign-in failed', new SignInFailedError('failed'), null, /请联系管理员/, ['sign_in']],
+    ['403 no role (the API says whom to ask)', new ApiRequestError(403, body('no_app_role'), new Headers()), null, /^中文 no_app_role$/, []],
     ['stale', new ApiRequestError(409, body('stale_template'), new Headers()), null, /中文 stale_template/, ['get_template']],
     ['503', new ApiRequestError(503, body('storage_unavailable'), new Headers()), null, /中文 storage_unavailable/, ['retry']],
     ['500 without a body', new ApiRequestError(500, null, new Headers()), null, /服务器出错（500）/, ['retry']],

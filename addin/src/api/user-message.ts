@@ -1,4 +1,5 @@
 import type { Issue } from '@zj/shared';
+import { SignInFailedError, SignInRequiredError } from '../auth/entra-auth.js';
 import { ExcelError, type ExcelErrorCode } from '../excel/excel-error.js';
 import { say, type LocalText, type Message, type MessageKey } from '../i18n/translate.js';
 import { ApiRequestError, NetworkError } from './api-errors.js';
@@ -52,6 +53,11 @@ const EXCEL_ACTIONS: Record<ExcelErrorCode, UserAction[]> = {
 export function toUserMessage(error: unknown, context: MessageContext = {}): UserMessage {
   const keptNote = context.dataIn === 'sheet' ? [say('note_data_in_sheet')] : context.dataIn === 'file' ? [say('note_data_in_file')] : [];
   const withNote = (message: Message): Message => (keptNote.length ? { all: [message, ...keptNote] } : message);
+  if (error instanceof SignInRequiredError) return { message: withNote(say('error_session')), actions: ['sign_in'] };
+  if (error instanceof SignInFailedError) {
+    const key = error.reason === 'cancelled' ? 'error_sign_in_cancelled' : error.reason === 'popup_blocked' ? 'error_sign_in_popup_blocked' : 'error_sign_in_failed';
+    return { message: say(key), actions: ['sign_in'] };
+  }
   if (error instanceof NetworkError) {
     return { message: withNote(say(error.reason === 'timeout' ? 'error_timeout' : 'error_network')), actions: ['retry'] };
   }
@@ -60,7 +66,8 @@ export function toUserMessage(error: unknown, context: MessageContext = {}): Use
     const ownOr = (key: MessageKey, params?: Record<string, string | number>): Message => (own ? { text: own } : say(key, params));
     const issues = error.body?.error.issues;
     const withIssues = (m: UserMessage): UserMessage => (issues && issues.length > 0 ? { ...m, issues } : m);
-    if (error.status === 401) return { message: withNote(ownOr('error_session')), actions: ['sign_in'] };
+    // Whatever the API said of the token, the user's next step is the same (sign in again): a 401 here comes after the silent retry.
+    if (error.status === 401) return { message: withNote(say('error_session')), actions: ['sign_in'] };
     if (error.code === 'stale_template') return { message: ownOr('validation_stale'), actions: ['get_template'] };
     if (error.status === 503 || error.code === 'version_conflict' || error.status >= 500) {
       return { message: withNote(ownOr('error_server', { status: error.status })), actions: ['retry'] };

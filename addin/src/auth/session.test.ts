@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSession, readDemoToken, saveSession } from './session.js';
+import { actorOf, loadDemoToken, readDemoToken, saveDemoToken } from './session.js';
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const token = (claims: unknown) => `${b64url({ alg: 'HS256' })}.${b64url(claims)}.sig`;
@@ -15,13 +15,24 @@ describe('readDemoToken', () => {
     ['a park role without a park', token({ sub: 'x', role: 'reviewer' })],
     ['expired', token({ sub: 'x', role: 'consolidator', exp: 1 })],
   ])('refuses %s', (_n, t) => expect(readDemoToken(t)).toBeNull());
-  it('round-trips through storage', () => {
+  it('keeps the demo token across reloads, and forgets it on sign-out', () => {
     const map = new Map<string, string>();
     const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
-    const s = readDemoToken(token({ sub: 'z', role: 'consolidator', name: '汇总' }))!;
-    saveSession(storage, s);
-    expect(loadSession(storage)?.actor.park).toBeNull();
-    saveSession(storage, null);
-    expect(loadSession(storage)).toBeNull();
+    const t = token({ sub: 'z', role: 'consolidator', name: '汇总' });
+    saveDemoToken(storage, t);
+    expect(loadDemoToken(storage)).toBe(t);
+    saveDemoToken(storage, null);
+    expect(loadDemoToken(storage)).toBeNull();
+  });
+});
+
+describe('actorOf', () => {
+  it('is the actor GET /me describes', () => {
+    expect(actorOf({ id: 'oid', name: '王统计', role: 'statistician', park: { code: 'jinshan', name: { zh: '金山园', en: 'Jinshan Park' } }, authMode: 'entra' })).toEqual({
+      id: 'oid',
+      name: '王统计',
+      role: 'statistician',
+      park: 'jinshan',
+    });
   });
 });

@@ -1,21 +1,34 @@
-import type { Actor, Role } from '@zj/shared';
+import type { Actor, MeResponse, Role } from '@zj/shared';
 
-/** A signed-in user: the bearer token the API checks, and who it names (for the UI only). */
+/**
+ * A signed-in user: how they signed in, and who the API says they are (GET /me). A demo session
+ * carries its token; an Entra ID session none (MSAL gives a token for each call, entra-auth.ts).
+ */
 export interface Session {
+  method: 'demo' | 'entra';
+  token: string | null;
+  me: MeResponse;
+}
+
+/** The actor the views work with, from GET /me. */
+export function actorOf(me: MeResponse): Actor {
+  return { id: me.id, name: me.name, role: me.role, park: me.park?.code ?? null };
+}
+
+/** What a pasted demo token says of itself (for a first check only: the API decides, through GET /me). */
+export interface DemoToken {
   token: string;
   actor: Actor;
-  /** How the user signed in; 'entra' is where Microsoft Entra ID plugs in (entra-sign-in.ts). */
-  method: 'demo' | 'entra';
 }
 
 const ROLES: readonly Role[] = ['statistician', 'reviewer', 'consolidator'];
 
 /**
  * Reads who a local demo token names (its JWT claims: sub, name, role, park). Not a check: the
- * API verifies the signature on every request; this only lets the task pane show the right
- * pickers and buttons. Null when it is not such a token.
+ * API verifies the signature on every request; this only catches a paste that is not a demo
+ * token before asking the API. Null when it is not such a token.
  */
-export function readDemoToken(raw: string): Session | null {
+export function readDemoToken(raw: string): DemoToken | null {
   const token = raw.trim().replace(/^Bearer\s+/i, '');
   const parts = token.split('.');
   if (parts.length !== 3) return null;
@@ -28,7 +41,6 @@ export function readDemoToken(raw: string): Session | null {
     if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return null;
     return {
       token,
-      method: 'demo',
       actor: {
         id: claims.sub,
         name: typeof claims.name === 'string' ? claims.name : claims.sub,
@@ -49,22 +61,23 @@ function base64UrlBytes(text: string): Uint8Array {
 
 const KEY = 'zj.session';
 
-/** Kept across task pane reloads (Excel reopens the pane often); cleared by signing out or a 401. */
-export function loadSession(storage: Pick<Storage, 'getItem'> | null): Session | null {
+/**
+ * The demo token kept across task pane reloads (Excel reopens the pane often); cleared by
+ * signing out or a refused token. Entra ID tokens are never kept here: MSAL keeps its own cache.
+ */
+export function loadDemoToken(storage: Pick<Storage, 'getItem'> | null): string | null {
   const raw = storage?.getItem(KEY);
   if (!raw) return null;
   try {
-    const saved = JSON.parse(raw) as { token?: string; method?: string };
-    if (saved.method === 'demo' && typeof saved.token === 'string') return readDemoToken(saved.token);
-    return null;
+    const saved = JSON.parse(raw) as { token?: unknown; method?: unknown };
+    return saved.method === 'demo' && typeof saved.token === 'string' ? (readDemoToken(saved.token)?.token ?? null) : null;
   } catch {
     return null;
   }
 }
 
-export function saveSession(storage: Pick<Storage, 'setItem' | 'removeItem'> | null, session: Session | null): void {
+export function saveDemoToken(storage: Pick<Storage, 'setItem' | 'removeItem'> | null, token: string | null): void {
   if (!storage) return;
-  if (session === null) storage.removeItem(KEY);
-  // Entra tokens are never stored: they are asked of Office again when needed.
-  else if (session.method === 'demo') storage.setItem(KEY, JSON.stringify({ token: session.token, method: 'demo' }));
+  if (token === null) storage.removeItem(KEY);
+  else storage.setItem(KEY, JSON.stringify({ token, method: 'demo' }));
 }

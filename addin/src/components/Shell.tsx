@@ -45,7 +45,7 @@ export function Shell(props: { actor: Actor | null; parkName: string | null; onT
         </Tooltip>
         {props.actor && (
           <Tooltip content={t('sign_out')} relationship="label">
-            <Button appearance="subtle" size="small" icon={<SignOutRegular />} onClick={props.onSignOut} />
+            <Button appearance="subtle" size="small" icon={<SignOutRegular />} onClick={props.onSignOut} data-testid="sign-out" />
           </Tooltip>
         )}
       </header>

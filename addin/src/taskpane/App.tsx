@@ -1,12 +1,13 @@
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import type { Lang, Park } from '@zj/shared';
+import type { AuthInfoResponse, Lang, Park } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiClient } from '../api/api-client.js';
-import type { UserAction } from '../api/user-message.js';
-import { entraConfigured, signInWithEntra, type EntraConfig } from '../auth/entra-sign-in.js';
-import { loadSession, readDemoToken, saveSession, type Session } from '../auth/session.js';
+import { toUserMessage, type UserAction } from '../api/user-message.js';
+import type { EntraAuth } from '../auth/entra-auth.js';
+import { actorOf, loadDemoToken, readDemoToken, saveDemoToken, type Session } from '../auth/session.js';
 import { ScopePicker } from '../components/ScopePicker.js';
 import { Shell } from '../components/Shell.js';
+import { SignedInCard } from '../components/SignedInCard.js';
 import { SignInPanel } from '../components/SignInPanel.js';
 import { StatusArea } from '../components/StatusArea.js';
 import { UiContext } from '../components/ui-context.js';
@@ -25,10 +26,13 @@ export interface AppProps {
   /** Office's UI language (Office.context.displayLanguage), or null outside Office. */
   displayLanguage: string | null;
   storage: Storage | null;
-  entra: EntraConfig | null;
-  entraToken(): Promise<string>;
+  /** Sign-in with Microsoft Entra ID, where this build is configured for it (src/auth/entra-auth.ts). */
+  entra: Promise<EntraAuth> | null;
   now?: Date;
 }
+
+/** How the API calls of this pane get their token: the demo token, or MSAL's for each call. */
+type Credential = { method: 'demo'; token: string } | { method: 'entra' };
 
 const LANG_KEY = 'zj.lang';
 
@@ -36,10 +40,24 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(() => pickLang(props.storage?.getItem(LANG_KEY) ?? null, props.displayLanguage));
   const t = useMemo(() => translator(lang), [lang]);
   const ui = useMemo(() => ({ lang, t }), [lang, t]);
-  const [session, setSession] = useState<Session | null>(() => loadSession(props.storage));
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
-  const api = useMemo(() => new ApiClient({ baseUrl: props.apiBaseUrl, token: async () => sessionRef.current?.token ?? null }), [props.apiBaseUrl]);
+  const [session, setSession] = useState<Session | null>(null);
+  const [authInfo, setAuthInfo] = useState<AuthInfoResponse | null>(null);
+  const [checking, setChecking] = useState(true);
+  // The credential being tried or in use: API calls take their token from it.
+  const credential = useRef<Credential | null>(null);
+  const api = useMemo(
+    () =>
+      new ApiClient({
+        baseUrl: props.apiBaseUrl,
+        token: async ({ forceRefresh }) => {
+          const c = credential.current;
+          if (c === null) return null;
+          if (c.method === 'demo') return c.token;
+          return (await props.entra!).token({ forceRefresh });
+        },
+      }),
+    [props.apiBaseUrl, props.entra],
+  );
   const [parks, setParks] = useState<Park[]>([]);
   const names = useMemo(
     () => ({ parkName: (code: string) => parks.find((p) => p.code === code)?.name ?? { zh: code, en: code }, periodLabel }),
@@ -48,30 +66,79 @@ export function App(props: AppProps) {
   const op = useOperation(props.excel, names);
   const now = props.now ?? new Date();
   const [period, setPeriod] = useState(() => defaultPeriod(now));
-  const [park, setPark] = useState<string | null>(session?.actor.park ?? null);
+  const [park, setPark] = useState<string | null>(null);
   const actions = useRef(new Map<UserAction, () => void>());
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  const signIn = useCallback(
-    (next: Session | null) => {
-      saveSession(props.storage, next);
-      setSession(next);
-      setPark(next?.actor.park ?? null);
-      setParks([]);
-      op.dismiss();
+  /** Signs in with `next`: the API says who this is (GET /me), the first screen shows it. */
+  const establish = useCallback(
+    async (next: Credential) => {
+      credential.current = next;
+      try {
+        const me = await api.me();
+        saveDemoToken(props.storage, next.method === 'demo' ? next.token : null);
+        setSession({ method: next.method, token: next.method === 'demo' ? next.token : null, me });
+        setPark(me.park?.code ?? null);
+        setParks([]);
+      } catch (error) {
+        credential.current = null;
+        throw error;
+      }
     },
-    [op, props.storage],
+    [api, props.storage],
   );
+
+  const signOut = useCallback(() => {
+    const was = credential.current;
+    credential.current = null;
+    saveDemoToken(props.storage, null);
+    setSession(null);
+    setPark(null);
+    setParks([]);
+    op.dismiss();
+    if (was?.method === 'entra') void props.entra?.then((entra) => entra.signOut());
+  }, [op, props.entra, props.storage]);
+
+  // First: how the API signs people in, and whether this user is signed in already (a demo
+  // token kept from before; an Entra ID account in MSAL's cache, or Office's own with NAA).
+  useEffect(() => {
+    void op.run('progress_load', async () => {
+      try {
+        const info = await api.authInfo();
+        setAuthInfo(info);
+        const demo = info.devTokens ? loadDemoToken(props.storage) : null;
+        if (demo) {
+          await establish({ method: 'demo', token: demo }).catch((error: unknown) => {
+            saveDemoToken(props.storage, null);
+            if (!(error instanceof Error && 'status' in error && error.status === 401)) throw error;
+          });
+        } else if (props.entra && info.authMode !== 'dev-token' && (await (await props.entra).restore())) {
+          await establish({ method: 'entra' });
+        }
+      } finally {
+        setChecking(false);
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const signInWithEntra = useCallback(() => {
+    void op.run('progress_sign_in', async () => {
+      await (await props.entra!).signIn();
+      await establish({ method: 'entra' });
+    });
+  }, [establish, op, props.entra]);
 
   // The parks the user may pick: their own, or all of them for the zone consolidator.
   useEffect(() => {
     if (!session) return;
     void op.run('progress_load', async () => {
       const answer = await api.parks();
-      const visible = session.actor.park ? answer.parks.filter((p) => p.code === session.actor.park) : answer.parks;
+      const own = session.me.park?.code ?? null;
+      const visible = own ? answer.parks.filter((p) => p.code === own) : answer.parks;
       setParks(visible);
       setPark((current) => current ?? visible[0]?.code ?? null);
     });
@@ -81,10 +148,21 @@ export function App(props: AppProps) {
   const onAction = useCallback(
     (action: UserAction) => {
       if (action === 'retry') void op.retry();
-      else if (action === 'sign_in') signIn(null);
-      else actions.current.get(action)?.();
+      else if (action === 'sign_in') {
+        if (credential.current?.method !== 'entra' || !props.entra) return signOut();
+        // Sign in again, then run what was refused once more: the pane and the sheet stay as they are.
+        void (async () => {
+          try {
+            await (await props.entra!).signIn();
+          } catch (error) {
+            const message = toUserMessage(error, names);
+            return op.notify('error', message.message, message.actions);
+          }
+          await op.retry();
+        })();
+      } else actions.current.get(action)?.();
     },
-    [op, signIn],
+    [names, op, props.entra, signOut],
   );
   const registerAction = useCallback((action: UserAction, handler: () => void) => void actions.current.set(action, handler), []);
 
@@ -96,11 +174,12 @@ export function App(props: AppProps) {
     setLang(next);
   };
 
-  const role = session?.actor.role ?? null;
+  const actor = session ? actorOf(session.me) : null;
+  const role = actor?.role ?? null;
   return (
     <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <UiContext.Provider value={ui}>
-        <Shell actor={session?.actor ?? null} parkName={session?.actor.park ? (parks.find((p) => p.code === session.actor.park)?.name[lang] ?? null) : null} onToggleLang={toggleLang} onSignOut={() => signIn(null)}>
+        <Shell actor={actor} parkName={session?.me.park?.name[lang] ?? null} onToggleLang={toggleLang} onSignOut={signOut}>
           {!props.excel.available() && session && role === 'statistician' && (
             <MessageBar intent="info" layout="multiline" data-testid="browser-mode">
               <MessageBarBody>{t('not_in_excel')}</MessageBarBody>
@@ -108,15 +187,20 @@ export function App(props: AppProps) {
           )}
           {!session && (
             <SignInPanel
-              entraAvailable={entraConfigured(props.entra)}
-              onEntra={() => void op.run('progress_load', async () => signIn(await signInWithEntra(props.entra, props.entraToken)))}
+              checking={checking}
+              // Work accounts wherever the API takes Entra ID tokens (or its mode is not known yet).
+              entraOffered={authInfo ? authInfo.authMode !== 'dev-token' : props.entra !== null}
+              entraConfigured={props.entra !== null}
+              devTokens={authInfo?.devTokens ?? false}
+              onEntra={signInWithEntra}
               onDemoToken={(token) => {
-                const next = readDemoToken(token);
-                if (next) signIn(next);
-                return next !== null;
+                const demo = readDemoToken(token);
+                if (demo) void op.run('progress_sign_in', () => establish({ method: 'demo', token: demo.token }));
+                return demo !== null;
               }}
             />
           )}
+          {session && <SignedInCard me={session.me} />}
           {session && (
             <ScopePicker
               parks={role === 'consolidator' ? [] : parks.map((p) => ({ value: p.code, label: p.name[lang] }))}

@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { apiBaseUrl } from '../api/api-client.js';
-import type { EntraConfig } from '../auth/entra-sign-in.js';
+import { createEntraAuth, type EntraAuth } from '../auth/entra-auth.js';
+import type { EntraConfig } from '../auth/entra-config.js';
 import { officeExcelPort } from '../excel/excel-port.js';
-import { officeSsoToken } from '../excel/office-sso.js';
+import { officeAuthHost } from '../excel/office-auth.js';
 import { whenOfficeReady } from '../excel/office-ready.js';
 import { officeDisplayLanguage } from '../excel/requirements.js';
 import { App } from './App.js';
@@ -23,17 +24,22 @@ function storage(): Storage | null {
 }
 
 async function start(): Promise<void> {
-  await whenOfficeReady();
+  const { host } = await whenOfficeReady();
   const element = document.getElementById('root');
   if (!element) throw new Error('taskpane.html has no #root');
+  const config = window.ZJ_CONFIG?.entra ?? null;
+  // Nested app authentication inside an Office that offers it, an Office dialog inside one that
+  // does not, a popup in a browser tab (entra-auth.ts). Made once; a failure leaves the pane
+  // with what the API's local development mode allows.
+  const entra: Promise<EntraAuth> | null = config ? createEntraAuth(config, officeAuthHost(host), window.location.origin) : null;
+  entra?.catch((error: unknown) => console.warn('[zj] Entra ID sign-in could not start', error));
   createRoot(element).render(
     <App
       excel={officeExcelPort}
       apiBaseUrl={apiBaseUrl(window.location, window.ZJ_CONFIG?.apiBaseUrl)}
       displayLanguage={officeDisplayLanguage()}
       storage={storage()}
-      entra={window.ZJ_CONFIG?.entra ?? null}
-      entraToken={officeSsoToken}
+      entra={entra}
     />,
   );
 }

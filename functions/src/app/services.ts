@@ -1,4 +1,6 @@
 import { loadCatalogue, type Catalogue } from '@zj/shared';
+import { createAuthenticator, type Authenticator } from '../auth/authenticate.js';
+import type { EntraVerifierOptions } from '../auth/entra-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import type { Settings } from '../settings/settings.js';
 import { AzureReturnStore } from '../storage/azure-return-store.js';
@@ -10,18 +12,27 @@ export interface Services {
   settings: Settings;
   catalogue: Catalogue;
   store: ReturnStore;
+  /** Who calls, by the configured AUTH_MODE (auth/authenticate.ts). */
+  authenticate: Authenticator;
   now: () => Date;
+}
+
+export interface ServicesOptions {
+  /** Outbound HTTP and key-cache timing of Entra token validation (tests point them at their local provider). */
+  entra?: EntraVerifierOptions;
 }
 
 let current: Services | null = null;
 
-export function createServices(env: Record<string, string | undefined>): Services {
+export function createServices(env: Record<string, string | undefined>, options: ServicesOptions = {}): Services {
   const settings = readSettings(env);
   startTelemetry(settings.telemetry);
+  const catalogue = loadCatalogue();
   return {
     settings,
-    catalogue: loadCatalogue(),
+    catalogue,
     store: new AzureReturnStore(settings.storage, settings.storageTimeoutMs),
+    authenticate: createAuthenticator(settings, catalogue, options.entra),
     now: () => new Date(),
   };
 }

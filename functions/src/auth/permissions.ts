@@ -4,6 +4,7 @@ import { ROLE_LABELS } from './role-labels.js';
 
 /** What a request wants to do. Each endpoint names one action; the table below says who may. */
 export type Action =
+  | 'read_self' // who am I (GET /me)
   | 'read_reference' // parks, catalogue
   | 'read_park' // template, returns and versions of a park
   | 'validate' // check figures, store nothing
@@ -15,6 +16,7 @@ export type Action =
   | 'read_zone'; // consolidation and evaluation across parks
 
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+  read_self: ['statistician', 'reviewer', 'consolidator'],
   read_reference: ['statistician', 'reviewer', 'consolidator'],
   read_park: ['statistician', 'reviewer', 'consolidator'],
   validate: ['statistician', 'reviewer', 'consolidator'],

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setServices } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import { signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import { MemoryReturnStore } from '../storage/memory-return-store.js';
@@ -20,12 +21,8 @@ const minhang = catalogue.parks.find((p) => p.seedFile.startsWith('001_'))!;
 const planText = readFileSync(new URL(`../../../seeds/${minhang.seedFile}`, import.meta.url), 'utf8');
 
 beforeEach(() => {
-  setServices({
-    settings: readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET }),
-    catalogue,
-    store: new MemoryReturnStore(),
-    now: () => new Date('2026-03-01T00:00:00Z'),
-  });
+  const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET });
+  setServices({ settings, catalogue, store: new MemoryReturnStore(), authenticate: createAuthenticator(settings, catalogue), now: () => new Date('2026-03-01T00:00:00Z') });
 });
 
 const context = () => new InvocationContext({ functionName: 'unit', invocationId: 'unit-1' });

@@ -3,6 +3,7 @@ import { loadCatalogue, type ApiErrorBody, type Receipt, type TemplateModel } fr
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setServices, type Services } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import { signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import { MemoryReturnStore } from '../storage/memory-return-store.js';
@@ -26,12 +27,8 @@ let store: MemoryReturnStore;
 
 function useServices(env: Record<string, string> = {}): Services {
   store = new MemoryReturnStore();
-  const svc: Services = {
-    settings: readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET, ...env }),
-    catalogue,
-    store,
-    now: () => new Date('2026-03-01T00:00:00Z'),
-  };
+  const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET, ...env });
+  const svc: Services = { settings, catalogue, store, authenticate: createAuthenticator(settings, catalogue), now: () => new Date('2026-03-01T00:00:00Z') };
   setServices(svc);
   return svc;
 }
@@ -134,31 +131,59 @@ describe('handlers called directly', () => {
   });
 });
 
-describe('App Service authentication (AUTH_MODE=app-service)', () => {
-  const users = JSON.stringify({ 'stat@example.com': { role: 'statistician', park }, 'lead@example.com': { role: 'consolidator' } });
-  const principal = (name: string) => ({
-    'x-ms-client-principal': Buffer.from(JSON.stringify({ auth_typ: 'aad', claims: [] })).toString('base64'),
-    'x-ms-client-principal-id': `id-${name}`,
-    'x-ms-client-principal-name': name,
-    'x-ms-client-principal-idp': 'aad',
+describe('App Service authentication (AUTH_MODE=app-service, where the platform says it is on)', () => {
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const other = catalogue.parks[1]!.code;
+  /** The principal App Service Authentication passes on: its claims as {typ, val} pairs. */
+  const principal = (oid: string, roles: string[], tid = TENANT, idp = 'aad') => ({
+    'x-ms-client-principal': Buffer.from(
+      JSON.stringify({
+        auth_typ: 'aad',
+        name_typ: 'name',
+        role_typ: 'roles',
+        claims: [
+          { typ: 'http://schemas.microsoft.com/identity/claims/objectidentifier', val: oid },
+          { typ: 'http://schemas.microsoft.com/identity/claims/tenantid', val: tid },
+          { typ: 'name', val: '王统计' },
+          { typ: 'preferred_username', val: 'Stat@example.cn' },
+          ...roles.map((val) => ({ typ: 'roles', val })),
+        ],
+      }),
+    ).toString('base64'),
+    'x-ms-client-principal-id': oid,
+    'x-ms-client-principal-name': 'Stat@example.cn',
+    'x-ms-client-principal-idp': idp,
   });
+  const OID = '0f5e6a1c-2b3d-4e5f-8a9b-0c1d2e3f4a5b';
 
   beforeEach(() => {
-    useServices({ AUTH_MODE: 'app-service', USERS: users });
+    useServices({ AUTH_MODE: 'app-service', WEBSITE_SITE_NAME: 'zj-returns', WEBSITE_AUTH_ENABLED: 'True', ENTRA_TENANT_ID: TENANT });
   });
 
-  it.each([
-    ['stat@example.com', 200],
-    ['lead@example.com', 200],
-    ['stranger@example.com', 403],
-  ])('maps request.user %s through USERS → %i', async (name, status) => {
-    const r = (await getParks(request('GET', '/parks', {}, { headers: principal(name) }), context())) as HttpResponseInit;
+  it.each<[string, Record<string, string>, number, string | null]>([
+    ['a statistician of the park', principal(OID, ['statistician', `park.${park}`]), 200, null],
+    ['a consolidator', principal(OID, ['consolidator']), 200, null],
+    ['role values in another case', principal(OID, ['Statistician', `Park.${park.toUpperCase()}`]), 200, null],
+    ['no app role', principal(OID, []), 403, 'no_app_role'],
+    ['a role without a park', principal(OID, ['reviewer']), 403, 'no_park'],
+    ['an unknown park', principal(OID, ['reviewer', 'park.atlantis']), 403, 'park_not_in_catalogue'],
+    ['a park named like an Object.prototype member', principal(OID, ['reviewer', 'park.constructor']), 403, 'park_not_in_catalogue'],
+    ['two roles', principal(OID, ['reviewer', 'statistician', `park.${park}`]), 403, 'ambiguous_assignment'],
+    ['two parks', principal(OID, ['reviewer', `park.${park}`, `park.${other}`]), 403, 'ambiguous_assignment'],
+    ['another tenant', principal(OID, ['consolidator'], '11111111-2222-3333-4444-555555555555'), 401, 'invalid_token'],
+    ['another identity provider', principal(OID, ['consolidator'], TENANT, 'github'), 401, 'invalid_token'],
+  ])('%s → %i', async (_name, headers, status, code) => {
+    const r = (await getParks(request('GET', '/parks', {}, { headers }), context())) as HttpResponseInit;
     expect(r.status).toBe(status);
+    if (code) {
+      const body = json<ApiErrorBody>(r);
+      expect(body.error.code).toBe(code);
+      if (status === 403) expect(body.error.message.zh).toContain('Microsoft Entra 管理员');
+    }
   });
 
-  it('scopes a mapped park user to their park', async () => {
-    const other = catalogue.parks[1]!.code;
-    const r = (await getTemplate(request('GET', `/templates/${other}/2025`, { park: other, period: '2025' }, { headers: principal('stat@example.com') }), context())) as HttpResponseInit;
+  it('scopes a park user to their park', async () => {
+    const r = (await getTemplate(request('GET', `/templates/${other}/2025`, { park: other, period: '2025' }, { headers: principal(OID, ['statistician', `park.${park}`]) }), context())) as HttpResponseInit;
     expect(r.status).toBe(403);
     expect(json<ApiErrorBody>(r).error.code).toBe('forbidden_park');
   });

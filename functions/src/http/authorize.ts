@@ -1,6 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
 import type { Actor, Park, Period } from '@zj/shared';
-import { authenticate } from '../auth/authenticate.js';
 import { assertAllowed, type Action } from '../auth/permissions.js';
 import { parkNameOf } from '../app/park-name-of.js';
 import { resolvePark, resolvePeriod } from '../app/resolve-scope.js';
@@ -19,7 +18,7 @@ export interface AuthorizedPark extends Authorized {
 /** Who calls (401) and whether their role may do this (403), for endpoints not about one park. */
 export async function authorize(request: HttpRequest, action: Action): Promise<Authorized> {
   const svc = services();
-  const actor = await authenticate(request, svc.settings, svc.catalogue);
+  const actor = await svc.authenticate(request);
   assertAllowed(actor, action);
   return { svc, actor };
 }
@@ -30,7 +29,7 @@ export async function authorize(request: HttpRequest, action: Action): Promise<A
  */
 export async function authorizePark(request: HttpRequest, action: Action): Promise<AuthorizedPark> {
   const svc = services();
-  const actor = await authenticate(request, svc.settings, svc.catalogue);
+  const actor = await svc.authenticate(request);
   const park = resolvePark(svc.catalogue, request.params.park ?? '');
   const period = resolvePeriod(request.params.period ?? '');
   assertAllowed(actor, action, park.code, (code) => parkNameOf(svc.catalogue, code));

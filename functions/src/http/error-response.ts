@@ -13,7 +13,12 @@ import { jsonResponse } from './json-response.js';
 export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   unauthenticated: 401,
   invalid_token: 401,
-  user_not_registered: 403,
+  auth_unavailable: 503,
+  insufficient_scope: 403,
+  no_app_role: 403,
+  no_park: 403,
+  park_not_in_catalogue: 403,
+  ambiguous_assignment: 403,
   forbidden_role: 403,
   forbidden_park: 403,
   unknown_park: 404,
@@ -71,6 +76,9 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
 const ERROR_HEADERS: Partial<Record<ApiErrorCode, Record<string, string>>> = {
   unauthenticated: { 'www-authenticate': 'Bearer' },
   invalid_token: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  insufficient_scope: { 'www-authenticate': 'Bearer error="insufficient_scope"' },
+  // Entra ID did not answer: retry, not sign in again.
+  auth_unavailable: { 'retry-after': '5' },
   lock_conflict: { 'retry-after': '1' },
   draft_conflict: { 'retry-after': '1' },
   version_conflict: { 'retry-after': '1' },

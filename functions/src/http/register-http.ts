@@ -1,4 +1,5 @@
 import azf, { type HttpHandler, type HttpMethod } from '@azure/functions';
+import { readPlatform, readSettings } from '../settings/read-settings.js';
 
 /** One HTTP function: its name, methods and route (ASP.NET route template, under /api). */
 export interface HttpRoute {
@@ -9,6 +10,19 @@ export interface HttpRoute {
 }
 
 let localAdapter = false;
+let settingsChecked = false;
+
+/**
+ * In the Functions host (in Azure, or `func start`), the settings are read when the first
+ * function registers, so a deployment that would fail open (AUTH_MODE unset in Azure, dev tokens
+ * there, App Service Authentication mode without Easy Auth) refuses to start: the worker cannot
+ * load the functions and the host logs why. A unit test importing a module (no host) is left alone.
+ */
+function assertSettingsInHost(env: Record<string, string | undefined>): void {
+  if (settingsChecked || !(readPlatform(env).inAzure || env.FUNCTIONS_WORKER_RUNTIME)) return;
+  readSettings(env);
+  settingsChecked = true;
+}
 
 /** Called by the local node:http adapter before it imports the function modules. */
 export function useLocalAdapter(): void {
@@ -25,6 +39,7 @@ export function useLocalAdapter(): void {
 export function registerHttp(definition: HttpRoute): HttpRoute {
   const route = definition.methods.includes('GET') && !definition.methods.includes('HEAD') ? { ...definition, methods: [...definition.methods, 'HEAD' as const] } : definition;
   if (!localAdapter) {
+    assertSettingsInHost(process.env);
     azf.app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });
   }
   return route;

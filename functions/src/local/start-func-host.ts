@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readSettings } from '../settings/read-settings.js';
 import { buildPackage } from '../package/build-package.js';
 import { ensureAzurite } from './ensure-azurite.js';
-import { loadLocalSettings } from './load-local-settings.js';
+import { localEnvironment } from './load-local-settings.js';
 
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,13 +28,15 @@ async function main(): Promise<void> {
     copyFileSync(`${FUNCTIONS_DIR}local.settings.json.example`, `${FUNCTIONS_DIR}local.settings.json`);
     console.log('Created functions/local.settings.json from the example (it is git-ignored).');
   }
-  const env: Record<string, string | undefined> = { ...loadLocalSettings().values, ...process.env };
+  // The generated dev secret reaches the host through its environment (it is not in the settings file).
+  const { env } = localEnvironment();
   const settings = readSettings(env);
+  const address = bindAddressArgs(func, settings.authMode === 'dev-token' && !settings.devTokensOnLan);
   const built = await buildPackage();
   copyFileSync(`${FUNCTIONS_DIR}local.settings.json`, join(built.dir, 'local.settings.json'));
   console.log(`Built the package of ${built.modules.length} function modules into functions/dist/package/.`);
   const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
-  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071'], { cwd: built.dir, stdio: 'inherit' });
+  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071', ...address], { cwd: built.dir, stdio: 'inherit', env: { ...process.env, ...env } });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -42,6 +44,21 @@ async function main(): Promise<void> {
     await azurite?.stop();
     process.exit(code ?? 0);
   });
+}
+
+/**
+ * Dev tokens stay on loopback under the real host too. Core Tools with `--address` bind where
+ * told (127.0.0.1 by default since mid-2026); older ones bind to every interface, which would let
+ * the LAN in with dev tokens: refused unless ALLOW_DEV_TOKENS_ON_LAN=yes.
+ */
+function bindAddressArgs(func: string, loopbackOnly: boolean): string[] {
+  if (!loopbackOnly) return [];
+  const help = spawnSync(func, ['start', '--help'], { encoding: 'utf8' });
+  if (`${help.stdout}${help.stderr}`.includes('--address')) return ['--address', '127.0.0.1'];
+  throw new Error(
+    'This version of Azure Functions Core Tools cannot be told to listen on 127.0.0.1 only (no --address option), so dev tokens would be open to the network. ' +
+      'Update Core Tools, use AUTH_MODE=entra, use `npm start`, or set ALLOW_DEV_TOKENS_ON_LAN=yes on a network you trust.',
+  );
 }
 
 function findFunc(): string | null {

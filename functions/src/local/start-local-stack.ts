@@ -2,12 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '@zj/shared';
 import { demoUsers } from '../auth/demo-users.js';
-import { signDevToken } from '../auth/dev-tokens.js';
+import { DEV_TOKEN_TTL_SECONDS, signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import { ensureAzurite, isLocalAzurite } from './ensure-azurite.js';
 import { LOCAL_STACK_NOTICE } from './local-stack-notice.js';
-import { loadLocalSettings } from './load-local-settings.js';
-import { startLocalApi } from './start-local-api.js';
+import { localEnvironment } from './load-local-settings.js';
+import { assertSafeToServe, startLocalApi } from './start-local-api.js';
 
 const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.url));
 
@@ -19,16 +19,20 @@ const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.ur
  * override the defaults.
  */
 async function main(): Promise<void> {
-  const local = loadLocalSettings();
-  const env: Record<string, string | undefined> = { ...local.values, ...process.env };
+  const local = localEnvironment();
+  const env = local.env;
   const settings = readSettings(env);
-  console.log(`Settings: ${local.path}`);
+  const host = env.HOST ?? '127.0.0.1';
+  // Refused before anything starts (Azurite included): dev tokens off loopback without the opt-in.
+  assertSafeToServe(settings, host);
+  console.log(`Settings: ${local.settingsPath}`);
+  if (local.devSecretPath) console.log(`Dev token secret: ${local.devSecretPath}${local.devSecretCreated ? ' (made now, for this machine only)' : ''}`);
   const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
 
   const api = await startLocalApi({
     env,
     port: Number(env.PORT ?? 7071),
-    host: env.HOST ?? '127.0.0.1',
+    host,
     staticDir: TASKPANE_DIR,
     ...(env.LOG_REQUESTS ? { log: (line: string) => console.log(line) } : {}),
   });
@@ -39,14 +43,15 @@ async function main(): Promise<void> {
   console.log(`API docs:   ${api.url}/openapi.json   (OpenAPI 3.1, from the route table in shared/src/api/routes.ts)`);
   console.log(built ? `Task pane:  ${origin}/   (also ${origin}/taskpane/)` : `Task pane:  not built yet: run \`npm run build -w addin\`, then open ${origin}/`);
   if (settings.authMode === 'dev-token') {
-    console.log('\nDemo users: send  Authorization: Bearer <token>  (valid 30 days)');
+    if (settings.devTokensOnLan) console.log('\nALLOW_DEV_TOKENS_ON_LAN=yes: dev tokens are accepted from other machines of this network. For a trusted LAN demo only.');
+    console.log(`\nDemo users: send  Authorization: Bearer <token>  (valid ${DEV_TOKEN_TTL_SECONDS / 3600} hours; npm start prints new ones)`);
     for (const user of demoUsers(loadCatalogue())) {
       console.log(`\n  ${user.id}  (${user.role}${user.park ? `, ${user.park}` : ''}, ${user.name})`);
       console.log(`  ${await signDevToken(settings.devTokenSecret!, user)}`);
     }
     console.log(`\nTry:  curl -H "Authorization: Bearer <token>" ${api.url}/status/2025`);
   } else {
-    console.log('\nAUTH_MODE=app-service: identities come from x-ms-client-principal, mapped by USERS.');
+    console.log(`\nAUTH_MODE=${settings.authMode}: sign in with Microsoft Entra ID (tenant ${settings.entra?.tenantId}); roles and parks come from the app roles of each user's token.`);
   }
   if (isLocalAzurite(settings.storage)) console.log(`\n${LOCAL_STACK_NOTICE}`);
   console.log('\nCtrl-C stops the API and Azurite.');

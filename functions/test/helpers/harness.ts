@@ -23,6 +23,7 @@ import { demoUsers } from '../../src/auth/demo-users.js';
 import { signDevToken } from '../../src/auth/dev-tokens.js';
 import { startAzurite, type AzuriteHandle } from '../../src/local/start-azurite.js';
 import { startLocalApi, type LocalApi } from '../../src/local/start-local-api.js';
+import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from './local-openid-provider.js';
 
 export const TEST_SECRET = 'functions-test-secret-0123456789-abcdefghij';
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
@@ -31,38 +32,48 @@ export interface Harness {
   azurite: AzuriteHandle;
   api: LocalApi;
   users: Actor[];
-  /** Bearer token of each demo user, by user id. */
+  /** Bearer token of each demo user, by user id: a dev token, or in entra mode one the local provider issued. */
   tokens: Record<string, string>;
+  /** entra mode: the local OpenID provider that signs the users in. */
+  provider: LocalOpenIdProvider | null;
   /** Stops Azurite gracefully and starts it again on the same folder and ports. */
   restartAzurite(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** dev-token (the default): demo tokens; entra: a local OpenID provider signs every demo user in. */
+  auth?: 'dev-token' | 'entra';
 }
 
 /**
  * A real Azurite on free ports with a temporary folder, and the node:http adapter on a free
  * port talking to it: tests speak real HTTP over loopback. Always stop() it in afterAll.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+  const users = demoUsers(loadCatalogue());
+  const provider = options.auth === 'entra' ? await startLocalOpenIdProvider({ users: entraUsersOf(users) }) : null;
   const location = mkdtempSync(join(tmpdir(), 'zj-azurite-'));
   let azurite = await startAzurite({ location });
   const api = await startLocalApi({
     env: {
       STORAGE_CONNECTION_STRING: azurite.connectionString,
-      AUTH_MODE: 'dev-token',
-      DEV_TOKEN_SECRET: TEST_SECRET,
+      ...(provider ? provider.apiEnv : { AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: TEST_SECRET }),
       MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES),
       STORAGE_TIMEOUT_MS: '3000',
       ...env,
     },
+    // Keys are fetched again at once for a key id not seen yet (rollover tests need no 30 s wait).
+    ...(provider ? { services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } } } : {}),
   });
-  const users = demoUsers(loadCatalogue());
   const tokens: Record<string, string> = {};
-  for (const u of users) tokens[u.id] = await signDevToken(TEST_SECRET, u);
+  for (const u of users) tokens[u.id] = provider ? await provider.signIn(u.id) : await signDevToken(TEST_SECRET, u);
   const harness: Harness = {
     azurite,
     api,
     users,
     tokens,
+    provider,
     async restartAzurite() {
       await azurite.stop();
       azurite = await startAzurite({ location, ports: azurite.ports });
@@ -71,6 +82,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async stop() {
       await api.close();
       await azurite.stop();
+      await provider?.close();
       rmSync(location, { recursive: true, force: true });
     },
   };

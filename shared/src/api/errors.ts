@@ -37,10 +37,24 @@ export function isUploadRefusalCode(code: string): code is UploadRefusalCode {
   return (UPLOAD_REFUSAL_CODES as readonly string[]).includes(code);
 }
 
-export const API_ERROR_CODES = [
+/**
+ * Why a caller is not let in (any route that needs a user may answer these): not signed in, a
+ * token refused, Entra ID unreachable, or a user Entra ID knows without the app roles this
+ * system needs (no role, no park, a park not in the catalogue, more than one).
+ */
+export const SIGN_IN_REFUSAL_CODES = [
   'unauthenticated',
   'invalid_token',
-  'user_not_registered',
+  'auth_unavailable',
+  'insufficient_scope',
+  'no_app_role',
+  'no_park',
+  'park_not_in_catalogue',
+  'ambiguous_assignment',
+] as const;
+
+export const API_ERROR_CODES = [
+  ...SIGN_IN_REFUSAL_CODES,
   'forbidden_role',
   'forbidden_park',
   'unknown_park',
@@ -85,7 +99,12 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
   zh: {
     unauthenticated: '未登录或登录已失效,请重新登录。',
     invalid_token: '身份令牌无效或已过期,请重新获取。',
-    user_not_registered: '用户「{user}」未在系统中登记角色和园区,请联系管理员。',
+    auth_unavailable: '暂时无法验证您的登录(连不上 Microsoft Entra ID),本次未执行任何操作。请稍后重试。',
+    insufficient_scope: '身份令牌没有本系统所需的权限({scope}),请重新登录;如果仍然出现,请联系{contact}检查应用注册。',
+    no_app_role: '您的账号 {user} 尚未分配本系统的角色(园区统计员、园区审核员或管委会汇总)。请联系{contact},为您分配角色和园区。',
+    no_park: '您的角色是{role},但尚未分配园区。请联系{contact},为您的账号 {user} 分配园区。',
+    park_not_in_catalogue: '您的账号 {user} 被分配的园区「{park}」不在本系统的园区目录中。请联系{contact}核对园区分配。',
+    ambiguous_assignment: '您的账号 {user} 同时分配了{assigned},而每个账号只能有一个角色和一个园区。请联系{contact},只保留一项。',
     forbidden_role: '您的角色({role})不能执行此操作。',
     forbidden_park: '您只能访问本园区({own})的数据,不能访问「{park}」。',
     unknown_park: '园区「{park}」不存在。',
@@ -123,7 +142,12 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
   en: {
     unauthenticated: 'You are not signed in, or your sign-in has expired.',
     invalid_token: 'The identity token is invalid or has expired: get a new one.',
-    user_not_registered: "User '{user}' has no role or park registered: ask the administrator.",
+    auth_unavailable: 'Your sign-in cannot be checked right now (Microsoft Entra ID does not answer); nothing was done. Try again shortly.',
+    insufficient_scope: 'Your token lacks the permission this system needs ({scope}). Sign in again; if this persists, ask {contact} to check the app registration.',
+    no_app_role: 'Your account {user} has no role in this system (park statistician, park reviewer or zone consolidator). Ask {contact} to assign you a role and a park.',
+    no_park: 'Your role is {role}, but no park is assigned to you. Ask {contact} to assign a park to your account {user}.',
+    park_not_in_catalogue: "The park '{park}' assigned to your account {user} is not in this system's list of parks. Ask {contact} to check the assignment.",
+    ambiguous_assignment: 'Your account {user} is assigned {assigned}, but an account has one role and one park. Ask {contact} to keep only one.',
     forbidden_role: 'Your role ({role}) may not do this.',
     forbidden_park: "You may only access your own park ({own}), not '{park}'.",
     unknown_park: "There is no park '{park}'.",

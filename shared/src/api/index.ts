@@ -6,5 +6,6 @@ export * from './routes.js';
 export * from './returns.js';
 export * from './documents.js';
 export * from './errors.js';
+export * from './identity.js';
 export type { Issue, IssueParams, Lang, Severity } from '../issues/issue.js';
 export * from './openapi.js';

@@ -21,7 +21,12 @@ describe('the route table', () => {
     expect(possibleErrors(ROUTES.reviewReturn)).toEqual([
       'unauthenticated',
       'invalid_token',
-      'user_not_registered',
+      'auth_unavailable',
+      'insufficient_scope',
+      'no_app_role',
+      'no_park',
+      'park_not_in_catalogue',
+      'ambiguous_assignment',
       'forbidden_role',
       'unsupported_media_type',
       'malformed_json',

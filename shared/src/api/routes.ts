@@ -11,7 +11,8 @@ import {
   templateModelSchema,
   yearEvaluationSchema,
 } from './documents.js';
-import { UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
+import { SIGN_IN_REFUSAL_CODES, UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
+import { authInfoResponseSchema, meResponseSchema } from './identity.js';
 import {
   draftReceiptSchema,
   lockResponseSchema,
@@ -137,7 +138,7 @@ export interface ResponseSpec {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
-export type Tag = 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
+export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
 
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -183,6 +184,27 @@ export const ROUTES = {
     tag: 'documentation',
     auth: false,
     responses: { 200: { description: 'The OpenAPI document, generated from the route table.', content: json(openApiDocumentSchema) } },
+    errors: [],
+  },
+  getAuthInfo: {
+    method: 'GET',
+    path: '/auth-info',
+    summary: 'How this API signs people in',
+    description: 'Needs no sign-in: the pane offers the demo-token field only when `devTokens` says the API runs in local development mode.',
+    tag: 'sign-in',
+    auth: false,
+    responses: { 200: { description: 'The sign-in mode.', content: json(authInfoResponseSchema) } },
+    errors: [],
+  },
+  getMe: {
+    method: 'GET',
+    path: '/me',
+    summary: 'Who the signed-in user is here: name, role, park and how they signed in',
+    description:
+      'Roles and park come from the app roles of the Entra ID token (statistician | reviewer | consolidator, park.<code>); a user with none answers 403 with whom to ask (no_app_role, no_park, park_not_in_catalogue, ambiguous_assignment).',
+    tag: 'sign-in',
+    auth: true,
+    responses: { 200: { description: 'The caller.', content: json(meResponseSchema) } },
     errors: [],
   },
   getParks: {
@@ -431,7 +453,7 @@ export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteS
   : never;
 
 /** Every route may answer these: who calls (when it needs a user), a malformed JSON body (when it takes one), and faults. */
-export const SIGNED_IN_ERRORS = ['unauthenticated', 'invalid_token', 'user_not_registered', 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
+export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
 export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FORM_BODY_ERRORS = ['malformed_form', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
