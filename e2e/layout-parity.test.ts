@@ -65,8 +65,8 @@ describe('the add-in writes the same sheet as the template workbook', () => {
         expect(Object.keys(rule ?? {}), `${address} validation type`).toEqual([key]);
         expect(rule[key]!.operator, `${address} operator`).toBe(OPERATOR[dv.operator ?? 'between']);
         expect([rule[key]!.formula1, rule[key]!.formula2].filter((x) => x !== undefined).map(Number)).toEqual((dv.formulae ?? []).map(Number));
-        expect((ours?.validation?.prompt as { message: string }).message).toBe(dv.prompt);
-        expect((ours?.validation?.errorAlert as { message: string }).message).toBe(dv.error);
+        expect((ours?.validation?.prompt as { message: string } | undefined)?.message).toBe(dv.prompt);
+        expect((ours?.validation?.errorAlert as { message: string } | undefined)?.message).toBe(dv.error);
       }
     }
     // Fills of input and formula cells.

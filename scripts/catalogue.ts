@@ -10,7 +10,7 @@ import { formatTargetTable } from './format-target-table.js';
  */
 export function main(argv: readonly string[], write: (text: string) => void): number {
   const catalogue = loadCatalogue();
-  write(argv.includes('--json') ? JSON.stringify(catalogue, null, 2) + '\n' : formatTargetTable(catalogue) + '\n');
+  write(argv.includes('--json') ? `${JSON.stringify(catalogue, null, 2)}\n` : `${formatTargetTable(catalogue)}\n`);
   return 0;
 }
 

@@ -13,7 +13,8 @@ export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) =
   const rows: string[] = [];
   const details: string[] = [];
   let totals = { catalogued: 0, proposed: 0, found: 0 };
-  for (const park of catalogue.parks) {
+  // The seeded parks: a park onboarded from an upload has no seed file to measure against.
+  for (const park of catalogue.parks.filter((p): p is typeof p & { seedFile: string } => p.seedFile !== undefined)) {
     const text = readSeed(park.seedFile);
     const report = computePrecision(text, extractTargets(text, catalogue), catalogue.targets.filter((t) => t.park === park.code));
     const found = report.found.length;

@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { paneStaticWebAppConfig } from '@zj/shared/api';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -167,6 +168,10 @@ export async function buildAddin(options: BuildOptions): Promise<{ outDir: strin
   const config = { apiBaseUrl: options.apiBaseUrl ?? undefined, entra: options.entra ?? null };
   writeFileSync(join(out, 'config.js'), `// Written by addin/scripts/build.ts\nwindow.ZJ_CONFIG = ${JSON.stringify(config)};\n`);
   if (options.officeJs === 'local') copyOfficeJs(out);
+  // The headers the pane is served with, by Static Web Apps and by the local servers (which read
+  // them from here): the API's origin and the sign-in authority this build names may be reached.
+  const headers = { apiBaseUrl: options.apiBaseUrl, authority: options.entra?.authority ?? null };
+  writeFileSync(join(out, 'staticwebapp.config.json'), `${JSON.stringify(paneStaticWebAppConfig(headers), null, 2)}\n`);
   cpSync(join(ADDIN, 'assets'), join(out, 'assets'), { recursive: true });
   copyFileSync(join(ADDIN, 'help.html'), join(out, 'help.html'));
   writeFileSync(join(out, 'manifest.xml'), manifest);

@@ -5,6 +5,7 @@ import { createServer } from 'node:https';
 import { homedir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isSourceMapPath, PANE_METHODS, paneHeadersOfConfig, paneSecurityHeaders } from '@zj/shared/api';
 
 /**
  * The development server Excel loads the add-in from: https://localhost:3000 (the URL of the
@@ -20,10 +21,18 @@ const CERTS = join(homedir(), '.office-addin-dev-certs');
 const certFile = process.env.ADDIN_CERT ?? join(CERTS, 'localhost.crt');
 const keyFile = process.env.ADDIN_KEY ?? join(CERTS, 'localhost.key');
 
+/** The headers this build was made to be served with (its staticwebapp.config.json), as Static Web Apps would send them. */
+const HEADERS = ((): Record<string, string> => {
+  try {
+    return paneHeadersOfConfig(JSON.parse(readFileSync(join(DIST, 'staticwebapp.config.json'), 'utf8'))) ?? paneSecurityHeaders();
+  } catch {
+    return paneSecurityHeaders();
+  }
+})();
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
   '.png': 'image/png',
   '.xml': 'application/xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -60,13 +69,24 @@ const server = createServer({ cert: readFileSync(certFile), key: readFileSync(ke
     req.pipe(upstream);
     return;
   }
-  const path = normalize(join(DIST, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname)));
-  if (!path.startsWith(DIST.endsWith(sep) ? DIST : DIST + sep) || !existsSync(path) || !statSync(path).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain' });
+  // The pane's files as Static Web Apps serves them: GET and HEAD only, no source map, its security headers.
+  if (!(PANE_METHODS as readonly string[]).includes(req.method ?? '')) {
+    res.writeHead(405, { ...HEADERS, allow: PANE_METHODS.join(', '), 'content-type': 'text/plain' });
+    res.end('method not allowed');
+    return;
+  }
+  let path: string;
+  try {
+    path = normalize(join(DIST, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname)));
+  } catch {
+    path = '';
+  }
+  if (!path.startsWith(DIST.endsWith(sep) ? DIST : DIST + sep) || isSourceMapPath(path) || !existsSync(path) || !statSync(path).isFile()) {
+    res.writeHead(404, { ...HEADERS, 'content-type': 'text/plain' });
     res.end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, { ...HEADERS, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
   createReadStream(path).pipe(res);
 });
 

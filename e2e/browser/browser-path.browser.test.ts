@@ -7,7 +7,7 @@ import { fillTemplateWorkbook } from '../../functions/src/demo/fill-template-wor
 import { makeSampleData } from '../../functions/src/demo/make-sample-data.js';
 import { convertWithLibreOffice } from '../../functions/src/workbooks/libreoffice.js';
 import { loadCatalogue } from '@zj/shared';
-import { PANE_WIDTH, PaneSession, api, noticeText, switchLanguage, waitIdle } from './pane-session.js';
+import { PANE_WIDTH, PaneSession, api, cspViolations, noticeText, switchLanguage, waitIdle } from './pane-session.js';
 
 /**
  * The same pane opened in a browser outside Excel, as on a desk where add-ins do not run (WPS):
@@ -172,5 +172,9 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
       await switchLanguage(page, lang);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
     }
+  });
+
+  it('ran every step under the pane’s Content-Security-Policy with nothing refused', async () => {
+    expect(await cspViolations(page)).toEqual([]);
   });
 });

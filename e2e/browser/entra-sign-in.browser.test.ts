@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,7 +242,7 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     const workbook = await page.evaluate(() => JSON.stringify((window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state, (_k, v: unknown) => (v instanceof Map ? { __map: [...v] } : v)));
     await page.reload();
     await page.evaluate((json) => {
-      (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state = JSON.parse(json, (_k, v: { __map?: [unknown, unknown][] } | null) => (v && v.__map ? new Map(v.__map) : v));
+      (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state = JSON.parse(json, (_k, v: { __map?: [unknown, unknown][] } | null) => (v?.__map ? new Map(v.__map) : v));
     }, workbook);
     // The pane finds no account: the sign-in screen, the sheet untouched.
     await page.getByTestId('sign-in-entra').waitFor();

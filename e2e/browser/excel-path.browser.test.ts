@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeExcel } from '../../addin/test/fake-excel/fake-excel.js';
 import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
-import { PANE_WIDTH, PaneSession, api, noticeText, snapshot, switchLanguage, waitIdle } from './pane-session.js';
+import { PANE_WIDTH, PaneSession, api, cspViolations, expectServedHeaders, noticeText, snapshot, switchLanguage, waitIdle } from './pane-session.js';
 
 /**
  * The task pane in Excel: the built pane in Debian's Chromium, with office.js from
@@ -357,5 +357,10 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(reached).toContain('period');
     await switchLanguage(page, 'zh');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+  });
+
+  it('ran every step under the pane’s Content-Security-Policy with nothing refused; Static Web Apps is given the same headers', async () => {
+    expect(await cspViolations(page)).toEqual([]);
+    await expectServedHeaders(s);
   });
 });

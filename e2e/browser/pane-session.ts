@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { FakeExcel, FakeSnapshot } from '../../addin/test/fake-excel/fake-excel.js';
 import { buildAddin } from '../../addin/scripts/build.js';
 import { DEV_BASE_URL } from '../../addin/scripts/render-manifest.js';
@@ -58,6 +59,10 @@ export class PaneSession {
     const pane = await this.browser.newPage({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'zh-CN', acceptDownloads: options.downloads ?? false });
     pane.setDefaultTimeout(90_000);
     if (options.excel) await pane.addInitScript({ content: this.fakeScript });
+    // What the pane's Content-Security-Policy refuses, kept for cspViolations() to read.
+    await pane.addInitScript({
+      content: `window.__zjCspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__zjCspViolations.push(e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + e.sample));`,
+    });
     const local = new URL(this.stack.origin);
     await pane.route('**/*', (route) => (new URL(route.request().url()).host === local.host ? route.continue() : route.abort()));
     pane.on('pageerror', (error) => console.error('[page error]', error));
@@ -126,6 +131,19 @@ export async function noticeText(pane: Page, expected: string | RegExp): Promise
   const bar = pane.locator('[data-testid^="notice-"]', { hasText: expected });
   await bar.first().waitFor();
   return (await bar.first().textContent()) ?? '';
+}
+
+/** What the pane's Content-Security-Policy refused in this page so far (nothing, as it should be). */
+export async function cspViolations(pane: Page): Promise<string[]> {
+  return pane.evaluate(() => (window as unknown as { __zjCspViolations: string[] }).__zjCspViolations);
+}
+
+/** The pane's page is served with the policy the build wrote, and Static Web Apps is given the same headers. */
+export async function expectServedHeaders(session: PaneSession): Promise<void> {
+  const served = await fetch(`${session.stack.origin}/taskpane.html`);
+  expect(served.headers.get('content-security-policy')).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+  const config = JSON.parse(readFileSync(join(session.dist, 'staticwebapp.config.json'), 'utf8')) as { globalHeaders: Record<string, string> };
+  for (const [name, value] of Object.entries(config.globalHeaders)) expect([name, served.headers.get(name)]).toEqual([name, value]);
 }
 
 export async function snapshot(pane: Page): Promise<FakeSnapshot> {

@@ -1,4 +1,4 @@
-import type { Consolidation, Receipt, ReturnResponse, ReturnVersion, TemplateModel, YearEvaluation } from '@zj/shared';
+import type { Consolidation, Receipt } from '@zj/shared';
 import { loadCatalogue } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkbook, shown } from '../src/workbooks/__fixtures__/read-workbook.js';

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Receipt, ReturnVersion, TemplateModel } from '@zj/shared';
+import type { TemplateModel } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registration as getConsolidationRoute } from '../src/functions/get-consolidation.js';
 import { registration as getEvaluationRoute } from '../src/functions/get-evaluation.js';
@@ -49,6 +49,31 @@ describe('templates', () => {
     expect(r.headers.get('etag')).toBe(`"${r.body.version}"`);
   });
 
+  it('answers 304 Not Modified, with its ETag and no body, when If-None-Match names the current version (JSON and .xlsx)', async () => {
+    const park = parks[0]!;
+    const first = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: stat(park) });
+    const etag = first.headers.get('etag')!;
+    for (const route of ['getTemplate', 'getTemplateXlsx'] as const) {
+      // As browsers and caches send it: the tag itself, weak, in a list, or any.
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"0000", ${etag}`, '*']) {
+        const r = await call(base, route, { params: { park, period: '2025' }, token: stat(park), headers: { 'if-none-match': ifNoneMatch } });
+        expect([route, ifNoneMatch, r.status]).toEqual([route, ifNoneMatch, 304]);
+        expect(r.headers.get('etag')).toBe(etag);
+        expect(r.body).toBeNull();
+        expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      // Another version's tag: the whole answer.
+      const stale = await call(base, route, { params: { park, period: '2025' }, token: stat(park), headers: { 'if-none-match': '"0000"' } });
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get('etag')).toBe(etag);
+    }
+    // A 304 is no way round the checks: another park's statistician still gets 403, signed out 401.
+    const other = await call(base, 'getTemplate', { params: { park: parks[1]!, period: '2025' }, token: stat(park), headers: { 'if-none-match': '*' } });
+    expect(other.error?.code).toBe('forbidden_park');
+    const anonymous = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: null, headers: { 'if-none-match': etag } });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('quarterly periods have their days', async () => {
     const r = await call(base, 'getTemplate', { params: { park: parks[0]!, period: '2024Q1' }, token: stat(parks[0]!) });
     expect(r.body).toMatchObject({ period: '2024Q1', periodDays: 91, previousPeriod: null });
@@ -56,7 +81,7 @@ describe('templates', () => {
 
   it('leaves {period}.xlsx to another function: the JSON route does not take it', async () => {
     for (const route of [getTemplateRoute, getConsolidationRoute, getEvaluationRoute]) {
-      expect(compileRoute(route.route).match(route.route.replace(/\{(\w+)(:[^}]*)?\}/g, '2025').replace(/^/, '/') + '.xlsx')).toBeNull();
+      expect(compileRoute(route.route).match(`${route.route.replace(/\{(\w+)(:[^}]*)?\}/g, '2025').replace(/^/, '/')}.xlsx`)).toBeNull();
     }
     const r = await call(base, 'getTemplateXlsx', { params: { park: parks[0]!, period: '2025' }, token: stat(parks[0]!) });
     if (r.status === 404) expect(r.error?.code).toBe('route_not_found');
@@ -253,6 +278,28 @@ describe('the adapter', () => {
     expect(b.headers.get('allow')).toContain('POST');
   });
 
+  it('knows the sign-in, catalogue and onboarding routes: 405 with their methods (and OPTIONS, the preflight) in Allow, 404 beyond them', async () => {
+    const draft = '2f1c6a52-3c1e-4a7b-9d55-0c1f1b8f0e2a';
+    for (const [method, path, allow] of [
+      ['POST', '/auth-info', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/me', 'GET, HEAD, OPTIONS'],
+      ['POST', '/catalogue', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/catalogue/versions', 'GET, HEAD, OPTIONS'],
+      ['GET', '/onboarding', 'POST, OPTIONS'],
+      ['DELETE', `/onboarding/${draft}`, 'GET, HEAD, PUT, OPTIONS'],
+      ['GET', `/onboarding/${draft}/publish`, 'POST, OPTIONS'],
+    ] as const) {
+      const r = await call(base, method, path, { token: zone() });
+      expect([method, path, r.status, r.error?.code]).toEqual([method, path, 405, 'method_not_allowed']);
+      expect([path, r.headers.get('allow')]).toEqual([path, allow]);
+      expect(r.headers.get('cache-control')).toBe('no-store');
+    }
+    for (const path of ['/onboarding/a/b/c', '/catalogue/versions/1', '/me/park']) {
+      const r = await call(base, 'GET', path, { token: zone() });
+      expect([path, r.status, r.error?.code]).toEqual([path, 404, 'route_not_found']);
+    }
+  });
+
   it('answers HEAD like GET, without a body: the same status and headers (as the host does for a GET route)', async () => {
     const path = `/templates/${parks[0]}/2025`;
     const get = await call<TemplateModel>(base, 'GET', path, { token: stat(parks[0]!) });
@@ -289,14 +336,20 @@ describe('the adapter', () => {
     expect(malformed.error?.message.zh).toContain('2025Q3');
   });
 
-  it('answers a CORS preflight from the task pane', async () => {
-    const r = await fetch(`${base}/returns/${parks[0]}/2024`, {
+  // CORS_ORIGINS is not set here, as on a fresh clone: the pane is served beside the API, so no
+  // other origin is let in, and never `*` (test/http-security.test.ts: a configured origin).
+  it('lets no other origin call it by default: no CORS answer to a preflight or to a call with a token', async () => {
+    const preflight = await fetch(`${base}/returns/${parks[0]}/2024`, {
       method: 'OPTIONS',
       headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
     });
-    expect(r.status).toBe(204);
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
-    expect(r.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+    const r = await call(base, 'getParks', { token: zone(), headers: { origin: 'https://evil.example' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    expect(r.headers.get('access-control-expose-headers')).toBeNull();
   });
 });
 

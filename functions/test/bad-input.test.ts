@@ -2,6 +2,9 @@ import { loadCatalogue, type ReturnInput } from '@zj/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, TEST_MAX_BODY_BYTES, type CallOptions, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
+import { fillTemplateWorkbook } from '../src/demo/fill-template-workbook.js';
+import { checkXlsxZip } from '../src/workbooks/check-xlsx-zip.js';
+import { withActiveXControl, withExternalLink, withOleObject, withPadding, withVbaProject } from '../src/workbooks/__fixtures__/tamper-xlsx.js';
 
 /**
  * Bad input, one row each: the 4xx status, the stable code, a message in zh-CN and en, and
@@ -12,12 +15,16 @@ const catalogue = loadCatalogue();
 const PARK = catalogue.parks[0]!.code;
 const PERIOD = '2025Q1';
 const LOCKED = '2023Q2';
+const FUTURE = '2099Q4';
 const FIRST_FIELD = () => Object.keys(valid.figures)[0]!;
 
 let h: Harness;
 let base: string;
 let valid: ReturnInput;
 let validLocked: ReturnInput;
+let futureWorkbook: Uint8Array;
+let filledWorkbook: Uint8Array;
+const tampered: { externalLink: Uint8Array } = { externalLink: new Uint8Array(0) };
 const stat = () => h.tokens[`${PARK}-statistician`]!;
 const reviewer = () => h.tokens[`${PARK}-reviewer`]!;
 
@@ -117,6 +124,81 @@ const CASES: BadCase[] = [
     status,
     code,
   })),
+  submit(() => ({ json: { ...valid, explanations: { ...valid.explanations, 'change_beyond_band@figures.no_such_field': '旧提示的说明' } } }), {
+    label: 'an explanation keyed to no issue and no indicator',
+    status: 422,
+    code: 'return_not_acceptable',
+    issues: ['explanation_unmatched'],
+  }),
+  // A period that has not begun takes no return yet: submissions, uploads, drafts, validation.
+  submit(() => ({ json: valid }), { label: 'a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
+  saveDraft(() => ({ json: valid }), { label: 'draft: a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
+  {
+    label: 'validate: a period not begun (2099Q4)',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${FUTURE}/validate`,
+    options: () => ({ token: stat(), json: valid }),
+    status: 409,
+    code: 'period_not_started',
+  },
+  {
+    label: 'upload: a period not begun (2099Q4), its own template workbook',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${FUTURE}/upload`,
+    options: () => ({ token: stat(), raw: { body: futureWorkbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    status: 409,
+    code: 'period_not_started',
+    watch: () => ({ park: PARK, period: FUTURE }),
+  },
+  // A filled return (as the pane's template workbook, filled by exceljs) with one part added
+  // that a return never has; or saved by LibreOffice with a figure linked to another workbook.
+  ...(
+    [
+      ['upload: a figure linked to another workbook (saved by LibreOffice)', () => tampered.externalLink, 422, 'upload_external_links'],
+      ['upload: macros (a VBA project) in a workbook named .xlsx', () => withVbaProject(filledWorkbook), 422, 'upload_vba_project'],
+      ['upload: an ActiveX control', () => withActiveXControl(filledWorkbook), 422, 'upload_embedded_objects'],
+      ['upload: an embedded OLE object', () => withOleObject(filledWorkbook), 422, 'upload_embedded_objects'],
+      ['upload: a part that expands a thousand to one (8 MB of blanks)', () => withPadding(filledWorkbook, 8), 413, 'upload_compression_too_high'],
+    ] as const
+  ).map(([label, body, status, code]): BadCase => ({
+    label,
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/upload`,
+    options: () => ({ token: stat(), raw: { body: body(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    status,
+    code,
+  })),
+  // A lone UTF-16 surrogate (half of a character, as a broken client or a cut string sends it:
+  // JSON allows "\ud800") is no text: refused as the field it is in, never a 500.
+  submit(withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')), { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(withFigures((f) => (f['bad\udc00key'] = 1)), { label: 'a lone surrogate in a figure’s key', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(() => ({ json: { ...valid, explanations: { note: '增长原因\ud83d' } } }), { label: 'a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
+  submit(() => ({ json: { ...valid, templateVersion: `${valid.templateVersion}\udfff` } }), { label: 'a lone surrogate in templateVersion', status: 400, code: 'invalid_body' }),
+  {
+    label: 'validate: a lone surrogate in a baseline',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/validate`,
+    options: () => ({ token: stat(), json: { ...valid, baselines: { x: '\ud800' } } }),
+    status: 400,
+    code: 'invalid_body',
+  },
+  saveDraft(() => ({ json: { ...valid, explanations: { note: '\udc00说明' } } }), { label: 'draft: a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
+  {
+    label: 'review: a lone surrogate in the comment',
+    method: 'POST',
+    path: () => `/returns/${PARK}/${PERIOD}/review`,
+    options: () => ({ token: reviewer(), json: { version: 1, decision: 'return', comment: '请核对\ud800' } }),
+    status: 400,
+    code: 'invalid_body',
+  },
+  {
+    label: 'extract: a lone surrogate in the plan text',
+    method: 'POST',
+    path: () => '/extract',
+    options: () => ({ token: h.tokens['zone-consolidator']!, json: { text: '到2026年,营业收入达到500亿元\ud800' } }),
+    status: 400,
+    code: 'invalid_body',
+  },
   // A draft is checked for shape and types only (incomplete figures are fine), and a locked period refuses it.
   saveDraft(() => ({ raw: { body: '{"figures": {', contentType: 'application/json' } }), { label: 'draft: malformed JSON', status: 400, code: 'malformed_json' }),
   saveDraft(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'draft: wrong content type', status: 415, code: 'unsupported_media_type' }),
@@ -150,12 +232,25 @@ CASES.find((c) => c.label === 'malformed period 2025Q5')!.path = () => `/returns
 CASES.find((c) => c.label === 'year out of range 1999')!.path = () => `/returns/${PARK}/1999`;
 CASES.find((c) => c.label === 'draft: unknown park')!.path = () => `/returns/atlantis/${PERIOD}/draft`;
 CASES.find((c) => c.label === 'draft: malformed period')!.path = () => `/returns/${PARK}/2025H1/draft`;
+CASES.find((c) => c.label === 'a period not begun (2099Q4)')!.path = () => `/returns/${PARK}/${FUTURE}`;
+CASES.find((c) => c.label === 'draft: a period not begun (2099Q4)')!.path = () => `/returns/${PARK}/${FUTURE}/draft`;
 
 beforeAll(async () => {
   h = await startHarness();
   base = h.api.url;
   valid = await makeValidReturn(base, stat(), PARK, PERIOD);
   validLocked = await makeValidReturn(base, stat(), PARK, LOCKED);
+  // A template may be fetched ahead (to prepare); the return is what waits for the period.
+  const future = await call(base, 'getTemplateXlsx', { params: { park: PARK, period: FUTURE }, token: stat() });
+  expect(future.status).toBe(200);
+  futureWorkbook = future.body;
+  // The return as a filled workbook, which the upload would accept, for the upload cases to tamper with.
+  const template = (await call(base, 'getTemplate', { params: { park: PARK, period: PERIOD }, token: stat() })).body;
+  const workbook = await call(base, 'getTemplateXlsx', { params: { park: PARK, period: PERIOD }, token: stat() });
+  const notes = Object.fromEntries(Object.entries(valid.explanations ?? {}).map(([key, text]) => [key.replace(/^.*@figures\./, ''), text]));
+  filledWorkbook = await fillTemplateWorkbook(workbook.body, template, valid.figures, valid.baselines as Record<string, number>, notes);
+  expect((await checkXlsxZip(filledWorkbook)).ok).toBe(true);
+  tampered.externalLink = await withExternalLink(filledWorkbook, template);
   expect((await call(base, 'submitReturn', { params: { park: PARK, period: PERIOD }, token: stat(), json: valid })).status).toBe(201);
   expect((await call(base, 'lockPeriod', { params: { period: LOCKED }, token: h.tokens['zone-consolidator']! })).status).toBe(200);
 });

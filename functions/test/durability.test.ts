@@ -22,8 +22,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** A variant of the same return: different explanation text, so a different content hash. */
-const variant = (input: ReturnInput, n: number): ReturnInput => ({ ...input, explanations: { ...input.explanations, 'note@variant': `第${n}份` } });
+/** A variant of the same return: a different note on its first row (a 说明 keyed to its field), so a different content hash. */
+const variant = (input: ReturnInput, n: number): ReturnInput => ({ ...input, explanations: { ...input.explanations, [`field:${Object.keys(input.figures)[0]!}`]: `第${n}份` } });
 
 async function versionsOf(park: string, period: string): Promise<ReturnVersion[]> {
   const list = await call(base, 'getReturn', { params: { park, period }, token: zone() });

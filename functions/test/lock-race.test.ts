@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '../src/app/services.js';
 import { fillTemplateWorkbook } from '../src/demo/fill-template-workbook.js';
 import { makeSampleData } from '../src/demo/make-sample-data.js';
-import { AzureReturnStore } from '../src/storage/azure-return-store.js';
+import type { AzureReturnStore } from '../src/storage/azure-return-store.js';
 import { TABLE_NAMES } from '../src/storage/storage-names.js';
 import { LOCK_ROW, partitionOf } from '../src/storage/storage-keys.js';
 import type { CommitKind } from '../src/storage/store-test-hooks.js';

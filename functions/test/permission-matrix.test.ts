@@ -28,6 +28,7 @@ interface Endpoint {
   ok: number | 'authorized';
 }
 
+const NO_DRAFT = '00000000-0000-4000-8000-000000000000';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ENDPOINTS: Endpoint[] = [
@@ -53,6 +54,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /consolidation/{period}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => `/consolidation/${PERIOD}.xlsx`, ok: 200 },
   { name: 'GET /evaluation/{year}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025.xlsx', ok: 200 },
   { name: 'POST /extract', method: 'POST', action: 'read_zone', parkScoped: false, path: () => '/extract', ok: 200 },
+  // The catalogue: everyone signed in reads its audit list; only the consolidator onboards a plan (a draft that does not exist answers 404 to them).
+  { name: 'GET /catalogue/versions', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/catalogue/versions', ok: 200 },
+  { name: 'POST /onboarding', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => '/onboarding', ok: 201 },
+  { name: 'GET /onboarding/{draft}', method: 'GET', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
+  { name: 'PUT /onboarding/{draft}', method: 'PUT', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
+  { name: 'POST /onboarding/{draft}/publish', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}/publish`, ok: 'authorized' },
 ];
 
 type Identity = { kind: 'user'; role: Role; park: string; scope: 'own' | 'other' | 'zone' } | { kind: 'anonymous' | 'bad_signature' | 'expired' | 'principal_header' };
@@ -167,13 +174,15 @@ async function bodyFor(c: Case): Promise<Pick<CallOptions, 'json' | 'raw'>> {
   const name = c.endpoint.name;
   if (name.endsWith('/upload')) return { raw: { body: blankWorkbook[c.park]!, contentType: XLSX } };
   if (name === 'POST /extract') return { json: { text: '到2026年,高新技术企业数量达到500家。' } };
+  if (name === 'POST /onboarding') return { json: { fileName: 'plan.txt', text: '到2026年,高新技术企业数量达到500家。' } };
+  if (name.startsWith('POST /onboarding/')) return { json: { reason: 'test' } };
   const json = await jsonFor(c);
   return json === undefined ? {} : { json };
 }
 
 async function jsonFor(c: Case): Promise<unknown> {
   const name = c.endpoint.name;
-  if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}' || name.startsWith('PUT ')) return valid[c.park];
+  if (name.endsWith('/validate') || name === 'POST /returns/{park}/{period}' || name.startsWith('PUT /returns')) return valid[c.park];
   if (name.endsWith('/review')) {
     // A successful review needs a version no one has reviewed yet: submit one first.
     if (c.status === 201) {
@@ -193,8 +202,8 @@ describe.each(MODES)(`permission matrix: ${CASES.length} cases, AUTH_MODE=%s`, (
 
   it('covers every endpoint, role and scope', () => {
     expect(new Set(CASES.map((c) => c.endpoint.name)).size).toBe(ENDPOINTS.length);
-    // 10 park endpoints × 3 roles × 5 parks × own/other + 11 zone endpoints × 3 roles + 21 endpoints × 4 forged identities
-    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 11 * 3 + 21 * 4);
+    // 10 park endpoints × 3 roles × 5 parks × own/other + 16 zone and catalogue endpoints × 3 roles + 26 endpoints × 4 forged identities
+    expect(CASES).toHaveLength(10 * 3 * PARKS.length * 2 + 16 * 3 + 26 * 4);
   });
 
   it('has every route of the table that needs a user, once', () => {

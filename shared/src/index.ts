@@ -12,11 +12,11 @@ export { formatFigure } from './figures/format-figure.js';
 export type { FormatFigureOptions } from './figures/format-figure.js';
 export { roundFigure } from './figures/round-figure.js';
 export { decimalString } from './figures/decimal-string.js';
-export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate } from './periods/periods.js';
+export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate, hasPeriodBegun } from './periods/periods.js';
 export type { Period, Quarter, PeriodResult } from './periods/periods.js';
 export { targetCanonicalValue } from './catalogue/target-canonical-value.js';
 export type { CanonicalTargetValue } from './catalogue/target-canonical-value.js';
-export { contentHash } from './hashing/content-hash.js';
+export { contentHash, canonicalJson } from './hashing/content-hash.js';
 export type {
   Actor,
   Role,
@@ -112,3 +112,8 @@ export { GROWTH_REASONS, type GrowthNeeded, type GrowthReason } from './evaluati
 export { computeCompoundGrowth } from './evaluation/compute-compound-growth.js';
 export { computeAmountPerYear } from './evaluation/compute-amount-per-year.js';
 export { computeDaysInYear } from './evaluation/compute-days-in-year.js';
+export { catalogueInForce } from './catalogue/catalogue-in-force.js';
+export { readPlanHeader, type PlanHeader } from './onboarding/read-plan-header.js';
+export { initialReview, PERIOD_DAYS, onboardingReviewSchema, type OnboardingReview, type OnboardingItem, type OnboardingPlan, type NewIndicator } from './onboarding/onboarding-review.js';
+export { checkOnboarding } from './onboarding/check-onboarding.js';
+export { applyOnboarding } from './onboarding/apply-onboarding.js';

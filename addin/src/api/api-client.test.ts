@@ -146,6 +146,13 @@ describe('ApiClient', () => {
     expect((calls[1]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
+  it('answers null to a 304 of a template asked with If-None-Match, and refuses a 304 where the table declares none', async () => {
+    const { api, calls } = client([new Response(null, { status: 304, headers: { etag: '"v"' } }), new Response(null, { status: 304 })]);
+    await expect(api.call('getTemplate', { params: { park: 'p', period: '2025' }, headers: { 'if-none-match': '"v"' } })).resolves.toBeNull();
+    expect((calls[0]!.init.headers as Record<string, string>)['if-none-match']).toBe('"v"');
+    await expect(api.parks()).rejects.toBeInstanceOf(ApiRequestError);
+  });
+
   it.each([
     [{ origin: 'https://a.test', search: '' }, undefined, 'https://a.test/api'],
     [{ origin: 'https://a.test', search: '?api=http://127.0.0.1:7071/api/' }, undefined, 'http://127.0.0.1:7071/api'],

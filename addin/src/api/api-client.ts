@@ -29,7 +29,10 @@ export interface ApiClientOptions {
 export type RouteRequest<N extends RouteName> = (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) &
   (RouteBodyInput<N> extends undefined ? { body?: undefined } : { body: RouteBodyInput<N> }) & { headers?: Record<string, string> };
 
-/** What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. */
+/**
+ * What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. A 304
+ * (no content) comes only to a call that sent If-None-Match itself, as null, which this type leaves out.
+ */
 export type RouteAnswer<N extends RouteName> = RouteResponse<N, RouteStatus<N>, ArrayBuffer>;
 
 export interface CallPolicy {
@@ -179,6 +182,8 @@ export class ApiClient {
     } finally {
       clearTimeout(timer);
     }
+    const answer = route.responses[response.status];
+    if (answer?.content.kind === 'none') return null; // 304: only when the caller sent If-None-Match
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       let parsed: unknown = null;
@@ -189,7 +194,6 @@ export class ApiClient {
       }
       throw new ApiRequestError(response.status, parseApiErrorBody(parsed), response.headers);
     }
-    const answer = route.responses[response.status];
     if (!answer) throw new UnexpectedResponseError(name, response.status, [`status ${response.status} is not declared`]);
     if (answer.content.kind === 'file') return response.arrayBuffer();
     const parsed = answer.content.schema.safeParse(await response.json().catch(() => undefined));

@@ -9,7 +9,7 @@ import { runExcel } from './run-excel.js';
  */
 export async function writeExplanation(layout: TemplateLayout, fieldKey: string, text: string): Promise<void> {
   const row = layout.rows.find((r) => r.fieldKey === fieldKey);
-  if (!row || row.cells.explanation?.kind !== 'input') return;
+  if (row?.cells.explanation?.kind !== 'input') return;
   await runExcel(async (context) => {
     const range = context.workbook.worksheets.getItem(layout.sheetName).getRange(`${letterOf(layout, 'explanation')}${row.row}`);
     range.values = [[text]];

@@ -104,6 +104,7 @@ export function App(props: AppProps) {
 
   // First: how the API signs people in, and whether this user is signed in already (a demo
   // token kept from before; an Entra ID account in MSAL's cache, or Office's own with NAA).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the pane opens; a later sign-in goes through its own actions, not through this effect.
   useEffect(() => {
     void op.run('progress_load', async () => {
       try {
@@ -122,7 +123,6 @@ export function App(props: AppProps) {
         setChecking(false);
       }
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const signInWithEntra = useCallback(() => {
@@ -133,6 +133,7 @@ export function App(props: AppProps) {
   }, [establish, op, props.entra]);
 
   // The parks the user may pick: their own, or all of them for the zone consolidator.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per session: `op` and `api` are new objects on each sign-in, which `session` already stands for.
   useEffect(() => {
     if (!session) return;
     void op.run('progress_load', async () => {
@@ -142,8 +143,9 @@ export function App(props: AppProps) {
       setParks(visible);
       setPark((current) => current ?? visible[0]?.code ?? null);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
+  // A catalogue version published from this pane (a park onboarded): its parks read again, quietly, so the message about it stays.
+  const reloadParks = useCallback(() => void api.parks().then((answer) => setParks(answer.parks), () => undefined), [api]);
 
   const onAction = useCallback(
     (action: UserAction) => {
@@ -219,7 +221,7 @@ export function App(props: AppProps) {
             <UploadView api={api} park={park} parkName={parkName(park)} period={period} op={op} />
           )}
           {session && role === 'reviewer' && park && <ReviewerView api={api} park={park} parkName={parkName(park)} period={period} op={op} />}
-          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} />}
+          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} onCatalogueChanged={reloadParks} />}
         </Shell>
       </UiContext.Provider>
     </FluentProvider>

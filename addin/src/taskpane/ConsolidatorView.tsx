@@ -1,5 +1,5 @@
 import { Badge, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, BuildingMultipleRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { StatusResponse } from '@zj/shared';
 import type { ApiClient } from '../api/api-client.js';
@@ -7,6 +7,7 @@ import { DownloadCard, type DownloadMode } from '../components/DownloadCard.js';
 import { StatusTable } from '../components/StatusTable.js';
 import { useUi } from '../components/ui-context.js';
 import type { ExcelPort } from '../excel/excel-port.js';
+import { OnboardingView } from './OnboardingView.js';
 import { ReviewerView } from './ReviewerView.js';
 import { say } from '../i18n/translate.js';
 import { periodLabel } from './period-options.js';
@@ -27,14 +28,17 @@ function toBase64(bytes: ArrayBuffer): string {
 
 /**
  * The zone consolidator (张江管委会): 填报状态 of every park, locking the period, and the
- * consolidated and evaluation workbooks opened in Excel, or downloaded in a browser.
+ * consolidated and evaluation workbooks opened in Excel, or downloaded in a browser, and
+ * onboarding a park from its plan (OnboardingView), opened on demand: the review is long and the
+ * pane narrow.
  */
-export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation }) {
+export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation; storage: Storage | null; onCatalogueChanged(): void }) {
   const { api, excel, period, op } = props;
   const { t } = useUi();
   const styles = useStyles();
   const [status, setStatus] = useState<StatusResponse | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  const [onboarding, setOnboarding] = useState(() => props.storage?.getItem('zj.onboarding') != null);
   const year = Number(period.slice(0, 4));
 
   const refresh = useCallback(
@@ -45,11 +49,11 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
     [api, op, period],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per period: `refresh` changes with the language too, which must not reload.
   useEffect(() => {
     setStatus(null);
     setOpened(null);
     void refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [period]);
 
   const setLock = (locked: boolean) =>
@@ -121,6 +125,20 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
           onOpen={(mode) => open('evaluation', mode)}
         />
       </section>
+      <Button data-testid="open-onboarding" appearance={onboarding ? 'primary' : 'secondary'} icon={<BuildingMultipleRegular />} onClick={() => setOnboarding(!onboarding)}>
+        {t('onboard_title')}
+      </Button>
+      {onboarding && (
+        <OnboardingView
+          api={api}
+          op={op}
+          storage={props.storage}
+          onPublished={() => {
+            props.onCatalogueChanged();
+            void api.status(period).then(setStatus, () => undefined);
+          }}
+        />
+      )}
       {opened && <ReviewerView api={api} park={opened} parkName={props.parkName(opened)} period={period} op={op} readOnly />}
     </div>
   );

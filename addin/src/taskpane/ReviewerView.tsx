@@ -38,14 +38,13 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
         setTemplate(tpl);
         if (!ret.latest) op.notify('info', say('review_none', { park: props.parkName, period: periodLabel(period) }));
       }),
-    [api, op, park, period, props.parkName, t],
+    [api, op, park, period, props.parkName],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per park and period; `load` also changes with what must not reload (the operation's state, the park's name).
   useEffect(() => {
     setData(null);
     void load();
-    // Load once per park and period; `load` changes with the language only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [park, period]);
 
   const fields = useFieldInfo(template);
@@ -77,8 +76,8 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
           <Divider />
           <Subtitle2 as="h3">{t('review_history')}</Subtitle2>
           <ul className={styles.reviews}>
-            {data.reviews.map((r, i) => (
-              <li key={i}>
+            {data.reviews.map((r) => (
+              <li key={`${r.version}-${r.at}`}>
                 <Body1>
                   {t('receipt_version', { version: r.version })} ·{' '}
                   {t('review_entry', { decision: t(r.decision === 'approve' ? 'state_approved' : 'state_returned'), by: r.by.name, time: formatTime(r.at, lang) })}

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, HistoryRegular, SendRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { validateReturn, type Issue, type Receipt, type ReturnInput, type TemplateLayout, type TemplateModel } from '@zj/shared';
+import { issueKey, validateReturn, type Issue, type Receipt, type ReturnInput, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { NetworkError } from '../api/api-errors.js';
@@ -64,6 +64,7 @@ export function StatisticianView(props: {
   const [draft, setDraft] = useState<DraftState | null>(null);
 
   // A new park or period starts over (the sheet keeps its own draft).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: park and period are what the state is reset for, not what the effect reads.
   useEffect(() => {
     setTemplate(null);
     setLayout(null);
@@ -149,8 +150,10 @@ export function StatisticianView(props: {
       if (layout) await flushExplanations(layout, explanations);
       progress('progress_read');
       const read = await excel.readReturn(tpl);
-      // Explanations of issues without a row (the return as a whole) are kept from the pane.
-      const extra = Object.fromEntries(Object.entries(explanations).filter(([k, v]) => !k.startsWith('field:') && v.trim() !== ''));
+      // Explanations of issues without a row (the return as a whole) are kept from the pane, for
+      // the issues the figures still raise: one whose warning went away would be refused as unmatched.
+      const raised = new Set(validateReturn(tpl, read.input).issues.map(issueKey));
+      const extra = Object.fromEntries(Object.entries(explanations).filter(([k, v]) => !k.startsWith('field:') && v.trim() !== '' && raised.has(k)));
       const input: ReturnInput = { ...read.input, explanations: { ...read.input.explanations, ...extra } };
       setLayout(read.layout);
       setExplanations((before) => ({ ...before, ...input.explanations }));

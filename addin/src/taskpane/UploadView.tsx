@@ -44,6 +44,7 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
   const input = useRef<HTMLInputElement>(null);
   const attempt = useRef<{ what: string; key: string } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: park and period are what the state is reset for, not what the effect reads.
   useEffect(() => {
     setTemplate(null);
     setFile(null);

@@ -1,3 +1,4 @@
+import './zod-without-eval.js';
 import { createRoot } from 'react-dom/client';
 import { apiBaseUrl } from '../api/api-client.js';
 import { createEntraAuth, type EntraAuth } from '../auth/entra-auth.js';

@@ -1,14 +1,17 @@
+import { hasPeriodBegun, periodOf, type Quarter } from '@zj/shared';
 import { translator, type Translate } from '../i18n/translate.js';
 
 /**
  * Periods to pick from: annual returns (年报) and quarters (季报) from 2024 (the plans' first
- * baseline year) to this year, newest first.
+ * baseline year) to this year, newest first, each once it has begun (the API takes no return
+ * for a period not begun).
  */
 export function periodOptions(now: Date, t: Translate): Array<{ value: string; label: string }> {
   const out: Array<{ value: string; label: string }> = [];
+  const begun = (year: number, quarter: Quarter | null) => hasPeriodBegun(periodOf(year, quarter), now);
   for (let year = Math.max(now.getFullYear(), 2025); year >= 2024; year--) {
-    out.push({ value: String(year), label: t('period_annual', { year }) });
-    for (let quarter = 4; quarter >= 1; quarter--) out.push({ value: `${year}Q${quarter}`, label: t('period_quarter', { year, quarter }) });
+    if (begun(year, null)) out.push({ value: String(year), label: t('period_annual', { year }) });
+    for (const quarter of [4, 3, 2, 1] as const) if (begun(year, quarter)) out.push({ value: `${year}Q${quarter}`, label: t('period_quarter', { year, quarter }) });
   }
   return out;
 }

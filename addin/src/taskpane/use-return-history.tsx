@@ -16,6 +16,7 @@ export function useReturnHistory(args: { api: ApiClient; park: string; period: s
   const [history, setHistory] = useState<ReturnResponse | null>(null);
   const [opened, setOpened] = useState<ReturnVersion | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: park and period are what the state is reset for, not what the effect reads.
   useEffect(() => {
     setHistory(null);
     setOpened(null);

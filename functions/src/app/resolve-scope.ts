@@ -1,4 +1,4 @@
-import { parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR, type Catalogue, type Issue, type Park, type Period } from '@zj/shared';
+import { hasPeriodBegun, parsePeriod, PERIOD_MAX_YEAR, PERIOD_MIN_YEAR, periodStart, type Catalogue, type Issue, type Park, type Period } from '@zj/shared';
 import { DomainError } from './domain-error.js';
 
 /** The catalogue's park with this code, or unknown_park. */
@@ -23,6 +23,15 @@ export function resolveYear(text: string): number {
   const parsed = /^\d{4}$/.test(text) ? parsePeriod(text) : null;
   if (!parsed?.ok) throw refusal('invalid_year', { year: text }, parsed && !parsed.ok ? parsed.issue : null);
   return parsed.period.year;
+}
+
+/**
+ * A return is for a period that has begun (China Standard Time): until then there is nothing to
+ * report, so it is neither validated, submitted, uploaded nor kept as a draft (period_not_started,
+ * saying from when). Its template may be fetched ahead.
+ */
+export function assertPeriodBegun(period: Period, now: Date): void {
+  if (!hasPeriodBegun(period, now)) throw new DomainError('period_not_started', { period: period.code, start: periodStart(period) });
 }
 
 function refusal(code: 'invalid_period' | 'invalid_year', params: Record<string, string>, issue: Issue | null): DomainError {

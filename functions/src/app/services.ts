@@ -4,13 +4,20 @@ import type { EntraVerifierOptions } from '../auth/entra-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
 import type { Settings } from '../settings/settings.js';
 import { AzureReturnStore } from '../storage/azure-return-store.js';
+import { CatalogueStore } from '../storage/catalogue-store.js';
+import type { CatalogueRepository } from './catalogue-repository.js';
 import type { ReturnStore } from '../storage/return-store.js';
 import { startTelemetry } from '../telemetry/telemetry.js';
 
-/** What every handler works with. Built once per process from the environment. */
+/**
+ * What every handler works with. Built once per process from the environment; `catalogue` is
+ * the version in force when the request was authorized (withCurrentCatalogue), read from
+ * `catalogues` (cached by its head's ETag), so one request works with one version throughout.
+ */
 export interface Services {
   settings: Settings;
   catalogue: Catalogue;
+  catalogues: CatalogueRepository;
   store: ReturnStore;
   /** Who calls, by the configured AUTH_MODE (auth/authenticate.ts). */
   authenticate: Authenticator;
@@ -27,12 +34,12 @@ let current: Services | null = null;
 export function createServices(env: Record<string, string | undefined>, options: ServicesOptions = {}): Services {
   const settings = readSettings(env);
   startTelemetry(settings.telemetry);
-  const catalogue = loadCatalogue();
   return {
     settings,
-    catalogue,
+    catalogue: loadCatalogue(),
+    catalogues: new CatalogueStore(settings.storage, settings.storageTimeoutMs),
     store: new AzureReturnStore(settings.storage, settings.storageTimeoutMs),
-    authenticate: createAuthenticator(settings, catalogue, options.entra),
+    authenticate: createAuthenticator(settings, options.entra),
     now: () => new Date(),
   };
 }
@@ -45,4 +52,10 @@ export function services(): Services {
 
 export function setServices(next: Services | null): void {
   current = next;
+}
+
+/** The services with the catalogue version in force now: what a request works with. */
+export async function withCurrentCatalogue(svc: Services): Promise<Services> {
+  const catalogue = await svc.catalogues.current();
+  return catalogue === svc.catalogue ? svc : { ...svc, catalogue };
 }

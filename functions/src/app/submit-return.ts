@@ -2,6 +2,7 @@ import { contentHash, validateReturn, type Actor, type Park, type Period } from 
 import { storedResultOf, type ReturnInput, type ReturnVersion } from '@zj/shared/api';
 import { DomainError } from './domain-error.js';
 import { loadTemplate } from './load-template.js';
+import { assertPeriodBegun } from './resolve-scope.js';
 import type { Services } from './services.js';
 
 export interface SubmitCommand {
@@ -33,6 +34,7 @@ export interface SubmitOutcome {
 export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<SubmitOutcome> {
   const { store } = svc;
   const { park, period, input, idempotencyKey } = cmd;
+  assertPeriodBegun(period, svc.now());
   const hash = contentHash(input);
 
   // Read what the checks need at once: the idempotency record, the lock and the template.
@@ -66,6 +68,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       submittedAt: svc.now().toISOString(),
       submittedBy: cmd.actor,
       templateVersion: template.version,
+      catalogueVersion: template.catalogueVersion,
       contentHash: hash,
       input,
       ...storedResultOf(result),

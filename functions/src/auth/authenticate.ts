@@ -7,23 +7,24 @@ import { verifyDevToken } from './dev-tokens.js';
 import { createEntraVerifier, invalidToken, type EntraVerifierOptions } from './entra-tokens.js';
 
 /** Who calls: the actor, or a DomainError (not signed in or a bad token, no role or park, Entra ID unreachable). */
-export type Authenticator = (request: HttpRequest) => Promise<Actor>;
+/** Who calls; `catalogue` is the version in force for the request (a park onboarded since start has users too). */
+export type Authenticator = (request: HttpRequest, catalogue: Catalogue) => Promise<Actor>;
 
 /**
  * The authenticator of the configured AUTH_MODE (settings/settings.ts says what each is and
  * where it may run). Entra ID users are keyed by object id, their role and park read from the
  * app roles of their token (actor-from-claims.ts).
  */
-export function createAuthenticator(settings: Settings, catalogue: Catalogue, options: EntraVerifierOptions = {}): Authenticator {
+export function createAuthenticator(settings: Settings, options: EntraVerifierOptions = {}): Authenticator {
   switch (settings.authMode) {
     case 'dev-token':
-      return (request) => fromDevToken(request, settings.devTokenSecret!, catalogue);
+      return (request, catalogue) => fromDevToken(request, settings.devTokenSecret!, catalogue);
     case 'entra': {
       const verifier = createEntraVerifier(settings.entra!, { accessContact: settings.accessContact, ...options });
-      return async (request) => actorFromClaims(await verifier.verify(bearerToken(request)), catalogue, settings.accessContact);
+      return async (request, catalogue) => actorFromClaims(await verifier.verify(bearerToken(request)), catalogue, settings.accessContact);
     }
     case 'app-service':
-      return async (request) => actorFromClaims(fromAppService(request, settings.entra!.tenantId), catalogue, settings.accessContact);
+      return async (request, catalogue) => actorFromClaims(fromAppService(request, settings.entra!.tenantId), catalogue, settings.accessContact);
   }
 }
 

@@ -13,7 +13,8 @@ export type Action =
   | 'review' // 审核: approve or return
   | 'read_status' // every park's state for a period (a park role sees its own park only)
   | 'lock' // lock and unlock a period
-  | 'read_zone'; // consolidation and evaluation across parks
+  | 'read_zone' // consolidation and evaluation across parks
+  | 'edit_catalogue'; // onboard a park from its plan, publish a catalogue version
 
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   read_self: ['statistician', 'reviewer', 'consolidator'],
@@ -26,6 +27,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   read_status: ['statistician', 'reviewer', 'consolidator'],
   lock: ['consolidator'],
   read_zone: ['consolidator'],
+  edit_catalogue: ['consolidator'],
 };
 
 /** Park roles act on their own park only; the zone consolidator on every park. */

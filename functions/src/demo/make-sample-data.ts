@@ -96,7 +96,7 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
       const at = (code: string): number => {
         const t = targetValue.get(code);
         if (t) return t.base + (t.target - t.base) * Math.min(1.2, elapsed * pace.get(code)! * 1.6);
-        return level.get(code)! * Math.pow(growth, year - baseYear);
+        return level.get(code)! * growth ** (year - baseYear);
       };
       const values: Record<string, number | null> = {};
       for (const ind of catalogue.indicators) {

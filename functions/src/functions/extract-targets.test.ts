@@ -2,6 +2,7 @@ import azf, { type HttpResponseInit } from '@azure/functions';
 import { loadCatalogue, targetProposalSchema, type ApiErrorBody, type ExtractTargetsResponse } from '@zj/shared';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryCatalogueStore } from '../storage/memory-catalogue-store.js';
 import { setServices } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
 import { createAuthenticator } from '../auth/authenticate.js';
@@ -17,12 +18,12 @@ const SECRET = 'unit-test-secret-0123456789-abcdefghijklmn';
 const catalogue = loadCatalogue();
 const users = demoUsers(catalogue);
 const consolidator = users.find((u) => u.role === 'consolidator')!;
-const minhang = catalogue.parks.find((p) => p.seedFile.startsWith('001_'))!;
+const minhang = catalogue.parks.find((p) => p.seedFile?.startsWith('001_'))!;
 const planText = readFileSync(new URL(`../../../seeds/${minhang.seedFile}`, import.meta.url), 'utf8');
 
 beforeEach(() => {
   const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET });
-  setServices({ settings, catalogue, store: new MemoryReturnStore(), authenticate: createAuthenticator(settings, catalogue), now: () => new Date('2026-03-01T00:00:00Z') });
+  setServices({ settings, catalogue, catalogues: new MemoryCatalogueStore(catalogue), store: new MemoryReturnStore(), authenticate: createAuthenticator(settings), now: () => new Date('2026-03-01T00:00:00Z') });
 });
 
 const context = () => new InvocationContext({ functionName: 'unit', invocationId: 'unit-1' });

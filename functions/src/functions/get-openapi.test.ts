@@ -84,7 +84,7 @@ describe('GET /api/openapi.json', () => {
   it('lists the error codes of each error status, with the shared error body', () => {
     const submit = document.paths['/returns/{park}/{period}'].post;
     expect(Object.keys(submit.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '423', '500', '503']);
-    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'stale_template', 'version_conflict']);
+    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'period_not_started', 'stale_template', 'version_conflict']);
     expect(submit.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReturnInput' });
     const upload = document.paths['/returns/{park}/{period}/upload'].post;
     // The workbook alone, or a form with the explanations written in the task pane beside it.
@@ -94,5 +94,13 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(document.paths['/evaluation/{year}.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(document.paths['/openapi.json'].get.security).toEqual([]);
     expect(document.paths['/parks'].get.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('says the templates answer 304 without content to If-None-Match', () => {
+    for (const path of ['/templates/{park}/{period}', '/templates/{park}/{period}.xlsx']) {
+      const get = document.paths[path].get;
+      expect(get.parameters.find((p: Json) => p.in === 'header')?.name).toBe('if-none-match');
+      expect(get.responses['304']).toEqual({ description: expect.stringContaining('If-None-Match'), headers: { etag: expect.any(Object) } });
+    }
   });
 });

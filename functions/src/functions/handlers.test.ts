@@ -1,6 +1,7 @@
 import azf, { type HttpResponseInit } from '@azure/functions';
 import { loadCatalogue, type ApiErrorBody, type Receipt, type TemplateModel } from '@zj/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MemoryCatalogueStore } from '../storage/memory-catalogue-store.js';
 import { setServices, type Services } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
 import { createAuthenticator } from '../auth/authenticate.js';
@@ -28,7 +29,7 @@ let store: MemoryReturnStore;
 function useServices(env: Record<string, string> = {}): Services {
   store = new MemoryReturnStore();
   const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET, ...env });
-  const svc: Services = { settings, catalogue, store, authenticate: createAuthenticator(settings, catalogue), now: () => new Date('2026-03-01T00:00:00Z') };
+  const svc: Services = { settings, catalogue, catalogues: new MemoryCatalogueStore(catalogue), store, authenticate: createAuthenticator(settings), now: () => new Date('2026-03-01T00:00:00Z') };
   setServices(svc);
   return svc;
 }

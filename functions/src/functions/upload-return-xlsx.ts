@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import { explanationsSchema, isUploadRefusalCode, parseBody, receiptOf, XLSX_CONTENT_TYPE } from '@zj/shared/api';
 import { DomainError } from '../app/domain-error.js';
 import { loadTemplate } from '../app/load-template.js';
+import { assertPeriodBegun } from '../app/resolve-scope.js';
 import { submitReturn } from '../app/submit-return.js';
 import { readIdempotencyKey } from '../http/idempotency-key.js';
 import { registerRoute, routeHandler } from '../http/route-handler.js';
@@ -20,6 +21,8 @@ import { UPLOAD_LIMITS } from '../workbooks/upload-limits.js';
  * on a cell naming its row, indicator and column.
  */
 export const uploadReturnXlsx = routeHandler('uploadReturnXlsx', 'submit', async ({ request, svc, actor, park, period }) => {
+  // Before the file is opened: a period not begun takes no return (submitReturn checks it too).
+  assertPeriodBegun(period, svc.now());
   const idempotencyKey = readIdempotencyKey(request);
   // The host caps every body at maxBodyBytes; a workbook may not be larger than either limit.
   const limits = { ...UPLOAD_LIMITS, maxBytes: Math.min(UPLOAD_LIMITS.maxBytes, svc.settings.maxBodyBytes) };

@@ -1,6 +1,6 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Actor, Park } from '@zj/shared';
-import { parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
+import { API_SECURITY_HEADERS, parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type NoContentStatus, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
 import type { Period } from '@zj/shared/periods';
 import { DomainError } from '../app/domain-error.js';
 import { services, type Services } from '../app/services.js';
@@ -28,9 +28,11 @@ export type RouteInput<N extends RouteName> = {
   body: RouteBody<N>;
 } & Scope<N>;
 
-/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file). */
+/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file; none for 304). */
 export type RouteResult<N extends RouteName> = {
-  [S in RouteStatus<N>]: { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
+  [S in RouteStatus<N>]: S extends NoContentStatus<N>
+    ? { status: S; body?: undefined; headers?: Record<string, string> }
+    : { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
 }[RouteStatus<N>];
 
 /** The permission a route needs (auth/permissions.ts), for a route that needs a user. */
@@ -42,12 +44,14 @@ type ActionOf<N extends RouteName> = NeedsUser<N> extends true ? Action : null;
  * period (400) of a park's route; then the JSON body read (415, 413, 400) and checked by the
  * route's schema (400 invalid_body, listing every field); then `handle`, whose answer is typed
  * by the route's responses and sent as JSON or as the file the route declares. Whatever is
- * thrown is answered by errorResponse, the one place errors become HTTP.
+ * thrown is answered by errorResponse, the one place errors become HTTP. Every answer carries
+ * the API's security headers.
  */
 export function routeHandler<N extends RouteName>(name: N, action: NoInfer<ActionOf<N>>, handle: NoInfer<(input: RouteInput<N>) => Promise<RouteResult<N>>>): HttpHandler {
   const route: RouteSpec = ROUTES[name];
   const parkRoute = pathParamNames(route.path).includes('park');
-  return async (request, context) => {
+  return async (request, context) => secured(await answer(request, context));
+  async function answer(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     try {
       const params = Object.fromEntries(pathParamNames(route.path).map((p) => [p, request.params[p] ?? ''])) as RouteParams<N>;
       const scope = action === null ? {} : parkRoute ? await authorizePark(request, action) : await authorize(request, action);
@@ -58,14 +62,20 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
         body = checked.value;
       }
       const input = { ...scope, request, context, params, body } as RouteInput<N>;
-      const result: { status: number; body: unknown; headers?: Record<string, string> } = await handle(input);
-      const answer = route.responses[result.status];
-      if (!answer) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);
-      return answer.content.kind === 'json' ? jsonResponse(result.status, result.body, result.headers) : fileResponse(result.status, answer.content.contentType, result.body as Uint8Array, result.headers);
+      const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handle(input);
+      const declared = route.responses[result.status];
+      if (!declared) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);
+      if (declared.content.kind === 'none') return { status: result.status, headers: { 'cache-control': 'no-store', ...result.headers } };
+      return declared.content.kind === 'json' ? jsonResponse(result.status, result.body, result.headers) : fileResponse(result.status, declared.content.contentType, result.body as Uint8Array, result.headers);
     } catch (error) {
       return errorResponse(error, context);
     }
-  };
+  }
+}
+
+/** Every answer of the API, success or refusal, with the API's security headers (shared/src/api/security-headers.ts). */
+function secured(response: HttpResponseInit): HttpResponseInit {
+  return { ...response, headers: { ...(response.headers as Record<string, string> | undefined), ...API_SECURITY_HEADERS } };
 }
 
 function fileResponse(status: number, contentType: string, body: Uint8Array, headers: Record<string, string> = {}): HttpResponseInit {

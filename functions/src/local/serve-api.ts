@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
 import azf, { type HttpResponseInit } from '@azure/functions';
-import { errorBody } from '../http/error-response.js';
+import { API_SECURITY_HEADERS, UNROUTED_ERRORS } from '@zj/shared/api';
+import { errorCodeResponse } from '../http/error-response.js';
 import type { HttpRoute } from '../http/register-http.js';
 import { compareRoutes, compileRoute, type CompiledRoute } from './route-template.js';
 import { serveStatic } from './serve-static.js';
@@ -46,7 +47,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   return createServer((req, res) => {
     handle(req, res, compiled, prefix, options).catch((error: unknown) => {
       (options.logProblem ?? console.error)(`adapter error (ref local-adapter): ${format(error)}`);
-      if (!res.headersSent) writeJson(res, 500, errorBody('internal_error', { ref: 'local-adapter' }), {}, (req.method ?? 'GET').toUpperCase());
+      if (!res.headersSent) writeAnswer(res, errorCodeResponse('internal_error', { ref: 'local-adapter' }), (req.method ?? 'GET').toUpperCase());
       else res.destroy();
     });
   });
@@ -85,7 +86,7 @@ async function handle(
 
   if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
     await drain(req, 0);
-    if (options.staticDir === null) return writeJson(res, 404, errorBody('route_not_found', { method, path: url.pathname }), {}, method);
+    if (options.staticDir === null) return writeAnswer(res, errorCodeResponse(UNROUTED_ERRORS.noPath, { method, path: url.pathname }), method);
     return serveStatic(req, res, options.staticDir, url.pathname);
   }
   const path = url.pathname.slice(prefix.length) || '/';
@@ -95,18 +96,20 @@ async function handle(
   });
   if (method === 'OPTIONS' && matches.length > 0) {
     await drain(req, 0);
-    res.writeHead(204, { ...cors, 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' });
+    const preflight = cors['access-control-allow-origin'] ? { 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } : {};
+    res.writeHead(204, { ...API_SECURITY_HEADERS, ...cors, ...preflight });
     return void res.end();
   }
   const hit = matches.find((m) => m.route.methods.includes(method as never));
   if (!hit) {
     await drain(req, 0);
-    const status = matches.length > 0 ? 405 : 404;
-    writeJson(res, status, errorBody(status === 405 ? 'method_not_allowed' : 'route_not_found', { method, path: url.pathname }), {
-      ...cors,
-      ...(status === 405 ? { allow: allowed(matches) } : {}),
-    }, method);
-    return done(status);
+    // The route table's codes, answered by the one place errors become HTTP (status, headers, body).
+    const answer =
+      matches.length > 0
+        ? errorCodeResponse(UNROUTED_ERRORS.wrongMethod, { method, path: url.pathname }, { ...cors, allow: allowed(matches) })
+        : errorCodeResponse(UNROUTED_ERRORS.noPath, { method, path: url.pathname }, cors);
+    writeAnswer(res, answer, method);
+    return done(answer.status ?? 500);
   }
 
   const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, options.maxBodyBytes + 1);
@@ -172,19 +175,24 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return out;
 }
 
+/**
+ * CORS for the configured origins only (CORS_ORIGINS, none by default, never `*`): the origin
+ * is answered back when it is one of them, exactly as the browser sent it. Vary: Origin whenever
+ * origins are configured, since the answer then depends on who asks.
+ */
 function corsHeaders(origin: string | undefined, allowedOrigins: string[]): Record<string, string> {
-  if (!origin) return {};
-  if (!allowedOrigins.includes('*') && !allowedOrigins.includes(origin)) return {};
-  return { 'access-control-allow-origin': allowedOrigins.includes('*') ? '*' : origin, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
+  if (allowedOrigins.length === 0) return {};
+  if (!origin || !allowedOrigins.includes(origin)) return { vary: 'origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED, vary: 'origin' };
 }
 
 function allowed(matches: { route: HttpRoute }[]): string {
   return [...new Set(matches.flatMap((m) => m.route.methods)), 'OPTIONS'].join(', ');
 }
 
-/** A JSON answer; to HEAD, its headers only (content-length still says how long the body is). */
-function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, method = 'GET'): void {
-  const bytes = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
+/** An answer of the adapter itself (errorCodeResponse's JSON), with the API's security headers; to HEAD, its headers only (content-length still says how long the body is). */
+function writeAnswer(res: ServerResponse, answer: HttpResponseInit, method: string): void {
+  const bytes = Buffer.from(JSON.stringify(answer.jsonBody));
+  res.writeHead(answer.status ?? 500, { ...(answer.headers as Record<string, string>), 'content-length': String(bytes.length), ...API_SECURITY_HEADERS });
   res.end(method === 'HEAD' ? undefined : bytes);
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCatalogue } from '@zj/shared';
+import { services } from '../app/services.js';
 import { demoUsers } from '../auth/demo-users.js';
 import { DEV_TOKEN_TTL_SECONDS, signDevToken } from '../auth/dev-tokens.js';
 import { readSettings } from '../settings/read-settings.js';
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   if (settings.authMode === 'dev-token') {
     if (settings.devTokensOnLan) console.log('\nALLOW_DEV_TOKENS_ON_LAN=yes: dev tokens are accepted from other machines of this network. For a trusted LAN demo only.');
     console.log(`\nDemo users: send  Authorization: Bearer <token>  (valid ${DEV_TOKEN_TTL_SECONDS / 3600} hours; npm start prints new ones)`);
-    for (const user of demoUsers(loadCatalogue())) {
+    // The catalogue in force (parks onboarded since the seeds have demo users too).
+    for (const user of demoUsers(await services().catalogues.current())) {
       console.log(`\n  ${user.id}  (${user.role}${user.park ? `, ${user.park}` : ''}, ${user.name})`);
       console.log(`  ${await signDevToken(settings.devTokenSecret!, user)}`);
     }

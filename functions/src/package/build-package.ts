@@ -88,7 +88,7 @@ function bundleOptions(modules: string[], dir: string): BuildOptions & { metafil
   return {
     stdin: {
       // One entry that imports every function module: each registers itself with app.http.
-      contents: modules.map((m) => `import './${m.replace(/\.ts$/, '.js')}';`).join('\n') + '\n',
+      contents: `${modules.map((m) => `import './${m.replace(/\.ts$/, '.js')}';`).join('\n')}\n`,
       resolveDir: join(FUNCTIONS_DIR, 'src', 'functions'),
       sourcefile: 'package-entry.js',
       loader: 'js',

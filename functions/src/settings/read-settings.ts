@@ -1,3 +1,4 @@
+import { readCorsOrigins } from './read-cors-origins.js';
 import { readStorageSettings } from './read-storage-settings.js';
 import { readTelemetrySettings } from './read-telemetry-settings.js';
 import type { AuthMode, EntraSettings, PlatformFacts, Settings } from './settings.js';
@@ -40,7 +41,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     maxBodyBytes: readPositiveInt(env, 'MAX_BODY_BYTES', 256 * 1024),
     storageTimeoutMs: readPositiveInt(env, 'STORAGE_TIMEOUT_MS', 5000),
     dueDaysAfterPeriodEnd: readPositiveInt(env, 'DUE_DAYS_AFTER_PERIOD_END', 31),
-    corsOrigins: (env.CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: readCorsOrigins(env.CORS_ORIGINS),
   };
 }
 

@@ -61,7 +61,7 @@ export interface Settings {
   storageTimeoutMs: number;
   /** A return is late when nothing was submitted this many days after the period ended. */
   dueDaysAfterPeriodEnd: number;
-  /** Origins allowed to call the API from a browser (the task pane); `*` for any. */
+  /** Origins allowed to call the API from a browser (the task pane's, when it is served elsewhere); none by default, never `*` (readCorsOrigins). */
   corsOrigins: string[];
 }
 
@@ -89,7 +89,7 @@ export const APP_SETTINGS = {
   MAX_BODY_BYTES: 'largest request body (262144)',
   STORAGE_TIMEOUT_MS: 'per storage call (5000)',
   DUE_DAYS_AFTER_PERIOD_END: 'a return is late this many days after its period (31)',
-  CORS_ORIGINS: 'origins allowed to call the API from a browser, comma-separated (* by default)',
+  CORS_ORIGINS: 'origins allowed to call the API from a browser (the task pane, when hosted apart): comma-separated https origins; none by default, * refused',
 } as const;
 
 /** Set by the Azure platform; read to fail closed, never set by us. */

@@ -3,3 +3,5 @@ export const TABLE_NAMES = { returns: 'returns', reviews: 'reviews', locks: 'per
 export const CONTAINER_NAME = 'return-versions';
 export const DRAFTS_CONTAINER_NAME = 'return-drafts';
 export const UPLOADS_CONTAINER_NAME = 'return-uploads';
+/** The catalogue's versions, its head, uploaded plan texts and onboarding drafts (catalogue-store.ts). */
+export const CATALOGUE_CONTAINER_NAME = 'catalogue';

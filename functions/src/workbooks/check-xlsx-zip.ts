@@ -21,7 +21,10 @@ const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
  * 3. the parts are then inflated once as a stream, with yauzl refusing any part that inflates
  *    past the size its directory entry declares, so a lying directory cannot get round step 2;
  * 4. [Content_Types].xml names a workbook, and not a macro-enabled one; an OpenDocument
- *    spreadsheet (.ods) is told apart by its mimetype part.
+ *    spreadsheet (.ods) is told apart by its mimetype part;
+ * 5. no part a return never has, by its name in the directory or its content type: links to
+ *    other workbooks or data sources (the figures would come from files we cannot see), a VBA
+ *    project (macros, also in a file declared .xlsx), ActiveX controls or embedded OLE objects.
  */
 export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPLOAD_LIMITS): Promise<ZipCheck> {
   if (bytes.length === 0) return refuse('upload_empty');
@@ -47,9 +50,10 @@ export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPL
     const uncompressed = entries.reduce((s, e) => s + e.uncompressedSize, 0);
     const compressed = Math.max(1, entries.reduce((s, e) => s + e.compressedSize, 0));
     const ratio = Math.round(uncompressed / compressed);
-    if (uncompressed > limits.maxUncompressedBytes || (uncompressed > MB && ratio > limits.maxRatio)) {
-      return refuse('upload_expands_too_far', { size: mb(uncompressed), ratio, limit: mb(limits.maxUncompressedBytes) });
-    }
+    if (uncompressed > limits.maxUncompressedBytes) return refuse('upload_expands_too_far', { size: mb(uncompressed), limit: mb(limits.maxUncompressedBytes) });
+    if (uncompressed > MB && ratio > limits.maxRatio) return refuse('upload_compression_too_high', { ratio, maxRatio: limits.maxRatio, size: mb(uncompressed) });
+    const named = forbiddenPart(entries.map((e) => e.fileName), '');
+    if (named) return refuse(named);
     let contentTypes: string | null = null;
     let mimetype: string | null = null;
     try {
@@ -67,10 +71,24 @@ export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPL
     if (contentTypes === null) return refuse('upload_not_xlsx');
     if (contentTypes.includes(XLSM_MAIN)) return refuse('upload_macro_enabled');
     if (!contentTypes.includes(XLSX_MAIN)) return refuse('upload_not_xlsx');
+    const typed = forbiddenPart([], contentTypes);
+    if (typed) return refuse(typed);
     return { ok: true };
   } finally {
     zip.close();
   }
+}
+
+/** What a return never holds: by part name (as Excel, WPS and LibreOffice name them) and by content type (whatever the name). */
+const FORBIDDEN: readonly { code: string; name: RegExp; contentType: RegExp }[] = [
+  { code: 'upload_external_links', name: /^xl\/(externalLinks\/|connections\.xml$)/i, contentType: /spreadsheetml\.(externalLink|connections)\+xml/i },
+  { code: 'upload_vba_project', name: /(^|\/)vbaProject\.bin$/i, contentType: /application\/vnd\.ms-office\.vbaProject/i },
+  { code: 'upload_embedded_objects', name: /^xl\/(activeX|embeddings)\//i, contentType: /application\/vnd\.ms-office\.activeX|officedocument\.oleObject/i },
+];
+
+/** The refusal code of the first part named in `names`, or declared in `contentTypes`, that a return never holds. */
+function forbiddenPart(names: readonly string[], contentTypes: string): string | null {
+  return FORBIDDEN.find((f) => names.some((n) => f.name.test(n)) || f.contentType.test(contentTypes))?.code ?? null;
 }
 
 function openZip(buffer: Buffer): Promise<ZipFile> {

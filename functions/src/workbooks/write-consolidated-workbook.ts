@@ -218,14 +218,18 @@ function writeParkSheet(
 function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: Map<string, number>, days: number, fmt: string): void {
   const address = `${col}${r}`;
   const value = cell?.value ?? null;
-  if (value === null && cell?.reason === 'declared_none') return putText(ws, address, SHORT_REASON['declared_none']!, { align: 'right' });
-  if (value === null) return putText(ws, address, '', { numFmt: fmt });
+  if (value === null) {
+    if (cell?.reason === 'declared_none') putText(ws, address, SHORT_REASON['declared_none']!, { align: 'right' });
+    else putText(ws, address, '', { numFmt: fmt });
+    return;
+  }
   if (row.consolidation === 'ratio' && row.components) {
     const ref = (component: string) => (component === 'period_days' ? String(days) : rowOf.has(component) ? `${col}${rowOf.get(component)}` : null);
     const num = ref(row.components.numerator);
     const den = ref(row.components.denominator);
     if (num !== null && den !== null) {
-      return putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
+      putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
+      return;
     }
   }
   putNumber(ws, address, value, { numFmt: fmt });

@@ -8,6 +8,7 @@ import {
   possibleErrors,
   ROUTE_NAMES,
   ROUTES,
+  UNROUTED_ERRORS,
   routePath,
   type ApiErrorBody,
   type RouteBodyInput,
@@ -44,11 +45,14 @@ export interface Harness {
 export interface HarnessOptions {
   /** dev-token (the default): demo tokens; entra: a local OpenID provider signs every demo user in. */
   auth?: 'dev-token' | 'entra';
+  /** A built task pane the adapter serves beside the API. */
+  staticDir?: string;
 }
 
 /**
  * A real Azurite on free ports with a temporary folder, and the node:http adapter on a free
- * port talking to it: tests speak real HTTP over loopback. Always stop() it in afterAll.
+ * port talking to it (serving a built task pane from `staticDir`, if given): tests speak real
+ * HTTP over loopback. Always stop() it in afterAll.
  */
 export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const users = demoUsers(loadCatalogue());
@@ -65,6 +69,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     },
     // Keys are fetched again at once for a key id not seen yet (rollover tests need no 30 s wait).
     ...(provider ? { services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } } } : {}),
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
   const tokens: Record<string, string> = {};
   for (const u of users) tokens[u.id] = provider ? await provider.signIn(u.id) : await signDevToken(TEST_SECRET, u);
@@ -188,7 +193,7 @@ export function checkAnswer(method: string, path: string, status: number, conten
     if (method === 'HEAD' || status === 503 || status === 500) return; // HEAD has no body; faults are any route's
     const parsed = apiErrorBodySchema.safeParse(body);
     if (!parsed.success) throw new Error(`${where}: the error body is not an ApiErrorBody: ${JSON.stringify(parsed.error.issues)}`);
-    const allowed = hit ? possibleErrors(hit.route) : matching.length > 0 ? ['method_not_allowed'] : ['route_not_found'];
+    const allowed: string[] = hit ? possibleErrors(hit.route) : [matching.length > 0 ? UNROUTED_ERRORS.wrongMethod : UNROUTED_ERRORS.noPath];
     if (!allowed.includes(parsed.data.error.code)) {
       throw new Error(`${where}: code ${parsed.data.error.code} is not among those the route table declares for ${hit?.name ?? 'no route'}: ${allowed.join(', ')}`);
     }
@@ -198,6 +203,10 @@ export function checkAnswer(method: string, path: string, status: number, conten
   const answer = hit.route.responses[status];
   if (!answer) throw new Error(`${where}: ${hit.name} does not declare status ${status}`);
   if (method === 'HEAD') return;
+  if (answer.content.kind === 'none') {
+    if (body !== null) throw new Error(`${where}: ${hit.name} declares no body for ${status}, and one came`);
+    return;
+  }
   if (answer.content.kind === 'file') {
     if (!contentType.startsWith(answer.content.contentType)) throw new Error(`${where}: content type ${contentType}, the table says ${answer.content.contentType}`);
     return;

@@ -125,12 +125,12 @@ async function invoke(request) {
   const { context, inputs } = await model.getArguments();
   const result = await model.invokeFunction(context, inputs, callback);
   const response = await model.getResponse(context, result);
-  const http = response.returnValue && response.returnValue.http;
+  const http = response.returnValue?.http;
   return {
     id: request.id,
     status: Number(http.statusCode),
     headers: http.headers,
-    body: http.body && http.body.bytes ? Buffer.from(http.body.bytes).toString('base64') : '',
+    body: http.body?.bytes ? Buffer.from(http.body.bytes).toString('base64') : '',
     logs,
   };
 }
@@ -146,12 +146,12 @@ load().then(
     const lines = readline.createInterface({ input: process.stdin });
     lines.on('line', (line) => {
       const request = JSON.parse(line);
-      invoke(request).then(write, (error) => write({ id: request.id, error: String(error && error.stack ? error.stack : error) }));
+      invoke(request).then(write, (error) => write({ id: request.id, error: String(error?.stack ? error.stack : error) }));
     });
     lines.on('close', () => process.exit(0));
   },
   (error) => {
-    write({ type: 'failed', error: String(error && error.stack ? error.stack : error) });
+    write({ type: 'failed', error: String(error?.stack ? error.stack : error) });
     process.exit(1);
   },
 );

@@ -136,6 +136,7 @@ export const templateModelSchema = named(
       fields: z.array(templateFieldSchema),
       rules: z.array(ruleSpecSchema),
       version: z.string().meta({ description: 'Content hash of the template: also its ETag.' }),
+      catalogueVersion: z.number().int().meta({ description: 'The catalogue version it was built from (not part of its hash).' }),
     })
     .meta({ description: "A park's template for a period: its fields, targets, previous values and rules." }),
 );
@@ -177,6 +178,7 @@ export const consolidationDocumentSchema = named(
       missingReturns: z.array(z.string()),
       sources: z.array(returnSourceSchema),
       ignored: z.array(ignoredReturnSchema),
+      catalogueVersion: z.number().int().meta({ description: 'The catalogue version consolidated against.' }),
     })
     .meta({ description: "The zone's consolidation (汇总) of each park's latest accepted version, naming the versions used and left out." }),
 );
@@ -238,6 +240,7 @@ export const yearEvaluationSchema = named(
       evaluations: z.array(targetEvaluationSchema),
       sources: z.array(returnSourceSchema),
       ignored: z.array(ignoredReturnSchema),
+      catalogueVersion: z.number().int().meta({ description: "The catalogue version whose targets were evaluated (each park's plan in force that year)." }),
     })
     .meta({ description: "Every target's annual evaluation (年度评估): completion, 序时进度, status and the growth still needed." }),
 );

@@ -7,5 +7,7 @@ export * from './returns.js';
 export * from './documents.js';
 export * from './errors.js';
 export * from './identity.js';
+export * from './catalogue-api.js';
 export type { Issue, IssueParams, Lang, Severity } from '../issues/issue.js';
 export * from './openapi.js';
+export * from './security-headers.js';

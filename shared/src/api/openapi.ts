@@ -86,7 +86,7 @@ function successResponses(route: RouteSpec): JsonObject {
       {
         description: response.description,
         ...(response.headers?.length ? { headers: Object.fromEntries(response.headers.map((h) => [h, { description: RESPONSE_HEADERS[h], schema: { type: 'string' } }])) } : {}),
-        content: content(response.content),
+        ...(response.content.kind === 'none' ? {} : { content: content(response.content) }),
       },
     ]),
   );

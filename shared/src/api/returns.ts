@@ -112,6 +112,11 @@ export const returnVersionSchema = named(
     issues: z.array(issueSchema),
     source: sourceSchema,
     uploadBlob: z.string().optional().meta({ description: 'Name of the blob holding the original uploaded workbook, for source upload.' }),
+    catalogueVersion: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'The catalogue version the return was validated against (its template). Absent in versions stored before the catalogue was versioned.' }),
   }),
 );
 export type ReturnVersion = z.infer<typeof returnVersionSchema>;
@@ -145,6 +150,7 @@ export const receiptSchema = named(
     templateVersion: z.string(),
     issues: z.array(issueSchema),
     explanations: z.record(z.string(), z.string()),
+    catalogueVersion: z.number().int().optional().meta({ description: 'The catalogue version the return was validated against.' }),
   }),
 );
 export type Receipt = z.infer<typeof receiptSchema>;
@@ -249,5 +255,6 @@ export function receiptOf(version: ReturnVersion): Receipt {
     templateVersion: version.templateVersion,
     issues: version.issues,
     explanations: version.input.explanations ?? {},
+    ...(version.catalogueVersion !== undefined ? { catalogueVersion: version.catalogueVersion } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseBody, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
 import { returnInputSchema, reviewInputSchema } from './returns.js';
 import { extractTargetsRequestSchema } from './documents.js';
@@ -85,5 +86,42 @@ describe('parseBody: every problem, each with its field and what was expected th
   it('keeps a plan text as sent (offsets refer to it) and refuses a blank one', () => {
     expect(parseBody(extractTargetsRequestSchema, { text: '  到2026年…  ' })).toEqual({ ok: true, value: { text: '  到2026年…  ' } });
     expect(parseBody(extractTargetsRequestSchema, { text: ' \n ' }).ok).toBe(false);
+  });
+});
+
+describe('parseBody refuses text that is not text: a lone UTF-16 surrogate, in a value or a key', () => {
+  const valid = { templateVersion: 'v1', figures: { a: 1 }, explanations: {} };
+  it.each([
+    ['a cell', { ...valid, figures: { a: '12\ud800' } }, ['figures.a']],
+    ['a key (shown with U+FFFD in its place)', { ...valid, figures: { ['a\udc00']: 1 } }, ['figures.a\ufffd']],
+    ['an explanation, a low surrogate first', { ...valid, explanations: { k: '\udfff增长' } }, ['explanations.k']],
+    ['templateVersion and a cell at once', { ...valid, templateVersion: 'v\ud83d', figures: { a: 'x\udc00' } }, ['templateVersion', 'figures.a']],
+    ['the body itself, a string', '\ud800', ['(body)']],
+  ])('%s', (_label, body, fields) => {
+    const checked = parseBody(returnInputSchema, body);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const surrogates = checked.issues.filter((i) => /surrogate/.test(String(i.params.expected)));
+    expect(surrogates.map((i) => i.path)).toEqual(fields);
+    for (const issue of checked.issues) expect(issue.message.zh + issue.message.en + issue.path).not.toMatch(/[\ud800-\udfff]/);
+  });
+
+  it('passes a pair (an emoji, a rare 𠀀 character) and text with U+FFFD', () => {
+    const body = { ...valid, figures: { a: '𠀀😀' }, explanations: { ['𠀀']: '\ufffd说明😀' } };
+    expect(parseBody(returnInputSchema, body)).toEqual({ ok: true, value: body });
+  });
+
+  it('refuses exactly the strings that are not well-formed Unicode (property)', () => {
+    const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+    // Arbitrary UTF-16 code units, so lone halves and pairs both occur.
+    const text = fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)), maxLength: 6 });
+    fc.assert(
+      fc.property(text, text, (cell, key) => {
+        const checked = parseBody(returnInputSchema, { templateVersion: 'v1', figures: { [`k${key}`]: cell } });
+        expect(checked.ok).toBe(wellFormed(cell) && wellFormed(key) && cell.length <= 200);
+        // Node's own check agrees with the rule the test states.
+        expect(wellFormed(cell)).toBe((cell as string & { isWellFormed(): boolean }).isWellFormed());
+      }),
+    );
   });
 });

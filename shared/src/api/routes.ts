@@ -14,6 +14,14 @@ import {
 import { SIGN_IN_REFUSAL_CODES, UPLOAD_REFUSAL_CODES, type ApiErrorCode } from './errors.js';
 import { authInfoResponseSchema, meResponseSchema } from './identity.js';
 import {
+  catalogueHistorySchema,
+  onboardingDraftSchema,
+  onboardingReviewDocumentSchema,
+  planUploadSchema,
+  publishRequestSchema,
+  publishResultSchema,
+} from './catalogue-api.js';
+import {
   draftReceiptSchema,
   lockResponseSchema,
   receiptSchema,
@@ -84,8 +92,13 @@ export interface FormContent<F extends Record<string, JsonContent> = Record<stri
 
 export type Content = JsonContent | FileContent | FormContent;
 
-/** What an answer holds: JSON or a file (a form is only ever sent). */
-export type ResponseContent = JsonContent | FileContent;
+/** No body at all, e.g. 304 Not Modified. */
+export interface NoContent {
+  readonly kind: 'none';
+}
+
+/** What an answer holds: JSON, a file (a form is only ever sent), or nothing. */
+export type ResponseContent = JsonContent | FileContent | NoContent;
 
 /** A file part as a browser holds it (a File or Blob), without the DOM's types in shared/. */
 export interface BlobLike {
@@ -93,6 +106,8 @@ export interface BlobLike {
   readonly type: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
+
+export const NO_CONTENT: NoContent = { kind: 'none' };
 
 export function json<S extends z.ZodType>(schema: S): JsonContent<S> {
   return { kind: 'json', schema };
@@ -110,6 +125,7 @@ export const PATH_PARAMS = {
   period: z.string().meta({ description: 'Reporting period (报告期): a year (年报) or a quarter (季报).', example: '2025Q3' }),
   year: z.string().meta({ description: 'A year, four digits.', example: '2025' }),
   version: z.string().meta({ description: 'A version number of the return, from 1.', example: '1' }),
+  draft: z.string().meta({ description: 'The id of an onboarding draft (a plan under review).', example: '2f1c6a52-3c1e-4a7b-9d55-0c1f1b8f0e2a' }),
 } as const;
 export type PathParamName = keyof typeof PATH_PARAMS;
 
@@ -120,6 +136,10 @@ export const REQUEST_HEADERS = {
     schema: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
   },
   'x-client': { description: 'addin when the task pane sends it (recorded as the version source).', schema: z.enum(['addin']) },
+  'if-none-match': {
+    description: 'ETags the client holds (RFC 9110): when one is the current one, or *, the answer is 304 Not Modified without a body.',
+    schema: z.string().max(4096),
+  },
 } as const;
 export type RequestHeaderName = keyof typeof REQUEST_HEADERS;
 
@@ -138,7 +158,7 @@ export interface ResponseSpec {
   readonly headers?: readonly ResponseHeaderName[];
 }
 
-export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'documentation';
+export type Tag = 'sign-in' | 'reference' | 'returns' | 'reviews' | 'periods' | 'zone' | 'catalogue' | 'documentation';
 
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -159,9 +179,13 @@ export interface RouteSpec {
   readonly idempotent?: boolean;
 }
 
+/** A conditional GET's answer when the client's copy is current (If-None-Match). */
+const NOT_MODIFIED = { description: 'Not Modified: If-None-Match named the current version (or *); no body.', content: NO_CONTENT, headers: ['etag'] } as const satisfies ResponseSpec;
+
 /** Answers of a route about one park's return: the park (404), the period (400), and the user's park (403). */
 const PARK_SCOPE = ['unknown_park', 'invalid_period', 'forbidden_park'] as const satisfies readonly ApiErrorCode[];
 const SUBMISSION = [
+  'period_not_started',
   'invalid_idempotency_key',
   'idempotency_key_reused',
   'period_locked',
@@ -232,7 +256,8 @@ export const ROUTES = {
     description: 'The fields, targets, previous values, baselines and rules; `version` (also the ETag) is its content hash.',
     tag: 'returns',
     auth: true,
-    responses: { 200: { description: 'The template model.', content: json(templateModelSchema), headers: ['etag'] } },
+    headers: ['if-none-match'],
+    responses: { 200: { description: 'The template model.', content: json(templateModelSchema), headers: ['etag'] }, 304: NOT_MODIFIED },
     errors: PARK_SCOPE,
   },
   getTemplateXlsx: {
@@ -242,7 +267,8 @@ export const ROUTES = {
     description: 'The same layout the add-in writes; ETag is the template version.',
     tag: 'returns',
     auth: true,
-    responses: { 200: { description: 'The template workbook.', content: XLSX_FILE, headers: ['etag', 'content-disposition'] } },
+    headers: ['if-none-match'],
+    responses: { 200: { description: 'The template workbook.', content: XLSX_FILE, headers: ['etag', 'content-disposition'] }, 304: NOT_MODIFIED },
     errors: PARK_SCOPE,
   },
   validateReturn: {
@@ -254,7 +280,7 @@ export const ROUTES = {
     auth: true,
     body: json(returnInputSchema),
     responses: { 200: { description: 'The validation.', content: json(validateResponseSchema) } },
-    errors: PARK_SCOPE,
+    errors: [...PARK_SCOPE, 'period_not_started'],
     idempotent: true,
   },
   submitReturn: {
@@ -297,7 +323,7 @@ export const ROUTES = {
     auth: true,
     body: json(returnInputSchema),
     responses: { 200: { description: 'When and what was saved.', content: json(draftReceiptSchema), headers: ['location'] } },
-    errors: [...PARK_SCOPE, 'period_locked', 'draft_conflict'],
+    errors: [...PARK_SCOPE, 'period_not_started', 'period_locked', 'draft_conflict'],
   },
   getDraft: {
     method: 'GET',
@@ -417,6 +443,62 @@ export const ROUTES = {
     responses: { 200: { description: 'The proposals, in text order.', content: json(extractTargetsResponseSchema) } },
     errors: [],
   },
+  getCatalogueHistory: {
+    method: 'GET',
+    path: '/catalogue/versions',
+    summary: 'Every catalogue version: who published it, when and why (the audit list)',
+    tag: 'catalogue',
+    auth: true,
+    responses: { 200: { description: 'The versions, oldest first, and the version in force.', content: json(catalogueHistorySchema) } },
+    errors: [],
+  },
+  startOnboarding: {
+    method: 'POST',
+    path: '/onboarding',
+    summary: 'Start onboarding a plan: its text read, targets proposed, a review draft kept on the server',
+    description:
+      'The extractor proposes the plan’s targets against the catalogue in force; the plan’s head gives title, number, date, period and draft status. ' +
+      'The draft keeps the text, so every quote the review accepts can be checked against it. A text with no quantified target is refused (plan_no_targets).',
+    tag: 'catalogue',
+    auth: true,
+    body: json(planUploadSchema),
+    responses: { 201: { description: 'The new draft.', content: json(onboardingDraftSchema), headers: ['location'] } },
+    errors: ['plan_no_targets'],
+  },
+  getOnboarding: {
+    method: 'GET',
+    path: '/onboarding/{draft}',
+    summary: 'An onboarding draft: the plan text, the proposals, the review and what keeps it from publishing',
+    tag: 'catalogue',
+    auth: true,
+    responses: { 200: { description: 'The draft.', content: json(onboardingDraftSchema) } },
+    errors: ['onboarding_not_found'],
+  },
+  saveOnboarding: {
+    method: 'PUT',
+    path: '/onboarding/{draft}',
+    summary: 'Keep the review as it stands (accepted, edited, rejected proposals; the plan; new indicators)',
+    description: 'Stored whatever its state; the answer lists what still keeps it from being published.',
+    tag: 'catalogue',
+    auth: true,
+    body: json(onboardingReviewDocumentSchema),
+    responses: { 200: { description: 'The draft as saved, with its issues.', content: json(onboardingDraftSchema) } },
+    errors: ['onboarding_not_found'],
+    idempotent: true,
+  },
+  publishOnboarding: {
+    method: 'POST',
+    path: '/onboarding/{draft}/publish',
+    summary: 'Publish the reviewed plan as a new catalogue version',
+    description:
+      'Only a review without issues (422 onboarding_not_publishable lists them). The new version is appended and the head moved under its ETag: ' +
+      'if someone published since the draft was made, nothing is stored and 409 catalogue_conflict says so.',
+    tag: 'catalogue',
+    auth: true,
+    body: json(publishRequestSchema),
+    responses: { 201: { description: 'The version published.', content: json(publishResultSchema) } },
+    errors: ['onboarding_not_found', 'onboarding_not_publishable', 'catalogue_conflict'],
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
@@ -428,8 +510,11 @@ type ParamNamesOf<P extends string> = P extends `${string}{${infer Name}}${infer
 /** The path parameters of a route, by name: `{ park: string; period: string }`. */
 export type RouteParams<N extends RouteName> = { [K in ParamNamesOf<RouteOf<N>['path']>]: string };
 
-/** What a body or response of this content is: the schema's type for JSON, bytes for a file. */
+/** What a body or response of this content is: the schema's type for JSON, bytes for a file, nothing (never) for no content. */
 type ContentValue<C, Bytes> = C extends JsonContent<infer S> ? z.output<S> : C extends FileContent ? Bytes : never;
+
+/** The statuses of a route's answers without a body (304). */
+export type NoContentStatus<N extends RouteName> = { [S in RouteStatus<N>]: RouteOf<N>['responses'][S] extends { content: NoContent } ? S : never }[RouteStatus<N>];
 
 /** The body of a route's request as the handler reads it (after its schema), or undefined. */
 export type RouteBody<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.output<S> : undefined;
@@ -457,6 +542,9 @@ export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as 
 export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FORM_BODY_ERRORS = ['malformed_form', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
+
+/** What a request no route of the table serves is answered: its path matches none, or matches only routes of other methods. */
+export const UNROUTED_ERRORS = { noPath: 'route_not_found', wrongMethod: 'method_not_allowed' } as const satisfies Record<string, ApiErrorCode>;
 
 /** Every error code a route may answer. */
 export function possibleErrors(route: RouteSpec): ApiErrorCode[] {
@@ -488,16 +576,40 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[
 /**
  * Checks a JSON body with its schema. Every problem is listed as a body_field_invalid issue with
  * the path of its field ("figures.rd_expenditure", "(body)" for the body itself) and what was
- * expected there. Never throws.
+ * expected there. Every text of the body, keys included, must be well-formed Unicode: JSON lets
+ * a client send half a character ("\ud800"), which no storage, hash or workbook can take, so it
+ * is refused here, once for every route and field. Never throws.
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): BodyResult<z.output<S>> {
+  const broken = illFormedTextPaths(body);
   const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => {
-    const field = issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.');
-    return makeIssue('body_field_invalid', 'error', field, { field, expected: expected(issue) });
-  });
+  if (parsed.success && broken.length === 0) return { ok: true, value: parsed.data };
+  const issue = (field: string, expected: string) => makeIssue('body_field_invalid', 'error', field, { field, expected });
+  const issues = broken.map((field) => issue(field, 'well-formed text (a lone UTF-16 surrogate is half a character)'));
+  for (const problem of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldOf(problem.path);
+    if (!broken.includes(field)) issues.push(issue(field, expected(problem)));
+  }
   return { ok: false, issues };
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/** The field path of a body's value: "figures.a", "(body)"; a lone surrogate in a key shown as U+FFFD. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(body)' : path.map((key) => String(key).replace(LONE_SURROGATES, '\ufffd')).join('.');
+}
+
+/** The paths of the strings of a JSON value, and of the keys, that hold a lone surrogate. */
+function illFormedTextPaths(value: unknown, path: readonly PropertyKey[] = []): string[] {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [fieldOf(path)] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    return LONE_SURROGATE.test(key) ? [fieldOf(at)] : illFormedTextPaths(inner, at);
+  });
 }
 
 /** What a field should have been, as a short technical phrase (the message says where). */

@@ -10,7 +10,11 @@ import { targetCanonicalValue } from './target-canonical-value.js';
  * convert fails here.
  */
 const catalogue = loadCatalogue();
-const seedText = (file: string): string => readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8');
+/** The plan a seeded park was read from (every park of the seed catalogue has one; an onboarded park may not). */
+const seedText = (file: string | undefined): string => {
+  if (file === undefined) throw new Error('a park of the seed catalogue without its seed plan');
+  return readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8');
+};
 const parkText = new Map(catalogue.parks.map((p) => [p.code, seedText(p.seedFile)]));
 const indicatorOf = new Map(catalogue.indicators.map((i) => [i.code, i]));
 const dimensionOf = (unit: string): string | undefined => findUnit(unit)?.dimension;

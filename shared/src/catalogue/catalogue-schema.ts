@@ -12,6 +12,22 @@ export type Localized = z.infer<typeof localizedSchema>;
 /** Stable identifiers: lower snake_case, never translated. */
 export const codeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
+/**
+ * The plan text of a park onboarded from an upload (docs/catalogue.md): kept in the catalogue's
+ * storage, so every quote of its targets stays checkable against the text it was read from, as the
+ * five seed plans are against seeds/*.txt.
+ */
+export const planSourceSchema = z.object({
+  /** The file as the consolidator uploaded it: 张江高新区临港园行动方案.docx */
+  fileName: z.string().min(1),
+  format: z.enum(['text', 'docx', 'pdf']),
+  /** SHA-256 of the plan's text as read (UTF-8): the text every quote is a substring of. */
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Where that text is kept in the catalogue's storage. */
+  textBlob: z.string().min(1),
+});
+export type PlanSource = z.infer<typeof planSourceSchema>;
+
 export const parkSchema = z.object({
   code: codeSchema, // e.g. "jinshan"
   name: localizedSchema, // 金山园 / Jinshan Park
@@ -21,7 +37,9 @@ export const parkSchema = z.object({
   issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   plan: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
   draft: z.boolean(), // 征求意见稿: targets may change
-  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+  /** The seed plan in seeds/ the park was read from; a park onboarded from an upload has planSource instead. */
+  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
+  planSource: planSourceSchema.optional(),
   notes: z.array(z.string()).default([]),
   /** Parent org unit; every park sits under the zone. Optional sub-parks name their park. */
   parent: z.string().default('zone'),
@@ -84,6 +102,12 @@ export const indicatorSchema = z.object({
   range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   /** Why this indicator is kept apart from a similar one (different definition). */
   distinctFrom: z.array(z.object({ indicator: codeSchema, reason: localizedSchema })).default([]),
+  /**
+   * A park with a target on it reports its value for the year before the plan (基期值). False for
+   * a figure that has no such value (a measure the district begins with the plan): its template
+   * asks no baseline and its 序时进度 cannot be judged (无法判断).
+   */
+  hasBaseline: z.boolean().default(true),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -119,11 +143,37 @@ export const wordingSchema = z.object({
 });
 export type Wording = z.infer<typeof wordingSchema>;
 
+/** What a park's plan is, apart from its targets: the fields a replaced plan keeps in history. */
+export const planRecordSchema = parkSchema.pick({ planTitle: true, documentNumber: true, issuedOn: true, plan: true, draft: true, seedFile: true, planSource: true });
+export type PlanRecord = z.infer<typeof planRecordSchema>;
+
+/**
+ * A plan replaced by a later one (征求意见稿 → the adopted plan): its targets stay, and templates
+ * and evaluations of its years still read them (catalogueInForce).
+ */
+export const supersededPlanSchema = z.object({
+  park: codeSchema,
+  plan: planRecordSchema,
+  targets: z.array(targetSchema),
+  /** The last year this plan governs; the plan that replaced it governs from the next year on. */
+  lastYear: z.number().int(),
+  /** The catalogue version that replaced it, and when. */
+  replacedInVersion: z.number().int().positive(),
+  replacedAt: z.string(),
+});
+export type SupersededPlan = z.infer<typeof supersededPlanSchema>;
+
 export const catalogueSchema = z.object({
+  /**
+   * The catalogue version this is (docs/catalogue.md): 1 is the seeds as first stored, each
+   * published change the next. 0 for the seeds read from the repository, before storage.
+   */
+  version: z.number().int().nonnegative().default(0),
   zone: z.object({ code: z.literal('zone'), name: localizedSchema }),
   parks: z.array(parkSchema),
   indicators: z.array(indicatorSchema),
   targets: z.array(targetSchema),
   wordings: z.array(wordingSchema),
+  supersededPlans: z.array(supersededPlanSchema).default([]),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -66,6 +66,7 @@ export function consolidate(
     missingReturns: units.filter((u) => !index.has(u)),
     sources: used.map((r) => ({ park: r.park, version: r.version })),
     ignored,
+    catalogueVersion: catalogue.version,
   };
 }
 

@@ -76,4 +76,6 @@ export interface Consolidation {
   /** The returns used: which version of each unit's return. */
   sources: ReturnSource[];
   ignored: IgnoredReturn[];
+  /** The catalogue version consolidated against: its parks, indicators and definitions. */
+  catalogueVersion: number;
 }

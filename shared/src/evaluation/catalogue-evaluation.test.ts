@@ -41,7 +41,6 @@ interface Row {
   notes?: EvaluationNote[];
 }
 
-const half = (base: number, target: number) => base + (target - base) / 2; // 2025 of a 2025-2026 plan
 const third = (base: number, target: number) => base + (target - base) / 3; // 2024 of a 2024-2026 plan
 
 const ROWS: Row[] = [

@@ -8,6 +8,6 @@ export function computeCompoundGrowth(actual: number, target: number, yearsLeft:
   const base = { kind: 'compound_rate' as const, yearsLeft };
   if (actual <= 0) return { ...base, value: null, reason: 'actual_not_positive' };
   if (target <= 0) return { ...base, value: null, reason: 'target_not_positive' };
-  const value = Math.pow(target / actual, 1 / yearsLeft) - 1;
+  const value = (target / actual) ** (1 / yearsLeft) - 1;
   return Number.isFinite(value) ? { ...base, value } : { ...base, value: null, reason: 'out_of_range' };
 }

@@ -1,3 +1,4 @@
+import { catalogueInForce } from '../catalogue/catalogue-in-force.js';
 import type { Catalogue } from '../catalogue/catalogue-schema.js';
 import { computeReturnIndex } from '../consolidation/compute-return-index.js';
 import type { IgnoredReturn } from '../consolidation/consolidation-result.js';
@@ -24,6 +25,8 @@ export interface YearEvaluation {
   sources: ReturnSource[];
   /** Versions not read, and why (reason 'returned'); a park whose versions were all returned is evaluated as not reported (未报送). */
   ignored: IgnoredReturn[];
+  /** The catalogue version whose targets were evaluated: each park's plan in force in `year` (catalogueInForce). */
+  catalogueVersion: number;
 }
 
 /**
@@ -32,11 +35,13 @@ export interface YearEvaluation {
  * version of each park per year. A target naming an unknown park or indicator is a catalogue fault: it throws.
  */
 export function evaluateYear(
-  catalogue: Catalogue,
+  current: Catalogue,
   year: number,
   history: readonly ParkReturnValues[],
   options: EvaluateYearOptions,
 ): YearEvaluation {
+  // The targets valid in `year`: a plan replaced from a later year is still the one evaluated here.
+  const catalogue = catalogueInForce(current, year);
   const period = String(year);
   const returns = computeReturnIndex(history.filter((r) => r.period === period), period);
   const parks = new Map(catalogue.parks.map((p) => [p.code, p]));
@@ -61,5 +66,5 @@ export function evaluateYear(
   const used = new Set(evaluations.map((e) => e.park));
   const sources = [...returns.values()].filter((r) => used.has(r.park)).map((r) => ({ park: r.park, version: r.version }));
   const ignored = (options.returned ?? []).filter((r) => used.has(r.park)).map((r): IgnoredReturn => ({ park: r.park, version: r.version, reason: 'returned' }));
-  return { year, evaluations, sources, ignored };
+  return { year, evaluations, sources, ignored, catalogueVersion: catalogue.version };
 }

@@ -10,7 +10,10 @@ import { matchesTarget } from './matches-target.js';
  * catalogue's. Precision (what else is proposed) is reported by scripts/extract-precision.ts.
  */
 const catalogue = loadCatalogue();
-const seedText = (file: string) => readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8');
+const seedText = (file: string | undefined): string => {
+  if (file === undefined) throw new Error('a park of the seed catalogue without its seed plan');
+  return readFileSync(new URL(`../../../seeds/${file}`, import.meta.url), 'utf8');
+};
 
 describe.each(catalogue.parks.map((p) => [p.name.zh, p] as const))('seed plan of %s', (_, park) => {
   const text = seedText(park.seedFile);

@@ -194,7 +194,7 @@ function readUnit(after: string): string {
   for (const unit of WRITTEN_UNITS) {
     if (!after.startsWith(unit)) continue;
     const friend = UNIT_FALSE_FRIENDS[unit];
-    if (friend && friend.test(after.slice(unit.length))) return '';
+    if (friend?.test(after.slice(unit.length))) return '';
     return unit;
   }
   return '';

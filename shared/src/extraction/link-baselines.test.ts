@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkBaseline, type FigureRef, type PastFigure } from './link-baselines.js';
+import { linkBaseline, type PastFigure } from './link-baselines.js';
 
-const target = (indicator: string, over: Partial<FigureRef> = {}) =>
+const target = (indicator: string, over: Partial<Parameters<typeof linkBaseline>[0]> = {}) =>
   ({ value: 600, unit: '家', unitCode: '家', indicator, sentence: 5, paragraph: 3, row: null, group: null, kind: 'count' as const, ...over });
 const past = (indicator: string, value: number, year: number | null, over: Partial<PastFigure> = {}): PastFigure =>
   ({ value, unit: '家', unitCode: '家', indicator, year, quote: `${indicator}${value}家`, offset: 0, sentence: 1, paragraph: 1, row: null, group: null, ...over });

@@ -1,6 +1,5 @@
 import type { PlanYears } from './detect-plan-years.js';
 import type { YearMention } from './find-year-mentions.js';
-import type { SectionInfo } from './read-sections.js';
 import type { Sentence } from './segment-sentences.js';
 
 /** What a sentence's figures are read against: the sentence, its years, its section and the plan's years. */

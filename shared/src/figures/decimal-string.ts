@@ -33,5 +33,5 @@ export function decimalString(value: number, decimals?: number): string {
   if (decimals === undefined) fraction = fraction.replace(/0+$/, '');
   else fraction = fraction.padEnd(decimals, '0');
   const sign = x < 0 && digits !== 0n ? '-' : '';
-  return sign + whole + (fraction === '' ? '' : '.' + fraction);
+  return sign + whole + (fraction === '' ? '' : `.${fraction}`);
 }

@@ -27,7 +27,7 @@ export function formatFigure(value: number | null, unit: string, lang: Lang, opt
   }
   const text = decimalString(value, decimals);
   const [whole = '', fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : '.' + fraction);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
   if (options.withUnit === false) return grouped;
   const def = findUnit(unit);
   if (lang === 'zh' || def === undefined || def.dimension === 'percent') return grouped + unit;

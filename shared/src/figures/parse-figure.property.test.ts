@@ -16,11 +16,11 @@ const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(
 const grouped = (s: string) => s.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const padding = fc.array(fc.constantFrom(' ', '\u3000', '\u00a0', '\t'), { maxLength: 3 }).map((a) => a.join(''));
 
-const valueOf = (r: FigureResult) => (r.kind === 'value' ? r.value : undefined);
+const valueIn = (r: FigureResult) => (r.kind === 'value' ? r.value : undefined);
 
 describe('parseFigure properties', () => {
   it('reads any finite JS number below 10^15 as itself, float noise rounded', () => {
-    fc.assert(fc.property(figure, (n) => valueOf(parseFigure(n, FREE, 'p')) === roundFigure(n)));
+    fc.assert(fc.property(figure, (n) => valueIn(parseFigure(n, FREE, 'p')) === roundFigure(n)));
   });
 
   it('refuses any figure of 10^15 or more of its unit as a typing accident', () => {
@@ -32,7 +32,7 @@ describe('parseFigure properties', () => {
       fc.property(figure, padding, padding, (n, before, after) => {
         const want = roundFigure(n);
         for (const text of [String(n), fullWidth(String(n)), grouped(decimalString(n)), fullWidth(grouped(decimalString(n)))]) {
-          expect(valueOf(parseFigure(before + text + after, FREE, 'p')), text).toBe(want);
+          expect(valueIn(parseFigure(before + text + after, FREE, 'p')), text).toBe(want);
         }
       }),
     );
@@ -77,7 +77,7 @@ describe('parseFigure properties', () => {
         const parsed = parseFigure(text, { unit: field.code, valueType: 'decimal' }, 'p');
         // 10^7 亿元 written into a 元 field is 10^15 元: past the limit, refused as an accident.
         if (converted.ok && Math.abs(converted.value) >= FIGURE_LIMIT) expect(parsed.issues[0]?.code).toBe('figure_too_large');
-        else expect(converted.ok && valueOf(parsed)).toBe(converted.ok && converted.value);
+        else expect(converted.ok && valueIn(parsed)).toBe(converted.ok && converted.value);
       }),
     );
   });
@@ -95,7 +95,7 @@ describe('parseFigure properties', () => {
       fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), cases, (n, c) => {
         const expected: FigureExpectation = { unit: c.field, valueType: 'decimal' };
         const s = decimalString(n);
-        expect(valueOf(parseFigure(s + c.magnitude, expected, 'p'))).toBe(valueOf(parseFigure(s + c.same, expected, 'p')));
+        expect(valueIn(parseFigure(s + c.magnitude, expected, 'p'))).toBe(valueIn(parseFigure(s + c.same, expected, 'p')));
       }),
     );
   });

@@ -168,5 +168,5 @@ function showRaw(raw: unknown): string {
   else if (raw === null || raw === undefined) text = '';
   else text = Object.prototype.toString.call(raw);
   const chars = [...text];
-  return chars.length > 40 ? chars.slice(0, 40).join('') + '…' : text;
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
 }

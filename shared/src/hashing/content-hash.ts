@@ -11,3 +11,10 @@ export function contentHash(value: unknown): string {
   if (json === undefined) throw new Error('contentHash: value cannot be serialised as JSON');
   return bytesToHex(sha256(utf8ToBytes(json)));
 }
+
+/** The RFC 8785 canonical JSON of a value: how stored documents that are hashed or compared are written. */
+export function canonicalJson(value: unknown): string {
+  const json = canonicalize(value);
+  if (json === undefined) throw new Error('canonicalJson: value cannot be serialised as JSON');
+  return json;
+}

@@ -7,6 +7,7 @@ import { API_MESSAGES } from '../api/errors.js';
 import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
 import { PERIOD_MESSAGES } from '../periods/period-messages.js';
 import { findUnit } from '../figures/units.js';
+import { ONBOARDING_MESSAGES } from '../onboarding/onboarding-messages.js';
 
 const TABLES: readonly MessageTable[] = [
   FIGURE_MESSAGES,
@@ -15,6 +16,7 @@ const TABLES: readonly MessageTable[] = [
   API_MESSAGES,
   EVALUATION_MESSAGES,
   PERIOD_MESSAGES,
+  ONBOARDING_MESSAGES,
 ];
 
 /** Every issue code has a message in each language; a test checks both tables have the same keys. */

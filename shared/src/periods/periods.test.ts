@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, parsePeriod, periodDays, periodEnd, periodOf, periodOrder, periodStart, previousPeriod, reportingDays, type Period } from './periods.js';
+import { computeDueDate, hasPeriodBegun, parsePeriod, periodDays, periodEnd, periodOf, periodOrder, periodStart, previousPeriod, reportingDays, type Period } from './periods.js';
 
 const p = (code: string): Period => {
   const r = parsePeriod(code);
@@ -118,5 +118,18 @@ describe('computeDueDate: the end of the last day on time, China Standard Time',
     ['2024Q4', 1, '2025-01-01T15:59:59.999Z'],
   ])('%s with %i days allowed is due %s', (code, days, due) => {
     expect(computeDueDate(p(code), days).toISOString()).toBe(due);
+  });
+});
+
+describe('hasPeriodBegun: from the first day, 00:00 China Standard Time', () => {
+  it.each([
+    ['2026Q2', '2026-03-31T15:59:59.999Z', false],
+    ['2026Q2', '2026-03-31T16:00:00.000Z', true],
+    ['2026', '2025-12-31T15:59:59.999Z', false],
+    ['2026', '2025-12-31T16:00:00.000Z', true],
+    ['2025Q4', '2026-12-04T00:00:00.000Z', true],
+    ['2099Q4', '2026-12-04T00:00:00.000Z', false],
+  ])('%s at %s: %s', (code, now, begun) => {
+    expect(hasPeriodBegun(p(code), new Date(now))).toBe(begun);
   });
 });

@@ -110,6 +110,14 @@ export function periodOrder(period: Pick<Period, 'year' | 'quarter'>): number {
 }
 
 /**
+ * Whether the period has begun at `now`: from its first day, 00:00 China Standard Time (UTC+8,
+ * no daylight saving). A return for a period not begun has nothing to report yet.
+ */
+export function hasPeriodBegun(period: Period, now: Date): boolean {
+  return new Date(`${periodStart(period)}T00:00:00+08:00`).getTime() <= now.getTime();
+}
+
+/**
  * The end of the last day a return for the period is on time: the period's last day, 23:59:59.999
  * China Standard Time (UTC+8, no daylight saving), plus the days allowed after it.
  */

@@ -15,6 +15,7 @@ export const RULE_MESSAGES: MessageTable = {
     magnitude_slip_down: '「{field}」本期 {value}{unit} 约为{reference} {previous}{unit} 的 1/{times}，疑似单位填错（如万元/亿元、人/万人）。',
     change_beyond_band: '「{field}」本期 {value}{unit} 较{reference} {previous}{unit} 变化 {change}，超过 {band}，请说明原因。',
     baseline_missing: '首次填报请填写「{field}」的基期值（{year}年）。',
+    explanation_unmatched: '说明「{key}」没有对应的提示，也不是某一指标的说明（提示可能已因数据修改而消失）。请删除这条说明后再报送。',
   },
   en: {
     field_unknown: 'The template has no field "{field}": download the template again.',
@@ -30,5 +31,6 @@ export const RULE_MESSAGES: MessageTable = {
     magnitude_slip_down: '"{fieldEn}" {value} {unit} is about 1/{times} of {referenceEn} {previous} {unit}: probably the wrong unit (万元/亿元, persons/万人).',
     change_beyond_band: '"{fieldEn}" {value} {unit} changed {change} from {referenceEn} {previous} {unit}, beyond {band}: explain why.',
     baseline_missing: 'This first return must also report the baseline of "{fieldEn}" ({year}).',
+    explanation_unmatched: 'Explanation "{key}" explains no warning of this return and no indicator (the warning may have gone when a figure was corrected). Remove it, then submit.',
   },
 };

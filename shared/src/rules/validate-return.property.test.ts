@@ -31,6 +31,20 @@ describe('validateReturn properties', () => {
     );
   });
 
+  it('refuses each non-blank explanation keyed to neither an issue of this validation nor a field, and nothing else', () => {
+    fc.assert(
+      fc.property(figures, fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...keys.map((k) => `field:${k}`), 'field:x', 'change_beyond_band@figures.industry_scale')), fc.string()), (figs, explanations) => {
+        const r = validateReturn(template, { templateVersion: template.version, figures: figs, explanations });
+        const issueKeys = new Set(r.issues.filter((i) => i.code !== 'explanation_unmatched').map((i) => `${i.code}@${i.path}`));
+        const unmatched = Object.entries(explanations)
+          .filter(([key, text]) => text.trim() !== '' && !(key.startsWith('field:') ? keys.includes(key.slice(6)) : issueKeys.has(key)))
+          .map(([key]) => `explanations.${key}`);
+        expect(r.issues.filter((i) => i.code === 'explanation_unmatched').map((i) => i.path).sort()).toEqual(unmatched.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is deterministic: the same input gives the same issues', () => {
     fc.assert(
       fc.property(figures, (figs) => {

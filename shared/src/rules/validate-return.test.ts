@@ -110,6 +110,29 @@ describe('validateReturn', () => {
       expect(v2(jump, { explanations: { 'field:industry_scale': '新项目投产' } }).acceptable).toBe(true);
       expect(v2(jump, { explanations: { [key]: '   ' } }).acceptable).toBe(false);
     });
+    it('refuses an explanation keyed to no issue and no indicator, and keeps a row’s note', () => {
+      const jump = { ...good2026, industry_scale: 2_400_000 };
+      const key = issueKey(v2(jump).issues[0]!);
+      const r = v2(jump, {
+        explanations: {
+          [key]: '新项目投产',
+          'field:operating_revenue': '含新设企业', // a row's 说明 without a warning: the row's note
+          'change_beyond_band@figures.operating_revenue': '旧提示的说明', // a warning this validation does not raise
+          'field:no_such_indicator': '说明',
+          note: '备注',
+          'value_missing@figures.rd_expenditure': '  ', // blank: nothing to keep, nothing to refuse
+        },
+      });
+      expect(codes(r)).toEqual([
+        'error:explanation_unmatched@explanations.change_beyond_band@figures.operating_revenue',
+        'error:explanation_unmatched@explanations.field:no_such_indicator',
+        'error:explanation_unmatched@explanations.note',
+        'warning:change_beyond_band@figures.industry_scale',
+      ]);
+      expect(r.acceptable).toBe(false);
+      expect(r.issues.find((i) => i.path === 'explanations.note')!.message.zh).toContain('「note」');
+      expect(v2(jump, { explanations: { [key]: '新项目投产', 'field:operating_revenue': '含新设企业' } }).acceptable).toBe(true);
+    });
     it('does not ask for a baseline it already has', () => {
       expect(second.rules.filter((r) => r.kind === 'baseline_required')).toEqual([]);
     });

@@ -78,6 +78,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
   }
 
   const explanations = input.explanations ?? {};
+  issues.push(...unmatchedExplanations(explanations, fields, issues));
   const explained = (issue: Issue) => {
     const fieldKey = issue.path.split('.').slice(1).join('.');
     return [issueKey(issue), `field:${fieldKey}`].some((k) => (explanations[k] ?? '').trim() !== '');
@@ -95,6 +96,22 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
     unexplained,
     acceptable: errorCount === 0 && unexplained.length === 0,
   };
+}
+
+/**
+ * Explanations keyed to nothing are refused, not kept: an explanation is filed under the key of
+ * an issue of this validation, or under `field:<key>` of a field (the row's 说明 in the sheet,
+ * which a statistician may fill for any row, and which consolidation prints as the row's note).
+ * Any other key explains nothing a reviewer will see beside a figure: a warning that went away
+ * when the figure was corrected, or a mistyped key. Since a version keeps its input exactly as
+ * sent, dropping it silently would store less than was sent, and keeping it would store text no
+ * one reads; so the statistician is told, and decides. A blank one is nothing to refuse.
+ */
+function unmatchedExplanations(explanations: Record<string, string>, fields: ReadonlyMap<string, TemplateField>, issues: readonly Issue[]): Issue[] {
+  const keys = new Set(issues.map(issueKey));
+  return Object.entries(explanations)
+    .filter(([key, text]) => text.trim() !== '' && !(key.startsWith('field:') ? fields.has(key.slice('field:'.length)) : keys.has(key)))
+    .map(([key]) => makeIssue('explanation_unmatched', 'error', `explanations.${key}`, { key }));
 }
 
 function checkRule(rule: Exclude<RuleSpec, { kind: 'figure' }>, ctx: RuleContext): Issue[] {

@@ -1,3 +1,4 @@
+import { catalogueInForce } from '../catalogue/catalogue-in-force.js';
 import type { Catalogue, Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
 import { targetCanonicalValue } from '../catalogue/target-canonical-value.js';
 import { contentHash } from '../hashing/content-hash.js';
@@ -28,7 +29,9 @@ const REASON_ORDER: Record<FieldReason, number> = { target: 0, common: 1, compon
  * The park must exist in the catalogue: callers check that first (an unknown park is user input
  * there, but misuse here).
  */
-export function buildTemplate(catalogue: Catalogue, parkCode: string, period: TemplatePeriod, context: TemplateContext): TemplateModel {
+export function buildTemplate(current: Catalogue, parkCode: string, period: TemplatePeriod, context: TemplateContext): TemplateModel {
+  // The plan in force in the period's year: a plan replaced from a later year still governs this one.
+  const catalogue = catalogueInForce(current, period.year);
   const park = catalogue.parks.find((p) => p.code === parkCode);
   if (!park) throw new Error(`buildTemplate: unknown park "${parkCode}"`);
   const byCode = new Map(catalogue.indicators.map((i) => [i.code, i]));
@@ -79,7 +82,7 @@ export function buildTemplate(catalogue: Catalogue, parkCode: string, period: Te
     const ind = indicator(code);
     const fieldReasons = [...reasons.get(code)!].sort((a, b) => REASON_ORDER[a] - REASON_ORDER[b]);
     const targets = parkTargets.filter((t) => t.indicator === code).map((t) => templateTarget(t, catalogue));
-    const needsBaseline = asksBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
+    const needsBaseline = asksBaseline && ind.hasBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
     return {
       key: code,
       indicator: code,
@@ -113,7 +116,9 @@ export function buildTemplate(catalogue: Catalogue, parkCode: string, period: Te
     fields,
     rules,
   };
-  return { ...body, version: contentHash({ ...body, plan: planFingerprint(park) }) };
+  // The catalogue version is said, not hashed: a version that changes nothing of this park's
+  // template (another park onboarded) does not make the sheets already filled stale.
+  return { ...body, version: contentHash({ ...body, plan: planFingerprint(park) }), catalogueVersion: catalogue.version };
 }
 
 function formulaOf(ind: Indicator): NonNullable<TemplateField['formula']> {

@@ -63,4 +63,6 @@ export interface TemplateModel {
   rules: RuleSpec[];
   /** Content hash of everything above: changes whenever any of it changes. */
   version: string;
+  /** The catalogue version the template was built from (said, not part of `version`). */
+  catalogueVersion: number;
 }

@@ -5,7 +5,7 @@ import type { RuleSpec, TemplateField, TemplateModel } from '@zj/shared';
  * whole counts, a derived ratio every tenth row (a formula in the sheet), baselines to report on
  * targeted fields, and targets quoting a long Chinese sentence (the bulk of the bytes).
  */
-export function syntheticTemplate(rows: number, version = 'v'.repeat(8) + '0123456789abcdef'): TemplateModel {
+export function syntheticTemplate(rows: number, version = `${'v'.repeat(8)}0123456789abcdef`): TemplateModel {
   const fields: TemplateField[] = [];
   const rules: RuleSpec[] = [];
   for (let i = 0; i < rows; i++) {
@@ -59,5 +59,6 @@ export function syntheticTemplate(rows: number, version = 'v'.repeat(8) + '01234
     fields,
     rules,
     version,
+    catalogueVersion: 1,
   };
 }

@@ -26,7 +26,7 @@ export function cutOffText(wb: ExcelJS.Workbook): string[] {
   wb.eachSheet((ws) => {
     if (ws.state !== 'visible') return; // never printed (_meta)
     const merged = mergedWidths(ws);
-    ws.eachRow((row, r) => {
+    ws.eachRow((row) => {
       row.eachCell((cell, c) => {
         const text = typeof cell.value === 'string' ? cell.value : null;
         if (!text || cell.alignment?.shrinkToFit) return;
