@@ -112,14 +112,16 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     // The API runs in local development mode (dev tokens): the pane offers the demo-token field, and no work-account button.
     expect(await page.getByTestId('sign-in-entra').count()).toBe(0);
     await s.shoot(page, 'sign-in', { zh: '登录：本地开发环境，接口接受演示令牌', en: 'Sign in: local development, the API takes demo tokens' }, { sheet: true });
-    const parks = `${s.stack.api}/parks`;
-    await page.route(parks, (route) => route.abort('internetdisconnected'));
+    // Signing in asks the API who this is (GET /me): with the network down, the user is not signed in yet.
+    const me = `${s.stack.api}/me`;
+    await page.route(me, (route) => route.abort('internetdisconnected'));
     await page.getByTestId('token').fill(s.stack.tokens[`${PARK}-statistician`]!);
     await page.getByTestId('sign-in').click();
     const text = await noticeText(page, '网络连接失败');
     expect(text).not.toContain('工作表');
+    expect(await page.getByTestId('who').count()).toBe(0);
     await s.shoot(page, 'offline-at-sign-in', { zh: '登录时断网：只说连不上服务器', en: 'Offline at sign-in: says only that the server is out of reach' }, { sheet: true });
-    await page.unroute(parks);
+    await page.unroute(me);
     await page.getByTestId('action-retry').click();
     await page.getByTestId('get-template').waitFor();
     await waitIdle(page);
@@ -202,7 +204,7 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     await page.getByTestId('issues').waitFor();
     await waitIdle(page);
     await page.unroute(draftUrl);
-    expect(await summary()).toMatch(/还有 1 个错误，1 个提示待说明。/);
+    expect(await summary()).toMatch(/还有 1 处错误，1 个提示待说明。/);
     // The computed share the typo spoils is said under the figure typed, naming the share.
     expect(await page.locator(`[data-testid="issue-group"][data-key="field:${WRONG.field}"]`).textContent()).toContain('「企业研发经费支出占营业收入比重」：');
     expect(await page.getByTestId('draft-note').getAttribute('data-state')).toBe('not_saved');
