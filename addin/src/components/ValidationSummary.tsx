@@ -5,7 +5,10 @@ import { translator } from '../i18n/translate.js';
 import type { Remaining } from './present-issues.js';
 import { useUi } from './ui-context.js';
 
-/** "2 项未填，1 个错误，1 个提示待说明" / "2 blank figures, 1 error to correct, 1 warning to explain", in both languages. */
+/**
+ * "2 项未填，1 处错误，1 个提示待说明" / "2 blank figures, 1 row with errors to correct, 1 warning to
+ * explain", in both languages. Counted by row (remainingWork): one typo may raise two errors on its row.
+ */
 export function remainingList(left: Remaining): LocalText {
   const list = (lang: Lang) => {
     const t = translator(lang);

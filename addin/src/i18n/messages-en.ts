@@ -85,7 +85,7 @@ export const EN: Record<MessageKey, string> = {
   summary_empty: 'Nothing filled in yet: type the figures into the yellow cells, then press Validate.',
   summary_left: 'Left to do: {list}.',
   left_unfilled: '{n} blank {n|figure|figures}',
-  left_errors: '{n} {n|error|errors} to correct',
+  left_errors: '{n} {n|row|rows} with errors to correct',
   left_unexplained: '{n} {n|warning|warnings} to explain',
   issue_row: 'Row {row} · {label}',
   issue_row_only: 'Row {row}',

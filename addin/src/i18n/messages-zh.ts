@@ -83,7 +83,7 @@ export const ZH = {
   summary_empty: '尚未填写：请在黄色单元格中填写本期数，再点“校验”。',
   summary_left: '还有 {list}。',
   left_unfilled: '{n} 项未填',
-  left_errors: '{n} 个错误',
+  left_errors: '{n} 处错误',
   left_unexplained: '{n} 个提示待说明',
   issue_row: '第 {row} 行 · {label}',
   issue_row_only: '第 {row} 行',
