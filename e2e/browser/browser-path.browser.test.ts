@@ -100,7 +100,7 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
     await chooseFile('闵行园-2025-填报表.xlsx', filled);
     await page.getByTestId('upload').click();
     await noticeText(page, '未报送');
-    expect(await noticeText(page, '未报送')).toContain('1 个错误');
+    expect(await noticeText(page, '未报送')).toContain('1 处错误');
     const group = page.locator('[data-testid="issue-group"][data-key="field:operating_revenue"]');
     expect(await group.textContent()).toContain(`第 ${rowOf('operating_revenue')} 行 · 营业收入`);
     expect(await group.textContent()).toContain('「500家」中的单位「家」与本栏单位万元不是同一种量');
@@ -167,10 +167,20 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
     await s.shoot(page, 'consolidator', { zh: '汇总（浏览器）：状态、锁定、下载工作簿', en: 'Consolidator in a browser: status, lock, downloads' });
   });
 
-  it('nothing is wider than the pane at 320 px, in either language', async () => {
+  it('nothing is wider than the pane at 320 px, in either language; a state badge keeps its words on one line inside it', async () => {
+    // The newest period: parks that have not submitted yet ("Not submitted", the longest state in English).
+    await page.getByTestId('period').selectOption({ index: 0 });
+    await page.getByTestId('status-table').waitFor();
+    await waitIdle(page);
     for (const lang of ['en', 'zh'] as const) {
       await switchLanguage(page, lang);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+      const badges = await page.getByTestId('state').evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? '', fits: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1, height: el.getBoundingClientRect().height })),
+      );
+      expect(badges.length).toBeGreaterThan(0);
+      for (const badge of badges) expect(badge, badge.text).toMatchObject({ fits: true });
+      expect(new Set(badges.map((b) => b.height)).size).toBe(1);
     }
   });
 
