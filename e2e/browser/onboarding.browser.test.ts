@@ -112,6 +112,10 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
     await shoot('02-reviewed-zh');
 
     await click('lang');
+    // In English, each proposal reads in English: its unit by name (enterprises, 100M yuan), not 家 or 亿元.
+    const readings = await page.locator('[data-testid^="reading-"]').allTextContents();
+    expect(readings.length).toBeGreaterThan(0);
+    for (const reading of readings) expect(reading).not.toMatch(/[\u4e00-\u9fff]/);
     await shoot('03-reviewed-en');
     await click('lang');
 

@@ -270,7 +270,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                 <Text size={200} className={styles.quote}>
                   「{item.quote}」
                 </Text>
-                <Text size={200}>
+                <Text size={200} data-testid={`reading-${i}`}>
                   {t('onboard_reading', {
                     value: item.value ?? '?',
                     unit: item.unit,
