@@ -12,13 +12,15 @@ declare global {
 }
 
 if (!window.__zjFakeExcel) {
-  const fake = new FakeExcel({ supportedSets: { ExcelApi: '1.13' } });
+  // ?platform=OfficeOnline plays Excel on the web.
+  const fake = new FakeExcel({ supportedSets: { ExcelApi: '1.13' }, platform: new URLSearchParams(location.search).get('platform') ?? 'PC' });
   fake.install(window as unknown as Record<string, unknown>, false);
   window.__zjFakeExcel = fake;
-  // Outside Office, office.js leaves Office.context.requirements undefined: report the fake's
-  // requirement sets, so the ExcelApi 1.13 paths can be exercised too.
+  // Outside Office, office.js leaves Office.context.requirements and platform undefined: report
+  // the fake's, so the ExcelApi 1.13 paths and Excel on the web can be exercised too.
   document.addEventListener('DOMContentLoaded', () => {
-    const office = (window as unknown as { Office?: { context?: { requirements?: unknown } } }).Office;
+    const office = (window as unknown as { Office?: { context?: { requirements?: unknown; platform?: unknown } } }).Office;
     if (office?.context && !office.context.requirements) office.context.requirements = fake.office.context.requirements;
+    if (office?.context && !office.context.platform) office.context.platform = fake.office.context.platform;
   });
 }

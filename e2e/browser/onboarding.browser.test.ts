@@ -114,6 +114,11 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
     await shoot('02-reviewed-zh');
 
     await click('lang');
+    // In English, each proposal names a unit of the table in English (enterprises, 100M yuan), not 家 or 亿元;
+    // a word the table does not know (场) is quoted as the plan wrote it.
+    const readings = await page.locator('[data-testid^="reading-"]').allTextContents();
+    expect(readings.join('\n')).toContain(' enterprises · ');
+    for (const reading of readings) expect(reading).not.toMatch(/ (万元|亿元|家|件|个|套|人|平方米) · /);
     await shoot('03-reviewed-en');
     await click('lang');
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCatalogue, type Actor } from '@zj/shared';
 import type { ServicesOptions } from '../../functions/src/app/services.js';
 import { demoUsers } from '../../functions/src/auth/demo-users.js';
@@ -10,7 +9,6 @@ import { startAzurite, type AzuriteHandle } from '../../functions/src/local/star
 import { startLocalApi, type LocalApi } from '../../functions/src/local/start-local-api.js';
 
 const SECRET = 'addin-browser-test-secret-0123456789-abcdef';
-export const DIST = fileURLToPath(new URL('../../addin/dist', import.meta.url));
 
 export interface Stack {
   /** Where the task pane is served (the API is under /api). */
@@ -23,8 +21,8 @@ export interface Stack {
 }
 
 export interface StackOptions {
-  /** The task pane build to serve (addin/dist unless a test built its own). */
-  staticDir?: string;
+  /** The task pane build to serve (each test builds its own). */
+  staticDir: string;
   /** Settings over dev-token mode's (entra mode: the local OpenID provider's apiEnv). */
   env?: Record<string, string>;
   services?: ServicesOptions;
@@ -33,9 +31,9 @@ export interface StackOptions {
 
 /**
  * The real local stack, as `npm start` runs it (functions/src/local): Azurite on free ports with
- * a throw-away folder, the API on the node:http adapter, and the built task pane.
+ * a throw-away folder, the API on the node:http adapter, and the built task pane from `staticDir`.
  */
-export async function startStack(options: StackOptions = {}): Promise<Stack> {
+export async function startStack(options: StackOptions): Promise<Stack> {
   const location = mkdtempSync(join(tmpdir(), 'zj-addin-azurite-'));
   let azurite: AzuriteHandle | null = null;
   let api: LocalApi | null = null;
@@ -49,7 +47,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         STORAGE_TIMEOUT_MS: '5000',
         ...options.env,
       },
-      staticDir: options.staticDir ?? DIST,
+      staticDir: options.staticDir,
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.services ? { services: options.services } : {}),
     });

@@ -35,6 +35,19 @@ describe('ApiClient', () => {
     expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
+  it('uploads a workbook as a form, with the explanations written in the pane beside it, and retries with the same key', async () => {
+    const { api, calls } = client([new TypeError('Failed to fetch'), json(201, { ...receipt, uploadBlob: 'p/2025/x.xlsx' })]);
+    const file = new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]);
+    await expect(api.uploadReturn('p', '2025', file, { 'field:a': '新口径' }, 'upload-1')).resolves.toMatchObject({ version: 1, uploadBlob: 'p/2025/x.xlsx' });
+    expect(calls.map((c) => (c.init.headers as Record<string, string>)['idempotency-key'])).toEqual(['upload-1', 'upload-1']);
+    const form = calls[1]!.init.body as FormData;
+    expect(calls[1]!.url).toBe('https://x.test/api/returns/p/2025/upload');
+    expect(JSON.parse(String(form.get('explanations')))).toEqual({ 'field:a': '新口径' });
+    expect(new Uint8Array(await (form.get('file') as Blob).arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+    // The browser writes the multipart content type, boundary included.
+    expect((calls[1]!.init.headers as Record<string, string>)['content-type']).toBeUndefined();
+  });
+
   it('retries a submission after a dropped connection with the same Idempotency-Key', async () => {
     const { api, calls } = client([new TypeError('Failed to fetch'), json(201, receipt)]);
     await expect(api.submit('p', '2025', { templateVersion: 'v', figures: {} }, 'key-1')).resolves.toEqual(receipt);

@@ -110,6 +110,18 @@ export class ApiClient {
   evaluationWorkbook(year: number) {
     return this.call('getEvaluationXlsx', { params: { year: String(year) } });
   }
+  /** The template workbook (.xlsx) to fill where the add-in does not run (WPS, a browser). */
+  templateWorkbook(park: string, period: string) {
+    return this.call('getTemplateXlsx', { params: { park, period } });
+  }
+  /**
+   * 报送 of a filled template workbook, with the explanations (说明) written in the pane for
+   * warnings the file's 说明 column leaves unexplained. The Idempotency-Key makes a retry answer
+   * the same receipt.
+   */
+  uploadReturn(park: string, period: string, file: Blob, explanations: Record<string, string>, idempotencyKey: string) {
+    return this.call('uploadReturnXlsx', { params: { park, period }, body: { file, explanations }, headers: { 'idempotency-key': idempotencyKey } }, { timeoutMs: 120_000 });
+  }
 
   /** Calls a route of the table and answers its parsed body. */
   async call<N extends RouteName>(name: N, request: RouteRequest<N>, policy: CallPolicy = {}): Promise<RouteAnswer<N>> {
@@ -147,6 +159,13 @@ export class ApiClient {
     } else if (route.body?.kind === 'file') {
       headers['content-type'] = route.body.contentType;
       body = request.body as Uint8Array<ArrayBuffer>;
+    } else if (route.body?.kind === 'form') {
+      // The browser writes the multipart boundary into the content type itself.
+      const { file, ...fields } = request.body as { file: Blob | Uint8Array<ArrayBuffer> } & Record<string, unknown>;
+      const parts = new FormData();
+      parts.set('file', file instanceof Blob ? file : new Blob([file], { type: route.body.file.contentType }), 'return.xlsx');
+      for (const [name, value] of Object.entries(fields)) if (value !== undefined) parts.set(name, JSON.stringify(value));
+      body = parts;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), policy.timeoutMs ?? this.options.timeoutMs ?? (answersFile ? 120_000 : 30_000));

@@ -1,5 +1,5 @@
-import { Badge, Button, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import { issueKey, type Issue } from '@zj/shared';
 import { useUi } from './ui-context.js';
 
@@ -26,7 +26,11 @@ const useStyles = makeStyles({
     whiteSpace: 'normal',
   },
   label: { fontWeight: tokens.fontWeightSemibold },
+  saved: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', color: tokens.colorNeutralForeground3 },
 });
+
+/** Where an explanation typed in the pane stands. */
+export type ExplanationState = 'saving' | 'saved' | 'not_saved';
 
 export interface IssueGroup {
   /** The explanation key: `field:<fieldKey>` for a row, the issue key otherwise. */
@@ -35,25 +39,39 @@ export interface IssueGroup {
   issues: Issue[];
 }
 
-/** Groups issues by the row (field) they concern; issues without a field stand alone. */
-export function groupIssues(issues: readonly Issue[], labelOf: (fieldKey: string) => string | null): IssueGroup[] {
+/**
+ * Groups issues by the row (field) they concern; issues without a field stand alone. `labelOf`
+ * names a group from its field (null for an issue of the file as a whole) and the issue's path.
+ */
+export function groupIssues(issues: readonly Issue[], labelOf: (fieldKey: string | null, path: string) => string | null): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   for (const issue of issues) {
     const fieldKey = /^(figures|baselines)\.(.+)$/.exec(issue.path)?.[2] ?? null;
     const key = fieldKey ? `field:${fieldKey}` : issueKey(issue);
-    const group = groups.get(key) ?? { key, label: (fieldKey && labelOf(fieldKey)) ?? issue.path, issues: [] };
+    const group = groups.get(key) ?? { key, label: labelOf(fieldKey, issue.path) ?? issue.path, issues: [] };
     group.issues.push(issue);
     groups.set(key, group);
   }
-  // Errors first: they block submission.
+  // Errors first: they block submission; then by row.
   return [...groups.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * An issue's text under its group: an upload's answer names row, indicator and column in its
+ * message (第12行「营业收入」(本期数):…), which the group's label already says; its bare message
+ * is in params.detail / detailEn.
+ */
+function textOf(issue: Issue, lang: 'zh' | 'en'): string {
+  const bare = lang === 'zh' ? issue.params['detail'] : issue.params['detailEn'];
+  return typeof bare === 'string' && bare !== '' ? bare : issue.message[lang];
 }
 
 const rank = (g: IssueGroup) => (g.issues.some((i) => i.severity === 'error') ? 0 : 1);
 
 /**
  * The issues of the latest validation. Each issue is a button that selects its cell in the
- * sheet; a row with warnings has a box for the explanation (说明), saved into the sheet.
+ * sheet; a row with warnings has a box for the explanation (说明), saved into the sheet (or,
+ * in a browser, sent with the next upload), which says whether it got there.
  */
 export function IssueList(props: {
   groups: IssueGroup[];
@@ -61,8 +79,12 @@ export function IssueList(props: {
   onSelect(issue: Issue): void;
   onExplanationChange(key: string, text: string): void;
   onExplanationCommit(key: string): void;
+  /** Whether each explanation reached the sheet. */
+  explanationState?: Readonly<Record<string, ExplanationState>>;
   readOnly?: boolean;
   title?: string;
+  /** The explanation box's label, where it is not saved into the sheet. */
+  explanationLabel?: string;
 }) {
   const styles = useStyles();
   const { t, lang } = useUi();
@@ -93,12 +115,24 @@ export function IssueList(props: {
                     <Badge appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'} size="small">
                       {t(issue.severity === 'error' ? 'issue_error' : 'issue_warning')}
                     </Badge>{' '}
-                    {issue.message[lang]}
+                    {textOf(issue, lang)}
                   </span>
                 </Button>
               ))}
-              {hasWarning && !props.readOnly && (
-                <Field label={t('explanation_label')} size="small">
+              {/* A row with an error is corrected first: its warnings usually go with the correction. */}
+              {hasWarning && !hasError && !props.readOnly && (
+                <Field
+                  label={props.explanationLabel ?? t('explanation_label')}
+                  size="small"
+                  hint={
+                    props.explanationState?.[group.key] ? (
+                      <Caption1 className={styles.saved} data-testid="explanation-state" data-state={props.explanationState[group.key]}>
+                        {props.explanationState[group.key] === 'saved' && <CheckmarkCircleRegular color={tokens.colorPaletteGreenForeground1} />}
+                        {t(`explanation_${props.explanationState[group.key]!}`)}
+                      </Caption1>
+                    ) : undefined
+                  }
+                >
                   <Textarea
                     value={props.explanations[group.key] ?? ''}
                     placeholder={t('explanation_placeholder')}

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   title: { flexGrow: 1, minWidth: 0 },
+  // The switch keeps to one line at 320 px: it names the other language, so it must be read whole.
+  lang: { flexShrink: 0, whiteSpace: 'nowrap', minWidth: 'auto' },
   who: { display: 'block', color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
 });
@@ -37,7 +39,7 @@ export function Shell(props: { actor: Actor | null; parkName: string | null; onT
           )}
         </div>
         <Tooltip content={t('language_switch_label')} relationship="description">
-          <Button appearance="subtle" size="small" icon={<LocalLanguageRegular />} onClick={props.onToggleLang} data-testid="lang">
+          <Button className={styles.lang} appearance="subtle" size="small" icon={<LocalLanguageRegular />} onClick={props.onToggleLang} data-testid="lang">
             {t('language_switch')}
           </Button>
         </Tooltip>

@@ -1,4 +1,4 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import type { ReturnState } from '@zj/shared';
 import { useUi } from './ui-context.js';
 
@@ -11,10 +11,14 @@ const COLOR: Record<ReturnState, 'informative' | 'success' | 'warning' | 'danger
   late: 'danger',
 };
 
+// A badge is one line high: its words must not wrap out of it ("Not submitted" at 320 px).
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap' } });
+
 export function StateBadge(props: { state: ReturnState }) {
   const { t } = useUi();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLOR[props.state]} data-testid="state">
+    <Badge className={styles.badge} appearance="tint" color={COLOR[props.state]} data-testid="state">
       {t(`state_${props.state}`)}
     </Badge>
   );

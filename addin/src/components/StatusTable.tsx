@@ -5,7 +5,7 @@ import { StateBadge } from './StateBadge.js';
 import { useUi } from './ui-context.js';
 
 const useStyles = makeStyles({
-  park: { justifyContent: 'flex-start', minWidth: 0, paddingLeft: 0 },
+  park: { justifyContent: 'flex-start', textAlign: 'start', minWidth: 0, height: 'auto', paddingLeft: 0, paddingRight: 0 },
 });
 
 /** 填报状态: each park's state for the period; a park opens its latest submission. */

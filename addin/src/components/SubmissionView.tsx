@@ -1,5 +1,5 @@
 import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { findUnit, formatFigure, issueKey, type ReturnVersion } from '@zj/shared';
+import { declaredNoneOf, findUnit, formatFigure, issueKey, type ReturnVersion } from '@zj/shared';
 import { formatTime } from './format-time.js';
 import { IssueList, groupIssues } from './IssueList.js';
 import { useUi } from './ui-context.js';
@@ -40,12 +40,14 @@ export function SubmissionView(props: { version: ReturnVersion; fields: Readonly
   const v = props.version;
   const label = (key: string) => props.fields.get(key)?.label ?? key;
   const warnings = v.issues.filter((i) => i.severity === 'warning');
+  // 无 is an answer, not a blank: shown as such (DOMAIN: consolidated as answered, nothing to add).
+  const none = new Set(declaredNoneOf(v));
   return (
     <section className={styles.root} data-testid="submission">
       <Body1>{t('review_version', { version: v.version, by: v.submittedBy.name, time: formatTime(v.submittedAt, lang) })}</Body1>
       {warnings.length > 0 && (
         <IssueList
-          groups={groupIssues(warnings, label)}
+          groups={groupIssues(warnings, (key) => (key ? label(key) : null))}
           explanations={explanationsByGroup(v)}
           onSelect={(issue) => props.onSelect?.(issue.path)}
           onExplanationChange={() => undefined}
@@ -63,11 +65,11 @@ export function SubmissionView(props: { version: ReturnVersion; fields: Readonly
           </TableRow>
         </TableHeader>
         <TableBody>
-          {Object.entries(v.values).map(([key, value]) => (
+          {Object.entries(v.values).map(([key, typed]) => ({ key, value: typed ?? v.derived[key]?.value ?? null })).map(({ key, value }) => (
             <TableRow key={key}>
               <TableCell>{label(key)}</TableCell>
               <TableCell className={styles.number}>
-                {value === null ? '—' : showFigure(value, props.fields.get(key)?.unit ?? '', lang)}
+                {value === null ? (none.has(key) ? t('declared_none') : '—') : showFigure(value, props.fields.get(key)?.unit ?? '', lang)}
               </TableCell>
             </TableRow>
           ))}

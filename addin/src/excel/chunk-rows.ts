@@ -1,4 +1,4 @@
-import { payloadBytes } from './sync-budget.js';
+import { jsonBytes } from './sync-budget.js';
 
 /** Largest single command we queue: a big block is split by rows into pieces of at most this. */
 export const MAX_COMMAND_BYTES = 512 * 1024;
@@ -13,7 +13,7 @@ export function chunkRows<T>(rows: T[][], firstRow: number, maxBytes = MAX_COMMA
   let start = firstRow;
   let bytes = 0;
   rows.forEach((row, i) => {
-    const rowBytes = payloadBytes(row, 0) - payloadBytes([], 0) + 1;
+    const rowBytes = jsonBytes(row) + 1;
     if (current.length > 0 && bytes + rowBytes > maxBytes) {
       chunks.push({ firstRow: start, rows: current });
       current = [];

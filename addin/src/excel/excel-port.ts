@@ -1,8 +1,9 @@
 import type { Issue, Lang, TemplateLayout, TemplateModel } from '@zj/shared';
 import { highlightIssues } from './highlight-issues.js';
-import { openWorkbook, type OpenMode } from './open-workbook.js';
+import { canInsert, openWorkbook, type OpenMode } from './open-workbook.js';
 import { readReturn, type SheetReturn } from './read-return.js';
-import { hasExcel, isSupported } from './requirements.js';
+import { hasExcel } from './requirements.js';
+import { onWaitingForCellEdit } from './run-excel.js';
 import { selectCell } from './select-cell.js';
 import { writeExplanation } from './write-explanation.js';
 import { writeTemplate, type WriteTemplateResult } from './write-template.js';
@@ -13,18 +14,21 @@ import { writeTemplate, type WriteTemplateResult } from './write-template.js';
  */
 export interface ExcelPort {
   available(): boolean;
-  canInsertSheets(): boolean;
+  /** Sheets of a downloaded workbook can be inserted into this one (and keep their charts if `hasCharts`). */
+  canInsertSheets(hasCharts: boolean): boolean;
   writeTemplate(template: TemplateModel, lang: Lang, onProgress?: (done: number, total: number) => void): Promise<WriteTemplateResult>;
   readReturn(template: TemplateModel): Promise<SheetReturn>;
   highlightIssues(layout: TemplateLayout, issues: readonly Issue[]): Promise<void>;
   selectCell(layout: TemplateLayout, path: string): Promise<boolean>;
   writeExplanation(layout: TemplateLayout, fieldKey: string, text: string): Promise<void>;
-  openWorkbook(base64: string, mode: OpenMode): Promise<OpenMode>;
+  openWorkbook(base64: string, mode: OpenMode, options?: { hasCharts?: boolean }): Promise<OpenMode>;
+  /** Called with true while a batch waits for the user to leave a cell being edited, false after. */
+  onWaitingForCellEdit(listener: (waiting: boolean) => void): () => void;
 }
 
 export const officeExcelPort: ExcelPort = {
   available: hasExcel,
-  canInsertSheets: () => isSupported('insertWorksheets'),
+  canInsertSheets: canInsert,
   writeTemplate: (template, lang, onProgress) => writeTemplate(template, lang, onProgress ? { onProgress } : {}),
   readReturn,
   highlightIssues: async (layout, issues) => {
@@ -33,4 +37,5 @@ export const officeExcelPort: ExcelPort = {
   selectCell,
   writeExplanation,
   openWorkbook,
+  onWaitingForCellEdit,
 };

@@ -41,6 +41,18 @@ describe('readReturn', () => {
     expect(input.figures['indicator_0000']).toBe(7);
   });
 
+  it('reads the template from the sheet it was written into beside a sheet of the user’s own named 填报表', async () => {
+    const template = syntheticTemplate(5);
+    fake().addSheet('填报表');
+    fake().paste('填报表', 'E5', '我的');
+    const written = await writeTemplate(template, 'zh');
+    fake().typeInto(written.layout.sheetName, 'E5', '7');
+    const { input, layout } = await readReturn(template);
+    expect(layout.sheetName).toBe('填报表 (2)');
+    expect(layout.names[0]!.ref).toBe("'填报表 (2)'!$E$5:$E$9");
+    expect(input.figures['indicator_0000']).toBe(7);
+  });
+
   it.each([
     ['no template sheet', (): unknown => undefined, 'no_template_sheet'],
     ['an older template', (): unknown => fake().paste('_meta', 'B3', 'older-version'), 'sheet_stale'],

@@ -27,3 +27,12 @@ export function officeDisplayLanguage(): string | null {
   if (typeof Office === 'undefined') return null;
   return Office.context?.displayLanguage ?? null;
 }
+
+/**
+ * Excel on the web: its insertWorksheetsFromBase64 leaves a workbook's charts out, so a workbook
+ * with charts is opened with createWorkbook there.
+ */
+export function onTheWeb(): boolean {
+  if (typeof Office === 'undefined') return false;
+  return String(Office.context?.platform ?? '') === 'OfficeOnline';
+}

@@ -1,28 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SyncBudget } from './sync-budget.js';
+import { REQUEST_COSTS, SyncBudget } from './sync-budget.js';
 import { chunkRows } from './chunk-rows.js';
 
 describe('SyncBudget', () => {
   it('never lets a sync exceed its limit and syncs only when the next command would not fit', async () => {
+    const limit = 10_000;
+    const base = REQUEST_COSTS.request;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 200 }), async (sizes) => {
-        const sent: number[] = [];
-        const budget = new SyncBudget({ sync: async () => void sent.push(0) }, 1000);
+        const budget = new SyncBudget({ sync: async () => undefined }, limit);
         for (const size of sizes) await budget.reserve(size);
-        await budget.flush();
-        expect(budget.stats.bytesPerSync.every((b) => b <= 1000)).toBe(true);
-        expect(budget.stats.bytesPerSync.reduce((a, b) => a + b, 0)).toBe(sizes.reduce((a, b) => a + b, 0));
-        // Two neighbouring syncs could not have been merged.
+        if (sizes.length > 0) await budget.flush();
         const b = budget.stats.bytesPerSync;
-        for (let i = 1; i < b.length - 1; i++) expect(b[i - 1]! + b[i]!).toBeGreaterThan(1000);
+        expect(b.every((x) => x <= limit)).toBe(true);
+        // Each request carries its fixed part once, and every command once.
+        expect(b.reduce((x, y) => x + y, 0)).toBe(sizes.reduce((x, y) => x + y, 0) + base * b.length);
+        // Two neighbouring syncs could not have been merged.
+        for (let i = 1; i < b.length - 1; i++) expect(b[i - 1]! + b[i]! - base).toBeGreaterThan(limit);
       }),
     );
   });
 
   it('refuses a single command larger than the limit: that is a planning bug', async () => {
-    const budget = new SyncBudget({ sync: async () => undefined }, 100);
-    await expect(budget.reserve(101)).rejects.toThrow(/exceeds/);
+    const budget = new SyncBudget({ sync: async () => undefined }, 1000);
+    await expect(budget.reserve(1000 - REQUEST_COSTS.request + 1)).rejects.toThrow(/exceeds/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CellValidation } from '@zj/shared';
+import { REQUEST_COSTS, jsonBytes, matrixBytes } from './sync-budget.js';
 
 export interface CellStyle {
   /** A colour, or null to clear the fill. */
@@ -24,14 +25,33 @@ export type WriteOp =
   | { kind: 'columnWidth'; sheet: string; address: string; points: number }
   | { kind: 'merge'; sheet: string; address: string };
 
-/** How many Office.js commands applying `op` queues (apply-write-op.ts): the basis of its byte estimate. */
-export function commandsOf(op: WriteOp): number {
+/**
+ * Upper bound of the request bytes applying `op` adds (apply-write-op.ts): a range, the objects
+ * reached from it, one command per property set or method call, and the arguments.
+ */
+export function opBytes(op: WriteOp): number {
+  const c = REQUEST_COSTS;
+  const range = c.range + jsonBytes(op.address);
   switch (op.kind) {
-    case 'validation':
-      return 3;
-    case 'style':
-      return Math.max(1, Object.keys(op.style).length);
-    default:
-      return 1;
+    case 'formulas':
+      return range + matrixBytes(op.formulas);
+    case 'numberFormat':
+      return range + matrixBytes(op.formats);
+    case 'columnWidth':
+      return range + c.object + c.command + jsonBytes(op.points);
+    case 'merge':
+      return range + c.command;
+    case 'validation': {
+      // rule, prompt and error alert: their text is clipped to Excel's limits (apply-write-op.ts),
+      // so the unclipped text bounds it.
+      const text = jsonBytes(op.validation) + 2 * jsonBytes(op.title) + 200;
+      return range + c.object + 3 * c.command + text;
+    }
+    case 'style': {
+      const s = op.style;
+      const objects = 1 + (s.fill !== undefined ? 1 : 0) + ([s.bold, s.italic, s.fontColor, s.fontSize].some((v) => v !== undefined) ? 1 : 0) + (s.locked !== undefined ? 1 : 0);
+      const values = Object.values(s).filter((v) => v !== undefined);
+      return range + objects * c.object + values.length * c.command + values.reduce<number>((sum, v) => sum + jsonBytes(v), 0);
+    }
   }
 }

@@ -14,9 +14,10 @@ import { UiContext } from '../components/ui-context.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import { pickLang, translator } from '../i18n/translate.js';
 import { ConsolidatorView } from './ConsolidatorView.js';
-import { defaultPeriod, periodOptions } from './period-options.js';
+import { defaultPeriod, periodLabel, periodOptions } from './period-options.js';
 import { ReviewerView } from './ReviewerView.js';
 import { StatisticianView } from './StatisticianView.js';
+import { UploadView } from './UploadView.js';
 import { useOperation } from './use-operation.js';
 
 export interface AppProps {
@@ -57,8 +58,12 @@ export function App(props: AppProps) {
       }),
     [props.apiBaseUrl, props.entra],
   );
-  const op = useOperation(lang, t);
   const [parks, setParks] = useState<Park[]>([]);
+  const names = useMemo(
+    () => ({ parkName: (code: string) => parks.find((p) => p.code === code)?.name ?? { zh: code, en: code }, periodLabel }),
+    [parks],
+  );
+  const op = useOperation(props.excel, names);
   const now = props.now ?? new Date();
   const [period, setPeriod] = useState(() => defaultPeriod(now));
   const [park, setPark] = useState<string | null>(null);
@@ -152,14 +157,14 @@ export function App(props: AppProps) {
           try {
             await (await props.entra!).signIn();
           } catch (error) {
-            const message = toUserMessage(error, lang, t);
-            return op.notify('error', message.text, message.actions);
+            const message = toUserMessage(error, names);
+            return op.notify('error', message.message, message.actions);
           }
           await op.retry();
         })();
       } else actions.current.get(action)?.();
     },
-    [lang, op, props.entra, signOut, t],
+    [names, op, props.entra, signOut],
   );
   const registerAction = useCallback((action: UserAction, handler: () => void) => void actions.current.set(action, handler), []);
 
@@ -167,8 +172,7 @@ export function App(props: AppProps) {
   const toggleLang = () => {
     const next: Lang = lang === 'zh' ? 'en' : 'zh';
     props.storage?.setItem(LANG_KEY, next);
-    // A message written in the other language goes; the next one comes in the new language.
-    if (!op.notice?.actions.length) op.dismiss();
+    // Messages are data: every one on screen is rendered again in the new language.
     setLang(next);
   };
 
@@ -178,8 +182,8 @@ export function App(props: AppProps) {
     <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <UiContext.Provider value={ui}>
         <Shell actor={actor} parkName={session?.me.park?.name[lang] ?? null} onToggleLang={toggleLang} onSignOut={signOut}>
-          {!props.excel.available() && (
-            <MessageBar intent="info">
+          {!props.excel.available() && session && role === 'statistician' && (
+            <MessageBar intent="info" layout="multiline" data-testid="browser-mode">
               <MessageBarBody>{t('not_in_excel')}</MessageBarBody>
             </MessageBar>
           )}
@@ -210,8 +214,11 @@ export function App(props: AppProps) {
             />
           )}
           <StatusArea busy={op.busy} notice={op.notice} onAction={onAction} onDismiss={op.dismiss} />
-          {session && role === 'statistician' && park && (
+          {session && role === 'statistician' && park && props.excel.available() && (
             <StatisticianView api={api} excel={props.excel} park={park} period={period} op={op} registerAction={registerAction} />
+          )}
+          {session && role === 'statistician' && park && !props.excel.available() && (
+            <UploadView api={api} park={park} parkName={parkName(park)} period={period} op={op} />
           )}
           {session && role === 'reviewer' && park && <ReviewerView api={api} park={park} parkName={parkName(park)} period={period} op={op} />}
           {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} onCatalogueChanged={reloadParks} />}

@@ -1,14 +1,17 @@
-import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, BuildingMultipleRegular, LockClosedRegular, LockOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { StatusResponse } from '@zj/shared';
 import type { ApiClient } from '../api/api-client.js';
-import { DownloadCard } from '../components/DownloadCard.js';
+import { DownloadCard, type DownloadMode } from '../components/DownloadCard.js';
 import { StatusTable } from '../components/StatusTable.js';
 import { useUi } from '../components/ui-context.js';
 import type { ExcelPort } from '../excel/excel-port.js';
 import { OnboardingView } from './OnboardingView.js';
 import { ReviewerView } from './ReviewerView.js';
+import { say } from '../i18n/translate.js';
+import { periodLabel } from './period-options.js';
+import { saveFile } from './save-file.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -25,8 +28,9 @@ function toBase64(bytes: ArrayBuffer): string {
 
 /**
  * The zone consolidator (张江管委会): 填报状态 of every park, locking the period, and the
- * consolidated and evaluation workbooks opened in Excel, and onboarding a park from its plan
- * (OnboardingView), opened on demand: the review is long and the pane narrow.
+ * consolidated and evaluation workbooks opened in Excel, or downloaded in a browser, and
+ * onboarding a park from its plan (OnboardingView), opened on demand: the review is long and the
+ * pane narrow.
  */
 export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation; storage: Storage | null; onCatalogueChanged(): void }) {
   const { api, excel, period, op } = props;
@@ -56,16 +60,26 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
     op.run('progress_submit', async () => {
       await api.setLock(period, locked);
       setStatus(await api.status(period));
+      op.notify('success', say(locked ? 'period_locked_notice' : 'period_unlocked_notice', { period: periodLabel(period) }));
     });
 
-  const open = (which: 'consolidation' | 'evaluation', mode: 'new_workbook' | 'insert_sheets') =>
+  const fileName = (which: 'consolidation' | 'evaluation') =>
+    which === 'consolidation' ? `${t('download_consolidation', { period })}.xlsx` : `${t('download_evaluation', { year })}.xlsx`;
+
+  const open = (which: 'consolidation' | 'evaluation', mode: DownloadMode) =>
     op.run('progress_download', async (progress) => {
       const bytes = which === 'consolidation' ? await api.consolidationWorkbook(period) : await api.evaluationWorkbook(year);
+      if (mode === 'download') {
+        saveFile(bytes, fileName(which));
+        return op.notify('success', say('downloaded', { file: fileName(which) }));
+      }
       progress('progress_open');
-      const done = await excel.openWorkbook(toBase64(bytes), mode);
-      op.notify('success', t(done === 'insert_sheets' ? 'opened_inserted' : 'opened_new'));
+      // The evaluation workbook has charts (Excel on the web would drop them on insertion).
+      const done = await excel.openWorkbook(toBase64(bytes), mode, { hasCharts: which === 'evaluation' });
+      op.notify('success', say(done === 'insert_sheets' ? 'opened_inserted' : 'opened_new'));
     });
 
+  const inExcel = excel.available();
   return (
     <div className={styles.root}>
       <section className={styles.root} aria-labelledby="status-title">
@@ -76,6 +90,11 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
           <Button size="small" appearance="subtle" icon={<ArrowSyncRegular />} onClick={refresh} disabled={op.busy !== null}>
             {t('status_refresh')}
           </Button>
+          {status?.locked && (
+            <Badge appearance="tint" color="informative" icon={<LockClosedRegular />} data-testid="period-locked">
+              {t('locked')}
+            </Badge>
+          )}
           {status && (
             <Button size="small" icon={status.locked ? <LockOpenRegular /> : <LockClosedRegular />} onClick={() => setLock(!status.locked)} disabled={op.busy !== null}>
               {t(status.locked ? 'unlock_period' : 'lock_period')}
@@ -91,14 +110,17 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
         <DownloadCard
           testId="download-consolidation"
           title={t('download_consolidation', { period })}
-          canInsert={excel.canInsertSheets()}
+          inExcel={inExcel}
+          canInsert={inExcel && excel.canInsertSheets(false)}
           busy={op.busy !== null}
           onOpen={(mode) => open('consolidation', mode)}
         />
         <DownloadCard
           testId="download-evaluation"
           title={t('download_evaluation', { year })}
-          canInsert={excel.canInsertSheets()}
+          inExcel={inExcel}
+          canInsert={inExcel && excel.canInsertSheets(true)}
+          {...(inExcel && excel.canInsertSheets(false) && !excel.canInsertSheets(true) ? { insertNote: t('insert_drops_charts') } : {})}
           busy={op.busy !== null}
           onOpen={(mode) => open('evaluation', mode)}
         />

@@ -1,11 +1,12 @@
 import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, CheckmarkRegular, DismissRegular, DocumentArrowUpRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Catalogue, Indicator, NewIndicator, OnboardingItem, OnboardingReview } from '@zj/shared';
+import { findUnit, type Catalogue, type Indicator, type NewIndicator, type OnboardingItem, type OnboardingReview } from '@zj/shared';
 import type { CatalogueHistory, OnboardingDraft } from '@zj/shared/api';
 import type { ApiClient } from '../api/api-client.js';
 import { formatTime } from '../components/format-time.js';
 import { useUi } from '../components/ui-context.js';
+import { say } from '../i18n/translate.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -129,7 +130,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
     op.run('progress_draft', async () => {
       if (!draft || !review) return;
       show(await api.call('saveOnboarding', { params: { draft: draft.id }, body: review, headers: { 'if-match': draft.etag } }));
-      op.notify('success', t('onboard_saved'));
+      op.notify('success', say('onboard_saved'));
     });
 
   const publish = () =>
@@ -138,7 +139,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
       const saved = await api.call('saveOnboarding', { params: { draft: draft.id }, body: review, headers: { 'if-match': draft.etag } });
       show(saved);
       if (saved.issues.length > 0) {
-        op.notify('error', t('onboard_not_ready', { count: saved.issues.length }));
+        op.notify('error', say('onboard_not_ready', { count: saved.issues.length }));
         return;
       }
       const result = await api.call('publishOnboarding', {
@@ -150,7 +151,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
       setText('');
       setFileName('');
       await loadReference();
-      op.notify('success', t('onboard_published', { version: result.version, count: result.targets }));
+      op.notify('success', say('onboard_published', { version: result.version, count: result.targets }));
       props.onPublished();
     });
 
@@ -159,6 +160,8 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
   const issuesAt = (prefix: string) => (draft?.issues ?? []).filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
   const indicators = catalogue?.indicators ?? [];
   const byCode = new Map<string, Indicator>(indicators.map((i) => [i.code, i]));
+  // A unit by its name in the pane's language (家 → enterprises); its code stays the value sent.
+  const unitName = (code: string) => (lang === 'zh' ? code : (findUnit(code)?.name.en ?? code));
   const numberOr = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v));
 
   const defineNew = (i: number) =>
@@ -325,10 +328,10 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                 <Text size={200} className={styles.quote}>
                   「{item.quote}」
                 </Text>
-                <Text size={200}>
+                <Text size={200} data-testid={`reading-${i}`}>
                   {t('onboard_reading', {
                     value: item.value ?? '?',
-                    unit: item.unit,
+                    unit: item.unitCode ? unitName(item.unitCode) : item.unit,
                     year: item.year ?? '?',
                     comparison: t(`onboard_cmp_${item.comparison}`),
                     confidence: Math.round((proposal?.confidence ?? 0) * 100),
@@ -343,7 +346,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                       <option value="">{item.unitCode === null ? `${item.unit} (?)` : '—'}</option>
                       {UNITS.map((u) => (
                         <option key={u} value={u}>
-                          {u}
+                          {unitName(u)}
                         </option>
                       ))}
                     </Select>
@@ -367,7 +370,7 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                     ))}
                     {indicators.map((ind) => (
                       <option key={ind.code} value={ind.code}>
-                        {ind.name[lang]}（{ind.unit}）
+                        {lang === 'zh' ? `${ind.name.zh}（${ind.unit}）` : `${ind.name.en} (${unitName(ind.unit)})`}
                       </option>
                     ))}
                     <option value={NEW}>{t('onboard_define_new')}</option>
@@ -412,7 +415,9 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                       <Field className={styles.half} label={t('onboard_new_unit')}>
                         <Select value={created.unit} onChange={(_, d) => setNew(created.code, { unit: d.value })}>
                           {CANONICAL_UNITS.map((u) => (
-                            <option key={u}>{u}</option>
+                            <option key={u} value={u}>
+                              {unitName(u)}
+                            </option>
                           ))}
                         </Select>
                       </Field>

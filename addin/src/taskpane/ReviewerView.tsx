@@ -9,6 +9,8 @@ import { StateBadge } from '../components/StateBadge.js';
 import { SubmissionView } from '../components/SubmissionView.js';
 import { useUi } from '../components/ui-context.js';
 import { useFieldInfo } from '../components/use-field-info.js';
+import { say } from '../i18n/translate.js';
+import { periodLabel } from './period-options.js';
 import type { Operation } from './use-operation.js';
 
 const useStyles = makeStyles({
@@ -34,12 +36,12 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
         const [ret, tpl] = await Promise.all([api.getReturn(park, period), api.template(park, period).catch(() => null)]);
         setData(ret);
         setTemplate(tpl);
-        if (!ret.latest) op.notify('info', t('review_none', { park: props.parkName, period }));
+        if (!ret.latest) op.notify('info', say('review_none', { park: props.parkName, period: periodLabel(period) }));
       }),
-    [api, op, park, period, props.parkName, t],
+    [api, op, park, period, props.parkName],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per park and period; `load` changes with the language only.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per park and period; `load` also changes with what must not reload (the operation's state, the park's name).
   useEffect(() => {
     setData(null);
     void load();
@@ -52,7 +54,7 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
       const version = data!.latest!.version;
       await api.review(park, period, { version, decision, comment });
       setData(await api.getReturn(park, period));
-      op.notify('success', t(decision === 'approve' ? 'review_done_approve' : 'review_done_return', { version }));
+      op.notify('success', say(decision === 'approve' ? 'review_done_approve' : 'review_done_return', { version }));
     });
 
   const latest = data?.latest ?? null;

@@ -1,5 +1,5 @@
 import { hasPeriodBegun, periodOf, type Quarter } from '@zj/shared';
-import type { Translate } from '../i18n/translate.js';
+import { translator, type Translate } from '../i18n/translate.js';
 
 /**
  * Periods to pick from: annual returns (年报) and quarters (季报) from 2024 (the plans' first
@@ -19,4 +19,11 @@ export function periodOptions(now: Date, t: Translate): Array<{ value: string; l
 /** The annual return due next: last year's until the end of March, then this year's. */
 export function defaultPeriod(now: Date): string {
   return String(now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear());
+}
+
+/** "2024年 年报" / "2024 annual", "2025年 第3季度" / "2025 Q3": how a period code reads in both languages. */
+export function periodLabel(code: string): { zh: string; en: string } {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(code);
+  const label = (t: Translate) => (quarter ? t('period_quarter', { year: quarter[1]!, quarter: quarter[2]! }) : /^\d{4}$/.test(code) ? t('period_annual', { year: code }) : code);
+  return { zh: label(translator('zh')), en: label(translator('en')) };
 }

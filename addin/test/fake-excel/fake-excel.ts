@@ -1,5 +1,6 @@
 import { cellKey, columnLetters, parseAddress, type Rect } from './a1.js';
 import { evaluateFormula } from './evaluate-formula.js';
+import { OfficeRequestModel, PATH, type ObjectPath } from './office-request.js';
 import { emptyCell, newSheet, newWorkbook, type CellState, type SheetState, type WorkbookState } from './state.js';
 
 /**
@@ -9,21 +10,32 @@ import { emptyCell, newSheet, newWorkbook, type CellState, type SheetState, type
  *
  * Like Office.js, commands are queued and only run at `context.sync()`, loaded properties can be
  * read only after a sync, and a batch fails on writes Excel refuses (locked cells of a protected
- * sheet, arrays that do not match the range). Each sync is measured: the number of commands and
- * the bytes of the JSON request Office.js would send (one action record per command, one object
- * path record per proxy created), so tests can bound syncs and payload size.
+ * sheet, arrays that do not match the range). Each sync is measured as the request Office.js
+ * would send, built record for record by office-request.ts (calibrated against office.js itself
+ * by e2e/browser/office-js-requests.browser.test.ts), so tests can bound syncs and payload size.
  */
 export interface FakeSync {
+  /** Actions in the request. */
   actions: number;
+  /** UTF-8 bytes of the request body. */
   bytes: number;
+  /** The request body (JSON), kept when the fake is made with `keepBodies`. */
+  body?: string;
 }
 
 export interface FakeExcelOptions {
   /** Requirement sets reported as supported, e.g. { ExcelApi: '1.13' }. */
   supportedSets?: Record<string, string>;
   displayLanguage?: string;
-  /** The user is typing in a cell: a batch not run with delayForCellEdit fails. */
+  /** Office.context.platform: 'OfficeOnline' for Excel on the web, 'PC', 'Mac'… */
+  platform?: string;
+  /**
+   * The user is typing in a cell: a batch not run with delayForCellEdit fails; one run with it
+   * waits until `finishCellEdit()`.
+   */
   cellEditing?: boolean;
+  /** Keep each request's body in `syncs` (the calibration test compares them with office.js's). */
+  keepBodies?: boolean;
 }
 
 type Json = unknown;
@@ -32,61 +44,90 @@ function officeError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, name: 'RichApi.Error' });
 }
 
-const encoder = new TextEncoder();
-const bytesOf = (value: Json) => encoder.encode(JSON.stringify(value)).length;
-
 class Context {
   private pending: Array<() => void> = [];
   private loads: Array<() => void> = [];
-  private bytes = 0;
-  private ids = 0;
-  readonly workbook: FakeWorkbook;
+  private book: FakeWorkbook | null = null;
+  readonly model: OfficeRequestModel;
 
   constructor(
     readonly host: FakeExcel,
     private readonly delayForCellEdit: boolean,
   ) {
-    this.workbook = new FakeWorkbook(this);
+    this.model = new OfficeRequestModel(() => ++host.referenceIds);
   }
 
-  /** Records the object path Office.js would create for a new proxy. */
-  path(name: string, args: Json[] = []): number {
-    const id = ++this.ids;
-    this.bytes += bytesOf({ Id: id, ObjectPathType: args.length ? 3 : 4, Name: name, ParentObjectPathId: id - 1, ArgumentInfo: { Arguments: args } });
-    return id;
+  /** Made on first use, as Office.js's root object is instantiated then. */
+  get workbook(): FakeWorkbook {
+    if (!this.book) {
+      this.model.instantiate(this.model.root);
+      this.book = new FakeWorkbook(this, this.model.root);
+    }
+    return this.book;
   }
 
-  /** Queues one command; `apply` runs at sync. */
-  action(pathId: number, name: string, args: Json[], apply: () => void): void {
-    const id = ++this.ids;
-    this.bytes += bytesOf({ Id: id, ActionType: 1, Name: name, ObjectPathId: pathId, ArgumentInfo: { Arguments: args } });
+  /** Queues what a command does in the workbook; it runs at sync. */
+  effect(apply: () => void): void {
     this.pending.push(apply);
   }
 
-  load(pathId: number, props: string, resolve: () => void): void {
-    this.action(pathId, 'Query', [props], () => undefined);
+  /** What a load answers, filled in at sync. */
+  answer(resolve: () => void): void {
     this.loads.push(resolve);
   }
 
   get unsent(): number {
-    return this.pending.length;
+    return this.model.pending;
   }
 
   async sync(): Promise<void> {
     const pending = this.pending;
     const loads = this.loads;
-    const record: FakeSync = { actions: pending.length, bytes: this.bytes };
     this.pending = [];
     this.loads = [];
-    this.bytes = 0;
+    const built = this.model.build();
+    // Office.js sends nothing for a sync with nothing queued.
+    if (built === null) return;
+    const record = { actions: built.actions, bytes: built.bytes, ...(this.host.options.keepBodies ? { body: built.body } : {}) };
     this.host.syncs.push(record);
+    this.host.requests.push(record);
     await Promise.resolve();
-    if (this.host.options.cellEditing && !this.delayForCellEdit) {
-      throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (this.host.options.cellEditing) {
+      if (!this.delayForCellEdit) {
+        this.model.refused();
+        throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      }
+      await this.host.cellEditDone;
     }
-    for (const apply of pending) apply();
+    const refusal = this.host.refusals.shift();
+    if (refusal !== undefined && refusal !== null) {
+      this.model.refused();
+      throw officeError(refusal, `Excel refused the request (${refusal}).`);
+    }
+    try {
+      if (this.host.state.readOnly && pending.length > 0) throw officeError('AccessDenied', 'The workbook is read-only.');
+      for (const apply of pending) apply();
+    } catch (error) {
+      this.model.refused();
+      throw error;
+    }
+    this.model.sent();
     for (const resolve of loads) resolve();
   }
+
+  /** The clean-up request Excel.run sends after the batch (kept ranges released). */
+  finish(): void {
+    const built = this.model.cleanup();
+    if (!built) return;
+    const record = { actions: built.actions, bytes: built.bytes, ...(this.host.options.keepBodies ? { body: built.body } : {}) };
+    this.host.cleanups.push(record);
+    this.host.requests.push(record);
+  }
+}
+
+/** The Select list of a load, as Office.js sends it: `items/` dropped for a collection. */
+function selectOf(props: string | string[] | undefined): string[] {
+  return parseLoad(props).map((p) => p.replace(/^items\//, ''));
 }
 
 /** Properties readable only after load + sync, as in Office.js. */
@@ -129,42 +170,89 @@ function parseLoad(props: string | string[] | undefined): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
-class FakeWorkbook {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly names: FakeNames;
-  readonly id: number;
-  constructor(private readonly ctx: Context) {
-    this.id = ctx.path('Workbook');
-    this.worksheets = new FakeWorksheetCollection(ctx, this.id);
-    this.names = new FakeNames(ctx);
+class FakeWorkbook extends Loadable {
+  private sheetsProxy: FakeWorksheetCollection | null = null;
+  private namesProxy: FakeNames | null = null;
+  private protectionProxy: FakeProtectionFlag | null = null;
+  constructor(
+    private readonly ctx: Context,
+    readonly path: ObjectPath,
+  ) {
+    super();
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get readOnly(): boolean {
+    return this.read('readOnly');
+  }
+  load(props?: string | string[]): this {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
+      this.loaded.set('name', 'Book1.xlsx');
+      this.loaded.set('readOnly', this.ctx.host.state.readOnly);
+    });
+    return this;
+  }
+  get protection(): FakeProtectionFlag {
+    return (this.protectionProxy ??= new FakeProtectionFlag(this.ctx, this.ctx.model.proxy(PATH.property, 'Protection', this.path), () => this.ctx.host.state.structureProtected));
+  }
+  get worksheets(): FakeWorksheetCollection {
+    return (this.sheetsProxy ??= new FakeWorksheetCollection(this.ctx, this.ctx.model.proxy(PATH.property, 'Worksheets', this.path)));
+  }
+  get names(): FakeNames {
+    return (this.namesProxy ??= new FakeNames(this.ctx, this.ctx.model.proxy(PATH.property, 'Names', this.path)));
   }
   insertWorksheetsFromBase64(base64: string, options?: Json): { value: string[] } {
-    this.ctx.action(this.id, 'InsertWorksheetsFromBase64', [base64, options ?? null], () => {
-      this.ctx.host.state.insertedWorkbooks.push(base64.length);
-    });
+    this.ctx.model.method(this.path, 'InsertWorksheetsFromBase64', [base64, options]);
+    this.ctx.effect(() => void this.ctx.host.state.insertedWorkbooks.push(base64.length));
     return { value: [] };
   }
 }
 
-class FakeWorksheetCollection extends Loadable {
-  private readonly id: number;
+/** A protection's `protected` flag, loadable: the workbook's structure, or a sheet's. */
+class FakeProtectionFlag extends Loadable {
   constructor(
-    private readonly ctx: Context,
-    parent: number,
+    protected readonly ctx: Context,
+    protected readonly path: ObjectPath,
+    private readonly flag: () => boolean,
   ) {
     super();
-    this.id = ctx.path('Worksheets', []);
-    void parent;
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(props: string | string[] = 'protected'): this {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => this.loaded.set('protected', this.flag()));
+    return this;
+  }
+}
+
+/** Changing the sheets of a workbook whose structure is protected is refused. */
+function guardStructure(host: FakeExcel): void {
+  if (host.state.structureProtected) throw officeError('AccessDenied', 'The workbook structure is protected.');
+}
+
+class FakeWorksheetCollection extends Loadable {
+  constructor(
+    private readonly ctx: Context,
+    private readonly path: ObjectPath,
+  ) {
+    super();
   }
   get items(): FakeWorksheet[] {
     return this.read('items');
   }
   load(props?: string | string[]): this {
-    this.ctx.load(this.id, parseLoad(props).join(','), () => {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
+      const sheets = this.ctx.host.state.sheets;
+      this.ctx.model.itemsLoaded(sheets.length);
       this.loaded.set(
         'items',
-        this.ctx.host.state.sheets.map((s) => {
-          const ws = new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, s.name, s), 'GetItem', [s.name]);
+        sheets.map((s) => {
+          const ws = new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, s.name, s), null);
           ws.markLoaded(s);
           return ws;
         }),
@@ -174,8 +262,10 @@ class FakeWorksheetCollection extends Loadable {
   }
   add(name: string): FakeWorksheet {
     const ref = new SheetRef(this.ctx.host, name);
-    const ws = new FakeWorksheet(this.ctx, ref, 'Add', [name], true);
-    this.ctx.action(ws.pathId, 'Add', [name], () => {
+    // The Instantiate action of worksheets.add() is what adds the sheet.
+    const ws = new FakeWorksheet(this.ctx, ref, this.ctx.model.proxy(PATH.method, 'Add', this.path, [name], true));
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       if (this.ctx.host.findSheet(name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
       const state = newSheet(name);
       this.ctx.host.state.sheets.push(state);
@@ -184,55 +274,59 @@ class FakeWorksheetCollection extends Loadable {
     return ws;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, name), 'GetItem', [name]);
+    return new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, name), this.ctx.model.proxy(PATH.indexer, '', this.path, [name]));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, name), 'GetItemOrNullObject', [name], false, true);
-  }
-  getActiveWorksheet(): FakeWorksheet {
-    return this.getItem(this.ctx.host.state.activeSheet ?? '');
+    return new FakeWorksheet(this.ctx, new SheetRef(this.ctx.host, name), this.ctx.model.proxy(PATH.method, 'GetItemOrNullObject', this.path, [name]), true);
   }
 }
 
 class FakeWorksheet extends Loadable {
-  readonly pathId: number;
-  readonly protection: FakeProtection;
-  readonly freezePanes: { freezeRows(count: number): void; freezeAt(address: string): void; unfreeze(): void };
+  private protectionProxy: FakeProtection | null = null;
+  private freezeProxy: FakeFreezePanes | null = null;
 
   constructor(
     private readonly ctx: Context,
     readonly ref: SheetRef,
-    method: string,
-    args: Json[],
-    _adding = false,
+    /** Null for an item of a loaded collection, which is only read. */
+    private readonly objectPath: ObjectPath | null,
     private readonly nullable = false,
   ) {
     super();
-    this.pathId = ctx.path(method, args);
-    this.protection = new FakeProtection(ctx, ref, this.pathId);
-    const freezeId = ctx.path('FreezePanes');
-    this.freezePanes = {
-      freezeRows: (count: number) => ctx.action(freezeId, 'FreezeRows', [count], () => void (ref.resolve().frozenRows = count)),
-      freezeAt: (address: string) =>
-        ctx.action(freezeId, 'FreezeAt', [address], () => {
-          const rect = parseAddress(address);
-          const s = ref.resolve();
-          if (rect.r1 !== 0 || rect.c1 !== 0) throw officeError('InvalidArgument', 'freezeAt starts at A1');
-          s.frozenRows = rect.r2 + 1;
-          s.frozenColumns = rect.c2 + 1;
-        }),
-      unfreeze: () =>
-        ctx.action(freezeId, 'Unfreeze', [], () => {
-          const s = ref.resolve();
-          s.frozenRows = 0;
-          s.frozenColumns = 0;
-        }),
-    };
+  }
+
+  private get path(): ObjectPath {
+    if (!this.objectPath) throw new Error('fake Excel: a loaded collection item is only read here');
+    return this.objectPath;
+  }
+
+  get protection(): FakeProtection {
+    return (this.protectionProxy ??= new FakeProtection(this.ctx, this.ref, this.ctx.model.proxy(PATH.property, 'Protection', this.path)));
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return (this.freezeProxy ??= new FakeFreezePanes(this.ctx, this.ref, this.ctx.model.proxy(PATH.property, 'FreezePanes', this.path)));
   }
 
   markLoaded(s: SheetState): void {
     this.loaded.set('name', s.name);
     this.loaded.set('visibility', s.visibility);
+    this.loaded.set('position', this.ctx.host.state.sheets.indexOf(s));
+  }
+
+  get position(): number {
+    return this.read('position');
+  }
+  set position(value: number) {
+    this.ctx.model.setProperty(this.path, 'Position', value);
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
+      const s = this.ref.resolve();
+      const sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
+      if (value < 0 || value > sheets.length) throw officeError('InvalidArgument', `position ${value}`);
+      sheets.splice(value, 0, s);
+      this.ctx.host.state.sheets = sheets;
+    });
   }
 
   get isNullObject(): boolean {
@@ -242,10 +336,17 @@ class FakeWorksheet extends Loadable {
     return this.read('name');
   }
   set name(value: string) {
-    this.ctx.action(this.pathId, 'Name', [value], () => {
+    this.ctx.model.setProperty(this.path, 'Name', value);
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       if (this.ctx.host.findSheet(value) && this.ctx.host.findSheet(value) !== s) throw officeError('ItemAlreadyExists', value);
       if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = value;
+      // Like Excel, defined names follow the sheet they refer to.
+      const quote = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+      for (const [name, ref] of this.ctx.host.state.names) {
+        if (ref.includes(quote(s.name))) this.ctx.host.state.names.set(name, ref.replace(quote(s.name), quote(value)));
+      }
       s.name = value;
     });
   }
@@ -253,10 +354,15 @@ class FakeWorksheet extends Loadable {
     return this.read('visibility');
   }
   set visibility(value: SheetState['visibility']) {
-    this.ctx.action(this.pathId, 'Visibility', [value], () => void (this.ref.resolve().visibility = value));
+    this.ctx.model.setProperty(this.path, 'Visibility', value);
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
+      this.ref.resolve().visibility = value;
+    });
   }
   load(props?: string | string[]): this {
-    this.ctx.load(this.pathId, parseLoad(props).join(','), () => {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
       const exists = this.ref.exists();
       if (!this.nullable && !exists) throw officeError('ItemNotFound', 'sheet');
       this.loaded.set('isNullObject', !exists);
@@ -265,54 +371,80 @@ class FakeWorksheet extends Loadable {
     return this;
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this.ref, address, 'GetRange', address === undefined ? [] : [address]);
+    return new FakeRange(this.ctx, this.ref, address, this.ctx.model.proxy(PATH.method, 'GetRange', this.path, [address]));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this.ref, undefined, 'GetUsedRangeOrNullObject', [valuesOnly], { used: { valuesOnly } });
+    return new FakeRange(this.ctx, this.ref, undefined, this.ctx.model.proxy(PATH.method, 'GetUsedRangeOrNullObject', this.path, [valuesOnly]), { used: { valuesOnly } });
   }
   activate(): void {
-    this.ctx.action(this.pathId, 'Activate', [], () => {
+    this.ctx.model.method(this.path, 'Activate', []);
+    this.ctx.effect(() => {
       const s = this.ref.resolve();
       if (s.visibility !== 'Visible') throw officeError('InvalidOperation', 'cannot activate a hidden sheet');
       this.ctx.host.state.activeSheet = s.name;
     });
   }
   delete(): void {
-    this.ctx.action(this.pathId, 'Delete', [], () => {
+    this.ctx.model.method(this.path, 'Delete', []);
+    this.ctx.effect(() => {
+      guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       this.ctx.host.state.sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
+      if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = this.ctx.host.state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
     });
   }
 }
 
-class FakeProtection extends Loadable {
-  private readonly id: number;
+class FakeFreezePanes {
   constructor(
     private readonly ctx: Context,
     private readonly ref: SheetRef,
-    parent: number,
+    private readonly path: ObjectPath,
+  ) {}
+  freezeRows(count: number): void {
+    this.ctx.model.method(this.path, 'FreezeRows', [count]);
+    this.ctx.effect(() => void (this.ref.resolve().frozenRows = count));
+  }
+  freezeAt(address: string): void {
+    this.ctx.model.method(this.path, 'FreezeAt', [address]);
+    this.ctx.effect(() => {
+      const rect = parseAddress(address);
+      const s = this.ref.resolve();
+      if (rect.r1 !== 0 || rect.c1 !== 0) throw officeError('InvalidArgument', 'freezeAt starts at A1');
+      s.frozenRows = rect.r2 + 1;
+      s.frozenColumns = rect.c2 + 1;
+    });
+  }
+  unfreeze(): void {
+    this.ctx.model.method(this.path, 'Unfreeze', []);
+    this.ctx.effect(() => {
+      const s = this.ref.resolve();
+      s.frozenRows = 0;
+      s.frozenColumns = 0;
+    });
+  }
+}
+
+class FakeProtection extends FakeProtectionFlag {
+  constructor(
+    ctx: Context,
+    private readonly ref: SheetRef,
+    path: ObjectPath,
   ) {
-    super();
-    this.id = ctx.path('Protection');
-    void parent;
-  }
-  get protected(): boolean {
-    return this.read('protected');
-  }
-  load(): this {
-    this.ctx.load(this.id, 'protected', () => this.loaded.set('protected', this.ref.resolve().protected));
-    return this;
+    super(ctx, path, () => ref.resolve().protected);
   }
   protect(options?: Record<string, unknown>, password?: string): void {
-    this.ctx.action(this.id, 'Protect', [options ?? null, password ?? null], () => {
+    this.ctx.model.method(this.path, 'Protect', [options, password]);
+    this.ctx.effect(() => {
       const s = this.ref.resolve();
       if (s.protected) throw officeError('InvalidOperation', 'The worksheet is already protected.');
       s.protected = true;
       s.protectionOptions = options ?? {};
     });
   }
-  unprotect(): void {
-    this.ctx.action(this.id, 'Unprotect', [], () => {
+  unprotect(password?: string): void {
+    this.ctx.model.method(this.path, 'Unprotect', [password]);
+    this.ctx.effect(() => {
       const s = this.ref.resolve();
       s.protected = false;
     });
@@ -320,31 +452,55 @@ class FakeProtection extends Loadable {
 }
 
 class FakeRange extends Loadable {
-  private readonly id: number;
-  readonly format: ReturnType<FakeRange['makeFormat']>;
-  readonly dataValidation: ReturnType<FakeRange['makeValidation']>;
+  private formatProxy: ReturnType<FakeRange['makeFormat']> | null = null;
+  private validationProxy: ReturnType<FakeRange['makeValidation']> | null = null;
 
   constructor(
     private readonly ctx: Context,
     private readonly ref: SheetRef,
     private readonly address: string | undefined,
-    method: string,
-    args: Json[],
-    private readonly special: { used?: { valuesOnly: boolean } } = {},
+    private readonly path: ObjectPath,
+    private readonly special: { used?: { valuesOnly: boolean; within?: string } } = {},
   ) {
     super();
-    this.id = ctx.path(method, args);
-    this.format = this.makeFormat();
-    this.dataValidation = this.makeValidation();
+    // Inside Excel.run, Office.js tracks every range it makes.
+    ctx.model.keepReference(path);
+  }
+
+  get format(): ReturnType<FakeRange['makeFormat']> {
+    return (this.formatProxy ??= this.makeFormat());
+  }
+
+  get dataValidation(): ReturnType<FakeRange['makeValidation']> {
+    return (this.validationProxy ??= this.makeValidation());
   }
 
   private rect(): Rect {
     if (this.special.used) {
-      const used = this.ctx.host.usedRect(this.ref.resolve(), this.special.used.valuesOnly);
+      const used = this.usedRect();
       if (!used) throw officeError('ItemNotFound', 'empty sheet');
       return used;
     }
     return parseAddress(this.address);
+  }
+
+  /** The used part of the sheet, or of this range (Range.getUsedRangeOrNullObject). */
+  private usedRect(): Rect | null {
+    const used = this.special.used!;
+    const rect = this.ctx.host.usedRect(this.ref.resolve(), used.valuesOnly, used.within === undefined ? undefined : parseAddress(used.within));
+    return rect;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    const path = this.ctx.model.proxy(PATH.method, 'GetUsedRangeOrNullObject', this.path, [valuesOnly]);
+    return new FakeRange(this.ctx, this.ref, undefined, path, { used: { valuesOnly, ...(this.address !== undefined ? { within: this.address } : {}) } });
+  }
+
+  /** A command on this range: the request record now, the effect at sync. */
+  private command(path: ObjectPath, kind: 'set' | 'method', name: string, args: unknown[], apply: () => void): void {
+    if (kind === 'set') this.ctx.model.setProperty(path, name, args[0]);
+    else this.ctx.model.method(path, name, args);
+    this.ctx.effect(apply);
   }
 
   private each(write: boolean, fn: (cell: CellState, r: number, c: number) => void): void {
@@ -381,8 +537,42 @@ class FakeRange extends Loadable {
     if (s.protected && s.protectionOptions[allow] !== true) throw officeError('AccessDenied', `The sheet ${s.name} is protected.`);
   }
 
+  /**
+   * Office.js sends a matrix of more than 1500 cells in pieces (setRangePropertiesInBulk in
+   * excel-web-16.00.js): _ValidateArraySize on the range, then each piece of ⌈1500 ÷ columns⌉
+   * rows to an untracked getRow(i).getBoundingRect(getRow(j)). The effect is the same.
+   */
+  private sendMatrix(name: string, input: unknown): void {
+    const matrix = Array.isArray(input) && Array.isArray(input[0]) ? (input as unknown[][]) : null;
+    const MAX_CELLS = 1500;
+    if (!matrix || matrix.length * matrix[0]!.length <= MAX_CELLS || !this.ctx.host.office.context.requirements.isSetSupported('ExcelApi', '1.3')) {
+      this.ctx.model.setProperty(this.path, name, input);
+      return;
+    }
+    const model = this.ctx.model;
+    const columns = matrix[0]!.length;
+    const rowsPerPiece = Math.max(1, Math.round(MAX_CELLS / columns));
+    model.method(this.path, '_ValidateArraySize', [matrix.length, columns]);
+    const row = (i: number) => {
+      const path = model.proxy(PATH.method, 'GetRow', this.path, [i]);
+      model.keepReference(path);
+      model.untrack(path);
+      return path;
+    };
+    for (let start = 0; start < matrix.length; start += rowsPerPiece) {
+      const count = Math.min(rowsPerPiece, matrix.length - start);
+      const first = row(start);
+      const last = row(start + count - 1);
+      const piece = model.proxy(PATH.method, 'GetBoundingRect', first, [last]);
+      model.keepReference(piece);
+      model.untrack(piece);
+      model.setProperty(piece, name, matrix.slice(start, start + count));
+    }
+  }
+
   private setMatrix(name: string, input: unknown, write: (cell: CellState, v: unknown) => void, guardLocked: boolean): void {
-    this.ctx.action(this.id, name, [input], () => {
+    this.sendMatrix(name, input);
+    this.ctx.effect(() => {
       const rect = this.rect();
       const rows = rect.r2 - rect.r1 + 1;
       const cols = rect.c2 - rect.c1 + 1;
@@ -426,13 +616,20 @@ class FakeRange extends Loadable {
   get rowCount(): number {
     return this.read('rowCount');
   }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
 
   load(props?: string | string[]): this {
     const names = parseLoad(props);
-    this.ctx.load(this.id, names.join(','), () => {
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
       const s = this.ref.resolve();
       if (this.special.used) {
-        const used = this.ctx.host.usedRect(s, this.special.used.valuesOnly);
+        const used = this.usedRect();
         this.loaded.set('isNullObject', used === null);
         if (!used) return;
       }
@@ -452,6 +649,8 @@ class FakeRange extends Loadable {
         else if (name === 'numberFormat') this.loaded.set('numberFormat', matrix((cell) => cell.numberFormat));
         else if (name === 'rowIndex') this.loaded.set('rowIndex', rect.r1);
         else if (name === 'rowCount') this.loaded.set('rowCount', rect.r2 - rect.r1 + 1);
+        else if (name === 'columnIndex') this.loaded.set('columnIndex', rect.c1);
+        else if (name === 'columnCount') this.loaded.set('columnCount', rect.c2 - rect.c1 + 1);
         else if (name === 'address') this.loaded.set('address', `${s.name}!${cellKey(rect.r1, rect.c1)}:${cellKey(rect.r2, rect.c2)}`);
       }
       if (!this.special.used) this.loaded.set('isNullObject', false);
@@ -460,7 +659,7 @@ class FakeRange extends Loadable {
   }
 
   merge(across = false): void {
-    this.ctx.action(this.id, 'Merge', [across], () => {
+    this.command(this.path, 'method', 'Merge', [across], () => {
       this.guardFormat();
       const s = this.ref.resolve();
       if (s.merges.includes(this.address ?? '')) throw officeError('InvalidOperation', 'already merged');
@@ -469,7 +668,7 @@ class FakeRange extends Loadable {
   }
 
   unmerge(): void {
-    this.ctx.action(this.id, 'Unmerge', [], () => {
+    this.command(this.path, 'method', 'Unmerge', [], () => {
       this.guardFormat();
       const s = this.ref.resolve();
       s.merges = this.address === undefined ? [] : s.merges.filter((m) => m !== this.address);
@@ -477,7 +676,7 @@ class FakeRange extends Loadable {
   }
 
   select(): void {
-    this.ctx.action(this.id, 'Select', [], () => {
+    this.command(this.path, 'method', 'Select', [], () => {
       const s = this.ref.resolve();
       this.ctx.host.state.activeSheet = s.name;
       this.ctx.host.state.selection = { sheet: s.name, address: this.address ?? '' };
@@ -485,7 +684,7 @@ class FakeRange extends Loadable {
   }
 
   clear(applyTo: string = 'All'): void {
-    this.ctx.action(this.id, 'Clear', [applyTo], () => {
+    this.command(this.path, 'method', 'Clear', [applyTo], () => {
       const s = this.ref.resolve();
       if (s.protected) throw officeError('AccessDenied', `The sheet ${s.name} is protected.`);
       this.each(false, (cell, r, c) => {
@@ -500,46 +699,74 @@ class FakeRange extends Loadable {
     });
   }
 
+  /** range.format and its fill, font and protection: property objects made on first use, as Office.js does. */
   private makeFormat() {
-    const set = (name: string, value: unknown, fn: (cell: CellState) => void, allow?: string) =>
-      this.ctx.action(this.id, name, [value], () => {
+    const self = this;
+    const model = this.ctx.model;
+    const formatPath = model.proxy(PATH.property, 'Format', this.path);
+    const child = (name: string) => {
+      let path: ObjectPath | null = null;
+      return () => (path ??= model.proxy(PATH.property, name, formatPath));
+    };
+    const fillPath = child('Fill');
+    const fontPath = child('Font');
+    const protectionPath = child('Protection');
+    const set = (path: ObjectPath, name: string, value: unknown, fn: (cell: CellState) => void, allow?: string) =>
+      this.command(path, 'set', name, [value], () => {
         this.guardFormat(allow);
         this.each(true, fn);
       });
-    const self = this;
-    const fill = {
-      set color(v: string) {
-        set('Format.Fill.Color', v, (cell) => void (cell.fill = v));
-      },
-      clear() {
-        set('Format.Fill.Clear', null, (cell) => void (cell.fill = null));
-      },
-    };
-    const font = {
-      set bold(v: boolean) {
-        set('Format.Font.Bold', v, (cell) => void (cell.bold = v));
-      },
-      set italic(v: boolean) {
-        set('Format.Font.Italic', v, (cell) => void (cell.italic = v));
-      },
-      set color(v: string) {
-        set('Format.Font.Color', v, (cell) => void (cell.fontColor = v));
-      },
-      set size(v: number) {
-        set('Format.Font.Size', v, (cell) => void (cell.fontSize = v));
-      },
-    };
-    const protection = {
-      set locked(v: boolean) {
-        set('Format.Protection.Locked', v, (cell) => void (cell.locked = v));
-      },
-    };
+    let fill: object | null = null;
+    let font: object | null = null;
+    let protection: object | null = null;
     return {
-      fill,
-      font,
-      protection,
+      get fill() {
+        return (fill ??= (() => {
+          const path = fillPath();
+          return {
+            set color(v: string) {
+              set(path, 'Color', v, (cell) => void (cell.fill = v));
+            },
+            clear() {
+              self.command(path, 'method', 'Clear', [], () => {
+                self.guardFormat();
+                self.each(true, (cell) => void (cell.fill = null));
+              });
+            },
+          };
+        })()) as { color: string; clear(): void };
+      },
+      get font() {
+        return (font ??= (() => {
+          const path = fontPath();
+          return {
+            set bold(v: boolean) {
+              set(path, 'Bold', v, (cell) => void (cell.bold = v));
+            },
+            set italic(v: boolean) {
+              set(path, 'Italic', v, (cell) => void (cell.italic = v));
+            },
+            set color(v: string) {
+              set(path, 'Color', v, (cell) => void (cell.fontColor = v));
+            },
+            set size(v: number) {
+              set(path, 'Size', v, (cell) => void (cell.fontSize = v));
+            },
+          };
+        })()) as { bold: boolean; italic: boolean; color: string; size: number };
+      },
+      get protection() {
+        return (protection ??= (() => {
+          const path = protectionPath();
+          return {
+            set locked(v: boolean) {
+              set(path, 'Locked', v, (cell) => void (cell.locked = v));
+            },
+          };
+        })()) as { locked: boolean };
+      },
       set columnWidth(points: number) {
-        self.ctx.action(self.id, 'Format.ColumnWidth', [points], () => {
+        self.command(formatPath, 'set', 'ColumnWidth', [points], () => {
           self.guardFormat('allowFormatColumns');
           const rect = parseAddress(self.address);
           const s = self.ref.resolve();
@@ -547,18 +774,19 @@ class FakeRange extends Loadable {
         });
       },
       set wrapText(v: boolean) {
-        set('Format.WrapText', v, (cell) => void (cell.wrap = v));
+        set(formatPath, 'WrapText', v, (cell) => void (cell.wrap = v));
       },
       set horizontalAlignment(v: string) {
-        set('Format.HorizontalAlignment', v, (cell) => void (cell.align = v));
+        set(formatPath, 'HorizontalAlignment', v, (cell) => void (cell.align = v));
       },
     };
   }
 
   private makeValidation() {
     const self = this;
+    const path = this.ctx.model.proxy(PATH.property, 'DataValidation', this.path);
     const set = (name: string, value: unknown, key: 'rule' | 'prompt' | 'errorAlert') =>
-      self.ctx.action(self.id, name, [value], () => {
+      self.command(path, 'set', name, [value], () => {
         self.guardFormat();
         self.each(true, (cell) => {
           cell.validation = { rule: null, prompt: null, errorAlert: null, ...(cell.validation ?? {}), [key]: value };
@@ -566,16 +794,16 @@ class FakeRange extends Loadable {
       });
     return {
       set rule(v: unknown) {
-        set('DataValidation.Rule', v, 'rule');
+        set('Rule', v, 'rule');
       },
       set prompt(v: unknown) {
-        set('DataValidation.Prompt', v, 'prompt');
+        set('Prompt', v, 'prompt');
       },
       set errorAlert(v: unknown) {
-        set('DataValidation.ErrorAlert', v, 'errorAlert');
+        set('ErrorAlert', v, 'errorAlert');
       },
       clear() {
-        self.ctx.action(self.id, 'DataValidation.Clear', [], () => {
+        self.command(path, 'method', 'Clear', [], () => {
           self.guardFormat();
           self.each(false, (cell) => void (cell.validation = null));
         });
@@ -585,34 +813,41 @@ class FakeRange extends Loadable {
 }
 
 class FakeNames extends Loadable {
-  private readonly id: number;
-  constructor(private readonly ctx: Context) {
+  constructor(
+    private readonly ctx: Context,
+    private readonly path: ObjectPath,
+  ) {
     super();
-    this.id = ctx.path('Names');
   }
   get items(): Array<{ name: string; formula: string }> {
     return this.read('items');
   }
   load(props?: string | string[]): this {
-    this.ctx.load(this.id, parseLoad(props).join(','), () =>
-      this.loaded.set('items', [...this.ctx.host.state.names].map(([name, formula]) => ({ name, formula }))),
-    );
+    this.ctx.model.query(this.path, selectOf(props));
+    this.ctx.answer(() => {
+      this.ctx.model.itemsLoaded(this.ctx.host.state.names.size);
+      this.loaded.set('items', [...this.ctx.host.state.names].map(([name, formula]) => ({ name, formula })));
+    });
     return this;
   }
-  add(name: string, reference: string): void {
-    this.ctx.action(this.id, 'Add', [name, reference], () => {
+  /** names.add() makes a NamedItem: its Instantiate action is what adds the name. */
+  add(name: string, reference: string, comment?: string): void {
+    this.ctx.model.proxy(PATH.method, 'Add', this.path, [name, reference, comment]);
+    this.ctx.effect(() => {
       if (this.ctx.host.state.names.has(name)) throw officeError('InvalidArgument', `The name ${name} already exists.`);
       if (!/^=?'?[^!]+'?!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/.test(reference)) throw officeError('InvalidArgument', `Bad reference ${reference}`);
       this.ctx.host.state.names.set(name, reference);
     });
   }
   getItem(name: string): { delete(): void } {
-    const id = this.ctx.path('GetItem', [name]);
+    const path = this.ctx.model.proxy(PATH.indexer, '', this.path, [name]);
     return {
-      delete: () =>
-        this.ctx.action(id, 'Delete', [], () => {
+      delete: () => {
+        this.ctx.model.method(path, 'Delete', []);
+        this.ctx.effect(() => {
           if (!this.ctx.host.state.names.delete(name)) throw officeError('ItemNotFound', name);
-        }),
+        });
+      },
     };
   }
 }
@@ -636,7 +871,17 @@ export interface FakeSnapshot {
 
 export class FakeExcel {
   state: WorkbookState = newWorkbook();
+  /** The requests of each batch's syncs, as Office.js would send them. */
   syncs: FakeSync[] = [];
+  /** The clean-up request Excel.run sends after each batch (its kept ranges released). */
+  cleanups: FakeSync[] = [];
+  /** Every request in the order sent: the syncs and clean-ups. */
+  requests: FakeSync[] = [];
+  /** Reference ids Excel has given out (added sheets, kept ranges). */
+  referenceIds = 0;
+  private cellEditEnded: () => void = () => undefined;
+  /** Resolves when the user leaves the cell they are editing. */
+  cellEditDone: Promise<void> = Promise.resolve();
   runs: Array<{ delayForCellEdit: boolean; mergeUndoGroup?: boolean }> = [];
 
   readonly options: FakeExcelOptions;
@@ -644,6 +889,20 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.options = options;
     this.office.context.displayLanguage = options.displayLanguage ?? 'zh-CN';
+    this.office.context.platform = options.platform ?? 'PC';
+    if (options.cellEditing) this.cellEditDone = new Promise((resolve) => (this.cellEditEnded = resolve));
+  }
+
+  /** The user starts typing in a cell: Excel holds every batch until they leave it. */
+  startCellEdit(): void {
+    this.options.cellEditing = true;
+    this.cellEditDone = new Promise((resolve) => (this.cellEditEnded = resolve));
+  }
+
+  /** The user presses Enter: a batch waiting for the cell edit goes on. */
+  finishCellEdit(): void {
+    this.options.cellEditing = false;
+    this.cellEditEnded();
   }
 
   /** The `Excel` global. */
@@ -654,9 +913,13 @@ export class FakeExcel {
       const delay = options.delayForCellEdit === true;
       this.runs.push({ delayForCellEdit: delay, ...(options.mergeUndoGroup ? { mergeUndoGroup: true } : {}) });
       const ctx = new Context(this, delay);
-      const result = await batch(ctx);
-      if (ctx.unsent > 0) throw new Error(`fake Excel: the batch ended with ${ctx.unsent} commands never synced`);
-      return result;
+      try {
+        const result = await batch(ctx);
+        if (ctx.unsent > 0) throw new Error(`fake Excel: the batch ended with ${ctx.unsent} commands never synced`);
+        return result;
+      } finally {
+        ctx.finish();
+      }
     },
     createWorkbook: async (base64?: string): Promise<void> => {
       this.state.createdWorkbooks.push(base64?.length ?? 0);
@@ -667,6 +930,7 @@ export class FakeExcel {
   readonly office = {
     context: {
       displayLanguage: 'zh-CN',
+      platform: 'PC',
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
           // The manifest's minimum, unless the test says otherwise.
@@ -721,11 +985,12 @@ export class FakeExcel {
     return cell ? this.computed(s, cell) : '';
   }
 
-  usedRect(s: SheetState, valuesOnly: boolean): Rect | null {
+  usedRect(s: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
     let rect: Rect | null = null;
     for (const [key, cell] of s.cells) {
       if (valuesOnly && cell.value === '' && cell.formula === null) continue;
       const p = parseAddress(key);
+      if (within && (p.r1 < within.r1 || p.r1 > within.r2 || p.c1 < within.c1 || p.c1 > within.c2)) continue;
       rect = rect
         ? { r1: Math.min(rect.r1, p.r1), c1: Math.min(rect.c1, p.c1), r2: Math.max(rect.r2, p.r1), c2: Math.max(rect.c2, p.c1) }
         : { r1: p.r1, c1: p.c1, r2: p.r1, c2: p.c1 };
@@ -762,8 +1027,29 @@ export class FakeExcel {
     return null;
   }
 
+  /**
+   * Requests Excel will refuse, in order from the next sync: null lets a sync through, a code
+   * refuses it whole (nothing of it runs), as Excel does with RequestPayloadSizeLimitExceeded.
+   */
+  refusals: Array<string | null> = [];
+
+  /** The user adds a sheet of their own (Home › Insert › Sheet, then renames it). */
+  addSheet(name: string): SheetState {
+    if (this.findSheet(name)) throw new Error(`a sheet named ${name} exists`);
+    const state = newSheet(name);
+    this.state.sheets.push(state);
+    return state;
+  }
+
+  /** The user removes the sheet's protection (Review › Unprotect Sheet: ours has no password). */
+  unprotect(sheet: string): void {
+    this.sheet(sheet).protected = false;
+  }
+
   resetSyncs(): void {
     this.syncs = [];
+    this.cleanups = [];
+    this.requests = [];
     this.runs = [];
   }
 

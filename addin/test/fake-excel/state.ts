@@ -41,6 +41,10 @@ export interface WorkbookState {
   createdWorkbooks: number[];
   /** Base64 lengths of files inserted with insertWorksheetsFromBase64. */
   insertedWorkbooks: number[];
+  /** Opened read-only (Excel on the web in viewing mode): nothing can be written. */
+  readOnly: boolean;
+  /** Review › Protect Workbook: sheets cannot be added, deleted, renamed, moved or hidden. */
+  structureProtected: boolean;
 }
 
 export function emptyCell(): CellState {
@@ -65,5 +69,5 @@ export function newSheet(name: string): SheetState {
 }
 
 export function newWorkbook(): WorkbookState {
-  return { sheets: [newSheet('Sheet1')], names: new Map(), activeSheet: 'Sheet1', selection: null, createdWorkbooks: [], insertedWorkbooks: [] };
+  return { sheets: [newSheet('Sheet1')], names: new Map(), activeSheet: 'Sheet1', selection: null, createdWorkbooks: [], insertedWorkbooks: [], readOnly: false, structureProtected: false };
 }

@@ -87,7 +87,10 @@ describe('GET /api/openapi.json', () => {
     expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'period_not_started', 'stale_template', 'version_conflict']);
     expect(submit.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReturnInput' });
     const upload = document.paths['/returns/{park}/{period}/upload'].post;
-    expect(Object.keys(upload.requestBody.content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    // The workbook alone, or a form with the explanations written in the task pane beside it.
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(upload.requestBody.content['multipart/form-data'].schema.properties)).toEqual(['file', 'explanations']);
+    expect(upload.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
     expect(Object.keys(document.paths['/evaluation/{year}.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(document.paths['/openapi.json'].get.security).toEqual([]);
     expect(document.paths['/parks'].get.security).toEqual([{ bearer: [] }]);

@@ -26,6 +26,7 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   invalid_year: 400,
   unsupported_media_type: 415,
   malformed_json: 400,
+  malformed_form: 400,
   body_too_large: 413,
   invalid_body: 400,
   invalid_idempotency_key: 400,
@@ -79,6 +80,13 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   upload_meta_missing: 422,
   upload_meta_tampered: 422,
   upload_layout_changed: 422,
+  upload_ods: 415,
+  upload_rows_sorted: 422,
+  upload_rows_inserted: 422,
+  upload_rows_deleted: 422,
+  upload_column_inserted: 422,
+  upload_column_deleted: 422,
+  upload_header_changed: 422,
 };
 
 /** Headers some codes are answered with: when to retry, and how to sign in (RFC 6750). */

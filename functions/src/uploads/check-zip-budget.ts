@@ -8,7 +8,7 @@ export type ZipRefusal =
   | { reason: 'expands_too_far'; size: number }
   | { reason: 'compression_too_high'; ratio: number; size: number };
 
-export type ZipBudget = { ok: true; names: string[]; contentTypes: string | null } | ({ ok: false } & ZipRefusal);
+export type ZipBudget = { ok: true; names: string[]; contentTypes: string | null; mimetype: string | null } | ({ ok: false } & ZipRefusal);
 
 const MB = 1024 * 1024;
 
@@ -19,7 +19,8 @@ const MB = 1024 * 1024;
  *    uncompressed size and the compression ratio (checked once the total passes 1 MB);
  * 2. then every part is inflated once as a stream, with yauzl refusing any part that inflates past
  *    the size its directory entry declares, so a lying directory cannot get round step 1.
- * Answers the parts' names and [Content_Types].xml (null when there is none). The caller checks
+ * Answers the parts' names, [Content_Types].xml and an OpenDocument's mimetype part (each null
+ * when there is none). The caller checks
  * the signature first: this reads whatever it is given as a zip.
  */
 export async function checkZipBudget(bytes: Uint8Array, limits: UploadLimits): Promise<ZipBudget> {
@@ -47,15 +48,17 @@ export async function checkZipBudget(bytes: Uint8Array, limits: UploadLimits): P
     if (uncompressed > limits.maxUncompressedBytes) return { ok: false, reason: 'expands_too_far', size: uncompressed };
     if (uncompressed > MB && ratio > limits.maxRatio) return { ok: false, reason: 'compression_too_high', ratio, size: uncompressed };
     let contentTypes: string | null = null;
+    let mimetype: string | null = null;
     try {
       for (const entry of entries) {
         const data = await inflate(zip, entry);
         if (entry.fileName === '[Content_Types].xml') contentTypes = data.toString('utf8');
+        if (entry.fileName === 'mimetype') mimetype = data.toString('utf8').trim();
       }
     } catch {
       return { ok: false, reason: 'corrupt' };
     }
-    return { ok: true, names: entries.map((e) => e.fileName), contentTypes };
+    return { ok: true, names: entries.map((e) => e.fileName), contentTypes, mimetype };
   } finally {
     zip.close();
   }
@@ -87,11 +90,12 @@ function readDirectory(zip: ZipFile): Promise<Entry[]> {
 }
 
 /**
- * Inflates one part, keeping only [Content_Types].xml (the rest is discarded as it streams).
+ * Inflates one part, keeping only [Content_Types].xml and an OpenDocument's mimetype (the rest
+ * is discarded as it streams).
  * yauzl's validateEntrySizes makes the stream fail as soon as a part exceeds its declared size.
  */
 function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
-  const keep = entry.fileName === '[Content_Types].xml';
+  const keep = entry.fileName === '[Content_Types].xml' || (entry.fileName === 'mimetype' && entry.uncompressedSize < 200);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'));

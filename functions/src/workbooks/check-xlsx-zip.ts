@@ -10,15 +10,17 @@ const refuse = (code: string, params: Record<string, string | number> = {}): Zip
 
 const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 const XLSM_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 /**
  * Checks that an upload is an .xlsx that is safe to open, before exceljs unzips it:
- * 1. size and signature (a zip; an old .xls, OLE2, is told apart);
+ * 1. size and signature (a zip; an old .xls or WPS .et, OLE2, is told apart);
  * 2. from the zip's central directory alone, nothing decompressed yet: the number of parts, the
  *    total uncompressed size and the compression ratio;
  * 3. the parts are then inflated once as a stream, with yauzl refusing any part that inflates
  *    past the size its directory entry declares, so a lying directory cannot get round step 2;
- * 4. [Content_Types].xml names a workbook, and not a macro-enabled one;
+ * 4. [Content_Types].xml names a workbook, and not a macro-enabled one; an OpenDocument
+ *    spreadsheet (.ods) is told apart by its mimetype part;
  * 5. no part a return never has, by its name in the directory or its content type: links to
  *    other workbooks or data sources (the figures would come from files we cannot see), a VBA
  *    project (macros, also in a file declared .xlsx), ActiveX controls or embedded OLE objects.
@@ -45,7 +47,10 @@ export async function checkXlsxZip(bytes: Uint8Array, limits: UploadLimits = UPL
   }
   const named = forbiddenPart(budget.names, '');
   if (named) return refuse(named);
-  const { contentTypes } = budget;
+  const { contentTypes, mimetype } = budget;
+  // An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save by choice) names itself in
+  // its first part: say so, and how to save it as .xlsx.
+  if (contentTypes === null && mimetype === ODS_MIMETYPE) return refuse('upload_ods');
   if (contentTypes === null) return refuse('upload_not_xlsx');
   if (contentTypes.includes(XLSM_MAIN)) return refuse('upload_macro_enabled');
   if (!contentTypes.includes(XLSX_MAIN)) return refuse('upload_not_xlsx');

@@ -32,6 +32,14 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** LibreOffice's export filter for each format: what a desk without Excel saves a return as. */
+const FILTERS = {
+  xlsx: 'xlsx:Calc MS Excel 2007 XML',
+  pdf: 'pdf:calc_pdf_Export',
+  ods: 'ods:calc8',
+  xls: 'xls:MS Excel 97',
+} as const;
+
 export interface ConvertOptions {
   /** Recalculate every formula on load (default true). False keeps the file's cached values. */
   recalculate?: boolean;
@@ -40,9 +48,10 @@ export interface ConvertOptions {
 
 /**
  * Opens an .xlsx in headless LibreOffice and converts it: to 'xlsx' (a recalculated copy whose
- * cached values are LibreOffice's) or to 'pdf' (how the workbook prints, charts included).
+ * cached values are LibreOffice's), to 'pdf' (how the workbook prints, charts included), or to
+ * 'ods' / 'xls' (a return saved in another format, as a desk without Excel might).
  */
-export async function convertWithLibreOffice(xlsx: Uint8Array, to: 'xlsx' | 'pdf', options: ConvertOptions = {}): Promise<Buffer> {
+export async function convertWithLibreOffice(xlsx: Uint8Array, to: 'xlsx' | 'pdf' | 'ods' | 'xls', options: ConvertOptions = {}): Promise<Buffer> {
   const soffice = findSoffice();
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: run node scripts/ensure-system.mjs');
   const dir = await mkdtemp(join(tmpdir(), 'zj-lo-'));
@@ -57,7 +66,7 @@ export async function convertWithLibreOffice(xlsx: Uint8Array, to: 'xlsx' | 'pdf
     await mkdir(join(dir, 'in'));
     await mkdir(outDir);
     await writeFile(input, xlsx);
-    const filter = to === 'pdf' ? 'pdf:calc_pdf_Export' : 'xlsx:Calc MS Excel 2007 XML';
+    const filter = FILTERS[to];
     await run(
       soffice,
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', filter, '--outdir', outDir, input],

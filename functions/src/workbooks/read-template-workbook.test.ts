@@ -84,7 +84,7 @@ describe('readTemplateWorkbook refuses a workbook of the wrong park, period or v
     ['a _meta with its hash recomputed by hand but the wrong version', () => edit(good, (wb) => (wb.getWorksheet('_meta')!.getCell('B3').value = 'x')), ['upload_meta_tampered']],
     ['a workbook without _meta', () => edit(good, (wb) => wb.removeWorksheet(wb.getWorksheet('_meta')!.id)), ['upload_meta_missing']],
     ['a renamed return sheet', () => edit(good, (wb) => (wb.getWorksheet('填报表')!.name = 'Sheet1')), ['upload_sheet_missing']],
-    ['rows inserted into the return sheet', () => edit(good, (wb) => wb.getWorksheet('填报表')!.spliceRows(6, 0, ['插入的行'])), ['upload_layout_changed']],
+    ['rows inserted into the return sheet', () => edit(good, (wb) => wb.getWorksheet('填报表')!.spliceRows(6, 0, ['插入的行'])), ['upload_rows_inserted']],
   ])('%s', async (_name, make, expected) => {
     const result = await readTemplateWorkbook(await make(), template, { parkName });
     expect([...new Set(codes(result))]).toEqual(expected);

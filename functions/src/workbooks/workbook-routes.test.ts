@@ -1,7 +1,7 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { loadCatalogue, type TemplateModel } from '@zj/shared';
+import { layoutTemplate, loadCatalogue, type TemplateModel } from '@zj/shared';
 import { call, startHarness, type Harness } from '../../test/helpers/harness.js';
 import { UPLOADS_CONTAINER_NAME } from '../storage/storage-names.js';
 import { fillTemplateWorkbook } from '../demo/fill-template-workbook.js';
@@ -121,6 +121,36 @@ describe('workbook routes', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(status);
     expect(r.error?.code).toBe(code);
     expect(await keptUploads('jinshan', period)).toEqual(before);
+  });
+
+  it('a refused upload names row, indicator and column; the explanation written in the pane goes with the same file (multipart)', async () => {
+    const template = (await call<TemplateModel>(base, 'GET', '/templates/jinshan/2026', { token: token('jinshan-statistician') })).body;
+    const file = await download('/templates/jinshan/2026.xlsx', 'jinshan-statistician');
+    // 无 in a required figure: a warning that needs a reason (说明), none written in the file.
+    const values = { ...sample.years.find((y) => y.park === 'jinshan')!.values, pct_applications: '无' };
+    const bytes = await fillTemplateWorkbook(file.bytes, template, values, sample.baselines.jinshan);
+    const send = async (explanations?: Record<string, string>) => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(bytes)]), '金山园-2026-填报表.xlsx');
+      if (explanations) form.set('explanations', JSON.stringify(explanations));
+      const r = await fetch(`${base}/returns/jinshan/2026/upload`, { method: 'POST', headers: { authorization: `Bearer ${token('jinshan-statistician')}` }, body: form });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const refused = await send();
+    expect(refused.status).toBe(422);
+    const row = layoutTemplate(template, 'zh').rows.find((r) => r.fieldKey === 'pct_applications')!.row;
+    const issue = refused.body.error.issues.find((i: { path: string }) => i.path === 'figures.pct_applications');
+    expect(issue.message.zh).toMatch(new RegExp(`^第${row}行「[^」]*PCT[^」]*」\\(本期数\\):`));
+    expect(issue.params.row).toBe(row);
+    const accepted = await send({ 'field:pct_applications': '本年未提交 PCT 申请,已与统计局核实。' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect(accepted.body.explanations['field:pct_applications']).toBe('本年未提交 PCT 申请,已与统计局核实。');
+    // A malformed explanations part is refused, not ignored.
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(bytes)]));
+    form.set('explanations', '{not json');
+    const bad = await fetch(`${base}/returns/jinshan/2026/upload`, { method: 'POST', headers: { authorization: `Bearer ${token('jinshan-statistician')}` }, body: form });
+    expect(bad.status).toBe(400);
   });
 
   it('GET /consolidation/{period}.xlsx and /evaluation/{year}.xlsx answer the workbooks of what was stored', async () => {

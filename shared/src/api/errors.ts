@@ -27,6 +27,13 @@ export const UPLOAD_REFUSAL_CODES = [
   'upload_wrong_period',
   'upload_template_outdated',
   'upload_layout_changed',
+  'upload_ods',
+  'upload_rows_sorted',
+  'upload_rows_inserted',
+  'upload_rows_deleted',
+  'upload_column_inserted',
+  'upload_column_deleted',
+  'upload_header_changed',
 ] as const;
 export type UploadRefusalCode = (typeof UPLOAD_REFUSAL_CODES)[number];
 
@@ -59,6 +66,7 @@ export const API_ERROR_CODES = [
   'invalid_year',
   'unsupported_media_type',
   'malformed_json',
+  'malformed_form',
   'body_too_large',
   'invalid_body',
   'invalid_idempotency_key',
@@ -124,6 +132,7 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
     invalid_year_out_of_range: '年份「{year}」超出范围:应在{min}至{max}年之间。',
     unsupported_media_type: '请求内容类型应为 application/json,收到的是「{contentType}」。',
     malformed_json: '请求内容不是有效的 JSON。',
+    malformed_form: '上传的表单不完整或格式不正确,请重新选择文件后上传。',
     body_too_large: '请求内容过大:上限为{limit}字节。',
     invalid_body: '请求内容格式不正确,请检查标出的字段。',
     body_field_invalid: '字段「{field}」的类型或取值不正确,应为 {expected}。',
@@ -178,6 +187,7 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
     invalid_year_out_of_range: "'{year}' is out of range: the year must be between {min} and {max}.",
     unsupported_media_type: "The request body must be application/json, not '{contentType}'.",
     malformed_json: 'The request body is not valid JSON.',
+    malformed_form: 'The upload form is incomplete or malformed: choose the file again and upload it.',
     body_too_large: 'The request body is too large: the limit is {limit} bytes.',
     invalid_body: 'The request body is not in the expected form: see the fields listed.',
     body_field_invalid: "Field '{field}' must be {expected}.",

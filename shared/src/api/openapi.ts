@@ -115,6 +115,13 @@ function errorResponses(codes: readonly ApiErrorCode[], errorStatus: ErrorStatus
 
 function content(body: Content): JsonObject {
   if (body.kind === 'file') return { [body.contentType]: { schema: { type: 'string', contentMediaType: body.contentType } } };
+  if (body.kind === 'form') {
+    const fields = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, { type: 'string', contentMediaType: 'application/json', contentSchema: reference(field.schema) }]));
+    return {
+      'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: body.file.contentType }, ...fields }, required: ['file'] } },
+      ...content(body.file),
+    };
+  }
   return { 'application/json': { schema: reference(body.schema) } };
 }
 

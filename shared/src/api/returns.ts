@@ -31,6 +31,11 @@ const atMostKeys = <T extends Record<string, unknown>>(record: T) => Object.keys
 const cell = z.union([z.number(), z.string().max(RETURN_INPUT_LIMITS.cellChars), z.null()]);
 const cells = z.record(z.string(), cell).refine(atMostKeys, { message: `at most ${RETURN_INPUT_LIMITS.keys} fields` });
 
+/** Explanations (说明) of warnings, by issue key (see issueKey) or `field:<key>` for a row. */
+export const explanationsSchema = z
+  .record(z.string(), z.string().max(RETURN_INPUT_LIMITS.explanationChars))
+  .refine(atMostKeys, { message: `at most ${RETURN_INPUT_LIMITS.keys} explanations` });
+
 /** What a client sends to validate, submit or keep as a draft. Raw cell values: the server parses them. */
 export const returnInputSchema = named(
   'ReturnInput',
@@ -39,9 +44,7 @@ export const returnInputSchema = named(
       templateVersion: z.string().min(1).max(RETURN_INPUT_LIMITS.templateVersionChars),
       figures: cells.meta({ description: 'Cell values by field key, as the sheet holds them: numbers, text (3.4万, 无) or null for a blank.' }),
       baselines: cells.optional().meta({ description: 'Baseline (基期值) values, by field key, for fields whose template asks for one.' }),
-      explanations: z
-        .record(z.string(), z.string().max(RETURN_INPUT_LIMITS.explanationChars))
-        .refine(atMostKeys, { message: `at most ${RETURN_INPUT_LIMITS.keys} explanations` })
+      explanations: explanationsSchema
         .optional()
         .meta({ description: 'Explanations (说明) of warnings, by issue key (see issueKey).' }),
     })

@@ -26,6 +26,7 @@ import {
   lockResponseSchema,
   receiptSchema,
   returnDraftSchema,
+  explanationsSchema,
   returnInputSchema,
   returnResponseSchema,
   returnVersionSchema,
@@ -79,12 +80,32 @@ export interface FileContent {
   readonly contentType: string;
 }
 
+/**
+ * multipart/form-data: a file, and JSON fields beside it (each a form part holding JSON). The
+ * file may also come alone, as the whole body, of its own media type.
+ */
+export interface FormContent<F extends Record<string, JsonContent> = Record<string, JsonContent>> {
+  readonly kind: 'form';
+  readonly file: FileContent;
+  readonly fields: F;
+}
+
+export type Content = JsonContent | FileContent | FormContent;
+
 /** No body at all, e.g. 304 Not Modified. */
 export interface NoContent {
   readonly kind: 'none';
 }
 
-export type Content = JsonContent | FileContent;
+/** What an answer holds: JSON, a file (a form is only ever sent), or nothing. */
+export type ResponseContent = JsonContent | FileContent | NoContent;
+
+/** A file part as a browser holds it (a File or Blob), without the DOM's types in shared/. */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
 export const NO_CONTENT: NoContent = { kind: 'none' };
 
@@ -99,6 +120,10 @@ export const PLAN_FILE: FileContent = { kind: 'file', contentType: 'application/
 
 /** The largest plan document taken: a PDF embeds its fonts (a few hundred kB for a Chinese plan), far more than a JSON body needs. */
 export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+export function form<F extends Record<string, JsonContent>>(file: FileContent, fields: F): FormContent<F> {
+  return { kind: 'form', file, fields };
+}
 
 /** The path parameters routes use: each `{name}` in a path is one of these. */
 export const PATH_PARAMS = {
@@ -143,7 +168,7 @@ export type ResponseHeaderName = keyof typeof RESPONSE_HEADERS;
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly content: Content | NoContent;
+  readonly content: ResponseContent;
   readonly headers?: readonly ResponseHeaderName[];
 }
 
@@ -294,10 +319,10 @@ export const ROUTES = {
     path: '/returns/{park}/{period}/upload',
     summary: 'Submit a filled template workbook (.xlsx)',
     description:
-      'The file is checked before it is unzipped (any content type: the bytes are checked, not the label), read against the current template, validated like any submission, and kept once accepted.',
+      'The workbook as the whole body (any content type: the bytes are checked, not the label), or as the `file` of a form whose `explanations` part adds explanations (说明) written in the task pane to those of the file. Checked before it is unzipped (an .xls/.et or .ods is told apart), read against the current template (columns inserted, rows sorted: said once), validated like any submission (each issue naming row, indicator and column), and kept once accepted.',
     tag: 'returns',
     auth: true,
-    body: XLSX_FILE,
+    body: form(XLSX_FILE, { explanations: json(explanationsSchema.meta({ description: 'Explanations (说明) by issue key or `field:<key>`, added to the file’s.' })) }),
     headers: ['idempotency-key'],
     responses: {
       201: { description: 'The receipt, and the blob keeping the workbook as sent.', content: json(uploadReceiptSchema), headers: ['location'] },
@@ -531,7 +556,13 @@ export type NoContentStatus<N extends RouteName> = { [S in RouteStatus<N>]: Rout
 export type RouteBody<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.output<S> : undefined;
 
 /** The body a client sends (the schema's input type), or undefined. */
-export type RouteBodyInput<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.input<S> : RouteOf<N> extends { body: FileContent } ? Uint8Array : undefined;
+export type RouteBodyInput<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> }
+  ? z.input<S>
+  : RouteOf<N> extends { body: FileContent }
+    ? Uint8Array
+    : RouteOf<N> extends { body: FormContent<infer F> }
+      ? { file: BlobLike | Uint8Array<ArrayBuffer> } & { [K in keyof F]?: F[K] extends JsonContent<infer S> ? z.input<S> : never }
+      : undefined;
 
 export type RouteStatus<N extends RouteName> = keyof RouteOf<N>['responses'] & number;
 
@@ -545,6 +576,7 @@ export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteS
 /** Every route may answer these: who calls (when it needs a user), a malformed JSON body (when it takes one), and faults. */
 export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
 export const JSON_BODY_ERRORS = ['unsupported_media_type', 'malformed_json', 'body_too_large', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
+export const FORM_BODY_ERRORS = ['malformed_form', 'invalid_body'] as const satisfies readonly ApiErrorCode[];
 export const FAULT_ERRORS = ['storage_unavailable', 'internal_error'] as const satisfies readonly ApiErrorCode[];
 
 /** What a request no route of the table serves is answered: its path matches none, or matches only routes of other methods. */
@@ -554,7 +586,7 @@ export const UNROUTED_ERRORS = { noPath: 'route_not_found', wrongMethod: 'method
 export function possibleErrors(route: RouteSpec): ApiErrorCode[] {
   return [
     ...(route.auth ? SIGNED_IN_ERRORS : []),
-    ...(route.body?.kind === 'json' ? JSON_BODY_ERRORS : []),
+    ...(route.body?.kind === 'json' ? JSON_BODY_ERRORS : route.body?.kind === 'form' ? FORM_BODY_ERRORS : []),
     ...route.errors,
     ...FAULT_ERRORS,
   ].filter((code, i, all) => all.indexOf(code) === i);

@@ -12,7 +12,7 @@ export interface FormatFigureOptions {
 
 /**
  * A figure for display: thousands separators, no float noise, never exponent form.
- * zh: "12,000万元", "34,000人", "12.5%"; en: "12,000 10k yuan", "34,000 persons", "12.5%".
+ * zh: "12,000万元", "34,000人", "12.5%"; en: "12,000 10k yuan", "34,000 persons", "1 person", "12.5%".
  * The zh form (and the bare number) reads back through parseFigure to the same value.
  * A blank (null) shows as "" so that it, too, reads back as blank rather than as 无.
  * Grouping is done by hand, not by Intl, so every machine prints the same text.
@@ -31,5 +31,5 @@ export function formatFigure(value: number | null, unit: string, lang: Lang, opt
   if (options.withUnit === false) return grouped;
   const def = findUnit(unit);
   if (lang === 'zh' || def === undefined || def.dimension === 'percent') return grouped + unit;
-  return `${grouped} ${def.name.en}`;
+  return `${grouped} ${grouped === '1' ? (def.name.enOne ?? def.name.en) : def.name.en}`;
 }

@@ -8,16 +8,17 @@ export interface UnitDef {
   dimension: string;
   /** Value in the dimension's canonical unit = value × factor. */
   factor: number;
-  name: { zh: string; en: string };
+  /** `en` is the English name after any number but 1; `enOne` after exactly 1, where it differs. */
+  name: { zh: string; en: string; enOne?: string };
   /** Excel number format for a figure in this unit. */
   numFmt: string;
 }
 
-const unit = (code: string, dimension: string, factor: number, en: string, numFmt: string): UnitDef => ({
+const unit = (code: string, dimension: string, factor: number, en: string, numFmt: string, enOne?: string): UnitDef => ({
   code,
   dimension,
   factor,
-  name: { zh: code, en },
+  name: enOne === undefined ? { zh: code, en } : { zh: code, en, enOne },
   numFmt,
 });
 
@@ -25,18 +26,18 @@ export const UNITS: readonly UnitDef[] = [
   unit('元', 'money', 0.0001, 'yuan', '#,##0.00'),
   unit('万元', 'money', 1, '10k yuan', '#,##0.00'),
   unit('亿元', 'money', 10000, '100M yuan', '#,##0.00'),
-  unit('人', 'people', 1, 'persons', '#,##0'),
+  unit('人', 'people', 1, 'persons', '#,##0', 'person'),
   unit('万人', 'people', 10000, '10k persons', '#,##0.00'),
-  unit('家', 'enterprises', 1, 'enterprises', '#,##0'),
-  unit('件', 'pieces', 1, 'pieces', '#,##0'),
-  unit('个', 'items', 1, 'units', '#,##0'),
-  unit('套', 'sets', 1, 'sets', '#,##0'),
+  unit('家', 'enterprises', 1, 'enterprises', '#,##0', 'enterprise'),
+  unit('件', 'pieces', 1, 'pieces', '#,##0', 'piece'),
+  unit('个', 'items', 1, 'units', '#,##0', 'unit'),
+  unit('套', 'sets', 1, 'sets', '#,##0', 'set'),
   unit('平方米', 'area', 1, 'm²', '#,##0'),
   unit('万平方米', 'area', 10000, '10k m²', '#,##0.00'),
   unit('%', 'percent', 1, '%', '0.00'),
   unit('万元/人', 'money_per_person', 1, '10k yuan per person', '#,##0.00'),
-  unit('家/日', 'enterprises_per_day', 1, 'enterprises per day', '#,##0.00'),
-  unit('天', 'days', 1, 'days', '0'),
+  unit('家/日', 'enterprises_per_day', 1, 'enterprises per day', '#,##0.00', 'enterprise per day'),
+  unit('天', 'days', 1, 'days', '0', 'day'),
 ];
 
 const BY_CODE = new Map(UNITS.map((u) => [u.code, u]));

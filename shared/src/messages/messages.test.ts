@@ -15,6 +15,14 @@ describe('message tables', () => {
       expect(names(MESSAGE_TABLES.en[code] ?? ''), code).toEqual(names(MESSAGE_TABLES.zh[code] ?? ''));
     }
   });
+  it('names a unit in English in an English message, as the figures beside it do', () => {
+    const change = { field: '当年PCT专利申请量', fieldEn: 'PCT applications', value: 142, previous: 86, unit: '件', change: '+65.1%', band: '±50%', reference: '上期', referenceEn: "last period's" };
+    expect(formatMessage('change_beyond_band', change, 'en')).toBe('"PCT applications" 142 pieces changed +65.1% from last period\'s 86 pieces, beyond ±50%: explain why.');
+    expect(formatMessage('change_beyond_band', change, 'zh')).toContain('142件');
+    // What the user typed stays as typed; the field's unit is named.
+    expect(formatMessage('figure_unit_mismatch', { raw: '500家', typedUnit: '家', unit: '万元' }, 'en')).toBe("'500家': '家' measures something other than this field's unit 10k yuan, so it cannot be converted.");
+    expect(formatMessage('figure_percent_looks_like_fraction', { raw: '0.5', value: 0.5, percent: 50, unit: '%' }, 'en')).toContain('0.5%');
+  });
   it('refuses an unknown code: that is misuse, not user input', () => {
     expect(() => formatMessage('no_such_code', {}, 'zh')).toThrow(/no_such_code/);
   });

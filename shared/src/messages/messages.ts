@@ -6,6 +6,7 @@ import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
 import { API_MESSAGES } from '../api/errors.js';
 import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
 import { PERIOD_MESSAGES } from '../periods/period-messages.js';
+import { findUnit } from '../figures/units.js';
 import { ONBOARDING_MESSAGES } from '../onboarding/onboarding-messages.js';
 
 const TABLES: readonly MessageTable[] = [
@@ -24,12 +25,23 @@ export const MESSAGE_TABLES: Record<Lang, Readonly<Record<string, string>>> = {
   en: Object.assign({}, ...TABLES.map((t) => t.en)),
 };
 
-/** Fills `{name}` placeholders. An unknown code is a programming error: it throws. */
+/** The params that hold a unit code of the unit table (never what a user typed: that is `typedUnit`). */
+const UNIT_PARAMS = new Set(['unit', 'from', 'to']);
+
+/**
+ * Fills `{name}` placeholders. An unknown code is a programming error: it throws. In English a
+ * unit is named as formatFigure names it beside a figure ("142 pieces", "10k yuan"); % stays %.
+ */
 export function formatMessage(code: string, params: IssueParams, lang: Lang): string {
   const template = MESSAGE_TABLES[lang][code];
   if (template === undefined) throw new Error(`no ${lang} message for issue code "${code}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    if (lang === 'en' && UNIT_PARAMS.has(name)) {
+      const unit = findUnit(String(v));
+      if (unit !== undefined && unit.dimension !== 'percent') return unit.name.en;
+    }
+    return String(v);
   });
 }

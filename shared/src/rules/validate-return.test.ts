@@ -141,6 +141,6 @@ describe('validateReturn', () => {
   it('gives every message in Chinese and English with the numbers that failed', () => {
     const r = v1({ ...good2025, rd_expenditure: 2_500_000 });
     expect(r.issues[0]!.message.zh).toBe('「研发经费支出」2500000万元 大于「营业收入」2000000万元，分项不能大于总量。');
-    expect(r.issues[0]!.message.en).toContain('"R&D expenditure" 2500000 万元 is larger than "Operating revenue" 2000000 万元');
+    expect(r.issues[0]!.message.en).toContain('"R&D expenditure" 2500000 10k yuan is larger than "Operating revenue" 2000000 10k yuan');
   });
 });
