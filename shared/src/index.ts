@@ -73,45 +73,40 @@ export {
 export type {
   ProposalComparison, ProposalReason, ProposedBaseline, ReasonCode, TargetKind, TargetProposal,
 } from './extraction/target-proposal.js';
-export { consolidate, type ConsolidateOptions } from './consolidation/consolidate.js';
-export { consolidateHierarchy } from './consolidation/consolidate-hierarchy.js';
+export { consolidate, consolidateHierarchy, type ConsolidateOptions } from './consolidation/consolidate.js';
 export type { Consolidation, ConsolidatedRow, ConsolidatedCell, ConsolidatedTotal, CellReason, TotalReason, IgnoredReturn } from './consolidation/consolidation-result.js';
 export { CELL_REASONS, TOTAL_REASONS, IGNORED_REASONS } from './consolidation/consolidation-result.js';
-export type { ParkReturnValues, ReturnSource } from './consolidation/park-return-values.js';
-export type { OrgUnit } from './consolidation/org-unit.js';
-export { computeOrgUnits } from './consolidation/compute-org-units.js';
-export { computeReportingUnits } from './consolidation/compute-reporting-units.js';
-export { computeConsolidatingUnits } from './consolidation/compute-consolidating-units.js';
-export { assertOrgTree } from './consolidation/assert-org-tree.js';
-export { assertSameIndicator } from './consolidation/assert-same-indicator.js';
-export { sumFigures } from './consolidation/sum-figures.js';
-export type { Figure } from './consolidation/figure.js';
-export { computeQuotient, type Quotient, type QuotientReason } from './consolidation/compute-quotient.js';
-export { computeDerivedValue, type Derived, type DerivedReason } from './consolidation/compute-derived-value.js';
-export { CONSOLIDATION_KINDS } from './consolidation/kinds/consolidation-kinds.js';
-export type { ConsolidationBehaviour, ConsolidationInput } from './consolidation/kinds/consolidation-behaviour.js';
-export { evaluateTarget, type EvaluateTargetInput } from './evaluation/evaluate-target.js';
+export type { ParkReturnValues, ReturnSource } from './consolidation/park-returns.js';
+export { assertOrgTree, computeConsolidatingUnits, computeOrgUnits, computeReportingUnits, type OrgUnit } from './consolidation/org-units.js';
+export {
+  assertSameIndicator,
+  computeDerivedValue,
+  computeQuotient,
+  sumFigures,
+  type Derived,
+  type DerivedReason,
+  type Figure,
+  type Quotient,
+  type QuotientReason,
+} from './consolidation/derived-values.js';
+export { CONSOLIDATION_KINDS, type ConsolidationBehaviour, type ConsolidationInput } from './consolidation/consolidation-kinds.js';
+export { evaluateTarget, computeCanonicalTarget, type EvaluateTargetInput } from './evaluation/evaluate-target.js';
 export { evaluateYear, type EvaluateYearOptions, type YearEvaluation, type Baselines } from './evaluation/evaluate-year.js';
-export { rankParks, type ParkRankings, type ParkRanking, type RankEntry, type RankParksOptions } from './evaluation/rank-parks.js';
-export { computeRanks, type RankDirection } from './evaluation/compute-ranks.js';
-export { EVALUATION_NOTES, type TargetEvaluation, type EvaluationNote, type EvaluationPart } from './evaluation/evaluation-result.js';
-export { EVALUATION_STATUSES, type EvaluationStatus } from './evaluation/evaluation-status.js';
-export { STATUS_RULES, type StatusRule, type StatusFacts } from './evaluation/status-rules.js';
-export { computeStatus } from './evaluation/compute-status.js';
-export { COMPARISON_KINDS } from './evaluation/comparisons/comparison-kinds.js';
-export type { ComparisonBehaviour } from './evaluation/comparisons/comparison-behaviour.js';
-export { COMPARISON_TOLERANCE, isAtLeast, isMoreThan } from './evaluation/compare-figures.js';
-export { MEASURE_KINDS } from './evaluation/measures/measure-kinds.js';
-export type { MeasureBehaviour } from './evaluation/measures/measure-behaviour.js';
-export type { MeasureReading, ReadingSource, ReadingReason } from './evaluation/measures/measure-reading.js';
-export { computeCanonicalTarget, type CanonicalTarget } from './evaluation/compute-canonical-target.js';
-export { computeExpected, type Expected, type ExpectedInput } from './evaluation/compute-expected.js';
-export { computeCompletion, type Completion } from './evaluation/compute-completion.js';
-export { computeGrowthNeeded, type GrowthNeededInput } from './evaluation/compute-growth-needed.js';
-export { GROWTH_REASONS, type GrowthNeeded, type GrowthReason } from './evaluation/growth-needed.js';
-export { computeCompoundGrowth } from './evaluation/compute-compound-growth.js';
-export { computeAmountPerYear } from './evaluation/compute-amount-per-year.js';
-export { computeDaysInYear } from './evaluation/compute-days-in-year.js';
+export { rankParks, computeRanks, type ParkRankings, type ParkRanking, type RankEntry, type RankParksOptions, type RankDirection } from './evaluation/rank-parks.js';
+export { EVALUATION_NOTES, type TargetEvaluation, type EvaluationNote, type EvaluationPart, type CanonicalTarget } from './evaluation/evaluation-result.js';
+export { EVALUATION_STATUSES, STATUS_RULES, computeStatus, type EvaluationStatus, type StatusRule, type StatusFacts } from './evaluation/status.js';
+export { COMPARISON_KINDS, COMPARISON_TOLERANCE, isAtLeast, isMoreThan, computeCompletion, type ComparisonBehaviour, type Completion } from './evaluation/comparisons.js';
+export { MEASURE_KINDS, computeDaysInYear, type MeasureBehaviour, type MeasureReading, type ReadingSource, type ReadingReason } from './evaluation/measures.js';
+export { computeExpected, type Expected, type ExpectedInput } from './evaluation/progress.js';
+export {
+  GROWTH_REASONS,
+  computeAmountPerYear,
+  computeCompoundGrowth,
+  computeGrowthNeeded,
+  type GrowthNeeded,
+  type GrowthNeededInput,
+  type GrowthReason,
+} from './evaluation/growth-needed.js';
 export { catalogueInForce } from './catalogue/catalogue-in-force.js';
 export { readPlanHeader, type PlanHeader } from './onboarding/read-plan-header.js';
 export { initialReview, PERIOD_DAYS, onboardingReviewSchema, type OnboardingReview, type OnboardingItem, type OnboardingPlan, type NewIndicator } from './onboarding/onboarding-review.js';

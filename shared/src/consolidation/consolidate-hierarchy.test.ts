@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consolidate } from './consolidate.js';
-import { consolidateHierarchy } from './consolidate-hierarchy.js';
+import { consolidate, consolidateHierarchy } from './consolidate.js';
 import { HIERARCHY_CATALOGUE as CAT } from './__fixtures__/fixture-catalogue.js';
 import { ret } from './__fixtures__/make-return.js';
 

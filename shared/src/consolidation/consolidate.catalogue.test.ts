@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../index.js';
 import { FIRST_RETURN, FIRST_YEAR } from '../evaluation/__fixtures__/catalogue-figures.js';
-import { assertOrgTree } from './assert-org-tree.js';
-import { consolidateHierarchy } from './consolidate-hierarchy.js';
-import { computeOrgUnits } from './compute-org-units.js';
-import { computeReportingUnits } from './compute-reporting-units.js';
+import { assertOrgTree, computeOrgUnits, computeReportingUnits } from './org-units.js';
+import { consolidateHierarchy } from './consolidate.js';
 import { findNonFinite } from './__fixtures__/find-non-finite.js';
 import { ret } from './__fixtures__/make-return.js';
 

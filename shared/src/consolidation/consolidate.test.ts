@@ -4,7 +4,7 @@ import type { Consolidation, ConsolidatedRow } from './consolidation-result.js';
 import { CONSOLIDATION_CATALOGUE as CAT } from './__fixtures__/fixture-catalogue.js';
 import { findNonFinite } from './__fixtures__/find-non-finite.js';
 import { ret } from './__fixtures__/make-return.js';
-import type { ParkReturnValues } from './park-return-values.js';
+import type { ParkReturnValues } from './park-returns.js';
 
 const row = (c: Consolidation, code: string): ConsolidatedRow => {
   const r = c.rows.find((x) => x.indicator === code);

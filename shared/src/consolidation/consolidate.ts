@@ -1,13 +1,9 @@
 import type { Catalogue, Indicator } from '../catalogue/catalogue-schema.js';
-import { assertOrgTree } from './assert-org-tree.js';
-import { componentBehaviourOf } from './components/component-behaviour-of.js';
-import { computeOrgUnits } from './compute-org-units.js';
-import { computeReportingUnits } from './compute-reporting-units.js';
-import { computeReturnIndex } from './compute-return-index.js';
+import { CONSOLIDATION_KINDS } from './consolidation-kinds.js';
 import type { ConsolidatedRow, Consolidation, IgnoredReturn } from './consolidation-result.js';
-import { CONSOLIDATION_KINDS } from './kinds/consolidation-kinds.js';
-import type { OrgUnit } from './org-unit.js';
-import type { ParkReturnValues, ReturnSource } from './park-return-values.js';
+import { componentBehaviourOf } from './derived-values.js';
+import { assertOrgTree, computeConsolidatingUnits, computeOrgUnits, computeReportingUnits, type OrgUnit } from './org-units.js';
+import { computeReturnIndex, type ParkReturnValues, type ReturnSource } from './park-returns.js';
 
 export interface ConsolidateOptions {
   /** Days in the period (365 or 366 for a year; 90-92 for a quarter): the denominator of 日均 rates. */
@@ -103,4 +99,18 @@ function consolidateRow(
     };
   }
   return row;
+}
+
+/**
+ * Consolidates at every org unit that has sub-units: the zone, and each park with sub-parks.
+ * Each one is built from the reporting units beneath it, so the levels agree by construction.
+ */
+export function consolidateHierarchy(
+  catalogue: Catalogue,
+  period: string,
+  returns: readonly ParkReturnValues[],
+  options: Omit<ConsolidateOptions, 'at'>,
+): Consolidation[] {
+  const units = options.units ?? computeOrgUnits(catalogue);
+  return computeConsolidatingUnits(units).map((at) => consolidate(catalogue, period, returns, { ...options, units, at }));
 }

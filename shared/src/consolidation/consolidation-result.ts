@@ -1,5 +1,5 @@
 import type { ConsolidationKind, Localized } from '../catalogue/catalogue-schema.js';
-import type { ReturnSource } from './park-return-values.js';
+import type { ReturnSource } from './park-returns.js';
 
 /**
  * Why a unit's cell is blank: no return at all, the figure left blank, the figure (or, for a

@@ -3,7 +3,7 @@ import { loadCatalogue } from '../catalogue/load-catalogue.js';
 import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js';
 import { ret } from '../consolidation/__fixtures__/make-return.js';
 import type { EvaluationNote, TargetEvaluation } from './evaluation-result.js';
-import type { EvaluationStatus } from './evaluation-status.js';
+import type { EvaluationStatus } from './status.js';
 import { evaluateYear } from './evaluate-year.js';
 import { BASELINES, FIRST_RETURN, FIRST_YEAR } from './__fixtures__/catalogue-figures.js';
 

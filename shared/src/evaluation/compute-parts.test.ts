@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EVALUATION_CATALOGUE as CAT } from './__fixtures__/evaluation-catalogue.js';
-import { isAtLeast, isMoreThan } from './compare-figures.js';
-import { computeCanonicalTarget } from './compute-canonical-target.js';
-import { computeCompletion } from './compute-completion.js';
-import { computeDaysInYear } from './compute-days-in-year.js';
-import { computeExpected } from './compute-expected.js';
-import { computeGrowthNeeded } from './compute-growth-needed.js';
-import { computeRanks } from './compute-ranks.js';
-import { computeStatus } from './compute-status.js';
-import { STATUS_RULES } from './status-rules.js';
+import { computeCompletion, isAtLeast, isMoreThan } from './comparisons.js';
+import { computeCanonicalTarget } from './evaluate-target.js';
+import { computeDaysInYear } from './measures.js';
+import { computeExpected } from './progress.js';
+import { computeGrowthNeeded } from './growth-needed.js';
+import { computeRanks } from './rank-parks.js';
+import { computeStatus, STATUS_RULES } from './status.js';
 
 describe('computeDaysInYear', () => {
   it.each([

@@ -3,7 +3,7 @@ import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js'
 import { evaluateFixtureTarget as evaluate } from './__fixtures__/evaluate-fixture-target.js';
 import { EVALUATION_CATALOGUE as CAT } from './__fixtures__/evaluation-catalogue.js';
 import { evaluateTarget } from './evaluate-target.js';
-import type { EvaluationStatus } from './evaluation-status.js';
+import type { EvaluationStatus } from './status.js';
 
 interface Case {
   name: string;

@@ -1,13 +1,35 @@
 import type { Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
-import type { ParkReturnValues } from '../consolidation/park-return-values.js';
-import { computeCanonicalTarget } from './compute-canonical-target.js';
-import { computeCompletion } from './compute-completion.js';
-import { computeDaysInYear } from './compute-days-in-year.js';
-import { computeExpected } from './compute-expected.js';
-import { computeGrowthNeeded } from './compute-growth-needed.js';
-import { computeStatus } from './compute-status.js';
-import type { EvaluationNote, EvaluationPart, TargetEvaluation } from './evaluation-result.js';
-import { MEASURE_KINDS } from './measures/measure-kinds.js';
+import type { ParkReturnValues } from '../consolidation/park-returns.js';
+import { convertValue } from '../figures/convert-value.js';
+import { findUnit } from '../figures/units.js';
+import { computeCompletion } from './comparisons.js';
+import type { CanonicalTarget, EvaluationNote, EvaluationPart, TargetEvaluation } from './evaluation-result.js';
+import { computeGrowthNeeded } from './growth-needed.js';
+import { computeDaysInYear, MEASURE_KINDS } from './measures.js';
+import { computeExpected } from './progress.js';
+import { computeStatus } from './status.js';
+
+/**
+ * Converts a target from the unit it is written in (target.unitCode) to its indicator's unit with
+ * `convertValue`, the same conversion (and rounding of binary noise: 0.07亿元 is 700万元) as every
+ * other figure. A unit the catalogue does not know, or of another dimension (家 for an indicator
+ * in 件), is a catalogue fault: this throws.
+ */
+export function computeCanonicalTarget(target: Target, indicator: Indicator): CanonicalTarget {
+  const convert = (value: number): number => {
+    const r = convertValue(value, target.unitCode, indicator.unit, `targets.${target.id}`);
+    if (!r.ok) throw new Error(`target ${target.id}: ${r.issue.code} (${target.unitCode} → ${indicator.unit})`);
+    return r.value;
+  };
+  const value = convert(target.value);
+  const factor = (findUnit(target.unitCode)?.factor ?? 1) / (findUnit(indicator.unit)?.factor ?? 1);
+  return {
+    value,
+    valueHigh: target.valueHigh === undefined ? null : convert(target.valueHigh),
+    factor,
+    unit: indicator.unit,
+  };
+}
 
 export interface EvaluateTargetInput {
   target: Target;

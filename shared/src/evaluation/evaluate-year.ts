@@ -1,8 +1,7 @@
 import { catalogueInForce } from '../catalogue/catalogue-in-force.js';
 import type { Catalogue } from '../catalogue/catalogue-schema.js';
-import { computeReturnIndex } from '../consolidation/compute-return-index.js';
 import type { IgnoredReturn } from '../consolidation/consolidation-result.js';
-import type { ParkReturnValues, ReturnSource } from '../consolidation/park-return-values.js';
+import { computeReturnIndex, type ParkReturnValues, type ReturnSource } from '../consolidation/park-returns.js';
 import { evaluateTarget } from './evaluate-target.js';
 import type { TargetEvaluation } from './evaluation-result.js';
 

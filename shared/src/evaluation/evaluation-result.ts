@@ -1,11 +1,19 @@
 import type { Comparison, MeasureKind } from '../catalogue/catalogue-schema.js';
-import type { ReturnSource } from '../consolidation/park-return-values.js';
-import type { CanonicalTarget } from './compute-canonical-target.js';
-import type { Completion } from './compute-completion.js';
-import type { Expected } from './compute-expected.js';
-import type { EvaluationStatus } from './evaluation-status.js';
+import type { ReturnSource } from '../consolidation/park-returns.js';
+import type { Completion } from './comparisons.js';
 import type { GrowthNeeded } from './growth-needed.js';
-import type { MeasureReading } from './measures/measure-reading.js';
+import type { MeasureReading } from './measures.js';
+import type { Expected } from './progress.js';
+import type { EvaluationStatus } from './status.js';
+
+/** A target in its indicator's canonical unit, with the factor used (3.4万人 → 34000人, factor 10000). */
+export interface CanonicalTarget {
+  value: number;
+  valueHigh: number | null;
+  /** canonical = as written × factor */
+  factor: number;
+  unit: string;
+}
 
 /** Facts about a target worth a line in the workbook, each with a message (evaluation-messages.ts). */
 export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline'] as const;

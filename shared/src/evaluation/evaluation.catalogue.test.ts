@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ret } from '../consolidation/__fixtures__/make-return.js';
 import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js';
 import { loadCatalogue } from '../index.js';
-import { computeCanonicalTarget } from './compute-canonical-target.js';
+import { computeCanonicalTarget } from './evaluate-target.js';
 import { evaluateYear } from './evaluate-year.js';
 import { rankParks } from './rank-parks.js';
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNonFinite } from '../consolidation/__fixtures__/find-non-finite.js';
 import { EVALUATION_CATALOGUE as CAT } from './__fixtures__/evaluation-catalogue.js';
-import { computeExpected } from './compute-expected.js';
+import { computeExpected } from './progress.js';
 import { evaluateTarget } from './evaluate-target.js';
-import { EVALUATION_STATUSES } from './evaluation-status.js';
+import { EVALUATION_STATUSES } from './status.js';
 
 const anyFigure = fc.option(
   fc.oneof(

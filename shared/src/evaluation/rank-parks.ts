@@ -1,13 +1,20 @@
 import type { Catalogue, Localized } from '../catalogue/catalogue-schema.js';
-import { computeOrgUnits } from '../consolidation/compute-org-units.js';
-import { computeReportingUnits } from '../consolidation/compute-reporting-units.js';
-import { computeReturnIndex } from '../consolidation/compute-return-index.js';
-import type { OrgUnit } from '../consolidation/org-unit.js';
-import type { ParkReturnValues, ReturnSource } from '../consolidation/park-return-values.js';
-import { computeDaysInYear } from './compute-days-in-year.js';
-import { computeRanks, type RankDirection } from './compute-ranks.js';
-import { MEASURE_KINDS } from './measures/measure-kinds.js';
-import type { MeasureReading } from './measures/measure-reading.js';
+import { computeOrgUnits, computeReportingUnits, type OrgUnit } from '../consolidation/org-units.js';
+import { computeReturnIndex, type ParkReturnValues, type ReturnSource } from '../consolidation/park-returns.js';
+import { isMoreThan } from './comparisons.js';
+import { computeDaysInYear, MEASURE_KINDS, type MeasureReading } from './measures.js';
+
+export type RankDirection = 'higher' | 'lower';
+
+/**
+ * Competition ranks (1, 2, 2, 4): one plus the number of values strictly better, so ties share a
+ * rank and the next rank skips. Values equal up to rounding noise tie. Blank values get no rank.
+ */
+export function computeRanks(values: readonly (number | null)[], direction: RankDirection): (number | null)[] {
+  const better = (a: number, b: number): boolean => (direction === 'higher' ? isMoreThan(a, b) : isMoreThan(b, a));
+  const reported = values.filter((v): v is number => v !== null);
+  return values.map((v) => (v === null ? null : 1 + reported.filter((o) => better(o, v)).length));
+}
 
 export interface RankEntry extends MeasureReading {
   park: string;

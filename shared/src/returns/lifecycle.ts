@@ -1,5 +1,5 @@
 import type { Park } from '../catalogue/catalogue-schema.js';
-import type { ParkReturnValues, ReturnSource } from '../consolidation/park-return-values.js';
+import type { ParkReturnValues, ReturnSource } from '../consolidation/park-returns.js';
 import type { ReturnState, Review } from '../api/returns.js';
 
 /**

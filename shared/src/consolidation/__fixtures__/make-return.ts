@@ -1,4 +1,4 @@
-import type { ParkReturnValues } from '../park-return-values.js';
+import type { ParkReturnValues } from '../park-returns.js';
 
 export const ret = (park: string, values: Record<string, number | null>, version = 1, period = '2025'): ParkReturnValues => ({
   park,

@@ -1,6 +1,9 @@
 import type { Localized } from '../catalogue/catalogue-schema.js';
-import { isAtLeast } from './compare-figures.js';
-import type { EvaluationStatus } from './evaluation-status.js';
+import { isAtLeast } from './comparisons.js';
+
+/** The four statuses of the annual evaluation (年度评估): 已完成 / 符合序时进度 / 滞后 / 未报送. */
+export const EVALUATION_STATUSES = ['completed', 'on_track', 'behind', 'not_reported'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 /** What the status of one target is decided from. */
 export interface StatusFacts {
@@ -60,3 +63,10 @@ export const STATUS_RULES: readonly StatusRule[] = [
     applies: () => true,
   },
 ];
+
+/** The status of one target: the first of STATUS_RULES that applies (the last one always does). */
+export function computeStatus(facts: StatusFacts): EvaluationStatus {
+  const rule = STATUS_RULES.find((r) => r.applies(facts));
+  if (!rule) throw new Error('STATUS_RULES must end with a rule that always applies');
+  return rule.status;
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSameIndicator } from './assert-same-indicator.js';
-import { sumFigures } from './sum-figures.js';
+import { assertSameIndicator, sumFigures } from './derived-values.js';
 
 describe('figures of different definitions are never combined', () => {
   it('sums figures of one indicator', () => {
