@@ -10,8 +10,9 @@ const CODE = 'pct_applications';
 const WHY = '本园今年无PCT申请(示例说明)';
 
 /**
- * 金山园 typed 无 for PCT申请量 with an explanation, 闵行园 left it blank. Both are null in the
- * stored values; the workbook must tell them apart: 无 (answered) versus 未填报 (not reported).
+ * 金山园 typed 无 for PCT申请量 with an explanation (in a version stored before 无 was kept as 0:
+ * null, derived from the figures as sent), 闵行园 left it blank. The workbook tells them apart:
+ * 无 is an answer of 0 (docs/domain.md, "Declared none (无)"), shown 「无」; blank is 未填报.
  */
 describe('the consolidated workbook: 无 is not 未填报', async () => {
   const catalogue = loadCatalogue();
@@ -39,20 +40,21 @@ describe('the consolidated workbook: 无 is not 未填报', async () => {
   const col = (park: string) => PARK_COL + consolidation.units.indexOf(park);
   const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
 
-  it('consolidates 金山园 as answered (declared_none), 闵行园 as missing', () => {
+  it('consolidates 金山园 as answered 0, 闵行园 as missing', () => {
     expect(declaredNoneOf(versions.find((v) => v.park === 'jinshan')!)).toEqual([CODE]);
-    expect(row.cells.find((c) => c.unit === 'jinshan')!.reason).toBe('declared_none');
+    expect(row.cells.find((c) => c.unit === 'jinshan')).toMatchObject({ value: 0, declaredNone: true });
     expect(row.cells.find((c) => c.unit === 'minhang')!.reason).toBe('not_reported');
     expect(row.missing).not.toContain('jinshan');
     expect(row.missing).toContain('minhang');
-    expect(row.total.contributing).not.toContain('jinshan');
+    expect(row.total.contributing).toContain('jinshan');
   });
 
-  it('shows 无 on 汇总 and 未填报 for the blank, and the total adds only the figures', () => {
+  it('shows 无 on 汇总 (0 formatted "无", so the total formula adds 0) and 未填报 for the blank', () => {
     const ws = wb.getWorksheet('汇总')!;
     const r = ws.getRow(FIRST + i);
     expect(r.getCell(3).value).toBe(CODE);
-    expect(shown(r.getCell(col('jinshan')))).toBe('无');
+    expect(shown(r.getCell(col('jinshan')))).toBe(0);
+    expect(r.getCell(col('jinshan')).numFmt).toBe('"无"');
     expect(shown(r.getCell(col('minhang')))).toBe('未填报');
     const fengxian = row.cells.find((c) => c.unit === 'fengxian')!.value!;
     expect(shown(r.getCell(col('fengxian')))).toBe(fengxian);
@@ -64,11 +66,12 @@ describe('the consolidated workbook: 无 is not 未填报', async () => {
 
   it('shows 无 with its explanation on the park sheet, and says what 无 means in 说明', () => {
     const ws = wb.getWorksheet(parkName('jinshan'))!;
-    expect(shown(ws.getCell(`E${FIRST + i}`))).toBe('无');
+    expect(shown(ws.getCell(`E${FIRST + i}`))).toBe(0);
+    expect(ws.getCell(`E${FIRST + i}`).numFmt).toBe('"无"');
     expect(String(shown(ws.getCell(`H${FIRST + i}`)))).toContain(WHY);
     expect(shown(wb.getWorksheet(parkName('minhang'))!.getCell(`E${FIRST + i}`))).toBe('');
     const notes: string[] = [];
     wb.getWorksheet('说明')!.eachRow((r) => r.eachCell((c) => void notes.push(String(shown(c)))));
-    expect(notes.join('\n')).toMatch(/无:该园区填报为“无”/);
+    expect(notes.join('\n')).toMatch(/无：园区填报为“无”，按0计/);
   });
 });

@@ -31,10 +31,11 @@ export interface ConsolidatedWorkbookInput {
 }
 
 const FIRST_ROW = 4; // rows 1-2 title, 3 header
+/** A figure declared none: the cell holds 0 (formulas add it as 0) and shows 「无」 (docs/domain.md, "Declared none (无)"). */
+export const NONE_FORMAT = '"无"';
 const SHORT_REASON: Record<string, string> = {
   no_return: '未报送',
   not_reported: '未填报',
-  declared_none: '无',
   no_components: '无分子分母',
   missing_component: '缺分子/分母',
   division_by_zero: '分母为0',
@@ -120,7 +121,7 @@ function writeSummary(ws: Worksheet, input: ConsolidatedWorkbookInput, ctx: Summ
     row.cells.forEach((cell, j) => {
       const address = `${columnLetter(firstPark + j)}${r}`;
       if (cell.value === null) putText(ws, address, SHORT_REASON[cell.reason ?? 'not_reported'] ?? '', { muted: true, align: 'right' });
-      else putFormula(ws, address, sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${r}`), cell.value, { numFmt: fmt });
+      else putFormula(ws, address, sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${r}`), cell.value, { numFmt: cell.declaredNone ? NONE_FORMAT : fmt });
     });
     const total = `${columnLetter(totalCol)}${r}`;
     const formula = totalFormula(row, r, firstPark, c.units.length, ctx, c.periodDays);
@@ -213,14 +214,18 @@ function writeParkSheet(
 
 /**
  * A figure on a park sheet: ratios and rates as a formula over their component rows, others as
- * numbers; 无 where the park declared it none (its explanation is in 说明), else blank.
+ * numbers; 「无」 where the park declared it none (0 formatted "无", its explanation in 说明), blank
+ * where it left the figure blank.
  */
 function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: Map<string, number>, days: number, fmt: string): void {
   const address = `${col}${r}`;
   const value = cell?.value ?? null;
   if (value === null) {
-    if (cell?.reason === 'declared_none') putText(ws, address, SHORT_REASON['declared_none']!, { align: 'right' });
-    else putText(ws, address, '', { numFmt: fmt });
+    putText(ws, address, '', { numFmt: fmt });
+    return;
+  }
+  if (cell?.declaredNone) {
+    putNumber(ws, address, value, { numFmt: NONE_FORMAT, align: 'right' });
     return;
   }
   if (row.consolidation === 'ratio' && row.components) {
@@ -341,6 +346,7 @@ function writeNotesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkNa
   if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${parkName(x.park)} v${x.version}:${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join(';'));
   for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式:${kind.description.zh}`, kindNote(kind.kind));
   line('空白单元格', Object.entries(SHORT_REASON).map(([code, label]) => `${label}:${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join(';'));
+  line('无', '无：园区填报为“无”，按0计入合计（比值的分子为“无”时按0计，分母照常计入）；说明见园区工作表。');
   line('字体', '等线(Excel 2016 及以后、WPS 均可显示;缺少时由软件替换为其他中文字体)。');
   r += 1;
   putHeader(ws, r, ['代码', '指标', '单位', '口径', '汇总方式', '定义', '计算公式']);

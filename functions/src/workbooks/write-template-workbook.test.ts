@@ -8,6 +8,7 @@ import { convertWithLibreOffice } from './libreoffice.js';
 import { sampleTemplate } from './__fixtures__/sample-template.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
 import { cutOffText } from './__fixtures__/cut-off-text.js';
+import { shown } from './__fixtures__/read-workbook.js';
 
 const template = sampleTemplate();
 const layout = layoutTemplate(template, 'zh');
@@ -124,5 +125,14 @@ describe('writeTemplateWorkbook', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.input.figures.operating_revenue).toBe(5_000_000);
     expect(result.input.figures.rd_share).toBeCloseTo(6, 12);
+  }, 120_000);
+
+  // docs/domain.md, "Declared none (无)": the sheet's own ratio reads 无 as 0, as the validator does.
+  it.skipIf(!SOFFICE)('computes a ratio over a numerator typed 无 as 0 in LibreOffice, and leaves it blank over other text', async () => {
+    const filled = await fill(await writeTemplateWorkbook(template), { ...typed, rd_expenditure: '无', leading_industries_revenue: '3.4万' });
+    const ws = (await load(await convertWithLibreOffice(filled, 'xlsx'))).getWorksheet(layout.sheetName)!;
+    const result = (key: string) => shown(ws.getCell(`${col('value')}${layout.rows.find((r) => r.fieldKey === key)!.row}`));
+    expect(result('rd_share')).toBe(0);
+    expect(result('leading_industries_revenue_share')).toBe('');
   }, 120_000);
 });

@@ -176,40 +176,56 @@ describe('consolidate: misuse throws', () => {
   });
 });
 
-describe('consolidate: 无 (declared none) is an answer, not 未填报', () => {
+describe('consolidate: 无 (declared none) is an answer: 0, not 未填报 (docs/domain.md, "Declared none (无)")', () => {
   const withNone = (park: string, values: Record<string, number | null>, declaredNone: string[]): ParkReturnValues => ({ ...ret(park, values), declaredNone });
 
-  it('a sum: the 无 park answered, adds nothing, and is not missing; a blank park still is', () => {
+  it('a sum: the 无 park answered 0, counts among the contributors and is not missing; a blank park still is', () => {
     const c = run([
       ret('jinshan', { operating_revenue: 1000 }),
-      withNone('minhang', { operating_revenue: null }, ['operating_revenue']),
+      withNone('minhang', { operating_revenue: 0 }, ['operating_revenue']),
       ret('fengxian', { operating_revenue: null }),
     ]);
     const r = row(c, 'operating_revenue');
-    expect(r.cells.map((x) => [x.unit, x.value, x.reason ?? null])).toEqual([
-      ['jinshan', 1000, null],
-      ['minhang', null, 'declared_none'],
-      ['fengxian', null, 'not_reported'],
+    expect(r.cells.map((x) => [x.unit, x.value, x.declaredNone ?? false, x.reason ?? null])).toEqual([
+      ['jinshan', 1000, false, null],
+      ['minhang', 0, true, null],
+      ['fengxian', null, false, 'not_reported'],
     ]);
-    expect(r.total).toEqual({ value: 1000, numerator: null, denominator: null, contributing: ['jinshan'] });
+    expect(r.total).toEqual({ value: 1000, numerator: null, denominator: null, contributing: ['jinshan', 'minhang'] });
     expect(r.missing).toEqual(['fengxian']);
   });
 
-  it('a ratio: a park whose component is 无 is declared_none, outside Σnumerator and Σdenominator, not missing', () => {
+  it('a ratio: R&D 无 with revenue 300 is 0% and its 300 stays in Σ营业收入 (10 / 400 = 2.5%, not 10 / 100 = 10%)', () => {
     const c = run([
       ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
-      withNone('minhang', { rd_expenditure: null, operating_revenue: 300 }, ['rd_expenditure']),
+      withNone('minhang', { rd_expenditure: 0, operating_revenue: 300 }, ['rd_expenditure']),
       // One component 无, the other blank: the figure is still not reported.
-      withNone('fengxian', { rd_expenditure: null, operating_revenue: null }, ['rd_expenditure']),
+      withNone('fengxian', { rd_expenditure: 0, operating_revenue: null }, ['rd_expenditure']),
     ]);
     const r = row(c, 'rd_share');
-    expect(r.cells.map((x) => x.reason ?? null)).toEqual([null, 'declared_none', 'missing_component']);
-    expect(r.total).toEqual({ value: 10, numerator: 10, denominator: 100, contributing: ['jinshan'] });
+    expect(r.cells.map((x) => [x.value, x.numerator, x.denominator, x.reason ?? null])).toEqual([
+      [10, 10, 100, null],
+      [0, 0, 300, null],
+      [null, 0, null, 'missing_component'],
+    ]);
+    expect(r.total).toEqual({ value: 2.5, numerator: 10, denominator: 400, contributing: ['jinshan', 'minhang'] });
     expect(r.missing).toEqual(['fengxian']);
-    expect(row(c, 'rd_expenditure').cells.map((x) => x.reason ?? null)).toEqual([null, 'declared_none', 'declared_none']);
+    expect(row(c, 'rd_expenditure').cells.map((x) => [x.value, x.declaredNone ?? false])).toEqual([[10, false], [0, true], [0, true]]);
   });
 
-  it('a declaredNone code with a value is read as the value (the value wins)', () => {
+  it('a version stored before 无 was kept as 0 (null, listed as declared none) is read the same: 0', () => {
+    const r = row(run([ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), withNone('minhang', { rd_expenditure: null, operating_revenue: 300 }, ['rd_expenditure'])]), 'rd_share');
+    expect(r.total).toEqual({ value: 2.5, numerator: 10, denominator: 400, contributing: ['jinshan', 'minhang'] });
+  });
+
+  it('无 in the denominator makes that park\'s ratio not computable (分母为0); it adds nothing to Σ', () => {
+    const c = run([ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), withNone('minhang', { rd_expenditure: 0, operating_revenue: 0 }, ['rd_expenditure', 'operating_revenue'])]);
+    const r = row(c, 'rd_share');
+    expect(r.cells[1]).toMatchObject({ value: null, reason: 'division_by_zero' });
+    expect(r.total).toMatchObject({ value: 10, numerator: 10, denominator: 100 });
+  });
+
+  it('a declaredNone code with a value other than 0 is read as the value (the value wins)', () => {
     const r = row(run([withNone('jinshan', { operating_revenue: 5 }, ['operating_revenue'])]), 'operating_revenue');
     expect(r.cells[0]).toEqual({ unit: 'jinshan', value: 5, numerator: null, denominator: null });
   });

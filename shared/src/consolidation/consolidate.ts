@@ -3,7 +3,7 @@ import { CONSOLIDATION_KINDS } from './consolidation-kinds.js';
 import type { ConsolidatedRow, Consolidation, IgnoredReturn } from './consolidation-result.js';
 import { componentBehaviourOf } from './derived-values.js';
 import { assertOrgTree, computeConsolidatingUnits, computeOrgUnits, computeReportingUnits, type OrgUnit } from './org-units.js';
-import { computeReturnIndex, type ParkReturnValues, type ReturnSource } from './park-returns.js';
+import { computeReturnIndex, readAnswers, type Answers, type ParkReturnValues, type ReturnSource } from './park-returns.js';
 
 export interface ConsolidateOptions {
   /** Days in the period (365 or 366 for a year; 90-92 for a quarter): the denominator of 日均 rates. */
@@ -50,15 +50,14 @@ export function consolidate(
   }
   for (const r of options.returned ?? []) if (inScope.has(r.park)) ignored.push({ park: r.park, version: r.version, reason: 'returned' });
   const used = units.flatMap((u) => index.get(u) ?? []);
-  const valuesByUnit = new Map(used.map((r) => [r.park, r.values]));
-  const declaredNoneByUnit = new Map(used.map((r) => [r.park, new Set(r.declaredNone ?? [])]));
+  const answersByUnit = new Map(used.map((r) => [r.park, readAnswers(r)]));
 
   return {
     at,
     period,
     periodDays,
     units,
-    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, valuesByUnit, declaredNoneByUnit, periodDays)),
+    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, answersByUnit, periodDays)),
     missingReturns: units.filter((u) => !index.has(u)),
     sources: used.map((r) => ({ park: r.park, version: r.version })),
     ignored,
@@ -68,18 +67,17 @@ export function consolidate(
 
 /**
  * Cell reasons that mean the unit did not report the figure (a zero denominator was reported;
- * declared_none, 无, is an answer too).
+ * 无 is an answer too: docs/domain.md, "Declared none (无)").
  */
 const MISSING: ReadonlySet<string> = new Set(['no_return', 'not_reported', 'missing_component']);
 
 function consolidateRow(
   indicator: Indicator,
   units: readonly string[],
-  valuesByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>,
-  declaredNoneByUnit: ReadonlyMap<string, ReadonlySet<string>>,
+  answersByUnit: ReadonlyMap<string, Answers>,
   periodDays: number,
 ): ConsolidatedRow {
-  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, valuesByUnit, declaredNoneByUnit, periodDays });
+  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, answersByUnit, periodDays });
   const row: ConsolidatedRow = {
     indicator: indicator.code,
     name: indicator.name,

@@ -1,16 +1,15 @@
 import type { ConsolidationKind, Indicator } from '../catalogue/catalogue-schema.js';
 import type { ConsolidatedCell, ConsolidatedTotal } from './consolidation-result.js';
 import { componentBehaviourOf, computeDerivedValue, computeQuotient, sumFigures, type Figure } from './derived-values.js';
+import type { Answers } from './park-returns.js';
 
 export interface ConsolidationInput {
   indicator: Indicator;
   /** Reporting units in column order. */
   units: readonly string[];
-  /** Each unit's values (by indicator code); absent when the unit has no return. */
-  valuesByUnit: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
+  /** Each unit's answers (无 read as 0: readAnswers); absent when the unit has no return. */
+  answersByUnit: ReadonlyMap<string, Answers>;
   periodDays: number;
-  /** Each unit's indicator codes declared none (无); absent or empty when it declared none. */
-  declaredNoneByUnit?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** How one consolidation kind reads each unit's cell and makes the total. */
@@ -20,35 +19,28 @@ export interface ConsolidationBehaviour {
   consolidate(input: ConsolidationInput): { cells: ConsolidatedCell[]; total: ConsolidatedTotal };
 }
 
-/** Each unit's reported value of the indicator itself, or why it is blank. */
-function reportedCells({ indicator, units, valuesByUnit, declaredNoneByUnit }: ConsolidationInput): ConsolidatedCell[] {
+/** Each unit's reported value of the indicator itself (无 as 0, flagged), or why it is blank. */
+function reportedCells({ indicator, units, answersByUnit }: ConsolidationInput): ConsolidatedCell[] {
   return units.map((unit) => {
-    const values = valuesByUnit.get(unit);
-    const value = values?.[indicator.code] ?? null;
+    const answers = answersByUnit.get(unit);
+    const value = answers?.values[indicator.code] ?? null;
     const cell: ConsolidatedCell = { unit, value, numerator: null, denominator: null };
-    if (!values) cell.reason = 'no_return';
-    else if (value === null) cell.reason = declaredNoneByUnit?.get(unit)?.has(indicator.code) ? 'declared_none' : 'not_reported';
+    if (answers?.none.has(indicator.code)) cell.declaredNone = true;
+    if (!answers) cell.reason = 'no_return';
+    else if (value === null) cell.reason = 'not_reported';
     return cell;
   });
 }
 
 /**
- * Each unit's ratio or rate computed from its own components, with the components shown. A
- * ratio whose blank components were all declared none (无) is declared_none: answered, no value.
+ * Each unit's ratio or rate computed from its own components (a component declared 无 is 0),
+ * with the components shown.
  */
-function derivedCells({ indicator, units, valuesByUnit, periodDays, declaredNoneByUnit }: ConsolidationInput): ConsolidatedCell[] {
-  const c = indicator.components;
-  const codes = c ? [c.numerator, c.denominator].flatMap((ref) => ('indicator' in ref ? [ref.indicator] : [])) : [];
+function derivedCells({ indicator, units, answersByUnit, periodDays }: ConsolidationInput): ConsolidatedCell[] {
   return units.map((unit): ConsolidatedCell => {
-    const values = valuesByUnit.get(unit);
-    if (!values) return { unit, value: null, numerator: null, denominator: null, reason: 'no_return' };
-    const cell: ConsolidatedCell = { unit, ...computeDerivedValue(indicator, values, periodDays) };
-    const none = declaredNoneByUnit?.get(unit);
-    if (cell.reason === 'missing_component' && none) {
-      const blank = codes.filter((code) => (values[code] ?? null) === null);
-      if (blank.length > 0 && blank.every((code) => none.has(code))) cell.reason = 'declared_none';
-    }
-    return cell;
+    const answers = answersByUnit.get(unit);
+    if (!answers) return { unit, value: null, numerator: null, denominator: null, reason: 'no_return' };
+    return { unit, ...computeDerivedValue(indicator, answers.values, periodDays) };
   });
 }
 
@@ -78,7 +70,7 @@ const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
   kind: 'ratio',
   description: { zh: '分子合计 ÷ 分母合计', en: 'Σnumerator ÷ Σdenominator' },
   consolidate(input) {
-    const { indicator, units, valuesByUnit, periodDays } = input;
+    const { indicator, units, answersByUnit, periodDays } = input;
     const c = indicator.components;
     const blank = { value: null, numerator: null, denominator: null };
     if (!c) {
@@ -92,7 +84,7 @@ const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
     const numerators: Figure[] = [];
     const denominators: Figure[] = [];
     for (const unit of units) {
-      const values = valuesByUnit.get(unit);
+      const values = answersByUnit.get(unit)?.values;
       const n = values && num.figureOf(unit, values, periodDays);
       const d = values && den.figureOf(unit, values, periodDays);
       if (n && d) {

@@ -2,10 +2,10 @@ import type { ConsolidationKind, Localized } from '../catalogue/catalogue-schema
 import type { ReturnSource } from './park-returns.js';
 
 /**
- * Why a unit's cell is blank: no return at all, the figure left blank, the figure (or, for a
- * ratio, a component) declared none (无: answered, not applicable), or a ratio that has no value.
+ * Why a unit's cell is blank: no return at all, the figure left blank, or a ratio that has no
+ * value. (A figure declared none, 无, is not blank: it is 0, flagged `declaredNone`.)
  */
-export const CELL_REASONS = ['no_return', 'not_reported', 'declared_none', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
+export const CELL_REASONS = ['no_return', 'not_reported', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
 export type CellReason = (typeof CELL_REASONS)[number];
 
 /** One reporting unit's figure in a consolidated row (components too, for ratios and rates). */
@@ -14,6 +14,8 @@ export interface ConsolidatedCell {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** The unit answered 无 for this figure: value 0, shown as 「无」 (docs/domain.md, "Declared none (无)"). */
+  declaredNone?: true;
   reason?: CellReason;
 }
 

@@ -9,11 +9,39 @@ export interface ParkReturnValues {
   /** By indicator code; null = blank (not reported), which is never the same as 0. */
   values: Record<string, number | null>;
   /**
-   * Indicator codes declared none (无/—/N/A: "not applicable") in this return. Their value is
-   * null, yet the park answered: the cell says so (declared_none), the park is not counted as
-   * missing, and it adds nothing to a sum or to Σnumerator/Σdenominator.
+   * Indicator codes declared none (无, —, N/A) in this return: answered, and read as 0
+   * (docs/domain.md, "Declared none (无)"). Versions stored before 无 was kept as 0 hold null
+   * there; `readAnswers` reads both the same way.
    */
   declaredNone?: readonly string[];
+}
+
+/** A return's figures as consolidation and evaluation read them. */
+export interface Answers {
+  /** By indicator code: a figure declared none is 0, a blank stays null. */
+  values: Readonly<Record<string, number | null>>;
+  /** The codes the park declared none (无), to show 「无」 where the figure is shown. */
+  none: ReadonlySet<string>;
+}
+
+/**
+ * The one reading of 无 (docs/domain.md, "Declared none (无)"): a figure declared none is 0,
+ * whether it was stored as 0 or, by versions before that, as null. A declared code that holds
+ * another value is read as that value (the value wins).
+ */
+export function readAnswers(r: Pick<ParkReturnValues, 'values' | 'declaredNone'>): Answers {
+  const declared = r.declaredNone ?? [];
+  if (declared.length === 0) return { values: r.values, none: new Set() };
+  const values = { ...r.values };
+  const none = new Set<string>();
+  for (const code of declared) {
+    const v = values[code] ?? null;
+    if (v === null || v === 0) {
+      values[code] = 0;
+      none.add(code);
+    }
+  }
+  return { values, none };
 }
 
 /** Which stored return a figure came from. */

@@ -288,6 +288,28 @@ describe('evaluateTarget: the parts a workbook explains', () => {
     expect(findNonFinite(e)).toEqual([]);
   });
 
+  // docs/domain.md, "Declared none (无)": 无 is an answer, 0 for a count, evaluated like any 0.
+  it('evaluates a count typed 无 as 0: 滞后 against an expected 1, noted, never 未报送', () => {
+    // 高质量孵化器 2家: baseline 0 (2024), expected 2025 = 0 + 2 × 1/2 = 1; 无 = 0 < 1.
+    const e = evaluate('minhang.incubators_hq.2026', 2025, { incubators_hq: 0 }, { incubators_hq: 0 }, ['incubators_hq']);
+    expect(e.actual).toMatchObject({ value: 0, declaredNone: true });
+    expect(e.completion.value).toBe(0);
+    expect(e.status).toBe('behind');
+    expect(e.notes).toContain('declared_none');
+  });
+
+  it('reads a version stored before 无 was kept as 0 (null, declared none) the same way', () => {
+    const e = evaluate('minhang.incubators_hq.2026', 2025, { incubators_hq: null }, { incubators_hq: 0 }, ['incubators_hq']);
+    expect(e.actual.value).toBe(0);
+    expect(e.status).toBe('behind');
+  });
+
+  it('evaluates a ratio whose numerator is 无 as 0% from its components', () => {
+    const e = evaluate('minhang.rd_share.2026', 2025, { rd_expenditure: 0, operating_revenue: 1000 }, { rd_expenditure: 62, operating_revenue: 1000 }, ['rd_expenditure']);
+    expect(e.actual).toMatchObject({ value: 0, numerator: 0, denominator: 1000, source: 'components' });
+    expect(e.notes).toContain('declared_none');
+  });
+
   it('refuses a target handed with another park’s indicator or return (misuse)', () => {
     const [target, other] = CAT.targets;
     const indicator = CAT.indicators.find((x) => x.code === target!.indicator)!;

@@ -1,5 +1,5 @@
 import type { Indicator, Park, Target } from '../catalogue/catalogue-schema.js';
-import type { ParkReturnValues } from '../consolidation/park-returns.js';
+import { readAnswers, type ParkReturnValues } from '../consolidation/park-returns.js';
 import { convertValue } from '../figures/convert-value.js';
 import { findUnit } from '../figures/units.js';
 import { computeCompletion } from './comparisons.js';
@@ -58,7 +58,10 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
   const canonical = computeCanonicalTarget(target, indicator);
   const baselineYear = park.plan.startYear - 1;
   const baseline = measure.readBaseline(indicator, baselines, computeDaysInYear(baselineYear));
-  const actual = measure.readActual(indicator, yearReturn?.values ?? null, computeDaysInYear(year));
+  const answers = yearReturn ? readAnswers(yearReturn) : null;
+  const actual = measure.readActual(indicator, answers?.values ?? null, computeDaysInYear(year));
+  if (answers?.none.has(indicator.code)) actual.declaredNone = true;
+  const componentCodes = indicator.components ? [indicator.components.numerator, indicator.components.denominator].flatMap((c) => ('indicator' in c ? [c.indicator] : [])) : [];
   const expected = computeExpected({ baseline: baseline.value, baselineYear, target: canonical.value, targetYear: target.year, year });
   const completion = computeCompletion(actual.value, canonical, target.comparison);
   const status = computeStatus({
@@ -81,6 +84,7 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     below_range_high: completion.belowHigh,
     typed_ratio: actual.source === 'reported' && indicator.components !== undefined,
     no_baseline: baseline.value === null,
+    declared_none: answers !== null && [indicator.code, ...componentCodes].some((code) => answers.none.has(code)),
   };
   const parts = { baseline, actual, expected, completion, growthNeeded };
   const reasons = (Object.keys(parts) as EvaluationPart[]).flatMap((part) => {

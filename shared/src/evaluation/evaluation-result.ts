@@ -16,7 +16,7 @@ export interface CanonicalTarget {
 }
 
 /** Facts about a target worth a line in the workbook, each with a message (evaluation-messages.ts). */
-export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline'] as const;
+export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline', 'declared_none'] as const;
 export type EvaluationNote = (typeof EVALUATION_NOTES)[number];
 
 export type EvaluationPart = 'baseline' | 'actual' | 'expected' | 'completion' | 'growthNeeded';

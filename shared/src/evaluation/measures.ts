@@ -16,6 +16,8 @@ export interface MeasureReading {
   numerator: number | null;
   denominator: number | null;
   source: ReadingSource;
+  /** The park answered 无 for this figure: the value is 0 (docs/domain.md, "Declared none (无)"). */
+  declaredNone?: true;
   reason?: ReadingReason;
 }
 

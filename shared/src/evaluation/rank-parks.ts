@@ -1,6 +1,6 @@
 import type { Catalogue, Localized } from '../catalogue/catalogue-schema.js';
 import { computeOrgUnits, computeReportingUnits, type OrgUnit } from '../consolidation/org-units.js';
-import { computeReturnIndex, type ParkReturnValues, type ReturnSource } from '../consolidation/park-returns.js';
+import { computeReturnIndex, readAnswers, type ParkReturnValues, type ReturnSource } from '../consolidation/park-returns.js';
 import { isMoreThan } from './comparisons.js';
 import { computeDaysInYear, MEASURE_KINDS, type MeasureReading } from './measures.js';
 
@@ -61,13 +61,15 @@ export function rankParks(
   const root = orgUnits.find((u) => u.parent === null)?.code ?? catalogue.zone.code;
   const parks = computeReportingUnits(orgUnits, root);
   const days = computeDaysInYear(year);
+  const answers = new Map([...returns.values()].map((r) => [r.park, readAnswers(r)]));
+  const answersOf = (park: string) => answers.get(park)?.values ?? null;
   const rankings = catalogue.indicators
     .filter((i) => i.common)
     .map((indicator): ParkRanking => {
       const direction = options.direction?.[indicator.code] ?? 'higher';
       const readings = parks.map((park) => ({
         park,
-        ...MEASURE_KINDS[indicator.measure].readActual(indicator, returns.get(park)?.values ?? null, days),
+        ...MEASURE_KINDS[indicator.measure].readActual(indicator, answersOf(park), days),
       }));
       const ranks = computeRanks(readings.map((r) => r.value), direction);
       const entries = readings.map((r, i): RankEntry => ({ ...r, rank: ranks[i] ?? null }));

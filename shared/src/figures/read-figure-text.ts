@@ -16,7 +16,7 @@ export type TextReading =
  * What Chinese statistical tables put in a cell to say "nothing / not applicable" (无, 不适用,
  * a dash or a slash). Compared after folding (－ → -, ／ → /) and lower-casing (N/A, n/a).
  */
-const NONE_MARKS = new Set(['-', '--', '—', '——', '–', '――', '―', '/', '无', '不适用', 'n/a', 'na']);
+export const NONE_MARKS: ReadonlySet<string> = new Set(['-', '--', '—', '——', '–', '――', '―', '/', '无', '不适用', 'n/a', 'na']);
 
 /** Hedge words: 约100, 100左右, 100多家, 100余家, 100以上. An estimate is refused, never rounded. */
 const APPROXIMATE = /约|左右|上下|多|余|近|超过|以上|以下|不到|不足|逾|估|预计|大概|≈|~/;

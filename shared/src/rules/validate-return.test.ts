@@ -67,11 +67,22 @@ describe('validateReturn', () => {
     expect(codes(v1(figures))).toEqual(expected.sort());
   });
 
-  it('keeps which figures were declared none (无), apart from blanks', () => {
+  it('reads 无 as 0 and keeps which figures were declared none, apart from blanks (docs/domain.md, "Declared none (无)")', () => {
     const r = v1({ ...good2025, drug_approvals_new: '无', industry_scale: 'N/A', operating_revenue: '' });
     expect(r.declaredNone.sort()).toEqual(['drug_approvals_new', 'industry_scale']);
-    expect(r.values).toMatchObject({ drug_approvals_new: null, industry_scale: null, operating_revenue: null });
+    expect(r.values).toMatchObject({ drug_approvals_new: 0, industry_scale: 0, operating_revenue: null });
     expect(v1(good2025).declaredNone).toEqual([]);
+  });
+
+  it('computes a ratio whose numerator is 无 as 0%, its denominator counted', () => {
+    const r = v1({ ...good2025, rd_expenditure: '无' });
+    expect(r.derived.rd_share).toEqual({ value: 0, numerator: 0, denominator: 2_000_000 });
+  });
+
+  it('reads a baseline typed 无 as 0', () => {
+    const r = v1(good2025, { baselines: { ...goodBaselines, rd_expenditure: '无' } });
+    expect(r.baselines.rd_expenditure).toBe(0);
+    expect(r.baselines.rd_share).toBe(0);
   });
 
   it('asks for the baseline with the first return', () => {

@@ -1,6 +1,6 @@
 import type { ReturnInput } from '../api/returns.js';
 import { periodDays, periodOf } from '../periods/periods.js';
-import { isDeclaredNone, parseFigure } from '../figures/parse-figure.js';
+import { parseFigure } from '../figures/parse-figure.js';
 import type { Issue } from '../issues/issue.js';
 import { makeIssue } from '../issues/make-issue.js';
 import type { TemplateField, TemplateModel } from '../templates/template-model.js';
@@ -40,8 +40,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
     if (rule.kind !== 'figure') continue;
     const field = fields.get(rule.field);
     if (!field) throw new Error(`template rule names unknown field "${rule.field}"`);
-    values[field.key] = readFigure(field, figures[field.key], figurePath(field.key), issues, unreadable);
-    if (values[field.key] === null && !unreadable.has(figurePath(field.key)) && isDeclaredNone(figures[field.key])) declaredNone.push(field.key);
+    values[field.key] = readFigure(field, figures[field.key], figurePath(field.key), issues, unreadable, false, () => declaredNone.push(field.key));
     if (field.baseline !== null) {
       baselines[field.key] =
         field.baseline.value !== null
@@ -120,7 +119,10 @@ function checkRule(rule: Exclude<RuleSpec, { kind: 'figure' }>, ctx: RuleContext
   return kind.check(rule, ctx);
 }
 
-/** Parses one cell and applies completeness: a required blank is an error, 无 needs a reason. */
+/**
+ * Parses one cell and applies completeness: a required blank is an error, 无 needs a reason.
+ * 无 is an answer of none, read as 0 (docs/domain.md, "Declared none (无)"); `onNone` hears of it.
+ */
 function readFigure(
   field: TemplateField,
   raw: unknown,
@@ -128,6 +130,7 @@ function readFigure(
   issues: Issue[],
   unreadable: Set<string>,
   isBaseline = false,
+  onNone: () => void = () => {},
 ): number | null {
   const result = parseFigure(
     raw,
@@ -142,6 +145,10 @@ function readFigure(
   const required = isBaseline || field.required;
   const params = { field: field.label.zh, fieldEn: field.label.en, unit: field.unit };
   if (result.kind === 'blank' && required && !isBaseline) issues.push(makeIssue('value_missing', 'error', path, params));
-  if (result.kind === 'none' && required) issues.push(makeIssue('value_declared_none', 'warning', path, params));
+  if (result.kind === 'none') {
+    if (required) issues.push(makeIssue('value_declared_none', 'warning', path, params));
+    onNone();
+    return 0;
+  }
   return result.value;
 }

@@ -10,13 +10,13 @@ export interface DerivedValue {
 }
 
 export interface ValidationResult {
-  /** Parsed values of every field in the field's unit (null = blank), typed ratios included. */
+  /** Parsed values of every field in the field's unit (null = blank, 0 for 无), typed ratios included. */
   values: Record<string, number | null>;
   /** Ratio and rate fields computed from their components. */
   derived: Record<string, DerivedValue>;
   /**
-   * Figure fields declared none (无, —, N/A, 不适用): their value is null like a blank, but the
-   * statistician answered "not applicable", which consolidation must not read as 未填报.
+   * Figure fields declared none (无, —, N/A, 不适用): an answer, read as 0 and shown as 「无」
+   * (docs/domain.md, "Declared none (无)"); never 未填报.
    */
   declaredNone: string[];
   /** Parsed baselines (基期值) by field key. */

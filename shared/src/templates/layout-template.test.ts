@@ -18,12 +18,13 @@ describe('layoutTemplate', () => {
     expect(zh.columns.map((c) => c.header)).toEqual(['序号', '指标', '代码', '单位', '本期数', '上期数', '基期值', '目标', '校验', '说明', '目标原文']);
   });
 
-  it('writes a ratio as a live formula over its components, blank-safe and zero-safe', () => {
+  it('writes a ratio as a live formula over its components, blank-safe, zero-safe, 无 read as 0', () => {
     const rev = rowOf('operating_revenue').row;
     const rd = rowOf('rd_expenditure').row;
+    const none = (ref: string) => `IF(ISNUMBER(FIND("|"&${ref}&"|","|-|--|—|——|–|――|―|/|无|不适用|n/a|na|N/A|NA|－|－－|／|")),0,${ref})`;
     expect(rowOf('rd_share').cells.value).toEqual({
       kind: 'formula',
-      formula: `IFERROR(IF(OR(E${rd}="",E${rev}="",E${rev}=0),"",E${rd}/E${rev}*100),"")`,
+      formula: `IFERROR(IF(OR(E${rd}="",E${rev}=""),"",IF(${none(`E${rev}`)}=0,"",${none(`E${rd}`)}/${none(`E${rev}`)}*100)),"")`,
       numFmt: '0.00',
     });
   });

@@ -1,4 +1,5 @@
 import { contentHash } from '../hashing/content-hash.js';
+import { NONE_MARKS } from '../figures/read-figure-text.js';
 import { findUnit } from '../figures/units.js';
 import type { Lang } from '../issues/issue.js';
 import { labelOfField } from './label-of-field.js';
@@ -82,9 +83,23 @@ function derivedFormula(field: TemplateField, rowOf: Map<string, number>, period
   if (num === null || den === null) return null;
   const blanks = [num, den].filter((r) => !/^\d+$/.test(r)).map((r) => `${r}=""`);
   const scale = f.scale === 1 ? '' : `*${f.scale}`;
-  // IFERROR: text typed in a component (3.4万 pasted past the validation) leaves the ratio blank
-  // in the sheet instead of #VALUE!; the validator reports the text on its own cell.
-  return `IFERROR(IF(OR(${[...blanks, `${den}=0`].join(',')}),"",${num}/${den}${scale}),"")`;
+  // 无 in a component is 0, as the validator reads it (docs/domain.md, "Declared none (无)").
+  // IFERROR: other text (3.4万) leaves the ratio blank in the sheet instead of #VALUE!; the
+  // validator reads that text, or reports it on its own cell.
+  const [n, d] = [num, den].map(answered);
+  return `IFERROR(IF(OR(${blanks.join(',') || 'FALSE'}),"",IF(${d}=0,"",${n}/${d}${scale})),"")`;
+}
+
+/**
+ * The marks of 无 as the sheet finds them: "|无|不适用|-|…|" searched for "|<cell>|" (FIND is exact,
+ * so N/A is listed in both cases, and the full-width forms the validator folds are listed too).
+ */
+const SHEET_NONE_MARKS = `|${[...new Set([...NONE_MARKS, 'N/A', 'NA', '－', '－－', '／'])].join('|')}|`;
+
+/** A component reference read as the validator reads it: 0 where 无 (or —, /, 不适用, N/A) is typed. */
+function answered(ref: string): string {
+  if (/^\d+$/.test(ref)) return ref;
+  return `IF(ISNUMBER(FIND("|"&${ref}&"|","${SHEET_NONE_MARKS}")),0,${ref})`;
 }
 
 export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLayout {

@@ -8,11 +8,12 @@ export function evaluateFixtureTarget(
   year: number,
   values: Record<string, number | null> | null,
   baselines: Record<string, number | null> | null,
+  declaredNone: string[] = [],
 ): TargetEvaluation {
   const target = CAT.targets.find((t) => t.id === id);
   const indicator = CAT.indicators.find((i) => i.code === target?.indicator);
   const park = CAT.parks.find((p) => p.code === target?.park);
   if (!target || !indicator || !park) throw new Error(`no fixture target ${id}`);
-  const yearReturn = values === null ? null : { park: park.code, period: String(year), version: 1, values };
+  const yearReturn = values === null ? null : { park: park.code, period: String(year), version: 1, values, declaredNone };
   return evaluateTarget({ target, indicator, park, year, yearReturn, baselines });
 }
