@@ -22,8 +22,8 @@ const dimensionOf = (unit: string): string | undefined => findUnit(unit)?.dimens
 /** Targets per park, as counted by reading each plan whole (see seeds/catalogue/NOTES.md). */
 const TARGET_COUNTS: [string, number][] = [
   ['jinshan', 14],
-  ['minhang', 13],
-  ['fengxian', 7],
+  ['minhang', 11],
+  ['fengxian', 6],
   ['jinqiao', 7],
   ['qingpu', 2],
 ];
@@ -43,7 +43,6 @@ const COMMON = [
 /** Values the plan writes in Chinese numerals rather than digits (千亿级 = 1000亿). */
 const NUMERAL_FORMS: Record<string, string> = {
   'fengxian.operating_revenue.2026': '千亿',
-  'fengxian.beauty_health_scale.2026': '千亿',
 };
 
 /** Stretch goals (力争/努力/争取), including clauses a list-leading 争取/努力/力争 governs. */
@@ -57,7 +56,6 @@ const STRETCH = [
   'jinshan.chain_enterprises_introduced.2026',
   'jinshan.electronic_info_scale.2026',
   'fengxian.hq_incubators.2026',
-  'fengxian.beauty_health_scale.2026',
   'jinqiao.leading_industries_scale.2026',
   'jinqiao.hq_incubators.2026',
 ];
@@ -74,6 +72,40 @@ describe('catalogue data', () => {
 
   it.each(TARGET_COUNTS)('park %s has exactly %i targets', (park, count) => {
     expect(catalogue.targets.filter((t) => t.park === park)).toHaveLength(count);
+  });
+
+  // docs/domain.md, "Targets": a restated goal is a second quote of its one target.
+  it('has one target per park, indicator and year', () => {
+    const keys = catalogue.targets.map((t) => `${t.park}.${t.indicator}.${t.year}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('keeps 闵行园’s task 10 and task 15 as restatements of their goals, quoted as written', () => {
+    const target = (id: string) => catalogue.targets.find((t) => t.id === id)!;
+    expect(target('minhang.hq_incubators.2026').restatements).toMatchObject([
+      { quote: '建成1-2家具有影响力的高质量孵化器', value: 1, valueHigh: 2, comparison: 'range' },
+    ]);
+    expect(target('minhang.fund_scale_cumulative.2026').restatements).toMatchObject([{ quote: '形成350亿元以上基金规模' }]);
+  });
+
+  it('keeps 奉贤园’s 千亿级产业集群 as an aim, not an evaluated target', () => {
+    expect(catalogue.targets.some((t) => t.park === 'fengxian' && t.indicator === 'beauty_health_scale')).toBe(false);
+    expect(catalogue.aims).toMatchObject([{ park: 'fengxian', indicator: 'beauty_health_scale', quote: '努力打造千亿级产业集群' }]);
+  });
+
+  it('has 奉贤园 report its 三大特色 and 三大主导 industries as one figure', () => {
+    const fengxian = catalogue.parks.find((p) => p.code === 'fengxian')!;
+    expect(fengxian.sameFigures.map((s) => s.indicators)).toEqual([['featured_industries_scale', 'leading_industries_revenue']]);
+    for (const p of catalogue.parks) {
+      for (const s of p.sameFigures) for (const code of s.indicators) expect(indicatorOf.get(code)?.unit, `${p.code} ${code}`).toBe(indicatorOf.get(s.indicators[0]!)?.unit);
+    }
+  });
+
+  it('every aim quotes its plan verbatim and says how it is read, in Chinese and English', () => {
+    for (const aim of catalogue.aims) {
+      expect(parkText.get(aim.park)).toContain(aim.quote);
+      expect(aim.note.zh.length * aim.note.en.length).toBeGreaterThan(0);
+    }
   });
 
   it('every park has at least one target', () => {
@@ -152,6 +184,21 @@ describe.each(catalogue.targets.map((t) => [t.id, t] as const))('target %s', (_i
   it('is a stretch goal exactly when 力争/努力/争取 governs it', () => {
     expect(target.stretch).toBe(STRETCH.includes(target.id));
     if (/力争|努力|争取/.test(target.quote)) expect(target.stretch).toBe(true);
+  });
+
+  it('quotes each restatement verbatim, with its own figure when it words it differently', () => {
+    for (const r of target.restatements) {
+      expect(text).toContain(r.quote);
+      expect(containsNumber(r.quote, r.value ?? target.value)).toBe(true);
+      expect(r.note.zh.length * r.note.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains an ambiguous reading in Chinese (printed in Chinese workbooks) and in English', () => {
+    if (target.note === undefined) return;
+    expect(target.note.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(target.note.zh).not.toMatch(/[A-Za-z]{3,}(?:\s+[A-Za-z]+){2,}/);
+    expect(target.note.en.length).toBeGreaterThan(0);
   });
 
   it('is a mapped wording of its park', () => {
