@@ -12,13 +12,13 @@ import { computePrecision } from '../shared/src/extraction/compute-precision.js'
 export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) => string): string {
   const rows: string[] = [];
   const details: string[] = [];
-  let totals = { catalogued: 0, proposed: 0, found: 0 };
+  let totals = { catalogued: 0, proposed: 0, found: 0, restated: 0 };
   // The seeded parks: a park onboarded from an upload has no seed file to measure against.
   for (const park of catalogue.parks.filter((p): p is typeof p & { seedFile: string } => p.seedFile !== undefined)) {
     const text = readSeed(park.seedFile);
-    const report = computePrecision(text, extractTargets(text, catalogue), catalogue.targets.filter((t) => t.park === park.code));
+    const report = computePrecision(text, extractTargets(text, catalogue), catalogue.targets.filter((t) => t.park === park.code), catalogue.aims.filter((a) => a.park === park.code));
     const found = report.found.length;
-    totals = { catalogued: totals.catalogued + report.catalogued, proposed: totals.proposed + report.proposed, found: totals.found + found };
+    totals = { catalogued: totals.catalogued + report.catalogued, proposed: totals.proposed + report.proposed, found: totals.found + found, restated: totals.restated + report.restated.length };
     rows.push(`| ${park.seedFile} | ${park.name.zh} | ${report.catalogued} | ${report.proposed} | ${found} | ${percent(report.precision)} | ${percent(report.recall)} |`);
     const differences = report.found.flatMap(({ target, candidate }) => {
       const d: string[] = [];
@@ -34,6 +34,9 @@ export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) =
       `Missed: ${report.missed.length === 0 ? 'none' : ''}`,
       ...report.missed.map((t) => `- ${t.id}: ${t.value}${t.unit} (${t.year}) “${t.quote}”`),
       '',
+      `Proposed, catalogued as a restatement or an aim: ${report.restated.length === 0 ? 'none' : ''}`,
+      ...report.restated.map((c) => `- ${c.indicator} ${c.value}${c.unit} (${c.year ?? '?'}) “${c.quote}”`),
+      '',
       `Proposed but not catalogued: ${report.extra.length === 0 ? 'none' : ''}`,
       ...report.extra.map((c) => `- ${c.indicator} ${c.value}${c.unit} (${c.year ?? '?'}) “${c.quote}”`),
       '',
@@ -42,7 +45,7 @@ export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) =
       '',
     );
   }
-  const precision = totals.proposed === 0 ? null : totals.found / totals.proposed;
+  const precision = totals.proposed === 0 ? null : (totals.found + totals.restated) / totals.proposed;
   const recall = totals.catalogued === 0 ? null : totals.found / totals.catalogued;
   return [
     '# Target extraction on the seed plans',
@@ -51,7 +54,7 @@ export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) =
     'catalogued target when it has the same value, upper end and year and its quote overlaps the',
     'catalogue quote (shared/src/extraction/matches-target.ts).',
     '',
-    '| seed | park | catalogued | proposed | found | precision (found / proposed) | recall (found / catalogued) |',
+    '| seed | park | catalogued | proposed | found | precision (found and restated / proposed) | recall (found / catalogued) |',
     '|---|---|---|---|---|---|---|',
     ...rows,
     `| all | | ${totals.catalogued} | ${totals.proposed} | ${totals.found} | ${percent(precision)} | ${percent(recall)} |`,

@@ -283,7 +283,7 @@ function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c:
     r += 1;
     putHeader(ws, r, ['目标', '目标措辞的解读(指标目录)']);
     r += 1;
-    for (const e of notes) line(`${parkName(e.park)} ${indicatorName(input.catalogue, e.indicator)}`, e.targetNote!);
+    for (const e of notes) line(`${parkName(e.park)} ${indicatorName(input.catalogue, e.indicator)}`, e.targetNote!.zh);
     r += 1;
   }
   line('还需年均增长', '期末数、当年数、人均/日均:(目标值 ÷ 实际值)^(1 ÷ 剩余年数) − 1;累计数:(目标值 − 实际值) ÷ 剩余年数;占比:(目标值 − 实际值) ÷ 剩余年数,单位为个百分点/年。');

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * The catalogue is data (seeds/catalogue/*.json), checked against these schemas when it is
  * loaded. Nothing in code names a park or an indicator: every rule, template row, consolidation
- * and evaluation is derived from these records.
+ * and evaluation is derived from these records. The schema is the catalogue's stored format:
+ * every field says what it holds, and text a user may read is localized (zh, en). The decisions
+ * it encodes are in docs/domain.md ("Targets", "Measure kinds").
  */
 
 export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -40,9 +42,15 @@ export const parkSchema = z.object({
   /** The seed plan in seeds/ the park was read from; a park onboarded from an upload has planSource instead. */
   seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
   planSource: planSourceSchema.optional(),
+  /** How the seed text was read (OCR noise, missing title): for catalogue maintainers, never printed. */
   notes: z.array(z.string()).default([]),
   /** Parent org unit; every park sits under the zone. Optional sub-parks name their park. */
   parent: z.string().default('zone'),
+  /**
+   * Indicators that are one figure in this park (docs/domain.md, "Targets": 奉贤园's 三大特色产业
+   * are its 三大主导产业). The park reports the first; its value answers the others too.
+   */
+  sameFigures: z.array(z.object({ indicators: z.array(codeSchema).min(2), note: localizedSchema })).default([]),
 });
 export type Park = z.infer<typeof parkSchema>;
 
@@ -118,6 +126,21 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export const comparisonSchema = z.enum(['gte', 'gt', 'range']);
 export type Comparison = z.infer<typeof comparisonSchema>;
 
+/**
+ * A later passage of the plan that restates a target (闵行园 task 10: 建成1-2家 for the goal
+ * 达到2家). It is a second quote of the one target, shown and never evaluated; where it words the
+ * figure differently, the figure as it words it is kept.
+ */
+export const restatementSchema = z.object({
+  quote: z.string().min(1), // verbatim substring of the park's seed file
+  value: z.number().optional(), // as this passage writes it, when it differs from the target
+  valueHigh: z.number().optional(),
+  comparison: comparisonSchema.optional(),
+  note: localizedSchema, // how the passage is read against the target
+});
+export type Restatement = z.infer<typeof restatementSchema>;
+
+/** One target per park, indicator and year (docs/domain.md, "Targets"). */
 export const targetSchema = z.object({
   id: z.string().min(1), // `${park}.${indicator}.${year}`
   park: codeSchema,
@@ -129,11 +152,25 @@ export const targetSchema = z.object({
   comparison: comparisonSchema,
   stretch: z.boolean(),
   year: z.number().int(),
-  quote: z.string().min(1), // verbatim substring of the seed file, containing the value
-  /** How an ambiguous wording was read, if it was. */
-  note: z.string().optional(),
+  quote: z.string().min(1), // the binding wording: verbatim substring of the seed file, containing the value
+  restatements: z.array(restatementSchema).default([]),
+  /** How an ambiguous wording was read, if it was; printed in the evaluation workbook. */
+  note: localizedSchema.optional(),
 });
 export type Target = z.infer<typeof targetSchema>;
+
+/**
+ * A figure a plan aims at without making it a target: no year, a tier rather than a value
+ * (奉贤园 美丽健康 努力打造千亿级产业集群). Shown as a note beside the park's targets, never evaluated.
+ */
+export const aimSchema = z.object({
+  id: z.string().min(1), // `${park}.${indicator or topic}.aim`
+  park: codeSchema,
+  indicator: codeSchema.optional(), // the figure that would measure it, if the catalogue has one
+  quote: z.string().min(1), // verbatim substring of the seed file
+  note: localizedSchema, // why it is an aim and not a target
+});
+export type Aim = z.infer<typeof aimSchema>;
 
 /** How a park's own wording maps onto a catalogue indicator. */
 export const wordingSchema = z.object({
@@ -173,6 +210,7 @@ export const catalogueSchema = z.object({
   parks: z.array(parkSchema),
   indicators: z.array(indicatorSchema),
   targets: z.array(targetSchema),
+  aims: z.array(aimSchema).default([]),
   wordings: z.array(wordingSchema),
   supersededPlans: z.array(supersededPlanSchema).default([]),
 });

@@ -31,7 +31,8 @@ describe('targetCanonicalValue', () => {
   });
 
   it('converts both ends of a range', () => {
-    expect(targetCanonicalValue(target('minhang.hq_incubators.2026.task10'), catalogue)).toEqual({
+    const range: Target = { ...target('minhang.hq_incubators.2026'), value: 1, valueHigh: 2, comparison: 'range' };
+    expect(targetCanonicalValue(range, catalogue)).toEqual({
       value: 1,
       valueHigh: 2,
       unit: '家',

@@ -80,9 +80,7 @@ const ROWS: Row[] = [
   // 累计集聚基金规模: a level with a running total, from the 2024 baseline.
   { id: 'minhang.fund_scale_cumulative.2026', target: 3_500_000, baseline: 2_500_000, actual: 2_900_000, expected: 3_000_000, completion: 29 / 35, status: 'behind', growth: 35 / 29 - 1 },
   // 1-2家: completed at the low end, with a note that the high end is not reached.
-  { id: 'minhang.hq_incubators.2026.task10', target: 1, baseline: 0, actual: 1, expected: 0.5, completion: 1, status: 'completed', growth: 'already_completed', notes: ['below_range_high'] },
   { id: 'minhang.incubators_upgraded.2026', target: 10, baseline: 0, actual: 4, expected: 5, completion: 0.4, status: 'behind', growth: 6 },
-  { id: 'minhang.fund_scale_cumulative.2026.task15', target: 3_500_000, baseline: 2_500_000, actual: 2_900_000, expected: 3_000_000, completion: 29 / 35, status: 'behind', growth: 35 / 29 - 1 },
 
   // 奉贤园 2024 (draft plan 2024-2026, baseline 2023): a third of the path; two years left.
   { id: 'fengxian.unicorn_hidden_champion.2026', target: 2, baseline: 1, actual: 2, expected: third(1, 2), completion: 1, status: 'on_track', growth: 0, notes: ['draft_plan'] },
@@ -94,7 +92,6 @@ const ROWS: Row[] = [
   { id: 'fengxian.hq_incubators.2026', target: 1, baseline: 0, actual: 0, expected: 1 / 3, completion: 0, status: 'behind', growth: 'actual_not_positive', notes: ['stretch_goal', 'draft_plan'] },
   // 日均: 9150 / 366 (2024 is a leap year) = 25; baseline 7300 / 365 (2023) = 20.
   { id: 'fengxian.new_tech_enterprises_daily.2026', target: 30, baseline: 20, actual: 25, expected: third(20, 30), completion: 25 / 30, status: 'on_track', growth: Math.sqrt(30 / 25) - 1 },
-  { id: 'fengxian.beauty_health_scale.2026', target: 10_000_000, baseline: 5_000_000, actual: 5_500_000, expected: third(5_000_000, 10_000_000), completion: 0.55, status: 'behind', growth: Math.sqrt(100 / 55) - 1, notes: ['stretch_goal', 'draft_plan'] },
 
   // 金桥园 2025 (baseline 2024)
   // 3000亿 = 30,000,000万元.

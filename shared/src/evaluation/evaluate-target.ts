@@ -101,6 +101,7 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     stretch: target.stretch,
     draftPlan: park.draft,
     quote: target.quote,
+    restatements: target.restatements,
     unit: indicator.unit,
     target: {
       ...canonical,

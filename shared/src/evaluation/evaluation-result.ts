@@ -1,4 +1,4 @@
-import type { Comparison, MeasureKind } from '../catalogue/catalogue-schema.js';
+import type { Comparison, Localized, MeasureKind, Restatement } from '../catalogue/catalogue-schema.js';
 import type { ReturnSource } from '../consolidation/park-returns.js';
 import type { Completion } from './comparisons.js';
 import type { GrowthNeeded } from './growth-needed.js';
@@ -35,7 +35,10 @@ export interface TargetEvaluation {
   draftPlan: boolean;
   /** The plan's own words. */
   quote: string;
-  targetNote?: string;
+  /** Later passages of the plan that restate this target (shown, never evaluated). */
+  restatements: Restatement[];
+  /** How an ambiguous wording was read (the catalogue's note). */
+  targetNote?: Localized;
   /** The indicator's canonical unit: every number below is in it (completion and growth rates are fractions). */
   unit: string;
   target: CanonicalTarget & { year: number; asWritten: { value: number; valueHigh: number | null; unit: string } };

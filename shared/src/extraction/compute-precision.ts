@@ -1,6 +1,6 @@
-import type { Target } from '../catalogue/catalogue-schema.js';
+import type { Aim, Target } from '../catalogue/catalogue-schema.js';
 import type { TargetProposal } from './target-proposal.js';
-import { matchesTarget } from './matches-target.js';
+import { matchesAim, matchesRestatement, matchesTarget } from './matches-target.js';
 
 /**
  * How the extractor did on one plan against its catalogued targets: which targets it found
@@ -13,15 +13,20 @@ export interface PrecisionReport {
   proposed: number;
   found: { target: Target; candidate: TargetProposal }[];
   missed: Target[];
-  /** Proposals that match no catalogued target. */
+  /**
+   * Proposals of a catalogued passage that is not a target of its own: a restatement of a target
+   * (闵行园 task 10 建成1-2家) or an aim (奉贤园 千亿级产业集群). Catalogued, so not extra.
+   */
+  restated: TargetProposal[];
+  /** Proposals that match nothing catalogued. */
   extra: TargetProposal[];
-  /** found proposals / proposed; null when nothing was proposed (no division by zero). */
+  /** catalogued proposals (found and restated) / proposed; null when nothing was proposed (no division by zero). */
   precision: number | null;
   /** found targets / catalogued; null when nothing is catalogued. */
   recall: number | null;
 }
 
-export function computePrecision(text: string, candidates: readonly TargetProposal[], targets: readonly Target[]): PrecisionReport {
+export function computePrecision(text: string, candidates: readonly TargetProposal[], targets: readonly Target[], aims: readonly Aim[] = []): PrecisionReport {
   const found: PrecisionReport['found'] = [];
   const missed: Target[] = [];
   const used = new Set<TargetProposal>();
@@ -34,14 +39,18 @@ export function computePrecision(text: string, candidates: readonly TargetPropos
       missed.push(target);
     }
   }
-  const extra = candidates.filter((c) => !used.has(c));
+  const restated = candidates.filter(
+    (c) => !used.has(c) && (targets.some((t) => t.restatements.some((r) => matchesRestatement(c, t, r, text))) || aims.some((a) => matchesAim(c, a, text))),
+  );
+  const extra = candidates.filter((c) => !used.has(c) && !restated.includes(c));
   return {
     catalogued: targets.length,
     proposed: candidates.length,
     found,
     missed,
+    restated,
     extra,
-    precision: candidates.length === 0 ? null : found.length / candidates.length,
+    precision: candidates.length === 0 ? null : (found.length + restated.length) / candidates.length,
     recall: targets.length === 0 ? null : found.length / targets.length,
   };
 }

@@ -1,4 +1,4 @@
-import type { Target } from '../catalogue/catalogue-schema.js';
+import type { Aim, Restatement, Target } from '../catalogue/catalogue-schema.js';
 import { convertValue } from '../figures/convert-value.js';
 import type { TargetProposal } from './target-proposal.js';
 
@@ -17,9 +17,32 @@ export function matchesTarget(candidate: TargetProposal, target: Target, text: s
   const spans = occurrences(text, target.quote);
   // A quote the text does not hold is a catalogue fault: fall back on value and year alone.
   if (spans.length === 0) return true;
+  return overlaps(candidate, target.quote, spans);
+}
+
+/** A candidate is a restatement of a target when it matches the figure as the restating passage writes it, there. */
+export function matchesRestatement(candidate: TargetProposal, target: Target, restatement: Restatement, text: string): boolean {
+  const written: Target = {
+    ...target,
+    quote: restatement.quote,
+    value: restatement.value ?? target.value,
+    comparison: restatement.comparison ?? target.comparison,
+  };
+  const high = restatement.value !== undefined ? restatement.valueHigh : target.valueHigh;
+  if (high === undefined) delete written.valueHigh;
+  else written.valueHigh = high;
+  return occurrences(text, restatement.quote).length > 0 && matchesTarget(candidate, written, text);
+}
+
+/** A candidate is an aim's passage (千亿级产业集群: no year, no value of its own) when its quote overlaps the aim's. */
+export function matchesAim(candidate: TargetProposal, aim: Aim, text: string): boolean {
+  return overlaps(candidate, aim.quote, occurrences(text, aim.quote));
+}
+
+function overlaps(candidate: TargetProposal, quote: string, spans: readonly number[]): boolean {
   const from = candidate.offset;
   const to = candidate.offset + candidate.quote.length;
-  return spans.some((s) => s < to && from < s + target.quote.length);
+  return spans.some((s) => s < to && from < s + quote.length);
 }
 
 function sameQuantity(a: number, aUnit: string | null, b: number, bUnit: string): boolean {

@@ -23,8 +23,9 @@ const validate = (park: string, figures: Record<string, unknown> = {}, baselines
   const ownBaselines = Object.fromEntries(t.fields.filter((f) => f.baseline?.value === null && !f.derived).map((f) => [f.key, BASELINES[park]![f.key] ?? null]));
   return validateReturn(t, {
     templateVersion: t.version,
-    figures: { ...FIRST_RETURN[park], ...figures } as ReturnInput['figures'],
-    baselines: { ...ownBaselines, ...baselines } as NonNullable<ReturnInput['baselines']>,
+    // The template's own rows: a figure that answers two indicators (sameFigures) is typed once.
+    figures: Object.fromEntries(Object.entries({ ...FIRST_RETURN[park], ...figures }).filter(([k]) => t.fields.some((f) => f.key === k))) as ReturnInput['figures'],
+    baselines: Object.fromEntries(Object.entries({ ...ownBaselines, ...baselines }).filter(([k]) => t.fields.some((f) => f.key === k))) as NonNullable<ReturnInput['baselines']>,
     ...more,
   });
 };

@@ -49,6 +49,14 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
     }
   }
 
+  // One figure, several names: the value (and 无, and the baseline) answers each of them.
+  for (const f of template.fields) {
+    for (const { indicator } of f.sameAs ?? []) {
+      values[indicator] = values[f.key] ?? null;
+      if (declaredNone.includes(f.key)) declaredNone.push(indicator);
+      if (f.baseline !== null) baselines[indicator] = baselines[f.key] ?? null;
+    }
+  }
   const derived = computeDerived(template.fields, values, template.periodDays);
   for (const f of template.fields) {
     if (f.derived && f.baseline !== null && baselines[f.key] == null) {

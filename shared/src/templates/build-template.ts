@@ -42,8 +42,15 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   };
 
   const parkTargets = catalogue.targets.filter((t) => t.park === park.code);
+  // One figure, several names (docs/domain.md, "Targets"): the park reports the first of each
+  // group of sameFigures, and that row answers the others.
+  const primaryOf = new Map<string, string>();
+  for (const group of park.sameFigures) for (const code of group.indicators.slice(1)) primaryOf.set(code, group.indicators[0]!);
+  const keyOf = (code: string) => primaryOf.get(code) ?? code;
   const reasons = new Map<string, Set<FieldReason>>();
-  const add = (code: string, reason: FieldReason) => {
+  const add = (requested: string, reason: FieldReason) => {
+    indicator(requested);
+    const code = keyOf(requested);
     indicator(code);
     const set = reasons.get(code) ?? new Set<FieldReason>();
     const isNew = !reasons.has(code);
@@ -75,13 +82,14 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   for (const t of parkTargets) {
     const c = indicator(t.indicator).components;
     if (!c) continue;
-    for (const ref of [c.numerator, c.denominator]) if ('indicator' in ref) targetedDerivedComponents.add(ref.indicator);
+    for (const ref of [c.numerator, c.denominator]) if ('indicator' in ref) targetedDerivedComponents.add(keyOf(ref.indicator));
   }
 
   const fields: TemplateField[] = codes.map((code) => {
     const ind = indicator(code);
     const fieldReasons = [...reasons.get(code)!].sort((a, b) => REASON_ORDER[a] - REASON_ORDER[b]);
-    const targets = parkTargets.filter((t) => t.indicator === code).map((t) => templateTarget(t, catalogue));
+    const sameAs = [...primaryOf].filter(([, primary]) => primary === code).map(([alias]) => alias);
+    const targets = parkTargets.filter((t) => keyOf(t.indicator) === code).map((t) => templateTarget(t, catalogue));
     const needsBaseline = asksBaseline && ind.hasBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
     return {
       key: code,
@@ -93,8 +101,9 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
       measure: ind.measure,
       derived: ind.components !== undefined,
       runningTotal: ind.runningTotal || ind.measure === 'cumulative',
-      ...(ind.components ? { formula: formulaOf(ind) } : {}),
-      ...(ind.partOf ? { partOf: ind.partOf } : {}),
+      ...(ind.components ? { formula: formulaOf(ind, keyOf) } : {}),
+      ...(ind.partOf ? { partOf: keyOf(ind.partOf) } : {}),
+      ...(sameAs.length ? { sameAs: sameAs.map((a) => ({ indicator: a, label: indicator(a).name })) } : {}),
       reasons: fieldReasons,
       required: fieldReasons.includes('target') || fieldReasons.includes('common') || fieldReasons.includes('component'),
       ...boundsOf(ind),
@@ -121,9 +130,9 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   return { ...body, version: contentHash({ ...body, plan: planFingerprint(park) }), catalogueVersion: catalogue.version };
 }
 
-function formulaOf(ind: Indicator): NonNullable<TemplateField['formula']> {
+function formulaOf(ind: Indicator, keyOf: (code: string) => string): NonNullable<TemplateField['formula']> {
   const c = ind.components!;
-  const ref = (r: typeof c.numerator) => ('indicator' in r ? r.indicator : 'periodDays');
+  const ref = (r: typeof c.numerator) => ('indicator' in r ? keyOf(r.indicator) : 'periodDays');
   return { numerator: ref(c.numerator), denominator: ref(c.denominator), scale: c.scale };
 }
 

@@ -9,7 +9,10 @@ import type { TemplateField } from './template-model.js';
  * baseline). The start year is the one after the baseline year.
  */
 export function labelOfField(field: TemplateField, lang: Lang): string {
-  const name = lang === 'zh' ? field.label.zh : field.label.en;
+  const own = lang === 'zh' ? field.label.zh : field.label.en;
+  // One figure, several names: say which, 三大特色产业总规模（即主导及特色产业营收）.
+  const also = (field.sameAs ?? []).map((a) => a.label[lang]);
+  const name = also.length === 0 ? own : lang === 'zh' ? `${own}（即${also.join('、')}）` : `${own} (also ${also.join(', ')})`;
   if (field.measure === 'cumulative') {
     const start = field.baseline === null ? null : field.baseline.year + 1;
     if (lang === 'zh') return `${name}（${start === null ? '行动方案期内' : `自${start}年起`}累计）`;

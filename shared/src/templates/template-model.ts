@@ -38,6 +38,11 @@ export interface TemplateField {
   formula?: { numerator: string | 'periodDays'; denominator: string | 'periodDays'; scale: number };
   /** This figure is a part of that field (part ≤ whole). */
   partOf?: string;
+  /**
+   * Indicators this one figure also answers in this park (docs/domain.md, "Targets": 奉贤园's
+   * 三大特色产业总规模 is its 主导及特色产业营收). The return stores the value under each of them.
+   */
+  sameAs?: Array<{ indicator: string; label: Localized }>;
   reasons: FieldReason[];
   required: boolean;
   min?: number;

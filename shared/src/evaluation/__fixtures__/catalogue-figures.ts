@@ -52,13 +52,13 @@ export const FIRST_RETURN: Readonly<Record<string, Record<string, number>>> = {
   fengxian: {
     operating_revenue: 8_200_000,
     rd_expenditure: 250_000,
-    leading_industries_revenue: 5_000_000,
     unicorn_hidden_champion: 2, // 超过2家 needs 3
     hq_incubators: 0,
     featured_industries_talent: 50_000,
+    // Its 三大特色产业 are its 主导及特色产业 (sameFigures): one figure for both.
     featured_industries_scale: 4_700_000,
+    leading_industries_revenue: 4_700_000,
     district_featured_industries_scale: 7_000_000,
-    beauty_health_scale: 5_500_000,
     new_tech_enterprises: 9_150, // 9150 / 366 = 25 a day in 2024
     hnte_valid: 600,
     pct_applications: 30,
@@ -128,8 +128,8 @@ export const BASELINES: Readonly<Record<string, Record<string, number>>> = {
     hq_incubators: 0,
     featured_industries_talent: 45_000,
     featured_industries_scale: 4_200_000,
+    leading_industries_revenue: 4_200_000,
     district_featured_industries_scale: 6_500_000,
-    beauty_health_scale: 5_000_000,
     new_tech_enterprises: 7_300, // 7300 / 365 = 20 a day in 2023
   },
   jinqiao: {
