@@ -11,9 +11,12 @@ describe.each(catalogue.parks.map((p) => [p.name.zh, p.code] as const))('the rea
   const t = buildTemplate(catalogue, park, { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
   const keys = new Set(t.fields.map((f) => f.key));
 
+  // One figure, several names: a code answered by another row counts as held.
+  const answered = new Set([...keys, ...t.fields.flatMap((f) => (f.sameAs ?? []).map((a) => a.indicator))]);
+
   it('holds every target of the park and the whole common set', () => {
-    for (const target of catalogue.targets.filter((x) => x.park === park)) expect(keys).toContain(target.indicator);
-    for (const code of common) expect(keys).toContain(code);
+    for (const target of catalogue.targets.filter((x) => x.park === park)) expect(answered).toContain(target.indicator);
+    for (const code of common) expect(answered).toContain(code);
   });
 
   it('holds the components of every ratio and rate, and a formula for each', () => {
@@ -29,6 +32,29 @@ describe.each(catalogue.parks.map((p) => [p.name.zh, p.code] as const))('the rea
     const required = t.fields.filter((f) => f.required).length;
     expect(r.issues.filter((i) => i.code === 'value_missing')).toHaveLength(required);
     expect(r.acceptable).toBe(false);
+  });
+});
+
+describe('奉贤园 reports its 三大特色产业 once: they are its 主导及特色产业 (sameFigures)', () => {
+  const t = buildTemplate(catalogue, 'fengxian', { code: '2024', year: 2024, quarter: null }, { periodDays: 366, previous: null, baselines: {} });
+  const layout = layoutTemplate(t, 'zh');
+  const row = (key: string) => layout.rows.find((r) => r.fieldKey === key);
+
+  it('has one row, saying it answers both, and the share’s formula reads that row', () => {
+    expect(row('leading_industries_revenue')).toBeUndefined();
+    expect(row('featured_industries_scale')!.cells.label).toEqual({ kind: 'text', text: '三大特色产业总规模（即主导及特色产业营收）' });
+    const share = t.fields.find((f) => f.key === 'leading_industries_revenue_share')!;
+    expect(share.formula).toMatchObject({ numerator: 'featured_industries_scale', denominator: 'operating_revenue' });
+  });
+
+  it('stores the figure (and a 无) under both codes, and computes the share from it', () => {
+    const figures = Object.fromEntries(t.fields.filter((f) => !f.derived).map((f) => [f.key, 100]));
+    const r = validateReturn(t, { templateVersion: t.version, figures: { ...figures, operating_revenue: 1000, featured_industries_scale: 400 } });
+    expect(r.values).toMatchObject({ featured_industries_scale: 400, leading_industries_revenue: 400 });
+    expect(r.derived['leading_industries_revenue_share']!.value).toBe(40);
+    const none = validateReturn(t, { templateVersion: t.version, figures: { ...figures, featured_industries_scale: '无' } });
+    expect(none.declaredNone).toEqual(expect.arrayContaining(['featured_industries_scale', 'leading_industries_revenue']));
+    expect(none.values['leading_industries_revenue']).toBe(0);
   });
 });
 
