@@ -97,12 +97,16 @@ export { EVALUATION_NOTES, type TargetEvaluation, type EvaluationNote, type Eval
 export { EVALUATION_STATUSES, STATUS_RULES, computeStatus, type EvaluationStatus, type StatusRule, type StatusFacts } from './evaluation/status.js';
 export { COMPARISON_KINDS, COMPARISON_TOLERANCE, isAtLeast, isMoreThan, computeCompletion, type ComparisonBehaviour, type Completion } from './evaluation/comparisons.js';
 export { MEASURE_KINDS, computeDaysInYear, type MeasureBehaviour, type MeasureReading, type ReadingSource, type ReadingReason } from './evaluation/measures.js';
-export { computeExpected, type Expected, type ExpectedInput } from './evaluation/progress.js';
+export { computeExpected, computeIncrement, type Expected, type ExpectedInput, type Increment } from './evaluation/progress.js';
 export {
+  GROWTH_KINDS,
   GROWTH_REASONS,
   computeAmountPerYear,
   computeCompoundGrowth,
   computeGrowthNeeded,
+  computeTotalToAdd,
+  growthKindOf,
+  type GrowthKind,
   type GrowthNeeded,
   type GrowthNeededInput,
   type GrowthReason,

@@ -95,6 +95,12 @@ export function chinaTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A date in China Standard Time as Chinese documents write it: 2026年2月1日. */
+export function chinaDate(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return Number.isNaN(d.getTime()) ? iso : `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 /**
  * Sets the height of rows whose wrapped text needs more than one line. Excel and WPS do not
  * grow a row for text written by a program until someone edits it, so long quotes would print
@@ -115,7 +121,7 @@ export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 16): 
       const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(width(part) / columnWidth)), 0);
       lines = Math.max(lines, Math.min(needed, 15));
     });
-    if (lines > 1) row.height = lines * lineHeight;
+    if (lines > 1) row.height = Math.max(row.height ?? 0, lines * lineHeight);
   });
 }
 

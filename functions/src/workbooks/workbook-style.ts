@@ -11,9 +11,17 @@ import type { Fill, Font, Worksheet } from 'exceljs';
  */
 export const WORKBOOK_FONT = '等线';
 
+/** Body text: 10.5 pt (五号), the size of Chinese official tables. */
+export const BODY_FONT_SIZE = 10.5;
+/** Printed body text is never smaller than this (docs/domain.md, "Workbooks"). */
+export const MIN_PRINTED_SIZE = 9;
+
 export function font(extra: Partial<Font> = {}): Partial<Font> {
-  return { name: WORKBOOK_FONT, charset: 134, family: 2, size: 10.5, ...extra };
+  return { name: WORKBOOK_FONT, charset: 134, family: 2, size: BODY_FONT_SIZE, ...extra };
 }
+
+/** A figure declared none: the cell holds 0 (formulas add it as 0) and shows 「无」 (docs/domain.md, "Declared none (无)"). */
+export const NONE_FORMAT = '"无"';
 
 const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
@@ -27,6 +35,8 @@ export const FILLS = {
   onTrack: solid('FFDDEBF7'),
   behind: solid('FFFFC7CE'),
   notReported: solid('FFEDEDED'),
+  ahead: solid('FFE2EFDA'),
+  cannotJudge: solid('FFFFF2CC'),
 } as const;
 
 export const THIN_BORDER = {
@@ -37,20 +47,55 @@ export const THIN_BORDER = {
 };
 
 /**
- * A4 landscape, fitted to the page width, with the header rows repeated on every printed page
- * and the panes frozen below the header and right of the label columns.
+ * Printed width of one unit of Excel column width, in points, as LibreOffice prints it: columns of
+ * width 10 print 70 pt apart (measured with pdftotext -bbox; the workbook's default font is
+ * Calibri 11, which LibreOffice replaces with a wider face where Calibri is absent). Excel prints
+ * the same columns narrower (7 px + 5 px of padding per unit), so a sheet that fits here fits there.
  */
-export function setupSheetForPrint(ws: Worksheet, options: { titleRows: number; frozenColumns: number; headerFooter?: string }): void {
+export const POINTS_PER_WIDTH_UNIT = 7;
+const MARGIN_IN = 0.4;
+const A4_POINTS = { portrait: 595.28, landscape: 841.89 } as const;
+
+export interface PrintSetup {
+  /** Rows repeated at the top of every printed page (the title and header rows). */
+  titleRows: number;
+  /** Columns kept in view when scrolling, and repeated on every page when the sheet prints wider than one. */
+  frozenColumns: number;
+  headerFooter?: string;
+}
+
+/** The printed width of a sheet's visible columns at 100%, in points (hidden columns do not print). */
+export function printedWidth(ws: Worksheet, columns = ws.columnCount): number {
+  let units = 0;
+  for (let c = 1; c <= columns; c++) {
+    const column = ws.getColumn(c);
+    if (!column.hidden) units += column.width ?? 9;
+  }
+  return units * POINTS_PER_WIDTH_UNIT;
+}
+
+/**
+ * A4, readable (docs/domain.md, "Workbooks"): portrait when the columns fit a portrait page at
+ * 100%; otherwise landscape, fitted to the page width when that keeps body text at 9 pt or more
+ * (a scale of at least 9 ÷ 10.5); a sheet wider still prints at 100% across pages, its label
+ * columns repeated on each. The header rows repeat on every page, and the panes freeze below the
+ * header and right of the label columns.
+ */
+export function setupSheetForPrint(ws: Worksheet, options: PrintSetup): void {
   ws.views = [{ state: 'frozen', xSplit: options.frozenColumns, ySplit: options.titleRows, zoomScale: 100 }];
+  const width = printedWidth(ws);
+  const usable = (orientation: keyof typeof A4_POINTS) => A4_POINTS[orientation] - 2 * 72 * MARGIN_IN;
+  const minScale = MIN_PRINTED_SIZE / BODY_FONT_SIZE;
+  const orientation = width <= usable('portrait') ? 'portrait' : 'landscape';
+  const fits = width * minScale <= usable(orientation);
   ws.pageSetup = {
     paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    orientation,
+    ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 }),
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: MARGIN_IN, right: MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: `1:${options.titleRows}`,
+    ...(!fits && options.frozenColumns > 0 ? { printTitlesColumn: `A:${String.fromCharCode(64 + options.frozenColumns)}` } : {}),
   };
   ws.headerFooter = {
     oddFooter: `&L${(options.headerFooter ?? '').replace(/&/g, '&&')}&R第 &P 页，共 &N 页`,

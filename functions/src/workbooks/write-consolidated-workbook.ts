@@ -13,7 +13,7 @@ import {
   type ReturnVersion,
 } from '@zj/shared';
 import { describeReturned } from './describe-returned.js';
-import { setupSheetForPrint } from './workbook-style.js';
+import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 
@@ -31,8 +31,7 @@ export interface ConsolidatedWorkbookInput {
 }
 
 const FIRST_ROW = 4; // rows 1-2 title, 3 header
-/** A figure declared none: the cell holds 0 (formulas add it as 0) and shows 「无」 (docs/domain.md, "Declared none (无)"). */
-export const NONE_FORMAT = '"无"';
+
 const SHORT_REASON: Record<string, string> = {
   no_return: '未报送',
   not_reported: '未填报',

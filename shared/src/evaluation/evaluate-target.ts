@@ -4,9 +4,9 @@ import { convertValue } from '../figures/convert-value.js';
 import { findUnit } from '../figures/units.js';
 import { computeCompletion } from './comparisons.js';
 import type { CanonicalTarget, EvaluationNote, EvaluationPart, TargetEvaluation } from './evaluation-result.js';
-import { computeGrowthNeeded } from './growth-needed.js';
+import { computeGrowthNeeded, growthKindOf } from './growth-needed.js';
 import { computeDaysInYear, MEASURE_KINDS } from './measures.js';
-import { computeExpected } from './progress.js';
+import { computeExpected, computeIncrement } from './progress.js';
 import { computeStatus } from './status.js';
 
 /**
@@ -43,9 +43,9 @@ export interface EvaluateTargetInput {
 }
 
 /**
- * The annual evaluation of one target (年度评估): actual, target in canonical units, 序时进度,
- * 完成率, status and 还需年均增长, every part returned. Handing it a target of another park or
- * indicator is misuse: it throws.
+ * The annual evaluation of one target (年度评估, docs/domain.md, "Evaluation"): actual, target in
+ * canonical units, 完成率, 时间进度, 序时进度预期值, 目标增量完成进度, status and what is still
+ * needed, every part returned. Handing it a target of another park or indicator is misuse: it throws.
  */
 export function evaluateTarget({ target, indicator, park, year, yearReturn, baselines }: EvaluateTargetInput): TargetEvaluation {
   if (target.indicator !== indicator.code || target.park !== park.code) {
@@ -63,17 +63,22 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
   if (answers?.none.has(indicator.code)) actual.declaredNone = true;
   const componentCodes = indicator.components ? [indicator.components.numerator, indicator.components.denominator].flatMap((c) => ('indicator' in c ? [c.indicator] : [])) : [];
   const expected = computeExpected({ baseline: baseline.value, baselineYear, target: canonical.value, targetYear: target.year, year });
+  const increment = computeIncrement(actual.value, baseline.value, canonical.value);
   const completion = computeCompletion(actual.value, canonical, target.comparison);
   const status = computeStatus({
+    // A ratio whose denominator is 0 was reported; it just cannot be computed.
+    reported: actual.value !== null || actual.reason === 'division_by_zero' || actual.reason === 'out_of_range',
     actual: actual.value,
     completed: completion.completed,
+    canFall: measure.canFall(indicator),
     expected: expected.value,
     beforeTargetYear: year < target.year,
   });
   const growthNeeded = computeGrowthNeeded({
-    kind: measure.growth,
+    kind: growthKindOf(indicator),
     actual: actual.value,
     target: canonical.value,
+    strictlyMore: target.comparison === 'gt',
     completed: completion.completed,
     year,
     targetYear: target.year,
@@ -86,7 +91,7 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     no_baseline: baseline.value === null,
     declared_none: answers !== null && [indicator.code, ...componentCodes].some((code) => answers.none.has(code)),
   };
-  const parts = { baseline, actual, expected, completion, growthNeeded };
+  const parts = { baseline, actual, expected, increment, completion, growthNeeded };
   const reasons = (Object.keys(parts) as EvaluationPart[]).flatMap((part) => {
     const code = parts[part].reason;
     return code === undefined ? [] : [{ part, code }];
@@ -111,6 +116,7 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     baseline: { ...baseline, year: baselineYear },
     actual,
     expected,
+    increment,
     completion,
     status,
     growthNeeded,

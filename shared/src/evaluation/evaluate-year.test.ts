@@ -30,10 +30,10 @@ describe('evaluateYear', () => {
       'jinshan.industry_scale.2026': 'not_reported',
       'minhang.rd_share.2026': 'on_track', // 6.5% ≥ 6.5%
       'minhang.talent_leading.2026': 'on_track', // 30000 ≥ 30000
-      'minhang.incubators_hq.2026': 'behind', // no baseline for it
-      'fengxian.daily_new_tech_enterprises.2026': 'completed', // 10950 / 365 = 30
-      'fengxian.unicorns.2026': 'completed', // 3 > 2
-      'jinqiao.incubators_hq.2026': 'completed',
+      'minhang.incubators_hq.2026': 'cannot_judge', // no baseline for it
+      'fengxian.daily_new_tech_enterprises.2026': 'ahead', // 10950 / 365 = 30, a year early: a rate can fall
+      'fengxian.unicorns.2026': 'ahead', // 3 > 2 a year early: a stock can fall
+      'jinqiao.incubators_hq.2026': 'ahead',
       'qingpu.incubators_hq.2026': 'not_reported', // only a quarterly return
     });
     expect(y.sources).toEqual([
@@ -48,10 +48,10 @@ describe('evaluateYear', () => {
 
   it('evaluates a year before most plans start only for the plans that have started', () => {
     const y = evaluateYear(CAT, 2024, history, { baselines });
-    // 奉贤园's plan runs 2024-2026: 2024 (366 days) 10980 / 366 = 30: completed; 2 > 2 is not, and
-    // expected 1 + (2 − 1) × 1/3 = 1.33: 2 ≥ 1.33 on track.
+    // 奉贤园's plan runs 2024-2026: 2024 (366 days) 10980 / 366 = 30: met two years early (提前达到);
+    // 2 > 2 is not, and expected 1 + (2 − 1) × 1/3 = 1.33: 2 ≥ 1.33 on track.
     expect(y.evaluations.map((e) => [e.targetId, e.status])).toEqual([
-      ['fengxian.daily_new_tech_enterprises.2026', 'completed'],
+      ['fengxian.daily_new_tech_enterprises.2026', 'ahead'],
       ['fengxian.unicorns.2026', 'on_track'],
     ]);
   });

@@ -3,7 +3,7 @@ import type { ReturnSource } from '../consolidation/park-returns.js';
 import type { Completion } from './comparisons.js';
 import type { GrowthNeeded } from './growth-needed.js';
 import type { MeasureReading } from './measures.js';
-import type { Expected } from './progress.js';
+import type { Expected, Increment } from './progress.js';
 import type { EvaluationStatus } from './status.js';
 
 /** A target in its indicator's canonical unit, with the factor used (3.4万人 → 34000人, factor 10000). */
@@ -19,7 +19,7 @@ export interface CanonicalTarget {
 export const EVALUATION_NOTES = ['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline', 'declared_none'] as const;
 export type EvaluationNote = (typeof EVALUATION_NOTES)[number];
 
-export type EvaluationPart = 'baseline' | 'actual' | 'expected' | 'completion' | 'growthNeeded';
+export type EvaluationPart = 'baseline' | 'actual' | 'expected' | 'increment' | 'completion' | 'growthNeeded';
 
 /** Every part of one target's evaluation, so a workbook can explain each number. */
 export interface TargetEvaluation {
@@ -45,12 +45,14 @@ export interface TargetEvaluation {
   /** 基期值: the value the year before the plan starts (0 for a running total). */
   baseline: MeasureReading & { year: number };
   actual: MeasureReading;
-  /** 序时进度 */
+  /** 序时进度预期值, with 时间进度 (`elapsed`) */
   expected: Expected;
+  /** 目标增量完成进度 */
+  increment: Increment;
   /** 完成率 */
   completion: Completion;
   status: EvaluationStatus;
-  /** 还需年均增长 */
+  /** What is still needed (还需), in the indicator's own terms */
   growthNeeded: GrowthNeeded;
   notes: EvaluationNote[];
   /** Every part's reason code in one list, for a 说明 column (messages: evaluation_reason_<code>). */

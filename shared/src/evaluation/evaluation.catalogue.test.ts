@@ -69,8 +69,8 @@ describe('worked examples on the real catalogue (computed by hand)', () => {
     { id: 'minhang.rd_share.2026', target: 6.8, actual: 6.5, expected: 6.5, completion: 6.5 / 6.8, status: 'on_track' },
     // 3.4万人 = 34000人; 26000 → expected 30000; 30000 on track; completion 30000 / 34000.
     { id: 'minhang.leading_industries_talent.2026', target: 34000, actual: 30000, expected: 30000, completion: 30000 / 34000, status: 'on_track' },
-    // 日均 30家 (draft plan, 2024-2026): 10950 / 365 = 30 in 2025: completed.
-    { id: 'fengxian.new_tech_enterprises_daily.2026', target: 30, actual: 30, expected: 20 + (2 * 10) / 3, completion: 1, status: 'completed' },
+    // 日均 30家 (draft plan, 2024-2026): 10950 / 365 = 30 in 2025, a year early: 提前达到.
+    { id: 'fengxian.new_tech_enterprises_daily.2026', target: 30, actual: 30, expected: 20 + (2 * 10) / 3, completion: 1, status: 'ahead' },
     // 新增超过200万平方米 (cumulative since 2025, gt): 2,000,000平方米; 1,000,000 by end 2025 = the
     // expected half: on track, but not completed, since 超过 needs more than 2,000,000.
     { id: 'jinqiao.new_industrial_space.2026', target: 2_000_000, actual: 1_000_000, expected: 1_000_000, completion: 0.5, status: 'on_track' },

@@ -18,7 +18,7 @@ const codes = CAT.indicators.map((i) => i.code);
 const figures = fc.dictionary(fc.constantFrom(...codes), anyFigure);
 
 describe('evaluation properties', () => {
-  it('never lets NaN or Infinity out, and the status is always one of the four', () => {
+  it('never lets NaN or Infinity out, and the status is always one of the six, consistent with the figures', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...CAT.targets),
@@ -38,8 +38,11 @@ describe('evaluation properties', () => {
           const e = evaluateTarget({ target, indicator, park, year, yearReturn, baselines });
           expect(findNonFinite(e)).toEqual([]);
           expect(EVALUATION_STATUSES).toContain(e.status);
-          if (e.actual.value === null) expect(e.status).toBe('not_reported');
-          if (e.completion.completed) expect(e.status).toBe('completed');
+          if (e.actual.value === null) expect(['not_reported', 'cannot_judge']).toContain(e.status);
+          if (e.completion.completed) expect(['completed', 'ahead']).toContain(e.status);
+          if (e.status === 'ahead') expect(year).toBeLessThan(target.year);
+          if (e.status === 'cannot_judge' && e.actual.value !== null) expect(e.expected.value).toBeNull();
+          if (e.growthNeeded.value !== null) expect(e.completion.completed).toBe(false);
         },
       ),
     );

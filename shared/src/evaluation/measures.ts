@@ -36,8 +36,11 @@ export interface MeasureBehaviour {
   readActual(indicator: Indicator, values: Values, days: number): MeasureReading;
   /** The start of the 序时进度 path: the value in the year before the plan starts (`days` of that year). */
   readBaseline(indicator: Indicator, baselines: Values, days: number): MeasureReading;
-  /** compound_rate: (target / actual)^(1 / yearsLeft) − 1; amount_per_year: (target − actual) / yearsLeft. */
-  growth: 'compound_rate' | 'amount_per_year';
+  /**
+   * Whether the figure can fall from one year to the next: a target it meets early is then
+   * 提前达到, not 已完成 (docs/domain.md, "Evaluation"). Running totals cannot fall.
+   */
+  canFall(indicator: Indicator): boolean;
 }
 
 /** Days in a calendar year (365 or 366): the denominator of a 日均 rate over that year. */
@@ -75,7 +78,8 @@ const LEVEL_MEASURE: MeasureBehaviour = {
   reading: { zh: '年末存量', en: 'stock at the end of the year' },
   readActual: (indicator, values) => readReportedValue(indicator.code, values, 'not_reported'),
   readBaseline: (indicator, baselines) => readReportedValue(indicator.code, baselines, 'no_baseline'),
-  growth: 'compound_rate',
+  // 高新技术企业数量(累计), 累计集聚基金规模: a running total counted from before the plan never falls.
+  canFall: (indicator) => !indicator.runningTotal,
 };
 
 /** An amount during the year (当年/年度): PCT专利年申请量, 产业规模, 营业收入 of the year. */
@@ -84,7 +88,7 @@ const FLOW_MEASURE: MeasureBehaviour = {
   reading: { zh: '当年发生额', en: 'amount during the year' },
   readActual: (indicator, values) => readReportedValue(indicator.code, values, 'not_reported'),
   readBaseline: (indicator, baselines) => readReportedValue(indicator.code, baselines, 'no_baseline'),
-  growth: 'compound_rate',
+  canFall: () => true,
 };
 
 /**
@@ -98,7 +102,7 @@ const CUMULATIVE_MEASURE: MeasureBehaviour = {
   reading: { zh: '自方案起始年起的累计数(报表填报累计值)', en: 'running total since the plan started (reported as such)' },
   readActual: (indicator, values) => readReportedValue(indicator.code, values, 'not_reported'),
   readBaseline: () => ({ value: 0, numerator: null, denominator: null, source: 'plan_start' }),
-  growth: 'amount_per_year',
+  canFall: () => false,
 };
 
 /** A share in percent (占比/比重: 研发经费占营收比重), computed from its components when reported. */
@@ -107,8 +111,7 @@ const RATIO_MEASURE: MeasureBehaviour = {
   reading: { zh: '由分子、分母计算(分子 ÷ 分母 × 100)', en: 'computed from its components (numerator ÷ denominator × 100)' },
   readActual: (indicator, values, days) => readDerivedValue(indicator, values, days, 'not_reported'),
   readBaseline: (indicator, baselines, days) => readDerivedValue(indicator, baselines, days, 'no_baseline'),
-  // A share moves in percentage points: 还需每年提高 x 个百分点, not a growth rate of a percentage.
-  growth: 'amount_per_year',
+  canFall: () => true,
 };
 
 /**
@@ -120,7 +123,7 @@ const RATE_MEASURE: MeasureBehaviour = {
   reading: { zh: '由分子、分母计算(日均指标以当年天数为分母)', en: 'computed from its components (days of the year for per-day rates)' },
   readActual: (indicator, values, days) => readDerivedValue(indicator, values, days, 'not_reported'),
   readBaseline: (indicator, baselines, days) => readDerivedValue(indicator, baselines, days, 'no_baseline'),
-  growth: 'compound_rate',
+  canFall: () => true,
 };
 
 /** Every measure kind of the schema declares its behaviour here; a new kind fails to compile until it does. */
