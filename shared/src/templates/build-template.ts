@@ -3,7 +3,8 @@ import type { Catalogue, Indicator, Park, Target } from '../catalogue/catalogue-
 import { targetCanonicalValue } from '../catalogue/target-canonical-value.js';
 import { contentHash } from '../hashing/content-hash.js';
 import { deriveRules } from '../rules/derive-rules.js';
-import type { FieldReason, TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
+import { askedIndicators } from './asked-indicators.js';
+import type { TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
 
 export interface TemplatePeriod {
   code: string;
@@ -19,8 +20,6 @@ export interface TemplateContext {
   /** Baseline (基期值) values already reported with an earlier return, by indicator code. */
   baselines: Record<string, number | null>;
 }
-
-const REASON_ORDER: Record<FieldReason, number> = { target: 0, common: 1, component: 2 };
 
 /**
  * The template of one park for one period: the park's targeted indicators, the zone-wide common
@@ -42,39 +41,9 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   };
 
   const parkTargets = catalogue.targets.filter((t) => t.park === park.code);
-  // One figure, several names (docs/domain.md, "Targets"): the park reports the first of each
-  // group of sameFigures, and that row answers the others.
-  const primaryOf = new Map<string, string>();
-  for (const group of park.sameFigures) for (const code of group.indicators.slice(1)) primaryOf.set(code, group.indicators[0]!);
-  const keyOf = (code: string) => primaryOf.get(code) ?? code;
-  const reasons = new Map<string, Set<FieldReason>>();
-  const add = (requested: string, reason: FieldReason) => {
-    indicator(requested);
-    const code = keyOf(requested);
-    indicator(code);
-    const set = reasons.get(code) ?? new Set<FieldReason>();
-    const isNew = !reasons.has(code);
-    set.add(reason);
-    reasons.set(code, set);
-    if (isNew) addNeeded(code);
-  };
-  // A ratio needs its numerator and denominator; a part needs its whole for the part ≤ whole check.
-  const addNeeded = (code: string) => {
-    const ind = indicator(code);
-    for (const ref of ind.components ? [ind.components.numerator, ind.components.denominator] : []) {
-      if ('indicator' in ref) add(ref.indicator, 'component');
-    }
-    if (ind.partOf) add(ind.partOf, 'component');
-  };
-  for (const t of parkTargets) add(t.indicator, 'target');
-  for (const i of catalogue.indicators) if (i.common) add(i.code, 'common');
-
-  const order = new Map(catalogue.indicators.map((i, n) => [i.code, n]));
-  const codes = [...reasons.keys()].sort((a, b) => {
-    const ra = Math.min(...[...reasons.get(a)!].map((r) => REASON_ORDER[r]));
-    const rb = Math.min(...[...reasons.get(b)!].map((r) => REASON_ORDER[r]));
-    return ra - rb || order.get(a)! - order.get(b)!;
-  });
+  const asked = askedIndicators(catalogue, park.code);
+  const keyOf = (code: string) => asked.primaryOf.get(code) ?? code;
+  const primaryOf = asked.primaryOf;
 
   const baselineYear = park.plan.startYear - 1;
   const asksBaseline = period.year > baselineYear;
@@ -85,9 +54,8 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
     for (const ref of [c.numerator, c.denominator]) if ('indicator' in ref) targetedDerivedComponents.add(keyOf(ref.indicator));
   }
 
-  const fields: TemplateField[] = codes.map((code) => {
+  const fields: TemplateField[] = asked.rows.map(({ code, reasons: fieldReasons }) => {
     const ind = indicator(code);
-    const fieldReasons = [...reasons.get(code)!].sort((a, b) => REASON_ORDER[a] - REASON_ORDER[b]);
     const sameAs = [...primaryOf].filter(([, primary]) => primary === code).map(([alias]) => alias);
     const targets = parkTargets.filter((t) => keyOf(t.indicator) === code).map((t) => templateTarget(t, catalogue));
     const needsBaseline = asksBaseline && ind.hasBaseline && (targets.length > 0 || targetedDerivedComponents.has(code));
