@@ -55,11 +55,17 @@ describe('consolidating the real catalogue (computed by hand)', () => {
     expect(total('hnte_cumulative').value).toBe(480);
   });
 
-  it('does not add up a share of each park’s own district, but shows each park’s share from its parts', () => {
+  it('does not add up a share of a park’s own district; a park not asked for it is 不适用', () => {
     const row = zone!.rows.find((r) => r.indicator === 'featured_industries_district_share')!;
     expect(row.total).toMatchObject({ value: null, reason: 'not_additive' });
-    // 70 / 100 × 100 = 70%
-    expect(row.cells[0]).toEqual({ unit: 'jinshan', value: 70, numerator: 70, denominator: 100 });
+    expect(row.asked).toEqual(['fengxian']);
+    expect(row.cells[0]).toMatchObject({ unit: 'jinshan', value: null, reason: 'not_applicable' });
+  });
+
+  it('gives no zone total to what is a different thing in each park: 主导及特色产业营收 and its share', () => {
+    for (const code of ['leading_industries_revenue', 'leading_industries_revenue_share']) {
+      expect(zone!.rows.find((r) => r.indicator === code)!.total).toMatchObject({ value: null, reason: 'not_additive' });
+    }
   });
 });
 
@@ -76,10 +82,9 @@ describe('consolidating the plausible first returns of every park (computed by h
     expect(row('rd_share').total.value).toBeCloseTo((9_010_000 / 145_000_000) * 100, 12);
   });
 
-  it('leading-industry revenue share is Σ/Σ, and shows each park’s components', () => {
+  it('leading-industry revenue share: each park’s own industries over its revenue, with its components, and no zone total', () => {
     const r = row('leading_industries_revenue_share');
-    expect(r.total.numerator).toBe(6_000_000 + 40_000_000 + 26_000_000 + 3_300_000);
-    expect(r.total.value).toBeCloseTo((75_300_000 / 145_000_000) * 100, 12);
+    expect(r.total).toMatchObject({ value: null, reason: 'not_additive' });
     expect(r.cells.find((c) => c.unit === 'qingpu')).toMatchObject({ numerator: 3_300_000, denominator: 5_000_000, value: 66 });
   });
 
@@ -99,11 +104,14 @@ describe('consolidating the plausible first returns of every park (computed by h
   });
 
   it('divides a 日均 rate by the days of the year once (2024: 366), not once per park', () => {
-    const returns2024 = [ret('fengxian', FIRST_RETURN['fengxian']!, 1, '2024'), ret('jinqiao', { new_tech_enterprises: 1_830 }, 1, '2024')];
+    const returns2024 = [ret('fengxian', FIRST_RETURN['fengxian']!, 1, '2024')];
     const [zone2024] = consolidateHierarchy(catalogue, '2024', returns2024, { periodDays: 366 });
     const daily = zone2024!.rows.find((r) => r.indicator === 'new_tech_enterprises_daily')!;
-    expect(daily.total).toMatchObject({ value: 30, numerator: 10_980, denominator: 366 });
+    expect(daily.total).toMatchObject({ value: 25, numerator: 9_150, denominator: 366 });
     expect(daily.cells.find((c) => c.unit === 'fengxian')!.value).toBe(25);
+    // Only 奉贤园 is asked for it: the others are 不适用, not missing.
+    expect(daily.asked).toEqual(['fengxian']);
+    expect(daily.missing).toEqual([]);
     // A share of a district total and the district total itself are never added up.
     for (const code of ['featured_industries_district_share', 'district_featured_industries_scale']) {
       expect(zone2024!.rows.find((r) => r.indicator === code)!.total).toMatchObject({ value: null, reason: 'not_additive' });

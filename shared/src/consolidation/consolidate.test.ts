@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consolidate } from './consolidate.js';
 import type { Consolidation, ConsolidatedRow } from './consolidation-result.js';
-import { CONSOLIDATION_CATALOGUE as CAT } from './__fixtures__/fixture-catalogue.js';
+import { ASKED_CATALOGUE, CONSOLIDATION_CATALOGUE as CAT } from './__fixtures__/fixture-catalogue.js';
 import { findNonFinite } from './__fixtures__/find-non-finite.js';
 import { ret } from './__fixtures__/make-return.js';
 import type { ParkReturnValues } from './park-returns.js';
@@ -228,5 +228,30 @@ describe('consolidate: 无 (declared none) is an answer: 0, not 未填报 (docs/
   it('a declaredNone code with a value other than 0 is read as the value (the value wins)', () => {
     const r = row(run([withNone('jinshan', { operating_revenue: 5 }, ['operating_revenue'])]), 'operating_revenue');
     expect(r.cells[0]).toEqual({ unit: 'jinshan', value: 5, numerator: null, denominator: null });
+  });
+});
+
+// docs/domain.md, "Blank, not applicable, not reported" and "Consolidation".
+describe('consolidate: an indicator a park was never asked for is 不适用, not missing', () => {
+  const c = consolidate(ASKED_CATALOGUE, '2025', [ret('jinshan', { hightech_cumulative: 480, hightech_valid: 300 }), ret('minhang', { hightech_valid: 1_200 })], { periodDays: 365 });
+
+  it('marks the parks not asked not_applicable, lists only the parks asked, and misses none of the others', () => {
+    const r = row(c, 'hightech_cumulative');
+    expect(r.cells.map((x) => x.reason ?? null)).toEqual([null, 'not_applicable', 'not_applicable']);
+    expect(r.asked).toEqual(['jinshan']);
+    expect(r.missing).toEqual([]);
+    expect(r.total).toMatchObject({ value: 480, contributing: ['jinshan'] });
+  });
+
+  it('counts only the parks asked for a common figure: 奉贤园 has no return, so 2 of 3', () => {
+    const r = row(c, 'hightech_valid');
+    expect(r.asked).toEqual(['jinshan', 'minhang', 'fengxian']);
+    expect(r.total).toMatchObject({ value: 1_500, contributing: ['jinshan', 'minhang'] });
+    expect(r.missing).toEqual(['fengxian']);
+  });
+
+  it('asks nobody for an indicator no park has a target on, in the common set or as a component', () => {
+    expect(row(c, 'daily_new_tech_enterprises').asked).toEqual([]);
+    expect(row(c, 'daily_new_tech_enterprises').cells.every((x) => x.reason === 'not_applicable')).toBe(true);
   });
 });

@@ -29,6 +29,10 @@ const indicator = (code: string, zh: string, unit: string, rest: Record<string, 
   ...rest,
 });
 
+function target(park: string, indicator: string) {
+  return { id: `${park}.${indicator}.2026`, park, indicator, value: 1, unit: '家', unitCode: '家', comparison: 'gte', stretch: false, year: 2026, quote: '达到1家' };
+}
+
 export const CONSOLIDATION_CATALOGUE: Catalogue = catalogueSchema.parse({
   zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } },
   parks: [park('jinshan', '金山园'), park('minhang', '闵行园'), park('fengxian', '奉贤园')],
@@ -60,13 +64,26 @@ export const CONSOLIDATION_CATALOGUE: Catalogue = catalogueSchema.parse({
     }),
     indicator('featured_share_of_district', '三大特色产业总规模占全区比重', '%', { measure: 'ratio', consolidation: 'none' }),
   ],
-  targets: [],
+  // Every park is asked for every indicator (a target on each one that is not in the common set
+  // or a component), so these tests see figures, not 不适用; ASKED_CATALOGUE narrows that down.
+  targets: ['jinshan', 'minhang', 'fengxian'].flatMap((park) =>
+    ['hightech_cumulative', 'daily_new_tech_enterprises', 'featured_share_of_district'].map((indicator) => target(park, indicator)),
+  ),
   wordings: [],
 });
+
+/**
+ * The same indicators where only 金山园 has a target on 高新技术企业数量(累计): the other parks are not
+ * asked for it (不适用), and nobody is asked for 日均新增 or the district share.
+ */
+export const ASKED_CATALOGUE: Catalogue = catalogueSchema.parse({ ...CONSOLIDATION_CATALOGUE, targets: [target('jinshan', 'hightech_cumulative')] });
 
 /** The same indicators over a deeper hierarchy: 闵行园 split into two invented sub-parks. */
 export const HIERARCHY_CATALOGUE: Catalogue = catalogueSchema.parse({
   ...CONSOLIDATION_CATALOGUE,
+  targets: ['jinshan', 'minhang_north', 'minhang_south', 'fengxian'].flatMap((park) =>
+    ['hightech_cumulative', 'daily_new_tech_enterprises', 'featured_share_of_district'].map((indicator) => target(park, indicator)),
+  ),
   parks: [
     park('jinshan', '金山园'),
     park('minhang', '闵行园'),
