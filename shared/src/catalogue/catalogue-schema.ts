@@ -92,6 +92,8 @@ export const indicatorSchema = z.object({
   measure: measureKindSchema,
   valueType: valueTypeSchema,
   consolidation: consolidationSchema,
+  /** Why it consolidates as it does, where that needs saying (no zone total: each park's own industries). */
+  consolidationNote: localizedSchema.optional(),
   /** For ratio and rate: value = numerator / denominator × scale (scale 100 for percent). */
   components: z
     .object({ numerator: componentRefSchema, denominator: componentRefSchema, scale: z.number().positive() })

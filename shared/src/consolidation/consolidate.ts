@@ -2,6 +2,7 @@ import type { Catalogue, Indicator } from '../catalogue/catalogue-schema.js';
 import { CONSOLIDATION_KINDS } from './consolidation-kinds.js';
 import type { ConsolidatedRow, Consolidation, IgnoredReturn } from './consolidation-result.js';
 import { componentBehaviourOf } from './derived-values.js';
+import { askedIndicators, type AskedIndicators } from '../templates/asked-indicators.js';
 import { assertOrgTree, computeConsolidatingUnits, computeOrgUnits, computeReportingUnits, type OrgUnit } from './org-units.js';
 import { computeReturnIndex, readAnswers, type Answers, type ParkReturnValues, type ReturnSource } from './park-returns.js';
 
@@ -51,13 +52,17 @@ export function consolidate(
   for (const r of options.returned ?? []) if (inScope.has(r.park)) ignored.push({ park: r.park, version: r.version, reason: 'returned' });
   const used = units.flatMap((u) => index.get(u) ?? []);
   const answersByUnit = new Map(used.map((r) => [r.park, readAnswers(r)]));
+  // What each unit is asked for is its template (askedIndicators); a unit the catalogue does not
+  // know as a park (a hierarchy passed in) is asked for everything.
+  const parks = new Set(catalogue.parks.map((p) => p.code));
+  const askedOf = new Map<string, AskedIndicators | null>(units.map((u) => [u, parks.has(u) ? askedIndicators(catalogue, u) : null]));
 
   return {
     at,
     period,
     periodDays,
     units,
-    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, answersByUnit, periodDays)),
+    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, new Set(units.filter((u) => askedOf.get(u)?.has(indicator.code) ?? true)), answersByUnit, periodDays)),
     missingReturns: units.filter((u) => !index.has(u)),
     sources: used.map((r) => ({ park: r.park, version: r.version })),
     ignored,
@@ -74,10 +79,11 @@ const MISSING: ReadonlySet<string> = new Set(['no_return', 'not_reported', 'miss
 function consolidateRow(
   indicator: Indicator,
   units: readonly string[],
+  asked: ReadonlySet<string>,
   answersByUnit: ReadonlyMap<string, Answers>,
   periodDays: number,
 ): ConsolidatedRow {
-  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, answersByUnit, periodDays });
+  const { cells, total } = CONSOLIDATION_KINDS[indicator.consolidation].consolidate({ indicator, units, asked, answersByUnit, periodDays });
   const row: ConsolidatedRow = {
     indicator: indicator.code,
     name: indicator.name,
@@ -85,9 +91,11 @@ function consolidateRow(
     consolidation: indicator.consolidation,
     cells,
     total,
+    asked: units.filter((u) => asked.has(u)),
     missing: cells.filter((c) => c.reason !== undefined && MISSING.has(c.reason)).map((c) => c.unit),
     distinctFrom: indicator.distinctFrom.map((d) => d.indicator),
   };
+  if (indicator.consolidationNote) row.note = indicator.consolidationNote;
   const c = indicator.components;
   if (c) {
     row.components = {

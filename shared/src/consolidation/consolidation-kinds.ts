@@ -7,6 +7,8 @@ export interface ConsolidationInput {
   indicator: Indicator;
   /** Reporting units in column order. */
   units: readonly string[];
+  /** The units asked for the indicator: the others are not_applicable, and add nothing. */
+  asked: ReadonlySet<string>;
   /** Each unit's answers (无 read as 0: readAnswers); absent when the unit has no return. */
   answersByUnit: ReadonlyMap<string, Answers>;
   periodDays: number;
@@ -20,8 +22,9 @@ export interface ConsolidationBehaviour {
 }
 
 /** Each unit's reported value of the indicator itself (无 as 0, flagged), or why it is blank. */
-function reportedCells({ indicator, units, answersByUnit }: ConsolidationInput): ConsolidatedCell[] {
+function reportedCells({ indicator, units, asked, answersByUnit }: ConsolidationInput): ConsolidatedCell[] {
   return units.map((unit) => {
+    if (!asked.has(unit)) return { unit, value: null, numerator: null, denominator: null, reason: 'not_applicable' };
     const answers = answersByUnit.get(unit);
     const value = answers?.values[indicator.code] ?? null;
     const cell: ConsolidatedCell = { unit, value, numerator: null, denominator: null };
@@ -36,8 +39,9 @@ function reportedCells({ indicator, units, answersByUnit }: ConsolidationInput):
  * Each unit's ratio or rate computed from its own components (a component declared 无 is 0),
  * with the components shown.
  */
-function derivedCells({ indicator, units, answersByUnit, periodDays }: ConsolidationInput): ConsolidatedCell[] {
+function derivedCells({ indicator, units, asked, answersByUnit, periodDays }: ConsolidationInput): ConsolidatedCell[] {
   return units.map((unit): ConsolidatedCell => {
+    if (!asked.has(unit)) return { unit, value: null, numerator: null, denominator: null, reason: 'not_applicable' };
     const answers = answersByUnit.get(unit);
     if (!answers) return { unit, value: null, numerator: null, denominator: null, reason: 'no_return' };
     return { unit, ...computeDerivedValue(indicator, answers.values, periodDays) };
@@ -70,12 +74,12 @@ const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
   kind: 'ratio',
   description: { zh: '分子合计 ÷ 分母合计', en: 'Σnumerator ÷ Σdenominator' },
   consolidate(input) {
-    const { indicator, units, answersByUnit, periodDays } = input;
+    const { indicator, units, asked, answersByUnit, periodDays } = input;
     const c = indicator.components;
     const blank = { value: null, numerator: null, denominator: null };
     if (!c) {
       return {
-        cells: units.map((unit) => ({ unit, ...blank, reason: 'no_components' as const })),
+        cells: units.map((unit) => ({ unit, ...blank, reason: asked.has(unit) ? ('no_components' as const) : ('not_applicable' as const) })),
         total: { ...blank, contributing: [], reason: 'no_components' },
       };
     }
@@ -84,6 +88,7 @@ const RATIO_CONSOLIDATION: ConsolidationBehaviour = {
     const numerators: Figure[] = [];
     const denominators: Figure[] = [];
     for (const unit of units) {
+      if (!asked.has(unit)) continue;
       const values = answersByUnit.get(unit)?.values;
       const n = values && num.figureOf(unit, values, periodDays);
       const d = values && den.figureOf(unit, values, periodDays);

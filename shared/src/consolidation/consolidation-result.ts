@@ -2,10 +2,11 @@ import type { ConsolidationKind, Localized } from '../catalogue/catalogue-schema
 import type { ReturnSource } from './park-returns.js';
 
 /**
- * Why a unit's cell is blank: no return at all, the figure left blank, or a ratio that has no
- * value. (A figure declared none, 无, is not blank: it is 0, flagged `declaredNone`.)
+ * Why a unit's cell is blank: the unit was never asked for the figure (not_applicable, 不适用),
+ * no return at all, the figure left blank, or a ratio that has no value. (A figure declared none,
+ * 无, is not blank: it is 0, flagged `declaredNone`.)
  */
-export const CELL_REASONS = ['no_return', 'not_reported', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
+export const CELL_REASONS = ['not_applicable', 'no_return', 'not_reported', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range'] as const;
 export type CellReason = (typeof CELL_REASONS)[number];
 
 /** One reporting unit's figure in a consolidated row (components too, for ratios and rates). */
@@ -47,8 +48,15 @@ export interface ConsolidatedRow {
   components?: { numerator: string; denominator: string; scale: number };
   cells: ConsolidatedCell[];
   total: ConsolidatedTotal;
-  /** Reporting units whose cell is blank (for ratios: that did not report both components). */
+  /**
+   * The reporting units asked for this figure (docs/domain.md, "Blank, not applicable, not
+   * reported"); a total made from fewer of them than this is a partial total ("k园合计").
+   */
+  asked: string[];
+  /** Units asked whose cell is blank (for ratios: that did not report both components). */
   missing: string[];
+  /** Why the catalogue consolidates it as it does, when it says (不合计: each park's own industries). */
+  note?: Localized;
   /** Indicators of a different definition this row is never added to (from the catalogue). */
   distinctFrom: string[];
 }
