@@ -32,7 +32,7 @@ export function syntheticZone(parks = 24, years = [2024, 2025, 2026]): { consoli
     consolidated: {
       catalogue,
       consolidation: consolidate(catalogue, String(last), of(String(last)), { periodDays: days(last) }),
-      previous: consolidate(catalogue, String(last - 1), of(String(last - 1)), { periodDays: days(last - 1) }),
+      lastYear: consolidate(catalogue, String(last - 1), of(String(last - 1)), { periodDays: days(last - 1) }),
       versions: history.versions.filter((v) => v.period === String(last)),
       generatedAt: new Date(0).toISOString(),
     },

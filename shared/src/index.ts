@@ -58,6 +58,7 @@ export { buildTemplate, type TemplateContext, type TemplatePeriod } from './temp
 export type { TemplateLayout, LayoutColumn, LayoutRow, CellContent, CellValidation, DefinedName, ColumnKey } from './templates/template-layout.js';
 export { layoutTemplate, describeTarget, columnLetter, META_SHEET_NAME, DEFINED_NAMES, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW } from './templates/layout-template.js';
 export { readTemplateCells, type CellValue } from './templates/read-template-cells.js';
+export { askedIndicators, type AskedIndicators } from './templates/asked-indicators.js';
 export type { RuleSpec, RuleKind } from './rules/rule-spec.js';
 export type { ValidationResult, DerivedValue } from './rules/validation-result.js';
 export { validateReturn } from './rules/validate-return.js';

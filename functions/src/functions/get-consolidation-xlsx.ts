@@ -1,5 +1,5 @@
 import { consolidate, type ReturnVersion } from '@zj/shared';
-import { previousPeriod, reportingDays } from '@zj/shared/periods';
+import { periodOf, reportingDays } from '@zj/shared/periods';
 import { readParkStatus } from '../app/read-park-status.js';
 import { readPeriodReturns } from '../app/read-period-returns.js';
 import { resolvePeriod } from '../app/resolve-scope.js';
@@ -8,12 +8,13 @@ import { writeConsolidatedWorkbook } from '../workbooks/write-consolidated-workb
 
 /**
  * GET /api/consolidation/{period}.xlsx: the consolidated workbook (汇总表) of the latest accepted
- * versions, with the previous period beside each figure and the versions, explanations and
+ * versions, with the same period of last year (上年同期) beside each figure, never the previous
+ * quarter (docs/domain.md, "Periods and comparisons"), and the versions, explanations and
  * warnings used (and the returned versions left out).
  */
 export const getConsolidationXlsx = routeHandler('getConsolidationXlsx', 'read_zone', async ({ svc, params }) => {
   const period = resolvePeriod(params.period);
-  const previous = previousPeriod(period);
+  const previous = periodOf(period.year - 1, period.quarter);
   const [current, before, states] = await Promise.all([
     readPeriodReturns(svc, period.code),
     readPeriodReturns(svc, previous.code),
@@ -24,7 +25,7 @@ export const getConsolidationXlsx = routeHandler('getConsolidationXlsx', 'read_z
   const body = await writeConsolidatedWorkbook({
     catalogue: svc.catalogue,
     consolidation,
-    previous: before.returns.length ? consolidate(svc.catalogue, previous.code, before.returns, { periodDays: reportingDays(previous), returned: before.returned }) : null,
+    lastYear: before.returns.length ? consolidate(svc.catalogue, previous.code, before.returns, { periodDays: reportingDays(previous), returned: before.returned }) : null,
     versions: versions.filter((v): v is ReturnVersion => v !== null),
     states: Object.fromEntries(states.map((s) => [s.park, s.state])),
     generatedAt: svc.now().toISOString(),

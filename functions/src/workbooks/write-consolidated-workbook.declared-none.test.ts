@@ -5,7 +5,7 @@ import { makeSampleHistory } from './__fixtures__/sample-versions.js';
 import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
 
 const FIRST = 4;
-const PARK_COL = 6;
+const PARK_COL = 5;
 const CODE = 'pct_applications';
 const WHY = '本园今年无PCT申请(示例说明)';
 
@@ -33,10 +33,16 @@ describe('the consolidated workbook: 无 is not 未填报', async () => {
   const versions = history.versions.map(edit);
   const returns = versions.map((v) => ({ park: v.park, period: v.period, version: v.version, values: v.values, declaredNone: declaredNoneOf(v) }));
   const consolidation = consolidate(catalogue, '2025', returns, { periodDays: 365 });
-  const buffer = await writeConsolidatedWorkbook({ catalogue, consolidation, previous: null, versions, generatedAt: '2026-02-01T08:00:00.000Z' });
+  const buffer = await writeConsolidatedWorkbook({ catalogue, consolidation, lastYear: null, versions, generatedAt: '2026-02-01T08:00:00.000Z' });
   const wb = await loadWorkbook(buffer);
-  const i = consolidation.rows.findIndex((r) => r.indicator === CODE);
-  const row = consolidation.rows[i]!;
+  const i = consolidation.rows.filter((r) => r.asked.length > 0).findIndex((r) => r.indicator === CODE);
+  const row = consolidation.rows.find((r) => r.indicator === CODE)!;
+  /** The row of an indicator on a park sheet, by its (hidden) code column. */
+  const parkRow = (park: string) => {
+    const ws = wb.getWorksheet(parkName(park))!;
+    for (let r = FIRST; r <= ws.rowCount; r++) if (ws.getCell(`C${r}`).value === CODE) return r;
+    return -1;
+  };
   const col = (park: string) => PARK_COL + consolidation.units.indexOf(park);
   const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
 
@@ -59,19 +65,19 @@ describe('the consolidated workbook: 无 is not 未填报', async () => {
     const fengxian = row.cells.find((c) => c.unit === 'fengxian')!.value!;
     expect(shown(r.getCell(col('fengxian')))).toBe(fengxian);
     expect(shown(r.getCell(PARK_COL + consolidation.units.length))).toBe(fengxian);
-    const notes = String(shown(r.getCell(PARK_COL + consolidation.units.length + 2)));
-    expect(notes).toContain(parkName('minhang'));
-    expect(notes).not.toContain(parkName('jinshan'));
+    const notes = String(shown(r.getCell(PARK_COL + consolidation.units.length + 3)));
+    expect(notes).toBe(`2园合计（${parkName('minhang')}未填报、金桥园未报送、青浦园未报送）`);
   });
 
   it('shows 无 with its explanation on the park sheet, and says what 无 means in 说明', () => {
     const ws = wb.getWorksheet(parkName('jinshan'))!;
-    expect(shown(ws.getCell(`E${FIRST + i}`))).toBe(0);
-    expect(ws.getCell(`E${FIRST + i}`).numFmt).toBe('"无"');
-    expect(String(shown(ws.getCell(`H${FIRST + i}`)))).toContain(WHY);
-    expect(shown(wb.getWorksheet(parkName('minhang'))!.getCell(`E${FIRST + i}`))).toBe('');
+    const at = parkRow('jinshan');
+    expect(shown(ws.getCell(`E${at}`))).toBe(0);
+    expect(ws.getCell(`E${at}`).numFmt).toBe('"无"');
+    expect(String(shown(ws.getCell(`H${at}`)))).toContain(WHY);
+    expect(shown(wb.getWorksheet(parkName('minhang'))!.getCell(`E${parkRow('minhang')}`))).toBe('');
     const notes: string[] = [];
     wb.getWorksheet('说明')!.eachRow((r) => r.eachCell((c) => void notes.push(String(shown(c)))));
-    expect(notes.join('\n')).toMatch(/无：园区填报为“无”，按0计/);
+    expect(notes.join('\n')).toContain('园区填报为“无”的，按0计入合计');
   });
 });

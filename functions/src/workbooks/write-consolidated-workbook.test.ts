@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { issueKey } from '@zj/shared';
@@ -15,59 +16,91 @@ const buffer = await writeConsolidatedWorkbook(input);
 const wb = await loadWorkbook(buffer);
 const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
 const FIRST = 4;
-const PARK_COL = 6;
+const PARK_COL = 5;
+const rows = c.rows.filter((r) => r.asked.length > 0);
+const leader = (unit: string, value: number | null) => (value === null ? null : unit === '万元' || unit === '平方米' ? value / 10_000 : value);
+/** The row of an indicator on a sheet, found by its (hidden) code column. */
+const rowOfCode = (ws: ExcelJS.Worksheet, code: string): number => {
+  for (let r = FIRST; r <= ws.rowCount; r++) if (ws.getCell(`C${r}`).value === code) return r;
+  return -1;
+};
 
 describe('writeConsolidatedWorkbook', () => {
   it('has 汇总, a sheet per park, 填报状态, 校验与说明 and 说明', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', ...c.units.map(parkName), '填报状态', '校验与说明', '说明']);
   });
 
-  it('shows on 汇总 every park figure and zone total the consolidation computed', () => {
+  it('shows on 汇总 every park figure and total the consolidation computed, amounts in 亿元, codes in a column that does not print', () => {
     const ws = wb.getWorksheet('汇总')!;
-    c.rows.forEach((row, i) => {
+    expect(ws.getColumn(3).hidden).toBe(true);
+    rows.forEach((row, i) => {
       const r = FIRST + i;
       expect(ws.getCell(`C${r}`).value).toBe(row.indicator);
+      expect(ws.getCell(`D${r}`).value).toBe(row.unit === '万元' ? '亿元' : row.unit === '平方米' ? '万平方米' : row.unit);
       row.cells.forEach((cell, j) => {
         const v = shown(ws.getRow(r).getCell(PARK_COL + j));
-        if (cell.value === null) expect(typeof v, `${row.indicator}/${cell.unit}`).toBe('string');
-        else expect(v, `${row.indicator}/${cell.unit}`).toBe(cell.value);
+        if (cell.reason === 'not_applicable') expect(v, `${row.indicator}/${cell.unit}`).toBe('—');
+        else if (cell.value === null) expect(typeof v, `${row.indicator}/${cell.unit}`).toBe('string');
+        else expect(v as number, `${row.indicator}/${cell.unit}`).toBeCloseTo(leader(row.unit, cell.value)!, 9);
       });
       const total = shown(ws.getRow(r).getCell(PARK_COL + c.units.length));
       if (row.total.value === null) expect(typeof total, row.indicator).toBe('string');
-      else expect(total, row.indicator).toBe(row.total.value);
+      else expect(total as number, row.indicator).toBeCloseTo(leader(row.unit, row.total.value)!, 9);
     });
+    // A figure nobody is asked for (奉贤园's 美丽健康 aim) has no row.
+    expect(rows.some((r) => r.indicator === 'beauty_health_scale')).toBe(false);
+  });
+
+  it('shows "—" where a park was never asked, and labels a total with the parks it holds', () => {
+    const ws = wb.getWorksheet('汇总')!;
+    const note = (code: string) => String(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === code)).getCell(PARK_COL + c.units.length + 3)));
+    // Only 金山园 reports 高新技术企业数量（累计）: four parks are not delinquent, they are not asked.
+    const hnte = rows.find((r) => r.indicator === 'hnte_cumulative')!;
+    expect(hnte.cells.filter((x) => x.reason === 'not_applicable').map((x) => x.unit)).toEqual(['minhang', 'fengxian', 'jinqiao', 'qingpu']);
+    expect(note('hnte_cumulative')).toBe('1园合计（仅金山园填报此项）；与有效期内高新技术企业数口径不同，不相加');
+    // Every park is asked for the common set; 青浦园 has not reported 2025.
+    expect(note('hnte_valid')).toMatch(/^4园合计（青浦园未报送）/);
+    // Each park's own leading industries: no zone total, and the catalogue says why.
+    expect(note('leading_industries_revenue_share')).toContain('各园区的主导及特色产业各不相同');
+    expect(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'leading_industries_revenue_share')).getCell(PARK_COL + c.units.length))).toBe('不合计');
   });
 
   it('writes ratios as Σnumerator ÷ Σdenominator over the park sheets, never an average of percentages', () => {
     const ws = wb.getWorksheet('汇总')!;
-    const i = c.rows.findIndex((r) => r.indicator === 'rd_share');
-    const row = c.rows[i]!;
+    const i = rows.findIndex((r) => r.indicator === 'rd_share');
+    const row = rows[i]!;
     const cell = ws.getRow(FIRST + i).getCell(PARK_COL + c.units.length).value as { formula: string; result: number };
-    const num = FIRST + c.rows.findIndex((r) => r.indicator === 'rd_expenditure');
-    const den = FIRST + c.rows.findIndex((r) => r.indicator === 'operating_revenue');
-    const refs = (r: number) => row.total.contributing.map((u) => `'${parkName(u)}'!E${r}`).join(',');
-    expect(cell.formula).toBe(`SUM(${refs(num)})/SUM(${refs(den)})*100`);
+    const refs = (code: string) => row.total.contributing.map((u) => `'${parkName(u)}'!E${rowOfCode(wb.getWorksheet(parkName(u))!, code)}`).join(',');
+    expect(cell.formula).toBe(`SUM(${refs('rd_expenditure')})/SUM(${refs('operating_revenue')})*100`);
     expect(cell.result).toBe(row.total.value);
     expect(row.total.value).toBeCloseTo((row.total.numerator! / row.total.denominator!) * 100, 12);
-    // every park figure on 汇总 is a reference to its park sheet
-    const park = ws.getRow(FIRST + i).getCell(PARK_COL).value as { formula: string };
-    expect(park.formula).toBe(`'${parkName(c.units[0]!)}'!E${FIRST + i}`);
+    // every park figure on 汇总 is a reference to its park sheet (an amount, in 亿元)
+    const first = c.units[0]!;
+    const park = ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'operating_revenue')).getCell(PARK_COL).value as { formula: string };
+    expect(park.formula).toBe(`'${parkName(first)}'!E${rowOfCode(wb.getWorksheet(parkName(first))!, 'operating_revenue')}/10000`);
   });
 
-  it('shows each park’s figures, previous period and explanations on its sheet', () => {
+  it('shows each park’s figures as reported, 上年同期 and 同比, and its explanations, on its sheet', () => {
     for (const unit of c.units) {
       const ws = wb.getWorksheet(parkName(unit))!;
+      expect((ws.getRow(3).values as unknown[]).slice(5, 8)).toEqual(['本期数（2025年）', '上年同期（2024年）', '同比']);
       const version = input.versions.find((v) => v.park === unit);
-      c.rows.forEach((row, i) => {
-        const r = FIRST + i;
+      for (const row of c.rows) {
+        // A figure answered by another row (sameFigures) is read from that row.
+        const primary = catalogue.parks.find((p) => p.code === unit)!.sameFigures.find((g) => g.indicators.slice(1).includes(row.indicator))?.indicators[0];
+        const r = rowOfCode(ws, primary ?? row.indicator);
         const cell = row.cells.find((x) => x.unit === unit)!;
-        const prev = input.previous!.rows[i]!.cells.find((x) => x.unit === unit)!;
+        if (cell.reason === 'not_applicable') {
+          expect(r, `${unit}/${row.indicator}`).toBe(-1);
+          continue;
+        }
+        const before = input.lastYear!.rows.find((x) => x.indicator === row.indicator)!.cells.find((x) => x.unit === unit)!;
         expect(shown(ws.getCell(`E${r}`)), `${unit}/${row.indicator}`).toBe(cell.value ?? '');
-        expect(shown(ws.getCell(`F${r}`)), `${unit}/${row.indicator} previous`).toBe(prev.value ?? '');
-      });
+        expect(shown(ws.getCell(`F${r}`)), `${unit}/${row.indicator} 上年同期`).toBe(before.value ?? '');
+      }
       for (const issue of version?.issues ?? []) {
         const text = version!.input.explanations![issueKey(issue)]!;
-        const r = FIRST + c.rows.findIndex((x) => `figures.${x.indicator}` === issue.path);
+        const r = rowOfCode(ws, issue.path.replace(/^figures\./, ''));
         expect(String(shown(ws.getCell(`H${r}`)))).toContain(text);
       }
     }
@@ -95,12 +128,12 @@ describe('writeConsolidatedWorkbook', () => {
     });
   });
 
-  it('freezes panes, repeats the header rows and prints A4 landscape on every sheet', () => {
+  it('freezes panes, repeats the header rows and prints A4, landscape where the columns need it', () => {
     wb.eachSheet((ws) => {
       expect(ws.pageSetup.paperSize, ws.name).toBe(9);
-      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
       expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^1:\d$/);
     });
+    expect(wb.getWorksheet('汇总')!.pageSetup.orientation).toBe('landscape');
     expect(wb.getWorksheet('汇总')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
   });
 
@@ -108,7 +141,7 @@ describe('writeConsolidatedWorkbook', () => {
     expect(cutOffText(wb)).toEqual([]);
   });
 
-  it('gives a park sheet’s 增减 column room for its widest change (+10.71个百分点), so Excel shows no ####', () => {
+  it('gives a park sheet’s 同比 column room for its widest change (+10.71个百分点), so Excel shows no ####', () => {
     for (const unit of c.units) {
       const ws = wb.getWorksheet(parkName(unit))!;
       c.rows.forEach((_, i) => {

@@ -1,18 +1,21 @@
 import type { Worksheet } from 'exceljs';
 import {
   CONSOLIDATION_KINDS,
-  findUnit,
+  askedIndicators,
   formatMessage,
   issueKey,
   type Catalogue,
   type ConsolidatedCell,
   type ConsolidatedRow,
   type Consolidation,
+  type Indicator,
   type Issue,
   type ReturnState,
   type ReturnVersion,
 } from '@zj/shared';
 import { describeReturned } from './describe-returned.js';
+import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
+import { periodLabel } from './period-label.js';
 import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
@@ -21,8 +24,12 @@ export interface ConsolidatedWorkbookInput {
   catalogue: Catalogue;
   /** consolidate(...) of the period. */
   consolidation: Consolidation;
-  /** consolidate(...) of the previous period, for the 上期数 column; null when there is none. */
-  previous: Consolidation | null;
+  /**
+   * consolidate(...) of the same period a year earlier (上年同期: 2025Q3 for 2026Q3, 2025 for 2026),
+   * for the 上年同期 and 同比 columns; null when there is none. Never the previous quarter, whose
+   * year-to-date flows a later quarter includes (docs/domain.md, "Periods and comparisons").
+   */
+  lastYear: Consolidation | null;
   /** The stored versions the consolidation used (who, when, explanations, warnings). */
   versions: readonly ReturnVersion[];
   /** Review state of each park's return, when known. */
@@ -31,15 +38,16 @@ export interface ConsolidatedWorkbookInput {
 }
 
 const FIRST_ROW = 4; // rows 1-2 title, 3 header
-
+/** What a blank cell says instead of a number (docs/domain.md, "Blank, not applicable, not reported"). */
 const SHORT_REASON: Record<string, string> = {
+  not_applicable: '—',
   no_return: '未报送',
   not_reported: '未填报',
   no_components: '无分子分母',
-  missing_component: '缺分子/分母',
+  missing_component: '缺分子或分母',
   division_by_zero: '分母为0',
   out_of_range: '超出范围',
-  not_additive: '不汇总',
+  not_additive: '不合计',
   no_contributors: '无数据',
 };
 const STATE_LABEL: Record<ReturnState, string> = {
@@ -50,19 +58,22 @@ const STATE_LABEL: Record<ReturnState, string> = {
   approved: '审核通过',
   late: '逾期未报',
 };
-const MEASURE_LABEL = { level: '期末数', flow: '当年数', cumulative: '累计数', ratio: '比率', rate: '比值' } as const;
+const MEASURE_LABEL = { level: '期末数', flow: '当年数', cumulative: '自方案起始年累计', ratio: '比率', rate: '比值' } as const;
 const SOURCE_LABEL = { addin: 'Excel加载项', api: '接口', upload: '上传工作簿' } as const;
+const CHANGE_FORMAT = { percent: '+0.0%;-0.0%;0.0%', points: '+0.00"个百分点";-0.00"个百分点";0.00"个百分点"' } as const;
 
-// Park sheet columns.
-const P = { no: 'A', label: 'B', code: 'C', unit: 'D', value: 'E', previous: 'F', change: 'G', explanation: 'H', check: 'I' } as const;
+// Park sheet columns: the statistician's view, in the units reported.
+const P = { no: 'A', label: 'B', code: 'C', unit: 'D', value: 'E', lastYear: 'F', change: 'G', explanation: 'H', check: 'I' } as const;
 
 /**
- * The consolidated workbook (汇总表) of one period: 汇总 (indicators × parks and the zone total),
- * a sheet per park, 填报状态, 校验与说明 and 说明. Every park figure on 汇总 is a formula onto its
- * park sheet; ratios and rates are formulas over their components (Σnumerator ÷ Σdenominator
- * over the parks that reported both), each with the domain's result cached, so the file shows
- * the same numbers with or without recalculation and every number can be traced to a park sheet.
- * The rows of 汇总 and of every park sheet are the catalogue's indicators in the same order.
+ * The consolidated workbook (汇总表) of one period: 汇总 (indicators × parks, the total, last
+ * year's total and 同比), a sheet per park (its figures as reported, 上年同期 and 同比, its
+ * explanations and warnings), 填报状态, 校验与说明 and 说明. Every park figure on 汇总 is a formula
+ * onto its park sheet; totals and ratios are formulas too (Σnumerator ÷ Σdenominator over the parks
+ * that reported both), each with the domain's result cached, so the file shows the same numbers
+ * with or without recalculation and every number can be traced to a park sheet.
+ * A park never asked for an indicator shows "—" (不适用) and is not counted; a partial total says
+ * how many parks it holds (docs/domain.md, "Consolidation"). Leaders' amounts are in 亿元.
  */
 export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput): Promise<Buffer> {
   const ExcelJS = await loadExcelJs();
@@ -70,144 +81,254 @@ export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhangjiang park returns';
   wb.created = new Date(input.generatedAt);
-  const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)?.name.zh ?? code;
+  const names = new Map(catalogue.parks.map((p) => [p.code, p.name.zh]));
+  const parkName = (code: string) => names.get(code) ?? code;
   const taken = new Set(['汇总', '填报状态', '校验与说明', '说明'].map((s) => s.toLowerCase()));
   const sheetOf = new Map(c.units.map((u) => [u, sheetName(parkName(u), taken)]));
-  const rowOf = new Map(c.rows.map((r, i) => [r.indicator, FIRST_ROW + i]));
-  const versionOf = new Map(input.versions.map((v) => [v.park, v]));
   const zoneName = c.at === catalogue.zone.code ? catalogue.zone.name.zh : parkName(c.at);
-  const footer = `${zoneName} ${c.period} 汇总表`;
-
+  const period = periodLabel(c.period);
+  const ctx: Context = {
+    input,
+    parkName,
+    sheetOf,
+    indicators: new Map(catalogue.indicators.map((i) => [i.code, i])),
+    layouts: new Map(c.units.map((u) => [u, parkLayout(input, u)])),
+    zoneName,
+    period,
+    lastPeriod: input.lastYear ? periodLabel(input.lastYear.period) : null,
+    footer: `${zoneName}${period}汇总表`,
+  };
   const summary = wb.addWorksheet('汇总', { properties: { tabColor: { argb: 'FF2F6EBA' } } });
   const parkSheets = c.units.map((u) => ({ unit: u, ws: wb.addWorksheet(sheetOf.get(u)!) }));
-  writeSummary(summary, input, { sheetOf, rowOf, parkName, zoneName, footer });
-  for (const { unit, ws } of parkSheets) writeParkSheet(ws, input, unit, { rowOf, parkName, footer, version: versionOf.get(unit) ?? null });
-  writeStatusSheet(wb.addWorksheet('填报状态'), input, parkName, footer);
-  writeIssuesSheet(wb.addWorksheet('校验与说明'), input, parkName, footer);
-  writeNotesSheet(wb.addWorksheet('说明'), input, parkName, zoneName, footer);
+  writeSummary(summary, ctx);
+  const versionOf = new Map(input.versions.map((v) => [v.park, v]));
+  for (const { unit, ws } of parkSheets) writeParkSheet(ws, ctx, unit, versionOf.get(unit) ?? null);
+  writeStatusSheet(wb.addWorksheet('填报状态'), ctx);
+  writeIssuesSheet(wb.addWorksheet('校验与说明'), ctx);
+  writeNotesSheet(wb.addWorksheet('说明'), ctx);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-interface SummaryContext {
-  sheetOf: Map<string, string>;
-  rowOf: Map<string, number>;
+interface Context {
+  input: ConsolidatedWorkbookInput;
   parkName: (code: string) => string;
+  sheetOf: ReadonlyMap<string, string>;
+  indicators: ReadonlyMap<string, Indicator>;
+  layouts: ReadonlyMap<string, ParkLayout>;
   zoneName: string;
+  period: string;
+  lastPeriod: string | null;
   footer: string;
 }
 
-function writeSummary(ws: Worksheet, input: ConsolidatedWorkbookInput, ctx: SummaryContext): void {
+/** A park sheet's rows: the indicators the park is asked for, in its template's order. */
+interface ParkLayout {
+  /** Row codes in order. */
+  codes: string[];
+  /** Sheet row of an indicator, including those answered by another row (sameFigures). */
+  rowOf: Map<string, number>;
+  /** Indicators each row also answers (奉贤园's 三大特色产业总规模 is its 主导及特色产业营收). */
+  sameAs: Map<string, string[]>;
+}
+
+function parkLayout(input: ConsolidatedWorkbookInput, unit: string): ParkLayout {
+  const { catalogue, consolidation: c } = input;
+  const isPark = catalogue.parks.some((p) => p.code === unit);
+  if (!isPark) {
+    const codes = c.rows.map((r) => r.indicator);
+    return { codes, rowOf: new Map(codes.map((code, i) => [code, FIRST_ROW + i])), sameAs: new Map() };
+  }
+  const asked = askedIndicators(catalogue, unit);
+  const codes = asked.rows.map((r) => r.code);
+  const rowOf = new Map(codes.map((code, i) => [code, FIRST_ROW + i]));
+  const sameAs = new Map<string, string[]>();
+  for (const [alias, primary] of asked.primaryOf) {
+    const row = rowOf.get(primary);
+    if (row === undefined) continue;
+    rowOf.set(alias, row);
+    sameAs.set(primary, [...(sameAs.get(primary) ?? []), alias]);
+  }
+  return { codes, rowOf, sameAs };
+}
+
+/**
+ * A part-year rate over a flow (劳动生产率 = 增加值 ÷ 从业人员 in 1-9月) is the year-to-date figure,
+ * not an annual one, and says so (docs/domain.md, "Periods and comparisons").
+ */
+function periodNote(ind: Indicator, period: string, indicators: ReadonlyMap<string, Indicator>): string {
+  if (!/Q[1-4]$/.test(period) || ind.measure !== 'rate' || !ind.components) return '';
+  const { numerator, denominator } = ind.components;
+  const flow = 'indicator' in numerator && indicators.get(numerator.indicator)?.measure === 'flow';
+  return flow && 'indicator' in denominator ? '（本年累计，未年化）' : '';
+}
+
+function labelOf(ctx: Context, code: string, sameAs: readonly string[] = []): string {
+  const ind = ctx.indicators.get(code)!;
+  const also = sameAs.map((a) => ctx.indicators.get(a)?.name.zh ?? a);
+  return `${ind.name.zh}${also.length ? `（即${also.join('、')}）` : ''}${periodNote(ind, ctx.input.consolidation.period, ctx.indicators)}`;
+}
+
+/** "5园合计", "4园合计（青浦园未报送）", "1园合计（仅金山园填报此项）", or why there is no total. */
+function totalNote(ctx: Context, row: ConsolidatedRow, lastYear: ConsolidatedRow | undefined): string {
+  const k = row.total.contributing.length;
+  const n = row.asked.length;
+  const notes: string[] = [];
+  if (row.total.value !== null) {
+    const absent = row.asked.filter((u) => !row.total.contributing.includes(u));
+    const why = absent.map((u) => `${ctx.parkName(u)}${SHORT_REASON[row.cells.find((x) => x.unit === u)?.reason ?? 'not_reported'] ?? ''}`);
+    const only = n === 1 ? `（仅${ctx.parkName(row.asked[0]!)}填报此项）` : '';
+    notes.push(`${k}园合计${absent.length ? `（${why.join('、')}）` : only}`);
+  } else if (row.total.reason === 'not_additive') {
+    notes.push(row.note?.zh ?? formatMessage('consolidation_reason_not_additive', {}, 'zh'));
+  } else if (row.total.reason) {
+    notes.push(formatMessage(`consolidation_reason_${row.total.reason}`, {}, 'zh'));
+  }
+  if (row.total.value !== null && lastYear && !sameUnits(row, lastYear)) notes.push('上年同期的合计园区不同，不计同比');
+  if (row.distinctFrom.length) notes.push(`与${row.distinctFrom.map((d) => ctx.indicators.get(d)?.name.zh ?? d).join('、')}口径不同，不相加`);
+  return notes.join('；');
+}
+
+const sameUnits = (a: ConsolidatedRow, b: ConsolidatedRow) =>
+  a.total.contributing.length === b.total.contributing.length && a.total.contributing.every((u) => b.total.contributing.includes(u));
+
+function writeSummary(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
   const c = input.consolidation;
-  const firstPark = 6;
-  const totalCol = firstPark + c.units.length;
-  const headers = ['序号', '指标', '代码', '单位', '汇总方式', ...c.units.map(ctx.parkName), `${ctx.zoneName}合计`, '报送园区数', '备注'];
+  const last = input.lastYear;
+  const lastRows = new Map((last?.rows ?? []).map((r) => [r.indicator, r]));
+  const FIRST_PARK = 5;
+  const totalCol = FIRST_PARK + c.units.length;
+  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期合计${ctx.lastPeriod ? `（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
   putTitle(
     ws,
-    `${ctx.zoneName} ${c.period} 指标汇总表`,
-    `生成于 ${chinaTime(input.generatedAt)}(北京时间);各园区数值引用各园区工作表,比值类指标 = 分子合计 ÷ 分母合计(只计分子、分母都已填报的园区),不是各园区比值的平均。使用的报送版本见“填报状态”。`,
+    `${ctx.zoneName}${ctx.period}主要指标汇总表`,
+    `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区数值引用各园区工作表；“—”表示未要求该园区填报此项（不适用），不计入合计；比值类指标 = 分子合计 ÷ 分母合计（只计分子、分母都已填报的园区），不是各园区比值的平均。金额单位为亿元。使用的报送版本见“填报状态”。`,
     headers.length,
   );
   putHeader(ws, 3, headers);
-  ws.columns = headers.map((_, i) => ({ width: i === 1 ? 30 : i === 2 ? 22 : i === 0 ? 6 : i === 4 ? 14 : i === headers.length - 1 ? 40 : 14 }));
-  c.rows.forEach((row, i) => {
+  ws.getRow(3).height = 34;
+  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 18 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 22 : i === headers.length - 2 ? 9 : 10 }));
+  ws.getColumn(3).hidden = true; // codes identify rows for programs; they do not print
+  const rows = c.rows.filter((row) => row.asked.length > 0);
+  rows.forEach((row, i) => {
     const r = FIRST_ROW + i;
-    const fmt = numFmtOf(row.unit, catalogueValueType(input.catalogue, row.indicator));
+    const ind = ctx.indicators.get(row.indicator)!;
+    const unit = leaderUnitOf(row.unit, ind.valueType);
+    const scaled = (ref: string) => (unit.divisor === 1 ? ref : `${ref}/${unit.divisor}`);
     putNumber(ws, `A${r}`, i + 1, { numFmt: '0', align: 'center' });
-    putText(ws, `B${r}`, row.name.zh, { wrap: true });
-    putText(ws, `C${r}`, row.indicator, { shrink: true });
-    putText(ws, `D${r}`, row.unit, { align: 'center' });
-    putText(ws, `E${r}`, CONSOLIDATION_KINDS[row.consolidation].description.zh, { wrap: true });
+    putText(ws, `B${r}`, labelOf(ctx, row.indicator), { wrap: true });
+    putText(ws, `C${r}`, row.indicator);
+    putText(ws, `D${r}`, unit.unit, { align: 'center', wrap: true });
     row.cells.forEach((cell, j) => {
-      const address = `${columnLetter(firstPark + j)}${r}`;
-      if (cell.value === null) putText(ws, address, SHORT_REASON[cell.reason ?? 'not_reported'] ?? '', { muted: true, align: 'right' });
-      else putFormula(ws, address, sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${r}`), cell.value, { numFmt: cell.declaredNone ? NONE_FORMAT : fmt });
+      const address = `${columnLetter(FIRST_PARK + j)}${r}`;
+      const at = ctx.layouts.get(cell.unit)?.rowOf.get(row.indicator);
+      if (cell.value === null || at === undefined) {
+        putText(ws, address, SHORT_REASON[cell.reason ?? 'not_reported'] ?? '', { muted: true, align: cell.reason === 'not_applicable' ? 'center' : 'right' });
+      } else {
+        putFormula(ws, address, scaled(sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${at}`)), toDisplay(cell.value, unit)!, { numFmt: cell.declaredNone ? NONE_FORMAT : unit.numFmt });
+      }
     });
     const total = `${columnLetter(totalCol)}${r}`;
-    const formula = totalFormula(row, r, firstPark, c.units.length, ctx, c.periodDays);
-    if (row.total.value === null || formula === null) putText(ws, total, SHORT_REASON[row.total.reason ?? 'no_contributors'] ?? '', { muted: true, fill: 'total', align: 'right' });
-    else putFormula(ws, total, formula, row.total.value, { numFmt: fmt, bold: true, fill: 'total' });
-    putText(ws, `${columnLetter(totalCol + 1)}${r}`, `${row.total.contributing.length}/${c.units.length}`, { align: 'center' });
-    const notes = [
-      ...(row.total.reason ? [formatMessage(`consolidation_reason_${row.total.reason}`, {}, 'zh')] : []),
-      ...(row.missing.length ? [`未含:${row.missing.map(ctx.parkName).join('、')}`] : []),
-      ...(row.distinctFrom.length ? [`与${row.distinctFrom.map((d) => indicatorName(input.catalogue, d)).join('、')}口径不同,不相加`] : []),
-    ];
-    putText(ws, `${columnLetter(totalCol + 2)}${r}`, notes.join(';'), { wrap: true });
+    const formula = totalFormula(ctx, row, r, FIRST_PARK, P.value, unit);
+    if (row.total.value === null || formula === null) putText(ws, total, SHORT_REASON[row.total.reason ?? 'no_contributors'] ?? '', { muted: true, fill: 'total', align: 'center' });
+    else putFormula(ws, total, formula, toDisplay(row.total.value, unit)!, { numFmt: unit.numFmt, bold: true, fill: 'total' });
+    // 上年同期合计 from the park sheets' 上年同期 column, and 同比 when both years hold the same parks.
+    const before = lastRows.get(row.indicator);
+    const lastCell = `${columnLetter(totalCol + 1)}${r}`;
+    const lastFormula = before && before.total.value !== null ? totalFormula(ctx, before, r, FIRST_PARK, P.lastYear, unit) : null;
+    if (before && before.total.value !== null && lastFormula !== null) putFormula(ws, lastCell, lastFormula, toDisplay(before.total.value, unit)!, { numFmt: unit.numFmt });
+    else putText(ws, lastCell, '', {});
+    const change = `${columnLetter(totalCol + 2)}${r}`;
+    if (row.total.value !== null && before && before.total.value !== null && lastFormula !== null && formula !== null && sameUnits(row, before)) {
+      writeChange(ws, change, row.unit, total, lastCell, toDisplay(row.total.value, unit)!, toDisplay(before.total.value, unit)!);
+    } else putText(ws, change, '', {});
+    putText(ws, `${columnLetter(totalCol + 3)}${r}`, totalNote(ctx, row, before), { wrap: true });
   });
-  fitRowHeights(ws, FIRST_ROW);
+  fitRowHeights(ws, 2);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: ctx.footer });
 }
 
 /**
- * The zone total as a formula: Σ of the row for sums; for ratios and rates Σnumerator ÷
- * Σdenominator × scale over the park sheets of the units that contributed (a 日均 rate divides by
- * the period's days once). Null when the row has no total.
+ * A total as a formula: Σ of the row's park cells for sums (this year on 汇总 itself); for ratios
+ * and rates Σnumerator ÷ Σdenominator × scale over the park sheets of the parks that contributed
+ * (a 日均 rate divides by the period's days once). `column` is the park sheets' 本期数 or 上年同期.
+ * Null when the row has no total.
  */
-function totalFormula(row: ConsolidatedRow, r: number, firstPark: number, units: number, ctx: SummaryContext, periodDays: number): string | null {
-  if (row.total.value === null) return null;
-  if (row.consolidation === 'sum') return `SUM(${columnLetter(firstPark)}${r}:${columnLetter(firstPark + units - 1)}${r})`;
-  if (row.consolidation !== 'ratio' || !row.components) return null;
-  const refs = (component: string) => {
-    if (component === 'period_days') return String(periodDays);
-    const componentRow = ctx.rowOf.get(component);
-    if (componentRow === undefined) return null;
-    return `SUM(${row.total.contributing.map((u) => sheetRef(ctx.sheetOf.get(u)!, `${P.value}${componentRow}`)).join(',')})`;
+function totalFormula(ctx: Context, row: ConsolidatedRow, r: number, firstPark: number, column: string, unit: DisplayUnit): string | null {
+  const c = ctx.input.consolidation;
+  const ref = (u: string, code: string) => {
+    const at = ctx.layouts.get(u)?.rowOf.get(code);
+    return at === undefined ? null : sheetRef(ctx.sheetOf.get(u)!, `${column}${at}`);
   };
-  const num = refs(row.components.numerator);
-  const den = refs(row.components.denominator);
+  if (row.consolidation === 'sum') {
+    if (column === P.value) return `SUM(${columnLetter(firstPark)}${r}:${columnLetter(firstPark + c.units.length - 1)}${r})`;
+    const refs = row.total.contributing.map((u) => ref(u, row.indicator));
+    if (refs.some((x) => x === null) || refs.length === 0) return null;
+    return `SUM(${refs.join(',')})${unit.divisor === 1 ? '' : `/${unit.divisor}`}`;
+  }
+  if (row.consolidation !== 'ratio' || !row.components) return null;
+  const days = column === P.value ? c.periodDays : (ctx.input.lastYear?.periodDays ?? c.periodDays);
+  const sum = (component: string) => {
+    if (component === 'period_days') return String(days);
+    const refs = row.total.contributing.map((u) => ref(u, component));
+    return refs.some((x) => x === null) ? null : `SUM(${refs.join(',')})`;
+  };
+  const num = sum(row.components.numerator);
+  const den = sum(row.components.denominator);
   if (num === null || den === null) return null;
   return `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`;
 }
 
-function writeParkSheet(
-  ws: Worksheet,
-  input: ConsolidatedWorkbookInput,
-  unit: string,
-  ctx: { rowOf: Map<string, number>; parkName: (c: string) => string; footer: string; version: ReturnVersion | null },
-): void {
+/** 同比: a share changes in 个百分点; anything else in percent of last year's figure (none from 0). */
+function writeChange(ws: Worksheet, address: string, unit: string, now: string, before: string, nowValue: number, beforeValue: number): void {
+  if (unit === '%') putFormula(ws, address, `${now}-${before}`, nowValue - beforeValue, { numFmt: CHANGE_FORMAT.points, align: 'right' });
+  else if (beforeValue !== 0) putFormula(ws, address, `${now}/${before}-1`, nowValue / beforeValue - 1, { numFmt: CHANGE_FORMAT.percent, align: 'right' });
+  else putText(ws, address, '', {});
+}
+
+function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVersion | null): void {
+  const { input } = ctx;
   const c = input.consolidation;
-  const prev = input.previous;
-  const v = ctx.version;
+  const last = input.lastYear;
+  const layout = ctx.layouts.get(unit)!;
   const returned = describeReturned(c.ignored, unit);
-  const headers = ['序号', '指标', '代码', '单位', `本期数(${c.period})`, `上期数(${prev?.period ?? '—'})`, '增减', '说明', '校验提示'];
+  const headers = ['序号', '指标', '代码', '单位', `本期数（${ctx.period}）`, `上年同期（${ctx.lastPeriod ?? '无'}）`, '同比', '说明', '校验提示'];
   putTitle(
     ws,
-    `${ctx.parkName(unit)} ${c.period} 指标数据`,
+    `${ctx.parkName(unit)}${ctx.period}指标数据`,
     v
-      ? `报送版本 v${v.version},${v.submittedBy.name} 于 ${chinaTime(v.submittedAt)} 报送(${SOURCE_LABEL[v.source]});模板版本 ${v.templateVersion.slice(0, 12)};内容校验值 ${v.contentHash.slice(0, 12)}${returned ? `;${returned},未使用` : ''}`
+      ? `报送版本 v${v.version}，${v.submittedBy.name}于${chinaTime(v.submittedAt)}报送（${SOURCE_LABEL[v.source]}）；模板版本 ${v.templateVersion.slice(0, 12)}；内容校验值 ${v.contentHash.slice(0, 12)}${returned ? `；${returned}，未使用` : ''}。数值为园区填报的单位。`
       : returned
-        ? `本期无可用报送:${returned}。`
+        ? `本期无可用报送：${returned}。`
         : '本期未报送。',
     headers.length,
   );
   putHeader(ws, 3, headers);
-  // 增减 holds up to "+10.71个百分点" (14 units): narrower, Excel shows ####.
-  ws.columns = [{ width: 6 }, { width: 30 }, { width: 22 }, { width: 9 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 40 }, { width: 40 }];
+  ws.getRow(3).height = 34;
+  ws.columns = [{ width: 4 }, { width: 22 }, { width: 16, hidden: true }, { width: 7 }, { width: 14 }, { width: 14 }, { width: 15 }, { width: 21 }, { width: 21 }];
+  const rowByCode = new Map(c.rows.map((row) => [row.indicator, row]));
+  const lastByCode = new Map((last?.rows ?? []).map((row) => [row.indicator, row]));
   const explanations = explanationsByField(v);
   const warnings = warningsByField(v);
-  c.rows.forEach((row, i) => {
+  layout.codes.forEach((code, i) => {
     const r = FIRST_ROW + i;
-    const fmt = numFmtOf(row.unit, catalogueValueType(input.catalogue, row.indicator));
+    const row = rowByCode.get(code)!;
+    const ind = ctx.indicators.get(code)!;
+    const fmt = numFmtOf(row.unit, ind.valueType);
     const cell = row.cells.find((x) => x.unit === unit)!;
-    const prevCell = prev?.rows.find((x) => x.indicator === row.indicator)?.cells.find((x) => x.unit === unit) ?? null;
+    const before = lastByCode.get(code)?.cells.find((x) => x.unit === unit) ?? null;
     putNumber(ws, `${P.no}${r}`, i + 1, { numFmt: '0', align: 'center' });
-    putText(ws, `${P.label}${r}`, row.name.zh, { wrap: true });
-    putText(ws, `${P.code}${r}`, row.indicator, { shrink: true });
-    putText(ws, `${P.unit}${r}`, row.unit, { align: 'center' });
-    writeFigure(ws, P.value, r, row, cell, ctx.rowOf, c.periodDays, fmt);
-    writeFigure(ws, P.previous, r, row, prevCell, ctx.rowOf, prev?.periodDays ?? c.periodDays, fmt);
-    if (cell.value !== null && prevCell?.value != null) {
-      if (row.unit === '%') {
-        // Shares change in 百分点 (percentage points), not in percent of themselves.
-        putFormula(ws, `${P.change}${r}`, `${P.value}${r}-${P.previous}${r}`, cell.value - prevCell.value, { numFmt: '+0.00"个百分点";-0.00"个百分点";0.00' });
-      } else if (prevCell.value !== 0) {
-        putFormula(ws, `${P.change}${r}`, `${P.value}${r}/${P.previous}${r}-1`, cell.value / prevCell.value - 1, { numFmt: '+0.0%;-0.0%;0.0%' });
-      } else putText(ws, `${P.change}${r}`, '');
-    } else putText(ws, `${P.change}${r}`, '');
-    putText(ws, `${P.explanation}${r}`, (explanations.get(row.indicator) ?? []).join('\n'), { wrap: true });
-    putText(ws, `${P.check}${r}`, (warnings.get(row.indicator) ?? []).map((w) => w.message.zh).join('\n'), { wrap: true });
+    putText(ws, `${P.label}${r}`, labelOf(ctx, code, layout.sameAs.get(code)), { wrap: true });
+    putText(ws, `${P.code}${r}`, code);
+    putText(ws, `${P.unit}${r}`, row.unit, { align: 'center', wrap: true });
+    writeFigure(ws, P.value, r, row, cell, layout.rowOf, c.periodDays, fmt);
+    writeFigure(ws, P.lastYear, r, row, before, layout.rowOf, last?.periodDays ?? c.periodDays, fmt);
+    if (cell.value !== null && before?.value != null) writeChange(ws, `${P.change}${r}`, row.unit, `${P.value}${r}`, `${P.lastYear}${r}`, cell.value, before.value);
+    else putText(ws, `${P.change}${r}`, '');
+    putText(ws, `${P.explanation}${r}`, (explanations.get(code) ?? []).join('\n'), { wrap: true });
+    putText(ws, `${P.check}${r}`, (warnings.get(code) ?? []).map((w) => w.message.zh).join('\n'), { wrap: true });
   });
-  fitRowHeights(ws, FIRST_ROW);
+  fitRowHeights(ws, 2);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${ctx.footer} · ${ctx.parkName(unit)}` });
 }
 
@@ -216,24 +337,17 @@ function writeParkSheet(
  * numbers; 「无」 where the park declared it none (0 formatted "无", its explanation in 说明), blank
  * where it left the figure blank.
  */
-function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: Map<string, number>, days: number, fmt: string): void {
+function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: ReadonlyMap<string, number>, days: number, fmt: string): void {
   const address = `${col}${r}`;
   const value = cell?.value ?? null;
-  if (value === null) {
-    putText(ws, address, '', { numFmt: fmt });
-    return;
-  }
-  if (cell?.declaredNone) {
-    putNumber(ws, address, value, { numFmt: NONE_FORMAT, align: 'right' });
-    return;
-  }
-  if (row.consolidation === 'ratio' && row.components) {
+  if (value === null) return putText(ws, address, '', { numFmt: fmt });
+  if (cell?.declaredNone) return putNumber(ws, address, value, { numFmt: NONE_FORMAT, align: 'right' });
+  if (row.consolidation !== 'sum' && row.components) {
     const ref = (component: string) => (component === 'period_days' ? String(days) : rowOf.has(component) ? `${col}${rowOf.get(component)}` : null);
     const num = ref(row.components.numerator);
     const den = ref(row.components.denominator);
     if (num !== null && den !== null) {
-      putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
-      return;
+      return putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
     }
   }
   putNumber(ws, address, value, { numFmt: fmt });
@@ -268,124 +382,116 @@ function warningsByField(v: ReturnVersion | null): Map<string, Issue[]> {
   return out;
 }
 
-function writeStatusSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkName: (c: string) => string, footer: string): void {
+function writeStatusSheet(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
   const c = input.consolidation;
-  const headers = ['园区', '状态', '使用版本', '报送人', '报送时间(北京时间)', '来源', '模板版本', '内容校验值', '警告', '已说明'];
-  putTitle(ws, `${c.period} 填报状态`, `每个园区使用最新的未被退回的报送版本(审核通过或待审核);被审核退回的版本不使用;所有版本均保留,不覆盖。`, headers.length);
+  const headers = ['园区', '状态', '使用版本', '报送人', '报送时间（北京时间）', '来源', '模板版本', '内容校验值', '警告', '已说明'];
+  putTitle(ws, `${ctx.period}填报状态`, '每个园区使用最新的未被退回的报送版本（审核通过或待审核）；被审核退回的版本不使用；所有版本均保留，不覆盖。', headers.length);
   putHeader(ws, 3, headers);
-  ws.columns = [{ width: 14 }, { width: 12 }, { width: 10 }, { width: 24 }, { width: 20 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 8 }, { width: 8 }];
+  ws.getRow(3).height = 34;
+  ws.columns = [{ width: 10 }, { width: 9 }, { width: 8 }, { width: 19 }, { width: 18 }, { width: 11 }, { width: 14 }, { width: 14 }, { width: 6 }, { width: 7 }];
   const versions = new Map(input.versions.map((v) => [v.park, v]));
   c.units.forEach((unit, i) => {
     const r = FIRST_ROW + i;
     const v = versions.get(unit);
     const state = input.states?.[unit];
-    putText(ws, `A${r}`, parkName(unit));
-    putText(ws, `B${r}`, state ? STATE_LABEL[state] : v ? '已报送' : '未报送', v ? {} : { fill: 'notReported' });
+    putText(ws, `A${r}`, ctx.parkName(unit));
+    putText(ws, `B${r}`, state ? STATE_LABEL[state] : v ? '已报送' : '未报送', v ? { align: 'center' } : { fill: 'notReported', align: 'center' });
     if (!v) {
       for (const col of 'CDEFGHIJ') putText(ws, `${col}${r}`, '');
       const returned = describeReturned(c.ignored, unit);
-      if (returned) putText(ws, `C${r}`, `无(${returned})`, { wrap: true });
+      if (returned) putText(ws, `C${r}`, `无（${returned}）`, { wrap: true });
       return;
     }
     const warnings = v.issues.filter((x) => x.severity === 'warning');
     const explained = explanationsByField(v);
     putText(ws, `C${r}`, `v${v.version}`, { align: 'center' });
-    putText(ws, `D${r}`, v.submittedBy.name);
+    putText(ws, `D${r}`, v.submittedBy.name, { wrap: true });
     putText(ws, `E${r}`, chinaTime(v.submittedAt));
-    putText(ws, `F${r}`, SOURCE_LABEL[v.source]);
+    putText(ws, `F${r}`, SOURCE_LABEL[v.source], { wrap: true });
     putText(ws, `G${r}`, v.templateVersion.slice(0, 12));
     putText(ws, `H${r}`, v.contentHash.slice(0, 12));
-    putNumber(ws, `I${r}`, warnings.length, { numFmt: '0' });
-    putNumber(ws, `J${r}`, warnings.filter((w) => explained.has(fieldOf(w.path) ?? '')).length, { numFmt: '0' });
+    putNumber(ws, `I${r}`, warnings.length, { numFmt: '0', align: 'center' });
+    putNumber(ws, `J${r}`, warnings.filter((w) => explained.has(fieldOf(w.path) ?? '')).length, { numFmt: '0', align: 'center' });
   });
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: ctx.footer });
 }
 
-function writeIssuesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkName: (c: string) => string, footer: string): void {
+function writeIssuesSheet(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
   const headers = ['园区', '指标', '代码', '级别', '问题代码', '校验提示', '填报说明'];
-  putTitle(ws, `${input.consolidation.period} 校验与说明`, '各园区所用版本中的校验警告及园区填写的说明(按原文照录)。', headers.length);
+  putTitle(ws, `${ctx.period}校验与说明`, '各园区所用版本中的校验提示及园区填写的说明（按原文照录）。', headers.length);
   putHeader(ws, 3, headers);
-  ws.columns = [{ width: 12 }, { width: 28 }, { width: 22 }, { width: 8 }, { width: 22 }, { width: 50 }, { width: 50 }];
+  ws.columns = [{ width: 10 }, { width: 20 }, { width: 16, hidden: true }, { width: 6 }, { width: 18, hidden: true }, { width: 40 }, { width: 40 }];
   let r = FIRST_ROW;
   for (const v of input.versions) {
     const explanations = explanationsByField(v);
     for (const issue of v.issues) {
       const field = fieldOf(issue.path);
-      putText(ws, `A${r}`, parkName(v.park));
-      putText(ws, `B${r}`, field ? indicatorName(input.catalogue, field) : issue.path, { wrap: true });
-      putText(ws, `C${r}`, field ?? '', { shrink: true });
+      putText(ws, `A${r}`, ctx.parkName(v.park));
+      putText(ws, `B${r}`, field ? (ctx.indicators.get(field)?.name.zh ?? field) : issue.path, { wrap: true });
+      putText(ws, `C${r}`, field ?? '');
       putText(ws, `D${r}`, issue.severity === 'error' ? '错误' : '警告', { align: 'center' });
-      putText(ws, `E${r}`, issue.code, { shrink: true });
+      putText(ws, `E${r}`, issue.code);
       putText(ws, `F${r}`, issue.message.zh, { wrap: true });
       putText(ws, `G${r}`, v.input.explanations?.[issueKey(issue)] ?? (field ? (explanations.get(field) ?? []).join('\n') : ''), { wrap: true });
       r += 1;
     }
   }
-  if (r === FIRST_ROW) putText(ws, `A${r}`, '所用版本均无校验警告。');
-  fitRowHeights(ws, FIRST_ROW);
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: footer });
+  if (r === FIRST_ROW) putText(ws, `A${r}`, '所用版本均无校验提示。');
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: ctx.footer });
 }
 
-function writeNotesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkName: (c: string) => string, zoneName: string, footer: string): void {
+function writeNotesSheet(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
   const c = input.consolidation;
-  ws.columns = [{ width: 26 }, { width: 30 }, { width: 10 }, { width: 12 }, { width: 16 }, { width: 50 }, { width: 30 }];
-  putTitle(ws, `${zoneName} ${c.period} 汇总表说明`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。`, 7);
+  ws.columns = [{ width: 20 }, { width: 7 }, { width: 11 }, { width: 12 }, { width: 40 }, { width: 22 }];
+  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总表说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 6);
   let r = 3;
   const line = (key: string, value: string) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true });
-    ws.mergeCells(r, 2, r, 7);
+    ws.mergeCells(r, 2, r, 6);
     putText(ws, `B${r}`, value, { wrap: true });
     r += 1;
   };
-  line('期间', `${c.period}(${c.periodDays}天)`);
-  line('汇总范围', `${zoneName}:${c.units.map(parkName).join('、')}`);
-  line('使用的报送版本', c.sources.map((s) => `${parkName(s.park)} v${s.version}`).join(';') || '无');
-  const missing = (p: string) => [parkName(p), describeReturned(c.ignored, p)].filter(Boolean).join(':');
+  line('期间', `${ctx.period}（${c.periodDays}天）${/Q[1-4]$/.test(c.period) ? '。季报中的当年数为本年1月1日至季末的累计数，与上年同期比较（同比），不与上一季度比较。' : ''}`);
+  line('汇总范围', `${ctx.zoneName}：${c.units.map(ctx.parkName).join('、')}`);
+  line('使用的报送版本', c.sources.map((s) => `${ctx.parkName(s.park)} v${s.version}`).join('；') || '无');
+  const missing = (p: string) => [ctx.parkName(p), describeReturned(c.ignored, p)].filter(Boolean).join('：');
   line('未报送园区', c.missingReturns.map(missing).join('、') || '无');
-  if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${parkName(x.park)} v${x.version}:${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join(';'));
-  for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式:${kind.description.zh}`, kindNote(kind.kind));
-  line('空白单元格', Object.entries(SHORT_REASON).map(([code, label]) => `${label}:${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join(';'));
-  line('无', '无：园区填报为“无”，按0计入合计（比值的分子为“无”时按0计，分母照常计入）；说明见园区工作表。');
-  line('字体', '等线(Excel 2016 及以后、WPS 均可显示;缺少时由软件替换为其他中文字体)。');
+  if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${ctx.parkName(x.park)} v${x.version}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
+  for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式：${kind.description.zh}`, kindNote(kind.kind));
+  line('合计', '合计只计要求填报该项的园区。全部要求填报的园区都有数值的，为“n园合计”；部分园区未报送或未填报的，为“k园合计”并注明缺哪些园区。');
+  line('单元格中的文字', Object.entries(SHORT_REASON).map(([code, label]) => `${label}：${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join('；'));
+  line('无', '园区填报为“无”的，按0计入合计（比值的分子为“无”时按0计，分母照常计入）；说明见园区工作表。');
+  line('同比', '与上年同期比较：占比类为增减的百分点，其他为增长率。上年同期的合计园区与本期不同的，不计同比。');
+  line('计量单位', '“汇总”表的金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；各园区工作表为园区填报的单位（万元、平方米）。');
+  line('字体', '等线（Excel 2016及以后、WPS均可显示；缺少时由软件替换为其他中文字体）。');
   r += 1;
-  putHeader(ws, r, ['代码', '指标', '单位', '口径', '汇总方式', '定义', '计算公式']);
+  putHeader(ws, r, ['指标', '单位', '口径', '汇总方式', '定义', '计算公式']);
   r += 1;
+  const shown = new Set(c.rows.filter((row) => row.asked.length > 0).map((row) => row.indicator));
   for (const ind of input.catalogue.indicators) {
-    putText(ws, `A${r}`, ind.code, { shrink: true });
-    putText(ws, `B${r}`, ind.name.zh, { wrap: true });
-    putText(ws, `C${r}`, ind.unit, { align: 'center' });
-    putText(ws, `D${r}`, MEASURE_LABEL[ind.measure]);
-    putText(ws, `E${r}`, CONSOLIDATION_KINDS[ind.consolidation].description.zh, { wrap: true });
-    putText(ws, `F${r}`, ind.definition.zh, { wrap: true });
+    if (!shown.has(ind.code)) continue;
+    putText(ws, `A${r}`, ind.name.zh, { wrap: true });
+    putText(ws, `B${r}`, ind.unit, { align: 'center', wrap: true });
+    putText(ws, `C${r}`, MEASURE_LABEL[ind.measure], { wrap: true });
+    putText(ws, `D${r}`, CONSOLIDATION_KINDS[ind.consolidation].description.zh, { wrap: true });
+    putText(ws, `E${r}`, [ind.definition.zh, ind.consolidationNote?.zh ?? ''].filter(Boolean).join(''), { wrap: true });
     const comp = ind.components;
-    const part = (ref: NonNullable<typeof comp>['numerator']) => ('indicator' in ref ? indicatorName(input.catalogue, ref.indicator) : '本期天数');
-    putText(ws, `G${r}`, comp ? `${part(comp.numerator)} ÷ ${part(comp.denominator)}${comp.scale === 1 ? '' : ` × ${comp.scale}`}` : '', { wrap: true });
+    const part = (ref: NonNullable<typeof comp>['numerator']) => ('indicator' in ref ? (ctx.indicators.get(ref.indicator)?.name.zh ?? ref.indicator) : '本期天数');
+    putText(ws, `F${r}`, comp ? `${part(comp.numerator)} ÷ ${part(comp.denominator)}${comp.scale === 1 ? '' : ` × ${comp.scale}`}` : '', { wrap: true });
     r += 1;
   }
-  r += 1;
-  putHeader(ws, r, ['单位', '英文', '换算', '', '', '', '']);
-  r += 1;
-  for (const code of [...new Set(input.catalogue.indicators.map((i) => i.unit))]) {
-    putText(ws, `A${r}`, code);
-    putText(ws, `B${r}`, findUnit(code)?.name.en ?? '');
-    putText(ws, `C${r}`, code === '万元' ? '1亿元 = 10000万元' : code === '人' ? '1万人 = 10000人' : '');
-    r += 1;
-  }
-  fitRowHeights(ws, 3);
-  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: footer });
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: ctx.footer });
   ws.views = [{}];
 }
 
 function kindNote(kind: string): string {
-  if (kind === 'ratio') return '比值 = 各园区分子之和 ÷ 各园区分母之和(× 比例系数),只计两者都已填报的园区;日均类指标的分母为本期天数,只计一次。公式见“汇总”表合计列。';
-  if (kind === 'sum') return '合计 = 各园区已填报数值之和,空白不计为0;公式见“汇总”表合计列。';
-  return '各园区口径不同(如占本区的比重),只列各园区数值,不计合计。';
-}
-
-function indicatorName(catalogue: Catalogue, code: string): string {
-  return catalogue.indicators.find((i) => i.code === code)?.name.zh ?? code;
-}
-
-function catalogueValueType(catalogue: Catalogue, code: string): 'integer' | 'decimal' {
-  return catalogue.indicators.find((i) => i.code === code)?.valueType ?? 'decimal';
+  if (kind === 'ratio') return '比值 = 各园区分子之和 ÷ 各园区分母之和（× 比例系数），只计两者都已填报的园区；日均类指标的分母为本期天数，只计一次。公式见“汇总”表合计列。';
+  if (kind === 'sum') return '合计 = 各园区已填报数值之和，空白不计为0；公式见“汇总”表合计列。';
+  return '各园区口径不同（如占本区的比重、各园区自身的主导及特色产业），只列各园区数值，不计合计。';
 }

@@ -29,7 +29,7 @@ export function cutOffText(wb: ExcelJS.Workbook): string[] {
     ws.eachRow((row) => {
       row.eachCell((cell, c) => {
         const text = typeof cell.value === 'string' ? cell.value : null;
-        if (!text || cell.alignment?.shrinkToFit) return;
+        if (!text || cell.alignment?.shrinkToFit || ws.getColumn(c).hidden) return; // a hidden column does not print
         if (cell.isMerged && cell.master !== cell) return;
         const width = merged.get(cell.address) ?? columnWidth(ws, c);
         const available = Math.max(1, width - 1);

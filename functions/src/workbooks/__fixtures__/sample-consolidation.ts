@@ -9,7 +9,7 @@ export function sampleConsolidationInput(catalogue: Catalogue = loadCatalogue())
   return {
     catalogue,
     consolidation: consolidate(catalogue, '2025', of('2025'), { periodDays: 365 }),
-    previous: consolidate(catalogue, '2024', of('2024'), { periodDays: 366 }),
+    lastYear: consolidate(catalogue, '2024', of('2024'), { periodDays: 366 }),
     versions: history.versions.filter((v) => v.period === '2025'),
     states: { jinshan: 'approved', minhang: 'submitted', fengxian: 'submitted', jinqiao: 'returned', qingpu: 'late' },
     generatedAt: '2026-02-01T08:00:00.000Z',
