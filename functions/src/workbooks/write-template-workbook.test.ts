@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { layoutTemplate, validateReturn } from '@zj/shared';
+import { layoutTemplate, validateReturn, validationFormula, type CellValidation } from '@zj/shared';
 import { writeTemplateWorkbook } from './write-template-workbook.js';
 import { readTemplateWorkbook } from './read-template-workbook.js';
 import { convertWithLibreOffice } from './libreoffice.js';
@@ -134,5 +134,34 @@ describe('writeTemplateWorkbook', () => {
     const result = (key: string) => shown(ws.getCell(`${col('value')}${layout.rows.find((r) => r.fieldKey === key)!.row}`));
     expect(result('rd_share')).toBe(0);
     expect(result('leading_industries_revenue_share')).toBe('');
+  }, 120_000);
+
+  // docs/domain.md, "Workbooks": the template accepts in its cells what the validator reads.
+  it('writes each input cell’s validation as a custom rule that lets text through', async () => {
+    const wb = await load(await writeTemplateWorkbook(template));
+    const ws = wb.getWorksheet(layout.sheetName)!;
+    const row = layout.rows.find((r) => r.cells.value?.kind === 'input')!;
+    const address = `${col('value')}${row.row}`;
+    const v = (row.cells.value as { validation: CellValidation }).validation;
+    expect(ws.getCell(address).dataValidation).toMatchObject({ type: 'custom', formulae: [validationFormula(v, address)], errorStyle: 'stop', allowBlank: true });
+  });
+
+  it.skipIf(!SOFFICE)('the rule, as LibreOffice computes it, accepts 无, 3.4万, 1.2亿元 and whole numbers in bounds, and stops the rest', async () => {
+    const count = { type: 'whole', min: 0, prompt: '', error: '', allowText: true } as const;
+    const share = { type: 'decimal', min: 0, max: 100, prompt: '', error: '', allowText: true } as const;
+    const cases: Array<[CellValidation, string | number, boolean]> = [
+      [count, '无', true], [count, '3.4万', true], [count, '1.2亿元', true], [count, '１２３', true],
+      [count, 12, true], [count, 0, true], [count, -1, false], [count, 1.5, false],
+      [share, 6.8, true], [share, 100, true], [share, 150, false], [share, -0.1, false],
+    ];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('v');
+    cases.forEach(([v, value], i) => {
+      ws.getCell(`A${i + 1}`).value = value;
+      ws.getCell(`B${i + 1}`).value = { formula: validationFormula(v, `A${i + 1}`), result: false } as never;
+    });
+    const computed = await load(await convertWithLibreOffice(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'));
+    const got = cases.map((_, i) => shown(computed.getWorksheet('v')!.getCell(`B${i + 1}`)));
+    expect(got.map((x) => x === 1 || x === true || x === 'TRUE')).toEqual(cases.map(([, , ok]) => ok));
   }, 120_000);
 });

@@ -202,13 +202,25 @@ export const supersededPlanSchema = z.object({
 });
 export type SupersededPlan = z.infer<typeof supersededPlanSchema>;
 
+/**
+ * The zone and the statistical form its parks fill (a formal return, docs/domain.md, "Workbooks"):
+ * 表号 (the form's number in the zone's reporting system) and 制表机关 (the body that issues it).
+ * Both are set by the zone; the template prints them in its heading.
+ */
+export const zoneSchema = z.object({
+  code: z.literal('zone'),
+  name: localizedSchema,
+  form: z.object({ number: z.string().min(1), authority: localizedSchema }),
+});
+export type Zone = z.infer<typeof zoneSchema>;
+
 export const catalogueSchema = z.object({
   /**
    * The catalogue version this is (docs/catalogue.md): 1 is the seeds as first stored, each
    * published change the next. 0 for the seeds read from the repository, before storage.
    */
   version: z.number().int().nonnegative().default(0),
-  zone: z.object({ code: z.literal('zone'), name: localizedSchema }),
+  zone: zoneSchema,
   parks: z.array(parkSchema),
   indicators: z.array(indicatorSchema),
   targets: z.array(targetSchema),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateReturn } from '../rules/validate-return.js';
 import { buildTemplate } from './build-template.js';
-import { columnLetter, describeTarget, layoutTemplate } from './layout-template.js';
+import { columnLetter, describeTarget, layoutTemplate, validationFormula } from './layout-template.js';
 import { readTemplateCells, type CellValue } from './read-template-cells.js';
 import { MINI_CATALOGUE } from './__fixtures__/mini-catalogue.js';
 
@@ -70,5 +70,63 @@ describe('layoutTemplate', () => {
     const result = validateReturn(template, input);
     expect(result.issues).toEqual([]);
     expect(result.values.industry_scale).toBe(1_500_000);
+  });
+
+  // docs/domain.md, "Workbooks": a formal statistical return.
+  it('heads the sheet as a formal return: 表号, 制表机关, 填报单位（盖章）, 报告期', () => {
+    const texts = zh.blocks.flatMap((b) => (b.content.kind === 'text' ? [b.content.text] : []));
+    expect(texts).toContain('甲园主要指标统计表');
+    expect(texts).toContain('表　　号：张江高新统1表');
+    expect(texts).toContain('制表机关：张江高新区管理委员会');
+    expect(texts).toContain('填报单位（盖章）：甲园');
+    expect(texts.some((t) => t.startsWith('报告期：2025年'))).toBe(true);
+    expect(zh.headerRow).toBe(4);
+  });
+
+  it('ends it with 单位负责人, 统计负责人, 填表人, 联系电话 and 报出日期, each with a cell to fill in', () => {
+    const labels = ['单位负责人：', '统计负责人：', '填表人：', '联系电话：', '报出日期：'];
+    for (const label of labels) {
+      const at = zh.blocks.findIndex((b) => b.content.kind === 'text' && b.content.text === label);
+      expect(at, label).toBeGreaterThanOrEqual(0);
+      expect(zh.blocks[at + 1]!.content.kind, label).toBe('input');
+      expect(Number(/\d+$/.exec(zh.blocks[at]!.address)![0])).toBeGreaterThan(zh.lastDataRow);
+    }
+    expect(zh.lastRow).toBeGreaterThan(zh.lastDataRow + 2);
+  });
+
+  it('keeps the code column, which programs read back, out of print', () => {
+    expect(zh.columns.find((c) => c.key === 'code')!.hidden).toBe(true);
+    expect(zh.columns.filter((c) => c.hidden)).toHaveLength(1);
+  });
+
+  // docs/domain.md, "Workbooks": the template accepts what the parser accepts.
+  it('lets text through the cells’ validation (无, 3.4万, 1.2亿元) and stops only numbers out of bounds', () => {
+    const v = rowOf('high_tech_enterprises').cells.value as { kind: 'input'; validation: { allowText?: boolean; prompt: string } };
+    expect(v.validation.allowText).toBe(true);
+    expect(v.validation.prompt).toContain('无');
+    expect(validationFormula(v.validation as never, 'E7')).toBe('OR(ISTEXT(E7),AND(ISNUMBER(E7),E7>=0,E7=INT(E7)))');
+    const share = { type: 'decimal', min: 0, max: 100, prompt: '', error: '', allowText: true } as const;
+    expect(validationFormula(share, 'E9')).toBe('OR(ISTEXT(E9),AND(ISNUMBER(E9),E9>=0,E9<=100))');
+  });
+});
+
+describe('buildTemplate: ratio rows show their 上期数', () => {
+  it('computes last period’s ratio from last period’s components', () => {
+    const t = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
+      periodDays: 365,
+      previous: { period: '2025', values: { operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
+      baselines: {},
+    });
+    expect(t.fields.find((f) => f.key === 'rd_share')!.previous).toBe(6);
+    expect(layoutTemplate(t, 'zh').rows.find((r) => r.fieldKey === 'rd_share')!.cells.previous).toEqual({ kind: 'number', value: 6, numFmt: '0.00' });
+  });
+
+  it('divides a 日均 rate by the days of the previous period (2024: 366)', () => {
+    const t = buildTemplate(MINI_CATALOGUE, 'beta', { code: '2025', year: 2025, quarter: null }, {
+      periodDays: 365,
+      previous: { period: '2024', values: { new_tech_enterprises: 7_320 } },
+      baselines: {},
+    });
+    expect(t.fields.find((f) => f.key === 'new_tech_enterprises_per_day')!.previous).toBe(20);
   });
 });

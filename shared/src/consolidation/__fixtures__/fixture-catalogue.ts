@@ -34,7 +34,7 @@ function target(park: string, indicator: string) {
 }
 
 export const CONSOLIDATION_CATALOGUE: Catalogue = catalogueSchema.parse({
-  zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } },
+  zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' }, form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } } },
   parks: [park('jinshan', '金山园'), park('minhang', '闵行园'), park('fengxian', '奉贤园')],
   indicators: [
     indicator('operating_revenue', '营业收入', '万元', { common: true }),

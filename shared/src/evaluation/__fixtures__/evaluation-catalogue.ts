@@ -55,7 +55,7 @@ const target = (
 });
 
 export const EVALUATION_CATALOGUE: Catalogue = catalogueSchema.parse({
-  zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } },
+  zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' }, form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } } },
   parks: [
     park('jinshan', '金山园', 2025),
     park('minhang', '闵行园', 2025),

@@ -4,7 +4,7 @@ const L = (zh: string, en: string) => ({ zh, en });
 
 /** A small hand-made catalogue: one park of each situation the rules must handle. */
 export const MINI_CATALOGUE: Catalogue = catalogueSchema.parse({
-  zone: { code: 'zone', name: L('张江高新区', 'Zhangjiang High-tech Zone') },
+  zone: { code: 'zone', name: L('张江高新区', 'Zhangjiang High-tech Zone'), form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } } },
   parks: [
     {
       code: 'alpha',
