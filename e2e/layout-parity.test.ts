@@ -23,6 +23,24 @@ const OPERATOR: Record<string, string> = { between: 'Between', greaterThanOrEqua
 
 const fake = useFakeExcel();
 
+/** Every cell of a range such as A2:F2, top-left first. */
+function cellsOf(range: string): string[] {
+  const [from, to = from] = range.split(':') as [string, string?];
+  const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(from)!;
+  const [, c2, r2] = /^([A-Z]+)(\d+)$/.exec(to!)!;
+  const out: string[] = [];
+  for (let r = Number(r1); r <= Number(r2); r++) for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c++) out.push(`${String.fromCharCode(c)}${r}`);
+  return out;
+}
+
+/** A formula written for cell `from`, as it reads in cell `to` (relative references move, as in Excel). */
+function shiftFormula(formula: string, from: string, to: string): string {
+  const [, fc, fr] = /^([A-Z]+)(\d+)$/.exec(from)!;
+  const [, tc, tr] = /^([A-Z]+)(\d+)$/.exec(to)!;
+  const [dr, dc] = [Number(tr) - Number(fr), tc!.charCodeAt(0) - fc!.charCodeAt(0)];
+  return formula.replace(/(?<![A-Z$"])([A-Z])(\d+)(?![\d(])/g, (_m, c: string, r: string) => `${String.fromCharCode(c.charCodeAt(0) + dc)}${Number(r) + dr}`);
+}
+
 describe('the add-in writes the same sheet as the template workbook', () => {
   it.each([
     ['金山园 2025 (catalogue)', jinshan2025, 'zh'],
@@ -36,14 +54,19 @@ describe('the add-in writes the same sheet as the template workbook', () => {
 
     const server = book.getWorksheet(layout.sheetName)!;
     const addin = fake().sheet(layout.sheetName);
-    const lastRow = layout.lastDataRow;
+    const lastRow = layout.lastRow;
+    // Merged cells other than the top-left one hold nothing in either.
+    const merged = new Set(layout.blocks.filter((b) => b.merge).flatMap((b) => cellsOf(b.merge!).slice(1)));
+    expect(new Set(addin.merges)).toEqual(new Set(layout.blocks.filter((b) => b.merge).map((b) => b.merge)));
+    for (const column of layout.columns) {
+      expect(addin.hiddenColumns.has(column.letter), `${column.letter} hidden`).toBe(server.getColumn(column.letter).hidden === true);
+    }
     for (let r = 1; r <= lastRow; r++) {
       for (const column of layout.columns) {
         const address = `${column.letter}${r}`;
         const ours = addin.cells.get(address);
         const theirs = server.getCell(address);
-        // Merged cells other than the top-left one hold nothing in either.
-        if (r <= 2 && column.letter !== 'A') continue;
+        if (merged.has(address)) continue;
         const theirValue = theirs.value;
         const expected =
           theirValue === null || theirValue === undefined
@@ -52,12 +75,21 @@ describe('the add-in writes the same sheet as the template workbook', () => {
               ? `=${theirValue.formula}`
               : theirValue;
         expect(ours?.formula ?? ours?.value ?? '', `${address} value`).toEqual(expected);
-        if (r < layout.firstDataRow) continue;
+        if (r < layout.firstDataRow && !layout.blocks.some((b) => b.address === address && b.content.kind === 'input')) continue;
         expect(ours?.numberFormat ?? 'General', `${address} number format`).toBe(theirs.numFmt ?? 'General');
         expect(ours?.locked ?? true, `${address} locked`).toBe(theirs.protection?.locked !== false);
         const dv = theirs.dataValidation as { type?: string; operator?: string; formulae?: unknown[]; prompt?: string; error?: string } | undefined;
         if (!dv?.type) {
           expect(ours?.validation ?? null, `${address} validation`).toBeNull();
+          continue;
+        }
+        if (dv.type === 'custom') {
+          // A rule set on a range is relative to its top-left cell: read it as it applies here.
+          const custom = (ours?.validation?.rule as { custom?: { formula: string } } | null)?.custom;
+          expect(custom, `${address} validation type`).toBeDefined();
+          expect(shiftFormula(custom!.formula, ours!.validation!.origin!, address), `${address} validation formula`).toBe(`=${String(dv.formulae![0])}`);
+          expect((ours?.validation?.prompt as { message: string }).message).toBe(dv.prompt);
+          expect((ours?.validation?.errorAlert as { message: string }).message).toBe(dv.error);
           continue;
         }
         const rule = ours?.validation?.rule as Record<string, { formula1: number; formula2?: number; operator: string }>;

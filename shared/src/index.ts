@@ -55,8 +55,8 @@ export {
 } from './returns/lifecycle.js';
 export type { TemplateModel, TemplateField, TemplateTarget, FieldReason } from './templates/template-model.js';
 export { buildTemplate, type TemplateContext, type TemplatePeriod } from './templates/build-template.js';
-export type { TemplateLayout, LayoutColumn, LayoutRow, CellContent, CellValidation, DefinedName, ColumnKey } from './templates/template-layout.js';
-export { layoutTemplate, describeTarget, columnLetter, META_SHEET_NAME, DEFINED_NAMES, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW } from './templates/layout-template.js';
+export type { TemplateLayout, LayoutColumn, LayoutRow, LayoutBlock, CellContent, CellValidation, DefinedName, ColumnKey } from './templates/template-layout.js';
+export { layoutTemplate, describeTarget, columnLetter, validationFormula, META_SHEET_NAME, DEFINED_NAMES, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW, TEMPLATE_LAYOUT_VERSION } from './templates/layout-template.js';
 export { readTemplateCells, type CellValue } from './templates/read-template-cells.js';
 export { askedIndicators, type AskedIndicators } from './templates/asked-indicators.js';
 export type { RuleSpec, RuleKind } from './rules/rule-spec.js';

@@ -1,4 +1,4 @@
-import type { CellValidation } from '@zj/shared';
+import { validationFormula, type CellValidation } from '@zj/shared';
 import type { WriteOp } from './write-ops.js';
 
 /** Excel limits: a prompt or alert title to 32 characters, its message to 255. */
@@ -8,7 +8,10 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 const NO_LOWER = -1e15;
 const NO_UPPER = 1e15;
 
-function ruleOf(v: CellValidation): Excel.DataValidationRule {
+/** The rule of a validation set on a range whose top-left cell is `topLeft`. */
+function ruleOf(v: CellValidation, topLeft: string): Excel.DataValidationRule {
+  // Text passes to the validator (无, 3.4万, 1.2亿元): the same custom rule as the .xlsx template.
+  if (v.allowText) return { custom: { formula: `=${validationFormula(v, topLeft)}` } };
   if (v.type === 'textLength') {
     return { textLength: { formula1: v.min ?? 0, formula2: v.max ?? 32767, operator: 'Between' } };
   }
@@ -35,12 +38,16 @@ export function applyWriteOp(sheet: Excel.Worksheet, op: WriteOp): void {
       return;
     case 'columnWidth':
       range.format.columnWidth = op.points;
+      if (op.hidden) range.columnHidden = true;
+      return;
+    case 'rowHeight':
+      range.format.rowHeight = op.points;
       return;
     case 'merge':
       range.merge(false);
       return;
     case 'validation':
-      range.dataValidation.rule = ruleOf(op.validation);
+      range.dataValidation.rule = ruleOf(op.validation, op.address.split(':')[0]!);
       range.dataValidation.prompt = { showPrompt: true, title: clip(op.title, 32), message: clip(op.validation.prompt, 255) };
       range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: clip(op.title, 32), message: clip(op.validation.error, 255) };
       return;

@@ -80,6 +80,44 @@ export function planBaseFills(layout: TemplateLayout): WriteOp[] {
   return ops;
 }
 
+/**
+ * The cells of layout.blocks: the heading (表号, 制表机关, 填报单位（盖章）, 报告期), the signatures
+ * under the table with a yellow unlocked cell to fill in beside each, and the note.
+ */
+export function planBlocks(layout: TemplateLayout): WriteOp[] {
+  const sheet = layout.sheetName;
+  const ops: WriteOp[] = [];
+  for (const block of layout.blocks) {
+    if (block.merge) ops.push({ kind: 'merge', sheet, address: block.merge });
+    const s = block.style ?? {};
+    if (block.content.kind === 'text') {
+      const text = block.content.text;
+      if (LOOKS_LIKE_FORMULA.test(text)) ops.push({ kind: 'numberFormat', sheet, address: block.address, formats: [['@']] });
+      ops.push({ kind: 'formulas', sheet, address: block.address, formulas: [[text]] });
+    } else {
+      ops.push({ kind: 'numberFormat', sheet, address: block.merge ?? block.address, formats: [[...Array(widthOf(block.merge ?? block.address)).fill('@')]] });
+      ops.push({ kind: 'style', sheet, address: block.merge ?? block.address, style: { locked: false, fill: SHEET_STYLE.inputFill } });
+    }
+    const style = {
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.size ? { fontSize: s.size } : {}),
+      ...(s.align ? { align: (s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right') as 'Left' | 'Center' | 'Right' } : {}),
+      ...(s.wrap ? { wrap: true } : {}),
+      ...(s.muted ? { fontColor: SHEET_STYLE.subtitleFont } : {}),
+    };
+    if (Object.keys(style).length) ops.push({ kind: 'style', sheet, address: block.address, style });
+    if (s.height) ops.push({ kind: 'rowHeight', sheet, address: block.address, points: s.height });
+  }
+  return ops;
+}
+
+/** Columns of a one-row range such as D12:E12. */
+function widthOf(address: string): number {
+  const [a, b = a] = address.split(':') as [string, string?];
+  const col = (x: string) => /^[A-Z]+/.exec(x)![0].charCodeAt(0);
+  return col(b!) - col(a) + 1;
+}
+
 export function letterOf(layout: TemplateLayout, key: ColumnKey): string {
   const column = layout.columns.find((c) => c.key === key);
   if (!column) throw new Error(`layout has no column ${key}`);
@@ -103,14 +141,10 @@ export function planTemplateWrites(
   const ops: WriteOp[] = [];
 
   for (const column of layout.columns) {
-    ops.push({ kind: 'columnWidth', sheet, address: `${column.letter}:${column.letter}`, points: widthInPoints(column.width) });
+    ops.push({ kind: 'columnWidth', sheet, address: `${column.letter}:${column.letter}`, points: widthInPoints(column.width), ...(column.hidden ? { hidden: true } : {}) });
   }
-  // The title and subtitle span the table, as in the template workbook.
-  ops.push({ kind: 'merge', sheet, address: rangeAddress(first, 1, last, 1) });
-  ops.push({ kind: 'merge', sheet, address: rangeAddress(first, 2, last, 2) });
-  ops.push({ kind: 'formulas', sheet, address: 'A1:A2', formulas: [[layout.title], [layout.subtitle]] });
-  ops.push({ kind: 'style', sheet, address: 'A1', style: { bold: true, fontSize: 14 } });
-  ops.push({ kind: 'style', sheet, address: 'A2', style: { italic: true, fontColor: SHEET_STYLE.subtitleFont } });
+  // The formal return around the table (heading, signatures, note), as in the template workbook.
+  ops.push(...planBlocks(layout));
   const header = rangeAddress(first, layout.headerRow, last, layout.headerRow);
   ops.push({ kind: 'formulas', sheet, address: header, formulas: [layout.columns.map((c) => c.header)] });
   ops.push({ kind: 'style', sheet, address: header, style: { bold: true, fill: SHEET_STYLE.headerFill, wrap: true, align: 'Center' } });

@@ -22,7 +22,8 @@ export type WriteOp =
   | { kind: 'numberFormat'; sheet: string; address: string; formats: string[][] }
   | { kind: 'style'; sheet: string; address: string; style: CellStyle }
   | { kind: 'validation'; sheet: string; address: string; validation: CellValidation; title: string }
-  | { kind: 'columnWidth'; sheet: string; address: string; points: number }
+  | { kind: 'columnWidth'; sheet: string; address: string; points: number; hidden?: boolean }
+  | { kind: 'rowHeight'; sheet: string; address: string; points: number }
   | { kind: 'merge'; sheet: string; address: string };
 
 /**
@@ -38,6 +39,9 @@ export function opBytes(op: WriteOp): number {
     case 'numberFormat':
       return range + matrixBytes(op.formats);
     case 'columnWidth':
+      // the width, and the column hidden (a code column that does not print)
+      return range + c.object + (op.hidden ? 2 : 1) * c.command + jsonBytes(op.points) + (op.hidden ? jsonBytes(true) : 0);
+    case 'rowHeight':
       return range + c.object + c.command + jsonBytes(op.points);
     case 'merge':
       return range + c.command;

@@ -59,7 +59,12 @@ describe('writeTemplate', () => {
     const sheet = fake().sheet(layout.sheetName);
 
     expect(fake().cell(layout.sheetName, 'A1')?.value).toBe(layout.title);
-    expect(fake().cell(layout.sheetName, 'A2')?.value).toBe(layout.subtitle);
+    // The formal return around the table: heading, signatures (yellow, unlocked) and the note.
+    for (const block of layout.blocks) {
+      const cell = sheet.cells.get(block.address);
+      if (block.content.kind === 'text') expect(cell?.value, block.address).toBe(block.content.text);
+      else expect([cell?.locked, cell?.fill, cell?.numberFormat], block.address).toEqual([false, '#FFF2CC', '@']);
+    }
     layout.columns.forEach((c) => expect(fake().cell(layout.sheetName, `${c.letter}${layout.headerRow}`)?.value).toBe(c.header));
     for (const row of layout.rows) {
       for (const column of layout.columns) {
@@ -86,8 +91,9 @@ describe('writeTemplate', () => {
             expect(cell?.fill).toBe('#FFF2CC');
             expect(cell?.validation !== null).toBe(content.validation !== null);
             if (content.validation) {
-              const rule = cell?.validation?.rule as Record<string, { formula1: number; operator: string }>;
-              expect(Object.keys(rule)).toEqual([content.validation.type === 'whole' ? 'wholeNumber' : 'decimal']);
+              // Text passes (无, 3.4万, 1.2亿元): a custom rule, as in the .xlsx template.
+              const rule = cell?.validation?.rule as Record<string, unknown>;
+              expect(Object.keys(rule)).toEqual([content.validation.allowText ? 'custom' : content.validation.type === 'whole' ? 'wholeNumber' : 'decimal']);
               expect(cell?.validation?.prompt).toMatchObject({ showPrompt: true, message: content.validation.prompt });
             }
             break;
@@ -99,7 +105,8 @@ describe('writeTemplate', () => {
     expect(sheet.protected).toBe(true);
     expect(sheet.frozenRows).toBe(layout.headerRow);
     expect(sheet.frozenColumns).toBe(2);
-    expect(sheet.merges).toEqual(['A1:K1', 'A2:K2']);
+    expect(sheet.merges).toEqual(layout.blocks.flatMap((b) => (b.merge ? [b.merge] : [])));
+    expect([...sheet.hiddenColumns]).toEqual([layout.columns.find((c) => c.key === 'code')!.letter]);
     expect(Object.fromEntries(fake().state.names)).toEqual(Object.fromEntries(layout.names.map((n) => [n.name, `=${n.ref}`])));
     const meta = fake().sheet(layout.metaSheetName);
     expect(meta.visibility).toBe('VeryHidden');
@@ -123,6 +130,19 @@ describe('writeTemplate', () => {
     expect(fake().typeInto(layout.sheetName, 'E12', '400')).toBeNull();
     expect(fake().typeInto(layout.sheetName, 'E13', '100')).toBeNull();
     expect(fake().valueOf(layout.sheetName, 'E14')).toBe(25);
+  });
+
+  // docs/domain.md, "Workbooks": the cells accept what the validator reads, and stop only numbers out of bounds.
+  it('lets a statistician type 无, 3.4万 or 1.2亿元 into a figure, and stops a negative amount or half an enterprise', async () => {
+    const template = syntheticTemplate(10);
+    const layout = layoutTemplate(template, 'zh');
+    await writeTemplate(template, 'zh');
+    const amount = layout.rows.find((r) => (r.cells.value as { validation?: { type: string } } | undefined)?.validation?.type === 'decimal')!;
+    const count = layout.rows.find((r) => (r.cells.value as { validation?: { type: string } } | undefined)?.validation?.type === 'whole')!;
+    for (const text of ['无', '3.4万', '1.2亿元', '1234.5']) expect(fake().typeInto(layout.sheetName, `E${amount.row}`, text), text).toBeNull();
+    expect(fake().typeInto(layout.sheetName, `E${amount.row}`, '-5')).toBe('invalid');
+    expect(fake().typeInto(layout.sheetName, `E${count.row}`, '12')).toBeNull();
+    expect(fake().typeInto(layout.sheetName, `E${count.row}`, '1.5')).toBe('invalid');
   });
 
   it('keeps what the user typed when the template is fetched again, even in the other language', async () => {

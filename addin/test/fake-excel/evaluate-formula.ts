@@ -1,13 +1,15 @@
 /**
  * A very small formula evaluator for the fake: enough for the template's derived-field formulas
- * (IF, OR, AND, comparisons, + - * /, cell references, numbers and strings). Parsed first, then
- * evaluated, so IF only evaluates the branch it takes (as Excel does). Errors are Excel's
+ * and its cells' custom validation (IF, IFERROR, OR, AND, ISNUMBER, ISTEXT, FIND, INT,
+ * comparisons, + - * / &, TRUE and FALSE, cell references, numbers and strings). Parsed first,
+ * then evaluated, so IF only evaluates the branch it takes (as Excel does). Errors are Excel's
  * error texts (#DIV/0!, #VALUE!); anything it cannot parse is #NAME?.
  */
 type Value = number | string | boolean;
 type Node =
   | { k: 'num'; v: number }
   | { k: 'str'; v: string }
+  | { k: 'bool'; v: boolean }
   | { k: 'ref'; v: string }
   | { k: 'neg'; a: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
@@ -44,6 +46,11 @@ function parse(src: string): Node {
       i++;
       return { k: 'neg', a: primary() };
     }
+    const literal = /^(TRUE|FALSE)(?![A-Z0-9(])/.exec(src.slice(i));
+    if (literal) {
+      i += literal[0].length;
+      return { k: 'bool', v: literal[0] === 'TRUE' };
+    }
     const m = /^(\d+(?:\.\d+)?(?:E[+-]?\d+)?|[A-Z]+\d+|[A-Z]+(?=\())/.exec(src.slice(i));
     if (!m) return fail();
     i += m[0].length;
@@ -78,7 +85,8 @@ function parse(src: string): Node {
   }
   const term = () => binary(primary, /^[*/]/);
   const sum = () => binary(term, /^[+-]/);
-  const comparison = () => binary(sum, /^(<>|<=|>=|=|<|>)/);
+  const concat = () => binary(sum, /^&/);
+  const comparison = () => binary(concat, /^(<>|<=|>=|=|<|>)/);
   const node = comparison();
   skip();
   if (i !== src.length) fail();
@@ -105,6 +113,7 @@ function evaluate(node: Node, cell: (ref: string) => Value): Value {
   switch (node.k) {
     case 'num':
     case 'str':
+    case 'bool':
       return node.v;
     case 'ref': {
       const v = cell(node.v);
@@ -127,7 +136,26 @@ function evaluate(node: Node, cell: (ref: string) => Value): Value {
         case 'OR':
           return node.args.some((a) => Boolean(ev(a)));
         case 'AND':
-          return node.args.every((a) => Boolean(ev(a)));
+          return node.args.map((a) => Boolean(ev(a))).every(Boolean);
+        // IS functions test a value and never pass an error on: ISNUMBER(#VALUE!) is FALSE.
+        case 'ISNUMBER':
+        case 'ISTEXT': {
+          let v: Value;
+          try {
+            v = ev(node.args[0]!);
+          } catch (e) {
+            if (e instanceof FormulaError) return false;
+            throw e;
+          }
+          return node.name === 'ISNUMBER' ? typeof v === 'number' : typeof v === 'string' && v !== '';
+        }
+        case 'INT':
+          return Math.floor(num(ev(node.args[0]!)));
+        case 'FIND': {
+          const at = String(ev(node.args[1]!)).indexOf(String(ev(node.args[0]!)));
+          if (at < 0) throw new FormulaError('#VALUE!');
+          return at + 1;
+        }
         default:
           throw new FormulaError('#NAME?');
       }
@@ -141,6 +169,8 @@ function evaluate(node: Node, cell: (ref: string) => Value): Value {
           return num(a) - num(b);
         case '*':
           return num(a) * num(b);
+        case '&':
+          return `${a}${b}`;
         case '/': {
           const d = num(b);
           if (d === 0) throw new FormulaError('#DIV/0!');

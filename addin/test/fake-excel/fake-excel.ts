@@ -604,6 +604,17 @@ class FakeRange extends Loadable {
   set numberFormat(v: unknown) {
     this.setMatrix('NumberFormat', v, (cell, x) => void (cell.numberFormat = String(x)), false);
   }
+  set columnHidden(v: boolean) {
+    this.ctx.action(this.id, 'ColumnHidden', [v], () => {
+      this.guardFormat('allowFormatColumns');
+      const rect = parseAddress(this.address);
+      const s = this.ref.resolve();
+      for (let c = rect.c1; c <= Math.min(rect.c2, rect.c1 + 100); c++) {
+        if (v) s.hiddenColumns.add(columnLetters(c));
+        else s.hiddenColumns.delete(columnLetters(c));
+      }
+    });
+  }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
   }
@@ -776,6 +787,9 @@ class FakeRange extends Loadable {
       set wrapText(v: boolean) {
         set(formatPath, 'WrapText', v, (cell) => void (cell.wrap = v));
       },
+      set rowHeight(points: number) {
+        self.ctx.action(self.id, 'Format.RowHeight', [points], () => self.guardFormat('allowFormatRows'));
+      },
       set horizontalAlignment(v: string) {
         set(formatPath, 'HorizontalAlignment', v, (cell) => void (cell.align = v));
       },
@@ -788,8 +802,10 @@ class FakeRange extends Loadable {
     const set = (name: string, value: unknown, key: 'rule' | 'prompt' | 'errorAlert') =>
       self.command(path, 'set', name, [value], () => {
         self.guardFormat();
+        const rect = parseAddress(self.address);
+        const origin = cellKey(rect.r1, rect.c1);
         self.each(true, (cell) => {
-          cell.validation = { rule: null, prompt: null, errorAlert: null, ...(cell.validation ?? {}), [key]: value };
+          cell.validation = { rule: null, prompt: null, errorAlert: null, ...(cell.validation ?? {}), [key]: value, origin };
         });
       });
     return {
@@ -1006,9 +1022,21 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     const cell = s.cells.get(address) ?? emptyCell();
     if (s.protected && cell.locked) return 'locked';
-    const rule = cell.validation?.rule as { decimal?: Bound; wholeNumber?: Bound } | null | undefined;
+    const rule = cell.validation?.rule as { decimal?: Bound; wholeNumber?: Bound; custom?: { formula: string } } | null | undefined;
     const bound = rule?.decimal ?? rule?.wholeNumber;
-    if (bound) {
+    if (rule?.custom && text.trim() !== '') {
+      // The rule was set on a range: its formula is relative to the range's top-left cell.
+      const n = Number(text.replace(/,/g, ''));
+      const typed: string | number = text.trim() !== '' && Number.isFinite(n) ? n : text;
+      const formula = shiftFormula(rule.custom.formula, cell.validation?.origin ?? address, address);
+      const target = parseAddress(address);
+      const ok = evaluateFormula(formula, (ref) => {
+        const p = parseAddress(ref);
+        if (p.r1 === target.r1 && p.c1 === target.c1) return typed;
+        return s.cells.get(ref)?.value ?? '';
+      });
+      if (ok !== true) return 'invalid';
+    } else if (bound) {
       const n = Number(text.replace(/,/g, ''));
       if (text.trim() !== '' && (!Number.isFinite(n) || !within(n, bound) || (rule?.wholeNumber && !Number.isInteger(n)))) return 'invalid';
     }
@@ -1123,4 +1151,15 @@ function within(n: number, b: Bound): boolean {
     default:
       return true;
   }
+}
+
+/** A formula written for `from`, as it reads in `to`: relative references move with the cell (as Excel does). */
+function shiftFormula(formula: string, from: string, to: string): string {
+  const a = parseAddress(from);
+  const b = parseAddress(to);
+  const [dr, dc] = [b.r1 - a.r1, b.c1 - a.c1];
+  return formula.replace(/(?<![A-Z$"])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])/g, (_m, col: string, row: string) => {
+    const p = parseAddress(`${col}${row}`);
+    return cellKey(p.r1 + dr, p.c1 + dc);
+  });
 }

@@ -3,6 +3,8 @@ export interface ValidationState {
   rule: unknown;
   prompt: unknown;
   errorAlert: unknown;
+  /** Top-left cell of the range the rule was set on: a custom formula is relative to it. */
+  origin?: string;
 }
 
 export interface CellState {
@@ -27,6 +29,8 @@ export interface SheetState {
   protectionOptions: Record<string, unknown>;
   cells: Map<string, CellState>;
   columnWidths: Map<string, number>;
+  /** Columns hidden with Range.columnHidden (letters). */
+  hiddenColumns: Set<string>;
   frozenRows: number;
   frozenColumns: number;
   merges: string[];
@@ -65,7 +69,7 @@ export function emptyCell(): CellState {
 }
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: 'Visible', protected: false, protectionOptions: {}, cells: new Map(), columnWidths: new Map(), frozenRows: 0, frozenColumns: 0, merges: [] };
+  return { name, visibility: 'Visible', protected: false, protectionOptions: {}, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), frozenRows: 0, frozenColumns: 0, merges: [] };
 }
 
 export function newWorkbook(): WorkbookState {

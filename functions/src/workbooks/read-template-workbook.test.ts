@@ -92,7 +92,7 @@ describe('readTemplateWorkbook refuses a workbook of the wrong park, period or v
 
   it('names the parks in the message', async () => {
     const result = await readTemplateWorkbook(await writeTemplateWorkbook(sampleTemplate('minhang', '2025')), template, { parkName });
-    expect(result.ok ? '' : result.issues[0]!.message.zh).toBe('这是闵行园的填报表,不是金山园的。请上传本园区的填报表。');
+    expect(result.ok ? '' : result.issues[0]!.message.zh).toBe('这是闵行园的填报表，不是金山园的。请上传本园区的填报表。');
   });
 
   it('reports both a wrong park and a wrong period at once', async () => {

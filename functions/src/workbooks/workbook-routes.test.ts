@@ -103,7 +103,7 @@ describe('workbook routes', () => {
     expect(r.error?.message.zh).toContain('文件大小为3MB');
     // Just over the limit: the two sizes must not read the same.
     const near = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
-    expect(near.error?.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
+    expect(near.error?.message.zh).toContain('文件大小为0.07MB，超过上限0.06MB');
   });
 
   it.each([
@@ -160,9 +160,11 @@ describe('workbook routes', () => {
     expect(consolidation.status).toBe(200);
     const wb = await loadWorkbook(consolidation.bytes);
     const summary = wb.getWorksheet('汇总')!;
-    const row = catalogue.indicators.findIndex((i) => i.code === 'operating_revenue') + 4;
+    let row = 4;
+    while (summary.getCell(`C${row}`).value !== 'operating_revenue') row += 1;
     const expected = ['jinshan', 'minhang'].map((p) => sample.years.find((y) => y.park === p)!.values.operating_revenue!);
-    expect(shown(summary.getRow(row).getCell(6 + catalogue.parks.length))).toBe(expected[0]! + expected[1]!);
+    // The total of two parks' revenue, in 亿元 on 汇总.
+    expect(shown(summary.getRow(row).getCell(5 + catalogue.parks.length)) as number).toBeCloseTo((expected[0]! + expected[1]!) / 10_000, 9);
     const evaluation = await download('/evaluation/2025.xlsx', 'zone-consolidator');
     expect(evaluation.status).toBe(200);
     expect(Object.keys(unzipSync(evaluation.bytes)).filter((f) => f.startsWith('xl/charts/'))).toHaveLength(catalogue.parks.filter((p) => p.plan.startYear <= 2025).length);

@@ -1,5 +1,5 @@
 import type { Cell, DataValidation, Worksheet } from 'exceljs';
-import { layoutTemplate, type CellContent, type CellValidation, type Lang, type TemplateLayout, type TemplateModel } from '@zj/shared';
+import { layoutTemplate, validationFormula, type CellContent, type CellValidation, type Lang, type TemplateLayout, type TemplateModel } from '@zj/shared';
 import { FILLS, THIN_BORDER, font, setupSheetForPrint } from './workbook-style.js';
 import { fitRowHeights } from './sheet-helpers.js';
 import { toCellText } from './to-cell-text.js';
@@ -38,15 +38,8 @@ export async function writeTemplateWorkbook(template: TemplateModel, lang: Lang 
 }
 
 function writeReturnSheet(ws: Worksheet, layout: TemplateLayout): void {
-  ws.columns = layout.columns.map((c) => ({ key: c.key, width: c.width }));
-  const lastCol = layout.columns.at(-1)!.letter;
-  ws.mergeCells(`A1:${lastCol}1`);
-  ws.getCell('A1').value = layout.title;
-  ws.getCell('A1').font = font({ size: 14, bold: true });
-  ws.getRow(1).height = 24;
-  ws.mergeCells(`A2:${lastCol}2`);
-  ws.getCell('A2').value = layout.subtitle;
-  ws.getCell('A2').font = font({ color: { argb: 'FF595959' } });
+  ws.columns = layout.columns.map((c) => ({ key: c.key, width: c.width, ...(c.hidden ? { hidden: true } : {}) }));
+  writeBlocks(ws, layout);
   const header = ws.getRow(layout.headerRow);
   layout.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -56,7 +49,7 @@ function writeReturnSheet(ws: Worksheet, layout: TemplateLayout): void {
     cell.border = THIN_BORDER;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
-  header.height = 20;
+  header.height = 30; // two lines: 序号 wraps in its narrow column
   for (const row of layout.rows) {
     for (const column of layout.columns) {
       const cell = ws.getCell(`${column.letter}${row.row}`);
@@ -66,14 +59,37 @@ function writeReturnSheet(ws: Worksheet, layout: TemplateLayout): void {
       if (column.key === 'label' || column.key === 'quote' || column.key === 'explanation' || column.key === 'target') {
         cell.alignment = { vertical: 'top', wrapText: true };
       }
-      // Codes are read back on upload; they do not wrap at a sensible place, so they shrink.
-      if (column.key === 'code') cell.alignment = { vertical: 'top', shrinkToFit: true };
     }
   }
   // Excel and WPS keep the height of rows a program wrote: two-line labels would print cut off.
   // (The add-in writes through Excel, which grows the rows itself.)
   fitRowHeights(ws, layout.firstDataRow);
   setupSheetForPrint(ws, { titleRows: layout.headerRow, frozenColumns: 2, headerFooter: layout.title });
+  // The header row repeats on every printed page; the heading above it prints once.
+  ws.pageSetup.printTitlesRow = `${layout.headerRow}:${layout.headerRow}`;
+}
+
+/**
+ * The formal return around the table (layout.blocks): the heading (表号, 制表机关, 填报单位（盖章）,
+ * 报告期), the signatures under the table, each beside an unlocked yellow cell to fill in, and
+ * the note on how to fill the sheet.
+ */
+function writeBlocks(ws: Worksheet, layout: TemplateLayout): void {
+  for (const block of layout.blocks) {
+    if (block.merge) ws.mergeCells(block.merge);
+    const cell = ws.getCell(block.address);
+    const s = block.style ?? {};
+    cell.font = font({ ...(s.bold ? { bold: true } : {}), ...(s.size ? { size: s.size } : {}), ...(s.muted ? { color: { argb: 'FF595959' } } : {}) });
+    cell.alignment = { vertical: 'middle', ...(s.align ? { horizontal: s.align } : {}), ...(s.wrap ? { wrapText: true } : {}) };
+    if (block.content.kind === 'text') cell.value = toCellText(block.content.text);
+    else {
+      cell.numFmt = '@';
+      cell.fill = FILLS.input;
+      cell.protection = { locked: false };
+      cell.border = { bottom: THIN_BORDER.bottom };
+    }
+    if (s.height) ws.getRow(Number(cell.row)).height = s.height;
+  }
 }
 
 function writeLayoutCell(cell: Cell, content: CellContent): void {
@@ -96,7 +112,7 @@ function writeLayoutCell(cell: Cell, content: CellContent): void {
       cell.numFmt = content.numFmt;
       cell.fill = FILLS.input;
       cell.protection = { locked: false };
-      if (content.validation) cell.dataValidation = dataValidation(content.validation);
+      if (content.validation) cell.dataValidation = dataValidation(content.validation, cell.address);
       return;
     case 'empty':
       return;
@@ -106,7 +122,7 @@ function writeLayoutCell(cell: Cell, content: CellContent): void {
 /** Excel caps an input prompt and an error message at 255 characters. */
 const cap = (s: string) => (s.length <= 255 ? s : `${s.slice(0, 254)}…`);
 
-function dataValidation(v: CellValidation): DataValidation {
+function dataValidation(v: CellValidation, address: string): DataValidation {
   const common = {
     type: v.type,
     allowBlank: true,
@@ -116,6 +132,8 @@ function dataValidation(v: CellValidation): DataValidation {
     errorStyle: 'stop',
     error: cap(v.error),
   } as const;
+  // Text passes to the validator (无, 3.4万, 1.2亿元); numbers out of bounds stop (docs/domain.md, "Workbooks").
+  if (v.allowText) return { ...common, type: 'custom', formulae: [validationFormula(v, address)] };
   if (v.min !== undefined && v.max !== undefined) return { ...common, operator: 'between', formulae: [v.min, v.max] };
   if (v.min !== undefined) return { ...common, operator: 'greaterThanOrEqual', formulae: [v.min] };
   if (v.max !== undefined) return { ...common, operator: 'lessThanOrEqual', formulae: [v.max] };

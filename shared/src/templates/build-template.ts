@@ -4,6 +4,10 @@ import { targetCanonicalValue } from '../catalogue/target-canonical-value.js';
 import { contentHash } from '../hashing/content-hash.js';
 import { deriveRules } from '../rules/derive-rules.js';
 import { askedIndicators } from './asked-indicators.js';
+import { computeDerivedValue } from '../consolidation/derived-values.js';
+import { periodOf, type Quarter } from '../periods/period.js';
+import { reportingDays } from '../periods/reporting-days.js';
+import { TEMPLATE_LAYOUT_VERSION } from './layout-template.js';
 import type { TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
 
 export interface TemplatePeriod {
@@ -75,7 +79,7 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
       reasons: fieldReasons,
       required: fieldReasons.includes('target') || fieldReasons.includes('common') || fieldReasons.includes('component'),
       ...boundsOf(ind),
-      previous: context.previous?.values[code] ?? null,
+      previous: previousOf(ind, context.previous),
       targets,
       baseline: needsBaseline ? { year: baselineYear, value: baselineValue(ind, context.baselines) } : null,
     };
@@ -87,15 +91,35 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   const body = {
     park: park.code,
     parkName: park.name,
+    form: { number: catalogue.zone.form.number, authority: catalogue.zone.form.authority },
     period: period.code,
     periodDays: context.periodDays,
     previousPeriod: context.previous?.period ?? null,
     fields,
     rules,
   };
-  // The catalogue version is said, not hashed: a version that changes nothing of this park's
-  // template (another park onboarded) does not make the sheets already filled stale.
-  return { ...body, version: contentHash({ ...body, plan: planFingerprint(park) }), catalogueVersion: catalogue.version };
+  // The sheet's layout is part of the version: a template downloaded before it changed is refused
+  // as out of date instead of being read at the wrong rows. The catalogue version is said, not
+  // hashed: a version that changes nothing of this park's template (another park onboarded) does
+  // not make the sheets already filled stale.
+  return {
+    ...body,
+    version: contentHash({ ...body, plan: planFingerprint(park), layout: TEMPLATE_LAYOUT_VERSION }),
+    catalogueVersion: catalogue.version,
+  };
+}
+
+/**
+ * Last period's figure of a field; a ratio or rate from last period's components, over that
+ * period's days for a 日均 rate, so ratio rows show their 上期数 too (docs/domain.md, "Workbooks").
+ */
+function previousOf(ind: Indicator, previous: TemplateContext['previous']): number | null {
+  if (!previous) return null;
+  if (!ind.components) return previous.values[ind.code] ?? null;
+  const m = /^(\d{4})(?:Q([1-4]))?$/.exec(previous.period);
+  if (!m) return null;
+  const days = reportingDays(periodOf(Number(m[1]), m[2] === undefined ? null : (Number(m[2]) as Quarter)));
+  return computeDerivedValue(ind, previous.values, days).value ?? previous.values[ind.code] ?? null;
 }
 
 function formulaOf(ind: Indicator, keyOf: (code: string) => string): NonNullable<TemplateField['formula']> {

@@ -104,9 +104,9 @@ describe('layoutTemplate', () => {
     const v = rowOf('high_tech_enterprises').cells.value as { kind: 'input'; validation: { allowText?: boolean; prompt: string } };
     expect(v.validation.allowText).toBe(true);
     expect(v.validation.prompt).toContain('无');
-    expect(validationFormula(v.validation as never, 'E7')).toBe('OR(ISTEXT(E7),AND(ISNUMBER(E7),E7>=0,E7=INT(E7)))');
+    expect(validationFormula(v.validation as never, 'E7')).toBe('IF(ISTEXT(E7),TRUE,AND(ISNUMBER(E7),E7>=0,E7=INT(E7)))');
     const share = { type: 'decimal', min: 0, max: 100, prompt: '', error: '', allowText: true } as const;
-    expect(validationFormula(share, 'E9')).toBe('OR(ISTEXT(E9),AND(ISNUMBER(E9),E9>=0,E9<=100))');
+    expect(validationFormula(share, 'E9')).toBe('IF(ISTEXT(E9),TRUE,AND(ISNUMBER(E9),E9>=0,E9<=100))');
   });
 });
 

@@ -26,6 +26,8 @@ export interface LayoutColumn {
   width: number;
   /** Input columns are unlocked and styled as input where the row allows it. */
   input: boolean;
+  /** Kept in the sheet for programs (the code column, read back on upload), never printed. */
+  hidden?: boolean;
 }
 
 export type CellContent =
@@ -41,6 +43,25 @@ export interface CellValidation {
   max?: number;
   prompt: string;
   error: string;
+  /**
+   * Text passes (无, 3.4万, 1.2亿元, １２３): the validator reads it or refuses it with a message
+   * when the return is checked; the cell stops only numbers out of bounds. Written as a custom
+   * rule, validationFormula (docs/domain.md, "Workbooks").
+   */
+  allowText?: boolean;
+}
+
+/**
+ * A cell around the table (the formal return's heading and signatures, docs/domain.md,
+ * "Workbooks"): a text, or an input to fill in, over a merged range when `merge` is set.
+ */
+export interface LayoutBlock {
+  /** Top-left cell. */
+  address: string;
+  /** The merged range it spans, e.g. A2:F2. */
+  merge?: string;
+  content: { kind: 'text'; text: string } | { kind: 'input' };
+  style?: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; wrap?: boolean; muted?: boolean; height?: number };
 }
 
 export interface LayoutRow {
@@ -60,10 +81,15 @@ export interface TemplateLayout {
   sheetName: string;
   metaSheetName: string;
   title: string;
+  /** How to fill the sheet, and the template version: printed as a note under the table. */
   subtitle: string;
   headerRow: number;
   firstDataRow: number;
   lastDataRow: number;
+  /** The last row written: the signatures and the note below the table. */
+  lastRow: number;
+  /** The heading, signatures and note: every cell outside the header and the field rows. */
+  blocks: LayoutBlock[];
   columns: LayoutColumn[];
   rows: LayoutRow[];
   names: DefinedName[];

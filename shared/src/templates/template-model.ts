@@ -47,7 +47,7 @@ export interface TemplateField {
   required: boolean;
   min?: number;
   max?: number;
-  /** Latest accepted value of the previous period, or null when there is none. */
+  /** Latest accepted value of the previous period (a ratio or rate: from that period's components), or null. */
   previous: number | null;
   targets: TemplateTarget[];
   /**
@@ -60,6 +60,8 @@ export interface TemplateField {
 export interface TemplateModel {
   park: string;
   parkName: Localized;
+  /** The zone's statistical form the template is: 表号 and 制表机关 (catalogue zone.json). */
+  form: { number: string; authority: Localized };
   period: string;
   periodDays: number;
   /** Number of the previous period whose values fill `previous`, or null. */
