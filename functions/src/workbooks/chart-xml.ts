@@ -52,7 +52,7 @@ export function barChartXml(spec: BarChartSpec): string {
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${xmlEscape(s.name.ref)}</c:f>${strCache([s.name.cache])}</c:strRef></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:numFmt formatCode="${xmlEscape(spec.valueAxis.numFmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${text(800, false)}` +
+        `<c:dLbls><c:numFmt formatCode="${xmlEscape(spec.valueAxis.numFmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${text(1050, false)}` +
         `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
         `<c:cat><c:strRef><c:f>${xmlEscape(spec.categories.ref)}</c:f>${strCache(spec.categories.cache)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${xmlEscape(s.values.ref)}</c:f>${numCache(s.values.cache, spec.valueAxis.numFmt)}</c:numRef></c:val></c:ser>`,

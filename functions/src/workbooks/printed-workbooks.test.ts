@@ -43,7 +43,6 @@ const BOOKS: Book[] = [
   { name: 'consolidated', make: () => writeConsolidatedWorkbook(consolidation), catalogue: consolidation.catalogue, versions: consolidation.versions },
   { name: 'consolidated-24-parks', make: () => writeConsolidatedWorkbook(zone.consolidated), catalogue: zone.consolidated.catalogue, versions: zone.consolidated.versions },
   { name: 'evaluation', make: () => writeEvaluationWorkbook(evaluation), catalogue: evaluation.catalogue, versions: [] },
-  { name: 'evaluation-24-parks', make: () => writeEvaluationWorkbook(zone.evaluation), catalogue: zone.evaluation.catalogue, versions: [] },
 ];
 
 /** Words a Chinese workbook prints verbatim: the plans' words, and what statisticians and the system wrote. */

@@ -99,7 +99,7 @@ const FLOW_MEASURE: MeasureBehaviour = {
  */
 const CUMULATIVE_MEASURE: MeasureBehaviour = {
   kind: 'cumulative',
-  reading: { zh: '自方案起始年起的累计数(报表填报累计值)', en: 'running total since the plan started (reported as such)' },
+  reading: { zh: '自方案起始年起的累计数（报表填报累计值）', en: 'running total since the plan started (reported as such)' },
   readActual: (indicator, values) => readReportedValue(indicator.code, values, 'not_reported'),
   readBaseline: () => ({ value: 0, numerator: null, denominator: null, source: 'plan_start' }),
   canFall: () => false,
@@ -108,7 +108,7 @@ const CUMULATIVE_MEASURE: MeasureBehaviour = {
 /** A share in percent (占比/比重: 研发经费占营收比重), computed from its components when reported. */
 const RATIO_MEASURE: MeasureBehaviour = {
   kind: 'ratio',
-  reading: { zh: '由分子、分母计算(分子 ÷ 分母 × 100)', en: 'computed from its components (numerator ÷ denominator × 100)' },
+  reading: { zh: '由分子、分母计算（分子 ÷ 分母 × 100）', en: 'computed from its components (numerator ÷ denominator × 100)' },
   readActual: (indicator, values, days) => readDerivedValue(indicator, values, days, 'not_reported'),
   readBaseline: (indicator, baselines, days) => readDerivedValue(indicator, baselines, days, 'no_baseline'),
   canFall: () => true,
@@ -120,7 +120,7 @@ const RATIO_MEASURE: MeasureBehaviour = {
  */
 const RATE_MEASURE: MeasureBehaviour = {
   kind: 'rate',
-  reading: { zh: '由分子、分母计算(日均指标以当年天数为分母)', en: 'computed from its components (days of the year for per-day rates)' },
+  reading: { zh: '由分子、分母计算（日均指标以当年天数为分母）', en: 'computed from its components (days of the year for per-day rates)' },
   readActual: (indicator, values, days) => readDerivedValue(indicator, values, days, 'not_reported'),
   readBaseline: (indicator, baselines, days) => readDerivedValue(indicator, baselines, days, 'no_baseline'),
   canFall: () => true,

@@ -68,7 +68,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
     status: 'on_track',
     label: { zh: '符合序时进度', en: 'on track' },
     rule: {
-      zh: '目标年之前，目标增量完成进度 ≥ 时间进度，即 实际值 ≥ 基期值 + (目标值 − 基期值) × 时间进度',
+      zh: '目标年之前，目标增量完成进度 ≥ 时间进度，即 实际值 ≥ 基期值 +（目标值 − 基期值）× 时间进度',
       en: 'before the target year, incremental progress ≥ time elapsed, i.e. actual ≥ baseline + (target − baseline) × time elapsed',
     },
     applies: (f) => f.beforeTargetYear && f.actual !== null && f.expected !== null && isAtLeast(f.actual, f.expected),
