@@ -57,11 +57,18 @@ describe('writeConsolidatedWorkbook', () => {
     // Only 金山园 reports 高新技术企业数量（累计）: four parks are not delinquent, they are not asked.
     const hnte = rows.find((r) => r.indicator === 'hnte_cumulative')!;
     expect(hnte.cells.filter((x) => x.reason === 'not_applicable').map((x) => x.unit)).toEqual(['minhang', 'fengxian', 'jinqiao', 'qingpu']);
-    expect(note('hnte_cumulative')).toBe('1园合计（仅金山园填报此项）；与有效期内高新技术企业数口径不同，不相加');
+    expect(note('hnte_cumulative')).toBe('1园合计（仅金山园填报此项）');
     // Every park is asked for the common set; 青浦园 has not reported 2025.
-    expect(note('hnte_valid')).toMatch(/^4园合计（青浦园未报送）/);
+    expect(note('hnte_valid')).toBe('4园合计（青浦园未报送）');
+    // 同比 compares like with like: last year's total over the same four parks (可比口径).
+    const valid = rows.find((r) => r.indicator === 'hnte_valid')!;
+    const last = input.lastYear!.rows.find((r) => r.indicator === 'hnte_valid')!;
+    const comparable = valid.total.contributing.reduce((acc, u) => acc + last.cells.find((x) => x.unit === u)!.value!, 0);
+    const r = ws.getRow(FIRST + rows.indexOf(valid));
+    expect(shown(r.getCell(PARK_COL + c.units.length + 1))).toBe(comparable);
+    expect(shown(r.getCell(PARK_COL + c.units.length + 2)) as number).toBeCloseTo(valid.total.value! / comparable - 1, 12);
     // Each park's own leading industries: no zone total, and the catalogue says why.
-    expect(note('leading_industries_revenue_share')).toContain('各园区的主导及特色产业各不相同');
+    expect(note('leading_industries_revenue_share')).toBe('各园区的主导及特色产业不同，不跨园区相加，只列各园区数值。');
     expect(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'leading_industries_revenue_share')).getCell(PARK_COL + c.units.length))).toBe('不合计');
   });
 

@@ -169,27 +169,36 @@ function labelOf(ctx: Context, code: string, sameAs: readonly string[] = []): st
 }
 
 /** "5园合计", "4园合计（青浦园未报送）", "1园合计（仅金山园填报此项）", or why there is no total. */
-function totalNote(ctx: Context, row: ConsolidatedRow, lastYear: ConsolidatedRow | undefined): string {
+function totalNote(ctx: Context, row: ConsolidatedRow, comparable: boolean | null): string {
   const k = row.total.contributing.length;
   const n = row.asked.length;
+  const absent = row.asked.filter((u) => !row.total.contributing.includes(u));
+  const why = absent.map((u) => `${ctx.parkName(u)}${SHORT_REASON[row.cells.find((x) => x.unit === u)?.reason ?? 'not_reported'] ?? ''}`).join('、');
   const notes: string[] = [];
-  if (row.total.value !== null) {
-    const absent = row.asked.filter((u) => !row.total.contributing.includes(u));
-    const why = absent.map((u) => `${ctx.parkName(u)}${SHORT_REASON[row.cells.find((x) => x.unit === u)?.reason ?? 'not_reported'] ?? ''}`);
-    const only = n === 1 ? `（仅${ctx.parkName(row.asked[0]!)}填报此项）` : '';
-    notes.push(`${k}园合计${absent.length ? `（${why.join('、')}）` : only}`);
-  } else if (row.total.reason === 'not_additive') {
-    notes.push(row.note?.zh ?? formatMessage('consolidation_reason_not_additive', {}, 'zh'));
-  } else if (row.total.reason) {
-    notes.push(formatMessage(`consolidation_reason_${row.total.reason}`, {}, 'zh'));
-  }
-  if (row.total.value !== null && lastYear && !sameUnits(row, lastYear)) notes.push('上年同期的合计园区不同，不计同比');
-  if (row.distinctFrom.length) notes.push(`与${row.distinctFrom.map((d) => ctx.indicators.get(d)?.name.zh ?? d).join('、')}口径不同，不相加`);
+  if (row.total.value !== null) notes.push(`${k}园合计${absent.length ? `（${why}）` : n === 1 ? `（仅${ctx.parkName(row.asked[0]!)}填报此项）` : ''}`);
+  else if (row.total.reason === 'not_additive') notes.push(row.note?.zh ?? formatMessage('consolidation_reason_not_additive', {}, 'zh'));
+  else if (row.total.reason === 'no_contributors') notes.push(`无合计（${why}）`);
+  else if (row.total.reason) notes.push(formatMessage(`consolidation_reason_${row.total.reason}`, {}, 'zh'));
+  if (comparable === false) notes.push('上年同期缺部分园区数据，不计同比');
   return notes.join('；');
 }
 
-const sameUnits = (a: ConsolidatedRow, b: ConsolidatedRow) =>
-  a.total.contributing.length === b.total.contributing.length && a.total.contributing.every((u) => b.total.contributing.includes(u));
+/**
+ * Last year's total over this year's parks (可比口径): Σ of their 上年同期 figures, or Σnumerator ÷
+ * Σdenominator over them; null when one of them has no figure for last year, so 同比 compares
+ * like with like or not at all.
+ */
+function comparableLastYear(row: ConsolidatedRow, lastYear: ConsolidatedRow | undefined): number | null {
+  if (!lastYear || row.total.value === null) return null;
+  const cells = row.total.contributing.map((u) => lastYear.cells.find((x) => x.unit === u));
+  if (cells.some((x) => x === undefined || x.value === null)) return null;
+  if (row.consolidation === 'sum') return cells.reduce((acc, x) => acc + x!.value!, 0);
+  if (!row.components) return null;
+  if (row.components.denominator === 'period_days') return lastYear.total.denominator === null ? null : (cells.reduce((acc, x) => acc + (x!.numerator ?? 0), 0) / lastYear.total.denominator) * row.components.scale;
+  const num = cells.reduce((acc, x) => acc + (x!.numerator ?? 0), 0);
+  const den = cells.reduce((acc, x) => acc + (x!.denominator ?? 0), 0);
+  return den === 0 ? null : (num / den) * row.components.scale;
+}
 
 function writeSummary(ws: Worksheet, ctx: Context): void {
   const { input } = ctx;
@@ -198,11 +207,11 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   const lastRows = new Map((last?.rows ?? []).map((r) => [r.indicator, r]));
   const FIRST_PARK = 5;
   const totalCol = FIRST_PARK + c.units.length;
-  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期合计${ctx.lastPeriod ? `（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
+  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期${ctx.lastPeriod ? `（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
   putTitle(
     ws,
     `${ctx.zoneName}${ctx.period}主要指标汇总表`,
-    `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区数值引用各园区工作表；“—”表示未要求该园区填报此项（不适用），不计入合计；比值类指标 = 分子合计 ÷ 分母合计（只计分子、分母都已填报的园区），不是各园区比值的平均。金额单位为亿元。使用的报送版本见“填报状态”。`,
+    `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区数值引用各园区工作表；“—”表示未要求该园区填报此项（不适用），不计入合计；比值类指标 = 分子合计 ÷ 分母合计（只计分子、分母都已填报的园区），不是各园区比值的平均。上年同期按本期合计的同一批园区计算（可比口径）。金额单位为亿元。使用的报送版本见“填报状态”。`,
     headers.length,
   );
   putHeader(ws, 3, headers);
@@ -230,19 +239,26 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
     });
     const total = `${columnLetter(totalCol)}${r}`;
     const formula = totalFormula(ctx, row, r, FIRST_PARK, P.value, unit);
+    // Cached as the formula computes it: a sum of the park cells as shown (each ÷ 10000 for 亿元),
+    // so 同比 over it agrees with a recalculation to the last digit.
+    const shownTotal =
+      row.total.value === null ? null : row.consolidation === 'sum' && unit.divisor !== 1 ? row.cells.reduce((acc, x) => acc + (x.value === null ? 0 : x.value / unit.divisor), 0) : toDisplay(row.total.value, unit)!;
     if (row.total.value === null || formula === null) putText(ws, total, SHORT_REASON[row.total.reason ?? 'no_contributors'] ?? '', { muted: true, fill: 'total', align: 'center' });
-    else putFormula(ws, total, formula, toDisplay(row.total.value, unit)!, { numFmt: unit.numFmt, bold: true, fill: 'total' });
-    // 上年同期合计 from the park sheets' 上年同期 column, and 同比 when both years hold the same parks.
+    else putFormula(ws, total, formula, shownTotal!, { numFmt: unit.numFmt, bold: true, fill: 'total' });
+    // 上年同期 over the same parks as this year's total (可比口径), from the park sheets' 上年同期
+    // column, and 同比 against it.
     const before = lastRows.get(row.indicator);
     const lastCell = `${columnLetter(totalCol + 1)}${r}`;
-    const lastFormula = before && before.total.value !== null ? totalFormula(ctx, before, r, FIRST_PARK, P.lastYear, unit) : null;
-    if (before && before.total.value !== null && lastFormula !== null) putFormula(ws, lastCell, lastFormula, toDisplay(before.total.value, unit)!, { numFmt: unit.numFmt });
+    const comparable = comparableLastYear(row, before);
+    const lastFormula = comparable !== null ? totalFormula(ctx, row, r, FIRST_PARK, P.lastYear, unit, true) : null;
+    if (comparable !== null && lastFormula !== null) putFormula(ws, lastCell, lastFormula, toDisplay(comparable, unit)!, { numFmt: unit.numFmt });
     else putText(ws, lastCell, '', {});
     const change = `${columnLetter(totalCol + 2)}${r}`;
-    if (row.total.value !== null && before && before.total.value !== null && lastFormula !== null && formula !== null && sameUnits(row, before)) {
-      writeChange(ws, change, row.unit, total, lastCell, toDisplay(row.total.value, unit)!, toDisplay(before.total.value, unit)!);
+    if (row.total.value !== null && comparable !== null && lastFormula !== null && formula !== null) {
+      writeChange(ws, change, row.unit, total, lastCell, shownTotal!, toDisplay(comparable, unit)!);
     } else putText(ws, change, '', {});
-    putText(ws, `${columnLetter(totalCol + 3)}${r}`, totalNote(ctx, row, before), { wrap: true });
+    const hasLastYear = before !== undefined && row.total.value !== null;
+    putText(ws, `${columnLetter(totalCol + 3)}${r}`, totalNote(ctx, row, hasLastYear ? comparable !== null : null), { wrap: true });
   });
   fitRowHeights(ws, 2);
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: ctx.footer });
@@ -254,14 +270,14 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
  * (a 日均 rate divides by the period's days once). `column` is the park sheets' 本期数 or 上年同期.
  * Null when the row has no total.
  */
-function totalFormula(ctx: Context, row: ConsolidatedRow, r: number, firstPark: number, column: string, unit: DisplayUnit): string | null {
+function totalFormula(ctx: Context, row: ConsolidatedRow, r: number, firstPark: number, column: string, unit: DisplayUnit, parkSheets = false): string | null {
   const c = ctx.input.consolidation;
   const ref = (u: string, code: string) => {
     const at = ctx.layouts.get(u)?.rowOf.get(code);
     return at === undefined ? null : sheetRef(ctx.sheetOf.get(u)!, `${column}${at}`);
   };
   if (row.consolidation === 'sum') {
-    if (column === P.value) return `SUM(${columnLetter(firstPark)}${r}:${columnLetter(firstPark + c.units.length - 1)}${r})`;
+    if (!parkSheets) return `SUM(${columnLetter(firstPark)}${r}:${columnLetter(firstPark + c.units.length - 1)}${r})`;
     const refs = row.total.contributing.map((u) => ref(u, row.indicator));
     if (refs.some((x) => x === null) || refs.length === 0) return null;
     return `SUM(${refs.join(',')})${unit.divisor === 1 ? '' : `/${unit.divisor}`}`;
@@ -447,12 +463,12 @@ function writeIssuesSheet(ws: Worksheet, ctx: Context): void {
 function writeNotesSheet(ws: Worksheet, ctx: Context): void {
   const { input } = ctx;
   const c = input.consolidation;
-  ws.columns = [{ width: 20 }, { width: 7 }, { width: 11 }, { width: 12 }, { width: 40 }, { width: 22 }];
-  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总表说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 6);
+  ws.columns = [{ width: 18 }, { width: 7 }, { width: 10 }, { width: 11 }, { width: 36 }, { width: 16 }, { width: 16 }];
+  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总表说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 7);
   let r = 3;
   const line = (key: string, value: string) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true });
-    ws.mergeCells(r, 2, r, 6);
+    ws.mergeCells(r, 2, r, 7);
     putText(ws, `B${r}`, value, { wrap: true });
     r += 1;
   };
@@ -466,11 +482,11 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
   line('合计', '合计只计要求填报该项的园区。全部要求填报的园区都有数值的，为“n园合计”；部分园区未报送或未填报的，为“k园合计”并注明缺哪些园区。');
   line('单元格中的文字', Object.entries(SHORT_REASON).map(([code, label]) => `${label}：${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join('；'));
   line('无', '园区填报为“无”的，按0计入合计（比值的分子为“无”时按0计，分母照常计入）；说明见园区工作表。');
-  line('同比', '与上年同期比较：占比类为增减的百分点，其他为增长率。上年同期的合计园区与本期不同的，不计同比。');
+  line('同比', '与上年同期比较：占比类为增减的百分点，其他为增长率。上年同期按本期合计的同一批园区计算（可比口径）；其中有园区缺上年同期数据的，不计同比。');
   line('计量单位', '“汇总”表的金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；各园区工作表为园区填报的单位（万元、平方米）。');
   line('字体', '等线（Excel 2016及以后、WPS均可显示；缺少时由软件替换为其他中文字体）。');
   r += 1;
-  putHeader(ws, r, ['指标', '单位', '口径', '汇总方式', '定义', '计算公式']);
+  putHeader(ws, r, ['指标', '单位', '口径', '汇总方式', '定义', '计算公式', '口径不同、不相加的指标']);
   r += 1;
   const shown = new Set(c.rows.filter((row) => row.asked.length > 0).map((row) => row.indicator));
   for (const ind of input.catalogue.indicators) {
@@ -483,6 +499,7 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
     const comp = ind.components;
     const part = (ref: NonNullable<typeof comp>['numerator']) => ('indicator' in ref ? (ctx.indicators.get(ref.indicator)?.name.zh ?? ref.indicator) : '本期天数');
     putText(ws, `F${r}`, comp ? `${part(comp.numerator)} ÷ ${part(comp.denominator)}${comp.scale === 1 ? '' : ` × ${comp.scale}`}` : '', { wrap: true });
+    putText(ws, `G${r}`, ind.distinctFrom.map((d) => ctx.indicators.get(d.indicator)?.name.zh ?? d.indicator).join('、'), { wrap: true });
     r += 1;
   }
   fitRowHeights(ws, 2);

@@ -56,9 +56,9 @@ function writeReturnSheet(ws: Worksheet, layout: TemplateLayout): void {
       writeLayoutCell(cell, row.cells[column.key] ?? { kind: 'empty' });
       cell.border = THIN_BORDER;
       if (!cell.font?.name) cell.font = font();
-      if (column.key === 'label' || column.key === 'quote' || column.key === 'explanation' || column.key === 'target') {
-        cell.alignment = { vertical: 'top', wrapText: true };
-      }
+      // Every cell of a row starts at its top: wrapped texts make rows tall.
+      const wrap = column.key === 'label' || column.key === 'quote' || column.key === 'explanation' || column.key === 'target';
+      cell.alignment = { vertical: 'top', ...(wrap ? { wrapText: true } : {}) };
     }
   }
   // Excel and WPS keep the height of rows a program wrote: two-line labels would print cut off.

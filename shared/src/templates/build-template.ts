@@ -91,7 +91,7 @@ export function buildTemplate(current: Catalogue, parkCode: string, period: Temp
   const body = {
     park: park.code,
     parkName: park.name,
-    form: { number: catalogue.zone.form.number, authority: catalogue.zone.form.authority },
+    form: { zone: catalogue.zone.name, number: catalogue.zone.form.number, authority: catalogue.zone.form.authority },
     period: period.code,
     periodDays: context.periodDays,
     previousPeriod: context.previous?.period ?? null,

@@ -37,9 +37,9 @@ describe('layoutTemplate', () => {
   });
 
   it('shows each target in its own unit with the plan wording', () => {
-    expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元 (2026)' });
+    expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元（2026年）' });
     expect(rowOf('industry_scale').cells.quote).toEqual({ kind: 'text', text: '产业规模达到180亿元' });
-    expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe('力争 1–2家 (2026)');
+    expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe('力争1–2家（2026年）');
   });
 
   it('names the input ranges and carries park, period, version and a hash in _meta', () => {
@@ -75,7 +75,7 @@ describe('layoutTemplate', () => {
   // docs/domain.md, "Workbooks": a formal statistical return.
   it('heads the sheet as a formal return: 表号, 制表机关, 填报单位（盖章）, 报告期', () => {
     const texts = zh.blocks.flatMap((b) => (b.content.kind === 'text' ? [b.content.text] : []));
-    expect(texts).toContain('甲园主要指标统计表');
+    expect(texts).toContain('张江高新区甲园主要指标统计表');
     expect(texts).toContain('表　　号：张江高新统1表');
     expect(texts).toContain('制表机关：张江高新区管理委员会');
     expect(texts).toContain('填报单位（盖章）：甲园');

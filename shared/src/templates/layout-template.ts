@@ -42,13 +42,13 @@ export function columnLetter(key: ColumnKey): string {
   return String.fromCharCode(65 + i);
 }
 
-/** "≥500家 (2026)", "1–2家 (2026)", "力争 ≥3000亿元 (2026)". */
+/** "≥500家（2026年）", "1–2家（2026年）", "力争≥3000亿元（2026年）"; in English "stretch ≥3000亿元 (2026)". */
 export function describeTarget(t: TemplateTarget, lang: Lang): string {
   const unit = t.unit;
   const amount =
     t.comparison === 'range' ? `${t.value}–${t.valueHigh ?? t.value}${unit}` : `${COMPARISON_SYMBOL[t.comparison]}${t.value}${unit}`;
-  const stretch = t.stretch ? (lang === 'zh' ? '力争 ' : 'stretch ') : '';
-  return `${stretch}${amount} (${t.year})`;
+  if (lang === 'zh') return `${t.stretch ? '力争' : ''}${amount}（${t.year}年）`;
+  return `${t.stretch ? 'stretch ' : ''}${amount} (${t.year})`;
 }
 
 function numFmtOf(field: TemplateField): string {
@@ -166,7 +166,7 @@ export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLay
     return { row, fieldKey: field.key, cells };
   });
   const last = TEMPLATE_FIRST_DATA_ROW + Math.max(template.fields.length, 1) - 1;
-  const title = lang === 'zh' ? `${template.parkName.zh}主要指标统计表` : `${name}: main indicators`;
+  const title = lang === 'zh' ? `${template.form.zone.zh}${template.parkName.zh}主要指标统计表` : `${template.form.zone.en}, ${name}: main indicators`;
   const subtitle =
     lang === 'zh'
       ? `注：请在黄色单元格填写本期数、基期值和说明；比例类指标由公式计算，不必填写。可填“无”，或带单位的数（如3.4万、1.2亿元）。模板版本 ${template.version.slice(0, 12)}。`

@@ -60,8 +60,8 @@ export interface TemplateField {
 export interface TemplateModel {
   park: string;
   parkName: Localized;
-  /** The zone's statistical form the template is: 表号 and 制表机关 (catalogue zone.json). */
-  form: { number: string; authority: Localized };
+  /** The zone's statistical form the template is: the zone, 表号 and 制表机关 (catalogue zone.json). */
+  form: { zone: Localized; number: string; authority: Localized };
   period: string;
   periodDays: number;
   /** Number of the previous period whose values fill `previous`, or null. */

@@ -53,7 +53,7 @@ export function syntheticTemplate(rows: number, version = `${'v'.repeat(8)}01234
   return {
     park: 'alpha',
     parkName: { zh: '甲园', en: 'Alpha Park' },
-    form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } },
+    form: { zone: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' }, number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } },
     period: '2025',
     periodDays: 365,
     previousPeriod: '2024',

@@ -58,9 +58,17 @@ export function excelPrecision(x: number): number {
   return Number(`${negative ? '-' : ''}${kept}e${Number(exponent) - 14}`);
 }
 
-/** Equal as Excel sees numbers: to 15 significant digits, so 0.1+0.2 equals 0.3 and 6.8 is not 6.81. */
+/**
+ * Equal as a spreadsheet sees numbers: to 15 significant digits, so 0.1+0.2 equals 0.3 and 6.8 is
+ * not 6.81. A result that subtracts two totals (同比 = 合计 ÷ 上年同期 − 1) may differ in that last
+ * digit: LibreOffice adds with Kahan compensation, Excel and JavaScript do not, and the subtraction
+ * magnifies the difference of the 16th digit. Such a result is equal when it agrees to 1e-13 of
+ * itself; any wrong cache is off by far more.
+ */
 export function sameAsExcel(a: number | string, b: number | string): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return excelPrecision(a) === excelPrecision(b);
+  if (typeof a === 'number' && typeof b === 'number') {
+    return excelPrecision(a) === excelPrecision(b) || Math.abs(a - b) <= 1e-13 * Math.max(Math.abs(a), Math.abs(b));
+  }
   return a === b;
 }
 
