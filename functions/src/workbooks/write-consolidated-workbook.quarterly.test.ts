@@ -35,7 +35,7 @@ describe('the consolidated workbook of a quarter', async () => {
     expect(periodLabel('2026Q1')).toBe('2026年1-3月');
     expect(periodLabel('2026Q3')).toBe('2026年1-9月');
     expect(shown(wb.getWorksheet('汇总')!.getCell('A1'))).toBe('张江高新区2026年1-6月主要指标汇总表');
-    expect((ws.getRow(3).values as unknown[]).slice(5, 8)).toEqual(['本期数（2026年1-6月）', '上年同期（2025年1-6月）', '同比']);
+    expect((ws.getRow(3).values as unknown[]).slice(5, 8)).toEqual(['本期数\n（2026年1-6月）', '上年同期\n（2025年1-6月）', '同比']);
   });
 
   it('compares a year-to-date flow with the same period of last year: +10%, not +100%', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { issueKey } from '@zj/shared';
+import { issueKey, roundDecimals } from '@zj/shared';
 import { writeConsolidatedWorkbook } from './write-consolidated-workbook.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { sampleConsolidationInput } from './__fixtures__/sample-consolidation.js';
@@ -17,6 +17,7 @@ const wb = await loadWorkbook(buffer);
 const parkName = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
 const FIRST = 4;
 const PARK_COL = 5;
+const columnLetterOf = (n: number) => String.fromCharCode(64 + n);
 const rows = c.rows.filter((r) => r.asked.length > 0);
 const leader = (unit: string, value: number | null) => (value === null ? null : unit === '万元' || unit === '平方米' ? value / 10_000 : value);
 /** The row of an indicator on a sheet, found by its (hidden) code column. */
@@ -66,7 +67,7 @@ describe('writeConsolidatedWorkbook', () => {
     const comparable = valid.total.contributing.reduce((acc, u) => acc + last.cells.find((x) => x.unit === u)!.value!, 0);
     const r = ws.getRow(FIRST + rows.indexOf(valid));
     expect(shown(r.getCell(PARK_COL + c.units.length + 1))).toBe(comparable);
-    expect(shown(r.getCell(PARK_COL + c.units.length + 2)) as number).toBeCloseTo(valid.total.value! / comparable - 1, 12);
+    expect(shown(r.getCell(PARK_COL + c.units.length + 2)) as number).toBe(roundDecimals(valid.total.value! / comparable - 1, 3));
     // Each park's own leading industries: no zone total, and the catalogue says why.
     expect(note('leading_industries_revenue_share')).toBe('各园区的主导及特色产业不同，不跨园区相加，只列各园区数值。');
     expect(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'leading_industries_revenue_share')).getCell(PARK_COL + c.units.length))).toBe('不合计');
@@ -90,7 +91,7 @@ describe('writeConsolidatedWorkbook', () => {
   it('shows each park’s figures as reported, 上年同期 and 同比, and its explanations, on its sheet', () => {
     for (const unit of c.units) {
       const ws = wb.getWorksheet(parkName(unit))!;
-      expect((ws.getRow(3).values as unknown[]).slice(5, 8)).toEqual(['本期数（2025年）', '上年同期（2024年）', '同比']);
+      expect((ws.getRow(3).values as unknown[]).slice(5, 8)).toEqual(['本期数\n（2025年）', '上年同期\n（2024年）', '同比']);
       const version = input.versions.find((v) => v.park === unit);
       for (const row of c.rows) {
         // A figure answered by another row (sameFigures) is read from that row.
@@ -148,15 +149,18 @@ describe('writeConsolidatedWorkbook', () => {
     expect(cutOffText(wb)).toEqual([]);
   });
 
-  it('gives a park sheet’s 同比 column room for its widest change (+10.71个百分点), so Excel shows no ####', () => {
-    for (const unit of c.units) {
-      const ws = wb.getWorksheet(parkName(unit))!;
+  it('gives the 同比 columns room for their widest change (+10.71个百分点), so Excel shows no ####', () => {
+    const columns: Array<[string, string]> = [...c.units.map((u): [string, string] => [parkName(u), 'G']), ['汇总', columnLetterOf(PARK_COL + c.units.length + 2)]];
+    for (const [sheet, col] of columns) {
+      const ws = wb.getWorksheet(sheet)!;
       c.rows.forEach((_, i) => {
-        const cell = ws.getCell(`G${FIRST + i}`);
+        const cell = ws.getCell(`${col}${FIRST + i}`);
         const value = shown(cell);
         if (typeof value !== 'number') return;
         const text = cell.numFmt.includes('个百分点') ? `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(2)}个百分点` : `${value >= 0 ? '+' : '-'}${(Math.abs(value) * 100).toFixed(1)}%`;
-        expect(textWidth(text), `${ws.name}!${cell.address} ${text}`).toBeLessThanOrEqual((ws.getColumn('G').width ?? 9) - 1);
+        expect(textWidth(text), `${ws.name}!${cell.address} ${text}`).toBeLessThanOrEqual((ws.getColumn(col).width ?? 9) - 1);
+        // No change of zero prints as a fall (a share that moved by 3e-9 points is not −0.00个百分点).
+        expect(text, `${ws.name}!${cell.address}`).not.toMatch(/^-0\.0+(%|个百分点)$/);
       });
     }
     expect(textWidth('+10.71个百分点')).toBeLessThanOrEqual((wb.getWorksheet(parkName(c.units[0]!))!.getColumn('G').width ?? 9) - 1);
