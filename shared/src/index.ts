@@ -10,7 +10,7 @@ export { convertValue } from './figures/convert-value.js';
 export type { ConvertResult } from './figures/convert-value.js';
 export { formatFigure } from './figures/format-figure.js';
 export type { FormatFigureOptions } from './figures/format-figure.js';
-export { roundFigure } from './figures/round-figure.js';
+export { roundDecimals, roundFigure } from './figures/round-figure.js';
 export { decimalString } from './figures/decimal-string.js';
 export { periodOf, isLeapYear, parsePeriod, PERIOD_MIN_YEAR, PERIOD_MAX_YEAR, periodDays, reportingDays, previousPeriod, periodStart, periodEnd, periodOrder, computeDueDate, hasPeriodBegun } from './periods/periods.js';
 export type { Period, Quarter, PeriodResult } from './periods/periods.js';

@@ -4,6 +4,7 @@ import {
   askedIndicators,
   formatMessage,
   issueKey,
+  roundDecimals,
   type Catalogue,
   type ConsolidatedCell,
   type ConsolidatedRow,
@@ -207,7 +208,7 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   const lastRows = new Map((last?.rows ?? []).map((r) => [r.indicator, r]));
   const FIRST_PARK = 5;
   const totalCol = FIRST_PARK + c.units.length;
-  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期${ctx.lastPeriod ? `（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
+  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期${ctx.lastPeriod ? `\n（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
   putTitle(
     ws,
     `${ctx.zoneName}${ctx.period}主要指标汇总表`,
@@ -216,7 +217,8 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   );
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
-  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 18 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 22 : i === headers.length - 2 ? 9 : 10 }));
+  // 同比 holds up to "+10.71个百分点" (14 units); narrower, Excel shows ####.
+  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 16 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 20 : i === headers.length - 2 ? 15 : 10 }));
   ws.getColumn(3).hidden = true; // codes identify rows for programs; they do not print
   const rows = c.rows.filter((row) => row.asked.length > 0);
   rows.forEach((row, i) => {
@@ -295,10 +297,14 @@ function totalFormula(ctx: Context, row: ConsolidatedRow, r: number, firstPark: 
   return `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`;
 }
 
-/** 同比: a share changes in 个百分点; anything else in percent of last year's figure (none from 0). */
+/**
+ * 同比: a share changes in 个百分点; anything else in percent of last year's figure (none from 0).
+ * Rounded to the precision it prints (0.01个百分点, 0.1%): a share that moved by 3e-9 points
+ * reads 0.00, not −0.00, and the cell holds what it shows.
+ */
 function writeChange(ws: Worksheet, address: string, unit: string, now: string, before: string, nowValue: number, beforeValue: number): void {
-  if (unit === '%') putFormula(ws, address, `${now}-${before}`, nowValue - beforeValue, { numFmt: CHANGE_FORMAT.points, align: 'right' });
-  else if (beforeValue !== 0) putFormula(ws, address, `${now}/${before}-1`, nowValue / beforeValue - 1, { numFmt: CHANGE_FORMAT.percent, align: 'right' });
+  if (unit === '%') putFormula(ws, address, `ROUND(${now}-${before},2)`, roundDecimals(nowValue - beforeValue, 2), { numFmt: CHANGE_FORMAT.points, align: 'right' });
+  else if (beforeValue !== 0) putFormula(ws, address, `ROUND(${now}/${before}-1,3)`, roundDecimals(nowValue / beforeValue - 1, 3), { numFmt: CHANGE_FORMAT.percent, align: 'right' });
   else putText(ws, address, '', {});
 }
 
@@ -308,7 +314,7 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
   const last = input.lastYear;
   const layout = ctx.layouts.get(unit)!;
   const returned = describeReturned(c.ignored, unit);
-  const headers = ['序号', '指标', '代码', '单位', `本期数（${ctx.period}）`, `上年同期（${ctx.lastPeriod ?? '无'}）`, '同比', '说明', '校验提示'];
+  const headers = ['序号', '指标', '代码', '单位', `本期数\n（${ctx.period}）`, `上年同期\n（${ctx.lastPeriod ?? '无'}）`, '同比', '说明', '校验提示'];
   putTitle(
     ws,
     `${ctx.parkName(unit)}${ctx.period}指标数据`,

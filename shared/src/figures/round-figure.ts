@@ -14,3 +14,15 @@ export function roundFigure(value: number): number {
   if (!Number.isFinite(rounded)) return value;
   return rounded === 0 ? 0 : rounded;
 }
+
+/**
+ * Rounds to `digits` decimals as Excel's and LibreOffice's ROUND do: half away from zero on the
+ * figure's 15-digit decimal reading, so 1.005 → 1.01 (where `toFixed` gives 1.00, 1.005 being
+ * 1.00499… in binary), and a cached result equals what the spreadsheet recalculates. -0 becomes 0.
+ */
+export function roundDecimals(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  const scaled = Number((Math.abs(value) * scale).toPrecision(15));
+  const rounded = (Math.sign(value) * Math.round(scaled)) / scale;
+  return rounded === 0 ? 0 : rounded;
+}
