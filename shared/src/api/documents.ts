@@ -6,10 +6,14 @@ import {
   localizedSchema,
   measureKindSchema,
   parkSchema,
+  restatementSchema,
   valueTypeSchema,
   type Catalogue,
 } from '../catalogue/catalogue-schema.js';
-import type { Consolidation } from '../consolidation/consolidation-result.js';
+import { CELL_REASONS, type Consolidation } from '../consolidation/consolidation-result.js';
+import { EVALUATION_NOTES } from '../evaluation/evaluation-result.js';
+import { GROWTH_KINDS, GROWTH_REASONS } from '../evaluation/growth-needed.js';
+import { EVALUATION_STATUSES } from '../evaluation/status.js';
 import type { YearEvaluation } from '../evaluation/evaluate-year.js';
 import {
   proposalReasonSchema, proposedBaselineSchema, targetProposalSchema, type TargetProposal,
@@ -115,6 +119,7 @@ const templateFieldSchema = z.object({
   runningTotal: z.boolean(),
   formula: z.object({ numerator: z.string(), denominator: z.string(), scale: z.number() }).optional(),
   partOf: z.string().optional(),
+  sameAs: z.array(z.object({ indicator: z.string(), label: localizedSchema })).optional().meta({ description: 'Other indicators this row answers with the same figure (奉贤园 三大特色 = 三大主导).' }),
   reasons: z.array(z.enum(['target', 'common', 'component'])),
   required: z.boolean(),
   min: z.number().optional(),
@@ -130,6 +135,7 @@ export const templateModelSchema = named(
     .object({
       park: z.string(),
       parkName: localizedSchema,
+      form: z.object({ zone: localizedSchema, number: z.string(), authority: localizedSchema }).meta({ description: 'The formal return: 表号 and 制表机关.' }),
       period: z.string(),
       periodDays: z.number().int(),
       previousPeriod: z.string().nullable(),
@@ -143,7 +149,7 @@ export const templateModelSchema = named(
 
 const returnSourceSchema = z.object({ park: z.string(), version: z.number().int() });
 const ignoredReturnSchema = returnSourceSchema.extend({ reason: z.enum(['unknown_unit', 'not_reporting_unit', 'returned']) });
-const cellReason = z.enum(['no_return', 'not_reported', 'declared_none', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range']);
+const cellReason = z.enum(CELL_REASONS);
 const totalReason = z.enum(['not_additive', 'no_contributors', 'no_components', 'division_by_zero', 'out_of_range']);
 
 export const consolidationDocumentSchema = named(
@@ -162,7 +168,14 @@ export const consolidationDocumentSchema = named(
           consolidation: consolidationSchema,
           components: z.object({ numerator: z.string(), denominator: z.string(), scale: z.number() }).optional(),
           cells: z.array(
-            z.object({ unit: z.string(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), reason: cellReason.optional() }),
+            z.object({
+              unit: z.string(),
+              value: z.number().nullable(),
+              numerator: z.number().nullable(),
+              denominator: z.number().nullable(),
+              declaredNone: z.literal(true).optional().meta({ description: 'The park answered 无: the value is 0.' }),
+              reason: cellReason.optional(),
+            }),
           ),
           total: z.object({
             value: z.number().nullable(),
@@ -171,7 +184,9 @@ export const consolidationDocumentSchema = named(
             contributing: z.array(z.string()),
             reason: totalReason.optional(),
           }),
+          asked: z.array(z.string()).meta({ description: 'The parks asked for this indicator; the others are 不适用.' }),
           missing: z.array(z.string()),
+          note: localizedSchema.optional(),
           distinctFrom: z.array(z.string()),
         }),
       ),
@@ -188,6 +203,7 @@ const measureReadingSchema = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   source: z.enum(['reported', 'components', 'plan_start', 'none']),
+  declaredNone: z.literal(true).optional(),
   reason: z.enum(['not_reported', 'no_baseline', 'no_components', 'missing_component', 'division_by_zero', 'out_of_range']).optional(),
 });
 
@@ -201,7 +217,8 @@ const targetEvaluationSchema = z.object({
   stretch: z.boolean(),
   draftPlan: z.boolean(),
   quote: z.string(),
-  targetNote: z.string().optional(),
+  restatements: z.array(restatementSchema),
+  targetNote: localizedSchema.optional(),
   unit: z.string(),
   target: z.object({
     value: z.number(),
@@ -214,21 +231,22 @@ const targetEvaluationSchema = z.object({
   baseline: measureReadingSchema.extend({ year: z.number().int() }),
   actual: measureReadingSchema,
   expected: z.object({ value: z.number().nullable(), elapsed: z.number(), reason: z.enum(['no_baseline', 'out_of_range']).optional() }),
+  increment: z.object({ value: z.number().nullable(), reason: z.enum(['no_baseline', 'not_reported', 'no_increment', 'out_of_range']).optional() }),
   completion: z.object({
     value: z.number().nullable(),
     completed: z.boolean(),
     belowHigh: z.boolean(),
     reason: z.enum(['not_reported', 'division_by_zero', 'out_of_range']).optional(),
   }),
-  status: z.enum(['completed', 'on_track', 'behind', 'not_reported']),
+  status: z.enum(EVALUATION_STATUSES),
   growthNeeded: z.object({
-    kind: z.enum(['compound_rate', 'amount_per_year']),
+    kind: z.enum(GROWTH_KINDS),
     value: z.number().nullable(),
     yearsLeft: z.number().int(),
-    reason: z.enum(['not_reported', 'target_year_reached', 'already_completed', 'actual_not_positive', 'target_not_positive', 'out_of_range']).optional(),
+    reason: z.enum(GROWTH_REASONS).optional(),
   }),
-  notes: z.array(z.enum(['stretch_goal', 'draft_plan', 'below_range_high', 'typed_ratio', 'no_baseline'])),
-  reasons: z.array(z.object({ part: z.enum(['baseline', 'actual', 'expected', 'completion', 'growthNeeded']), code: z.string() })),
+  notes: z.array(z.enum(EVALUATION_NOTES)),
+  reasons: z.array(z.object({ part: z.enum(['baseline', 'actual', 'expected', 'increment', 'completion', 'growthNeeded']), code: z.string() })),
   source: returnSourceSchema.nullable(),
 });
 

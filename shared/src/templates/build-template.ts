@@ -5,8 +5,7 @@ import { contentHash } from '../hashing/content-hash.js';
 import { deriveRules } from '../rules/derive-rules.js';
 import { askedIndicators } from './asked-indicators.js';
 import { computeDerivedValue } from '../consolidation/derived-values.js';
-import { periodOf, type Quarter } from '../periods/period.js';
-import { reportingDays } from '../periods/reporting-days.js';
+import { periodOf, reportingDays, type Quarter } from '../periods/periods.js';
 import { TEMPLATE_LAYOUT_VERSION } from './layout-template.js';
 import type { TemplateField, TemplateModel, TemplateTarget } from './template-model.js';
 
