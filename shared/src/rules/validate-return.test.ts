@@ -4,6 +4,7 @@ import { buildTemplate } from '../templates/build-template.js';
 import { MINI_CATALOGUE } from '../templates/__fixtures__/mini-catalogue.js';
 import { issueKey } from './issue-key.js';
 import { validateReturn } from './validate-return.js';
+import { CHANGE_FLOOR } from './derive-rules.js';
 
 const first = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
 const second = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
@@ -143,6 +144,27 @@ describe('validateReturn', () => {
       expect(r.acceptable).toBe(false);
       expect(r.issues.find((i) => i.path === 'explanations.note')!.message.zh).toContain('「note」');
       expect(v2(jump, { explanations: { [key]: '新项目投产', 'field:operating_revenue': '含新设企业' } }).acceptable).toBe(true);
+    });
+    it('lets a small count move by up to CHANGE_FLOOR without a word (1→2 is +100% and ordinary), but not 6→12', () => {
+      const small = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
+        periodDays: 365,
+        previous: { period: '2025', values: { high_tech_enterprises: 1, drug_approvals_new: 9, industry_scale: 3, operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
+        baselines: {},
+      });
+      const v = (figures: ReturnInput['figures']) => validateReturn(small, { templateVersion: small.version, figures });
+      const base = { ...good2026, industry_scale: 3 };
+      expect(CHANGE_FLOOR).toBe(5);
+      expect(codes(v({ ...base, high_tech_enterprises: 2 }))).toEqual([]);
+      expect(codes(v({ ...base, high_tech_enterprises: 6 }))).toEqual([]); // +5: at the floor
+      expect(codes(v({ ...base, high_tech_enterprises: 7 }))).toEqual(['warning:change_beyond_band@figures.high_tech_enterprises']); // +6
+      // An amount has no floor: 3 → 5 万元 is +67% and needs a word.
+      expect(codes(v({ ...base, industry_scale: 5 }))).toEqual(['warning:change_beyond_band@figures.industry_scale']);
+    });
+    it('keeps the floor for counts only: the rule names it for integer fields', () => {
+      const bands = second.rules.filter((r) => r.kind === 'change_band');
+      const integer = new Set(second.fields.filter((f) => f.valueType === 'integer').map((f) => f.key));
+      expect(bands.length).toBeGreaterThan(0);
+      for (const r of bands) expect(r.floor, r.field).toBe(integer.has(r.field) ? CHANGE_FLOOR : undefined);
     });
     it('does not ask for a baseline it already has', () => {
       expect(second.rules.filter((r) => r.kind === 'baseline_required')).toEqual([]);
