@@ -65,7 +65,7 @@ export { validateReturn } from './rules/validate-return.js';
 export { declaredNoneOf } from './rules/declared-none-of.js';
 export { computeDerived } from './rules/compute-derived.js';
 export { issueKey } from './rules/issue-key.js';
-export { CHANGE_BAND, SLIP_FACTOR, PART_TOLERANCE, RATIO_TOLERANCE } from './rules/derive-rules.js';
+export { CHANGE_BAND, CHANGE_FLOOR, SLIP_FACTOR, PART_TOLERANCE, RATIO_TOLERANCE } from './rules/derive-rules.js';
 export { extractTargets } from './extraction/extract-targets.js';
 export {
   proposalComparisonSchema, proposalReasonSchema, proposedBaselineSchema, reasonCodeSchema, targetKindSchema, targetProposalSchema,

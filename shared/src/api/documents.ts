@@ -88,7 +88,7 @@ export const ruleSpecSchema = named(
     z.object({ kind: z.literal('ratio_consistency'), field: z.string(), tolerance: z.number() }),
     z.object({ kind: z.literal('derived_in_range'), field: z.string() }),
     z.object({ kind: z.literal('not_decreasing'), field: z.string(), against: reference }),
-    z.object({ kind: z.literal('change_band'), field: z.string(), band: z.number(), against: reference }),
+    z.object({ kind: z.literal('change_band'), field: z.string(), band: z.number(), floor: z.number().optional(), against: reference }),
     z.object({ kind: z.literal('magnitude_slip'), field: z.string(), factor: z.number(), against: reference }),
     z.object({ kind: z.literal('baseline_required'), field: z.string() }),
   ]),

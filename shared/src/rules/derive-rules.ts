@@ -7,6 +7,11 @@ export const PART_TOLERANCE = 0.005;
 export const RATIO_TOLERANCE = 0.05;
 /** A change of more than ±50% from the last period needs an explanation (DOMAIN.md). */
 export const CHANGE_BAND = 0.5;
+/**
+ * A whole-number count that moved by this much or less needs no explanation whatever its ±%:
+ * counts move in steps of one, so 1→2 孵化器 is +100% and ordinary (docs/domain.md, Validation).
+ */
+export const CHANGE_FLOOR = 5;
 /** 1亿元 = 10000万元 and 1万人 = 10000人: a slip between them shows as a ~10000× jump. */
 export const SLIP_FACTOR = 10000;
 
@@ -58,7 +63,7 @@ export function deriveRules(fields: TemplateField[], periods: { period: string; 
     // Nor for a year-to-date flow against the quarter before (Q2 holds Q1: +100% is normal); a
     // 10000× slip still shows against it.
     const quarterlyFlow = f.measure === 'flow' && /Q[1-4]$/.test(periods.period) && against === 'previous';
-    if (!f.runningTotal && !quarterlyFlow) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...ref });
+    if (!f.runningTotal && !quarterlyFlow) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...(f.valueType === 'integer' ? { floor: CHANGE_FLOOR } : {}), ...ref });
   }
   return rules;
 }

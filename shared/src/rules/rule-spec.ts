@@ -26,7 +26,8 @@ export type RuleSpec =
   /** A running total (累计) must not fall from the last period (or from the baseline). */
   | { kind: 'not_decreasing'; field: string; against?: Reference }
   /** A change beyond ±band from the last period (or the baseline) is a warning that needs an explanation. */
-  | { kind: 'change_band'; field: string; band: number; against?: Reference }
+  /** floor: for whole-number counts, a change of at most this many units is never flagged. */
+  | { kind: 'change_band'; field: string; band: number; floor?: number; against?: Reference }
   /** A ~10000× jump or drop from the last period (or the baseline) suggests a 万元/亿元 (or 人/万人) slip. */
   | { kind: 'magnitude_slip'; field: string; factor: number; against?: Reference }
   /** The baseline (基期值) must be reported with the first return of a targeted field. */

@@ -149,10 +149,10 @@ describe('validateReturn', () => {
       const small = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
         periodDays: 365,
         previous: { period: '2025', values: { high_tech_enterprises: 1, drug_approvals_new: 9, industry_scale: 3, operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
-        baselines: {},
+        baselines: { high_tech_enterprises: 1, operating_revenue: 1_800_000, rd_expenditure: 100_000, industry_scale: 3 },
       });
       const v = (figures: ReturnInput['figures']) => validateReturn(small, { templateVersion: small.version, figures });
-      const base = { ...good2026, industry_scale: 3 };
+      const base = { ...good2026, high_tech_enterprises: 1, industry_scale: 3 };
       expect(CHANGE_FLOOR).toBe(5);
       expect(codes(v({ ...base, high_tech_enterprises: 2 }))).toEqual([]);
       expect(codes(v({ ...base, high_tech_enterprises: 6 }))).toEqual([]); // +5: at the floor
