@@ -37,7 +37,8 @@ describe('layoutTemplate', () => {
   });
 
   it('shows each target in its own unit with the plan wording', () => {
-    expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元（2026年）' });
+    // The year on a line of its own: in the narrow 目标 column a wrapped "（2026年" would leave "）" alone.
+    expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元\n（2026年）' });
     expect(rowOf('industry_scale').cells.quote).toEqual({ kind: 'text', text: '产业规模达到180亿元' });
     expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe('力争1–2家（2026年）');
   });
