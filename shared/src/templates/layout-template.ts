@@ -42,13 +42,16 @@ export function columnLetter(key: ColumnKey): string {
   return String.fromCharCode(65 + i);
 }
 
-/** "≥500家（2026年）", "1–2家（2026年）", "力争≥3000亿元（2026年）"; in English "stretch ≥3000亿元 (2026)". */
-export function describeTarget(t: TemplateTarget, lang: Lang): string {
+/**
+ * "≥500家（2026年）", "1–2家（2026年）", "力争≥3000亿元（2026年）"; in English "stretch ≥3000亿元 (2026)".
+ * `beforeYear` separates the figure from its year: "\n" in a narrow sheet column, so the year wraps whole.
+ */
+export function describeTarget(t: TemplateTarget, lang: Lang, beforeYear = ''): string {
   const unit = t.unit;
   const amount =
     t.comparison === 'range' ? `${t.value}–${t.valueHigh ?? t.value}${unit}` : `${COMPARISON_SYMBOL[t.comparison]}${t.value}${unit}`;
-  if (lang === 'zh') return `${t.stretch ? '力争' : ''}${amount}（${t.year}年）`;
-  return `${t.stretch ? 'stretch ' : ''}${amount} (${t.year})`;
+  if (lang === 'zh') return `${t.stretch ? '力争' : ''}${amount}${beforeYear}（${t.year}年）`;
+  return `${t.stretch ? 'stretch ' : ''}${amount}${beforeYear || ' '}(${t.year})`;
 }
 
 function numFmtOf(field: TemplateField): string {
@@ -158,7 +161,7 @@ export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLay
             : field.derived && formula !== null
               ? { kind: 'empty' }
               : validationOf(field, lang),
-      target: field.targets.length ? { kind: 'text', text: field.targets.map((t) => describeTarget(t, lang)).join('；') } : { kind: 'empty' },
+      target: field.targets.length ? { kind: 'text', text: field.targets.map((t) => describeTarget(t, lang, '\n')).join(lang === 'zh' ? '；\n' : ';\n') } : { kind: 'empty' },
       check: { kind: 'empty' },
       explanation: { kind: 'input', numFmt: '@', validation: null },
       quote: field.targets.length ? { kind: 'text', text: field.targets.map((t) => t.quote).join('；') } : { kind: 'empty' },
