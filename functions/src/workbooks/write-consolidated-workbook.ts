@@ -218,7 +218,7 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
   // 同比 holds up to "+10.71个百分点" (14 units); narrower, Excel shows ####.
-  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 16 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 20 : i === headers.length - 2 ? 15 : 10 }));
+  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 16 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 18 : i === headers.length - 2 ? 15 : 10 }));
   ws.getColumn(3).hidden = true; // codes identify rows for programs; they do not print
   const rows = c.rows.filter((row) => row.asked.length > 0);
   rows.forEach((row, i) => {
