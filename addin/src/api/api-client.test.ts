@@ -21,7 +21,11 @@ function client(responses: Array<Response | Error>, token: ApiClientOptions['tok
 }
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const zone = { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' } };
+const zone = {
+  code: 'zone',
+  name: { zh: '张江高新区', en: 'Zhangjiang High-tech Zone' },
+  form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } },
+};
 const actor = { id: 'p-statistician', name: '统计员', role: 'statistician', park: 'p' };
 const review = { version: 1, decision: 'approve', comment: '', by: { ...actor, role: 'reviewer' }, at: '2025-03-02T00:00:00.000Z' };
 const me = { id: 'oid-1', name: '王统计', role: 'statistician', park: { code: 'p', name: { zh: '某园', en: 'P Park' } }, authMode: 'entra' };
