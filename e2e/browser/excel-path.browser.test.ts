@@ -185,15 +185,22 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
   it('fills the sheet, with one figure two zeros too large', async () => {
     const token = s.stack.tokens[`${PARK}-statistician`]!;
     const template = (await api<TemplateModel>(s.stack, 'GET', `/templates/${PARK}/2025`, token)).body;
-    for (const row of layoutTemplate(template, 'zh').rows) {
+    const layout = layoutTemplate(template, 'zh');
+    for (const row of layout.rows) {
       const value = FIGURES_2025[row.fieldKey];
       if (value === undefined) continue;
       if (row.cells.value?.kind === 'input') expect(await user('typeInto', `E${row.row}`, row.fieldKey === WRONG.field ? WRONG.value : String(value))).toBeNull();
       if (row.cells.baseline?.kind === 'input') expect(await user('typeInto', `G${row.row}`, String(FIGURES_2024[row.fieldKey]))).toBeNull();
     }
-    // Excel's own validation stops text typed into a number cell, and locked cells refuse typing…
-    expect(await user('typeInto', 'E7', '四百')).toBe('invalid');
-    expect(await user('typeInto', 'B7', 'x')).toBe('locked');
+    // Excel's own validation (the custom rule IF(ISTEXT(E7),TRUE,AND(ISNUMBER(E7),E7>=0,…)))
+    // stops a number out of bounds; text passes to the validator, which reads 无, 3.4万 and
+    // 1.2亿元 and refuses the rest with its own message (docs/domain.md, "Workbooks"); locked
+    // cells refuse typing…
+    const first = layout.rows.find((r) => r.cells.value?.kind === 'input' && r.cells.value.validation?.min === 0 && FIGURES_2025[r.fieldKey] !== undefined && r.fieldKey !== WRONG.field)!;
+    expect(await user('typeInto', `E${first.row}`, '-1')).toBe('invalid');
+    expect(await user('typeInto', `E${first.row}`, '四百')).toBeNull();
+    expect(await user('typeInto', `E${first.row}`, String(FIGURES_2025[first.fieldKey]))).toBeNull();
+    expect(await user('typeInto', `B${first.row}`, 'x')).toBe('locked');
   });
 
   it('validates: the typo is one error, under the figure typed, not also on the locked ratio; a click selects its cell', async () => {
