@@ -41,7 +41,12 @@ export function applyOnboarding(catalogue: Catalogue, review: OnboardingReview, 
         stretch: item.stretch,
         year: item.year,
         quote: item.quote,
-        ...(item.note.trim() ? { note: item.note.trim() } : {}),
+        // One target per park, indicator and year: checkOnboarding refuses a second (a restatement
+        // of a seeded plan is catalogued by hand, docs/domain.md, "Targets").
+        restatements: [],
+        // The reviewer writes one note, in the language of the review: kept as both, so the
+        // Chinese workbooks never lose it (an English reading may be added in the catalogue).
+        ...(item.note.trim() ? { note: { zh: item.note.trim(), en: item.note.trim() } } : {}),
       };
     });
   const indicators = [...catalogue.indicators, ...review.newIndicators.map(indicatorOf)];
@@ -54,6 +59,7 @@ export function applyOnboarding(catalogue: Catalogue, review: OnboardingReview, 
       ...planFields,
       notes: [],
       parent: 'zone',
+      sameFigures: [],
     };
     return { ...catalogue, parks: [...catalogue.parks, park], indicators, targets: [...catalogue.targets, ...targets] };
   }

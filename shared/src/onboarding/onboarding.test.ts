@@ -163,9 +163,22 @@ describe('applyOnboarding', () => {
     const template = buildTemplate(next, 'songjiang', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
     expect(template.catalogueVersion).toBe(2);
     expect(template.fields.find((f) => f.key === 'tech_contract_value')?.targets).toHaveLength(1);
+    // The onboarded park fills the zone's formal return (表号, 制表机关 from zone.json).
+    expect(template.form).toEqual({ zone: seeds.zone.name, number: seeds.zone.form.number, authority: seeds.zone.form.authority });
     const evaluation = evaluateYear(next, 2026, [], { baselines: {} });
     expect(evaluation.evaluations.filter((e) => e.park === 'songjiang')).toHaveLength(8);
     expect(evaluation.catalogueVersion).toBe(2);
+  });
+
+  it("keeps one target per indicator and year, with the reviewer's note in the workbooks of both languages", () => {
+    const review = reviewed();
+    const at = review.items.findIndex((i) => i.decision === 'accepted');
+    review.items[at] = { ...review.items[at]!, note: '按“力争”读作下限' };
+    const next = catalogueSchema.parse({ ...applyOnboarding(seeds, review, SOURCE, NOW.toISOString()), version: 2 });
+    const targets = next.targets.filter((t) => t.park === 'songjiang');
+    expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
+    expect(targets.every((t) => t.restatements.length === 0)).toBe(true);
+    expect(targets.find((t) => t.quote === review.items[at]!.quote)?.note).toEqual({ zh: '按“力争”读作下限', en: '按“力争”读作下限' });
   });
 
   it('replaces a plan (征求意见稿 → adopted) and keeps the old targets for the years before', () => {
