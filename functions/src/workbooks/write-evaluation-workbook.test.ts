@@ -127,6 +127,11 @@ describe('writeEvaluationWorkbook', () => {
     // Page 1 is 总览; then the first park's targets (金山园's 14 take two pages), then its chart on a page of its own.
     const chartPage = pdfPages(pdf).findIndex((text) => text.includes('目标增量完成进度与时间进度')) + 1;
     expect(chartPage).toBeGreaterThan(2);
+    // The whole chart on its page: its axis title and its legend too, and nothing of it on the next page.
+    const pages = pdfPages(pdf);
+    expect(pages[chartPage - 1]).toContain('占目标增量或方案期的比例');
+    expect(pages[chartPage - 1]).toMatch(/时间进度[\s\S]*目标增量完成进度[\s\S]*时间进度/);
+    expect(pages[chartPage] ?? '').not.toContain('占目标增量或方案期的比例');
     const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
     const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
     // The two series' bar colours appear only in the chart: on its page, not on the table's.
