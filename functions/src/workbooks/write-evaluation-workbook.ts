@@ -97,6 +97,9 @@ interface Context {
   footer: string;
 }
 
+/** The chart's height in rows of 15 pt: 360 pt, which fits a landscape A4 page below the title rows. */
+const CHART_ROWS = 24;
+
 function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetEvaluation[]): BarChartSpec {
   const { input } = ctx;
   const year = input.evaluation.year;
@@ -138,7 +141,10 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
   return {
     sheetName: ws.name,
     from: { col: 1, row: last + 1 },
-    to: { col: 11, row: last + 1 + Math.max(16, rows.length * 2 + 6) },
+    // At most CHART_ROWS default rows high, so the whole chart, its axis title and its legend
+    // print on one landscape A4 page under the repeated title rows (34 rows split 金山园's
+    // chart across two pages, its legend alone on the second).
+    to: { col: 11, row: last + 1 + Math.min(CHART_ROWS, Math.max(16, rows.length * 2 + 6)) },
     title: `${name}${year}年 目标增量完成进度与时间进度`,
     direction: 'bar',
     font: WORKBOOK_FONT,
