@@ -28,6 +28,15 @@ describe('writeEvaluationWorkbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', ...parks.map(parkName), '园区比较', '说明']);
   });
 
+  it('breaks park-sheet headers before the year, never inside it, and gives 状态 and 序号 room to print on one line', () => {
+    const ws = wb.getWorksheet(parkName(parks[0]!))!;
+    const header = [...Array(13).keys()].map((i) => String(ws.getRow(3).getCell(i + 1).value));
+    for (const h of header.filter((t) => t.includes('年）'))) expect(h, h).toMatch(/^[^（]+\n（[^\n]+）$/);
+    // 符合序时进度 (six characters, bold) and 序号 on one line: about 2 width units a character at 9 pt and more.
+    expect(ws.getColumn(10).width).toBeGreaterThanOrEqual(13);
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('shows every target’s target, baseline, actual (amounts in 亿元), completion, 时间进度, 目标增量完成进度, status and quote as evaluated', () => {
     for (const park of parks) {
       const ws = wb.getWorksheet(parkName(park))!;
