@@ -47,7 +47,8 @@ const C = {
   no: 'A', indicator: 'B', unit: 'C', target: 'D', baseline: 'E', actual: 'F', completion: 'G', time: 'H',
   increment: 'I', status: 'J', needed: 'K', notes: 'L', quote: 'M',
 } as const;
-const WIDTHS = [3, 15, 6, 11, 10, 10, 8, 7, 9, 9, 16, 13, 12];
+// 序号 and 状态 (符合序时进度) on one line; the same 129 in all, so the page scales as before.
+const WIDTHS = [4.5, 14, 6, 11, 10, 10, 8, 7, 9, 13, 14, 11.5, 11];
 const COMPARISON_SIGN = { gte: '≥', gt: '>', range: '' } as const;
 
 /**
@@ -111,8 +112,9 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
   const targetYears = [...new Set(rows.map((e) => e.target.year))];
   const targetYear = targetYears.length === 1 ? targetYears[0]! : null;
   const headers = [
-    '序号', '指标', '单位', targetYear === null ? '目标值' : `目标值（${targetYear}年）`, `基期值（${baseYear}年）`, `实际值（${year}年）`, '完成率', '时间进度',
-    '目标增量完成进度', '状态', targetYear === null ? '还需' : `还需（至${targetYear}年）`, '说明', '目标原文',
+    // Broken before the year, so no header wraps inside its brackets (（2026 / 年）).
+    '序号', '指标', '单位', targetYear === null ? '目标值' : `目标值\n（${targetYear}年）`, `基期值\n（${baseYear}年）`, `实际值\n（${year}年）`, '完成率', '时间进度',
+    '目标增量完成进度', '状态', targetYear === null ? '还需' : `还需\n（至${targetYear}年）`, '说明', '目标原文',
   ];
   const document = plan.documentNumber ? `（${plan.documentNumber}）` : '';
   putTitle(
