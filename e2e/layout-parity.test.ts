@@ -88,8 +88,8 @@ describe('the add-in writes the same sheet as the template workbook', () => {
           const custom = (ours?.validation?.rule as { custom?: { formula: string } } | null)?.custom;
           expect(custom, `${address} validation type`).toBeDefined();
           expect(shiftFormula(custom!.formula, ours!.validation!.origin!, address), `${address} validation formula`).toBe(`=${String(dv.formulae![0])}`);
-          expect((ours?.validation?.prompt as { message: string }).message).toBe(dv.prompt);
-          expect((ours?.validation?.errorAlert as { message: string }).message).toBe(dv.error);
+          expect((ours?.validation?.prompt as { message: string } | undefined)?.message).toBe(dv.prompt);
+          expect((ours?.validation?.errorAlert as { message: string } | undefined)?.message).toBe(dv.error);
           continue;
         }
         const rule = ours?.validation?.rule as Record<string, { formula1: number; formula2?: number; operator: string }>;

@@ -362,14 +362,21 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
 function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: ReadonlyMap<string, number>, days: number, fmt: string): void {
   const address = `${col}${r}`;
   const value = cell?.value ?? null;
-  if (value === null) return putText(ws, address, '', { numFmt: fmt });
-  if (cell?.declaredNone) return putNumber(ws, address, value, { numFmt: NONE_FORMAT, align: 'right' });
+  if (value === null) {
+    putText(ws, address, '', { numFmt: fmt });
+    return;
+  }
+  if (cell?.declaredNone) {
+    putNumber(ws, address, value, { numFmt: NONE_FORMAT, align: 'right' });
+    return;
+  }
   if (row.consolidation !== 'sum' && row.components) {
     const ref = (component: string) => (component === 'period_days' ? String(days) : rowOf.has(component) ? `${col}${rowOf.get(component)}` : null);
     const num = ref(row.components.numerator);
     const den = ref(row.components.denominator);
     if (num !== null && den !== null) {
-      return putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
+      putFormula(ws, address, `${num}/${den}${row.components.scale === 1 ? '' : `*${row.components.scale}`}`, value, { numFmt: fmt });
+      return;
     }
   }
   putNumber(ws, address, value, { numFmt: fmt });

@@ -236,7 +236,7 @@ function writeNeeded(
   }
   const left = p.yearsLeft;
   if (g.kind === 'compound_rate') {
-    putFormula(ws, address, `(${p.D}/${p.F})^(1/${left})-1`, Math.pow(p.target / p.actual, 1 / left) - 1, { numFmt: '"年均增长"0.0%', align: 'right' });
+    putFormula(ws, address, `(${p.D}/${p.F})^(1/${left})-1`, (p.target / p.actual) ** (1 / left) - 1, { numFmt: '"年均增长"0.0%', align: 'right' });
   } else if (g.kind === 'amount_per_year') {
     const format = e.unit === '%' ? '"年均+"0.00"个百分点"' : `"年均增加"${unit.numFmt}`;
     putFormula(ws, address, `(${p.D}-${p.F})/${left}`, (p.target - p.actual) / left, { numFmt: format, align: 'right' });

@@ -97,7 +97,7 @@ describe('computeGrowthNeeded (还需: docs/domain.md, "Evaluation")', () => {
     { name: 'blank actual', kind: 'compound_rate', actual: null, target: 5, year: 2025, reason: 'not_reported' },
     { name: 'overflow', kind: 'compound_rate', actual: 1e-300, target: 1e300, year: 2025, reason: 'out_of_range' },
   ] as const)('$name', (c) => {
-    const g = computeGrowthNeeded({ ...base, kind: c.kind, actual: c.actual, target: c.target, year: c.year, strictlyMore: 'strictlyMore' in c ? c.strictlyMore : false });
+    const g = computeGrowthNeeded({ ...base, kind: c.kind, actual: c.actual, target: c.target, year: c.year, strictlyMore: 'strictlyMore' in c && c.strictlyMore === true });
     if ('value' in c && c.value !== undefined) expect(g.value).toBeCloseTo(c.value, 12);
     else expect(g).toMatchObject({ value: null, reason: c.reason });
     expect(g.kind).toBe('to' in c ? c.to : c.kind);

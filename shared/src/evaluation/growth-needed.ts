@@ -59,7 +59,7 @@ export function computeCompoundGrowth(actual: number, target: number, yearsLeft:
   if (actual <= 0) return computeTotalToAdd(actual, target, yearsLeft, false);
   const base = { kind: 'compound_rate' as const, yearsLeft };
   if (target <= 0) return { ...base, value: null, reason: 'target_not_positive' };
-  const value = Math.pow(target / actual, 1 / yearsLeft) - 1;
+  const value = (target / actual) ** (1 / yearsLeft) - 1;
   return Number.isFinite(value) ? { ...base, value } : { ...base, value: null, reason: 'out_of_range' };
 }
 
