@@ -94,9 +94,9 @@ describe('consolidation and evaluation read the latest accepted version', () => 
     const lines = new Map<string, string>();
     notes.eachRow((row) => lines.set(String(shown(row.getCell(1))), String(shown(row.getCell(2)))));
     const name = (code: string) => catalogue.parks.find((p) => p.code === code)!.name.zh;
-    expect(lines.get('使用的报送版本')).toContain(`${name(A)} v1`);
-    expect(lines.get('未报送园区')).toContain(`${name(B)}：v1 已被审核退回`);
-    expect(lines.get('未使用的报表')).toContain(`${name(A)} v2：该版本已被审核退回，未使用`);
+    expect(lines.get('使用的报送版本')).toContain(`${name(A)} 第1版`);
+    expect(lines.get('未报送园区')).toContain(`${name(B)}：第1版已被审核退回`);
+    expect(lines.get('未使用的报表')).toContain(`${name(A)} 第2版：该版本已被审核退回，未使用`);
   });
 
   it('a new version approved is read, and nothing is left out any more', async () => {

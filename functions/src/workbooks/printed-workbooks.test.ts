@@ -9,7 +9,7 @@ import { convertWithLibreOffice } from './libreoffice.js';
 import { writeConsolidatedWorkbook } from './write-consolidated-workbook.js';
 import { writeEvaluationWorkbook } from './write-evaluation-workbook.js';
 import { writeTemplateWorkbook } from './write-template-workbook.js';
-import { ASCII_PUNCTUATION_IN_CHINESE, ENGLISH_PHRASE, IDENTIFIER, printedCellTexts, withoutVerbatim } from './__fixtures__/chinese-text.js';
+import { ASCII_PUNCTUATION_IN_CHINESE, ENGLISH_PHRASE, IDENTIFIER, LATIN_VERSION, PUNCTUATION_AT_LINE_START, printedCellTexts, withoutVerbatim } from './__fixtures__/chinese-text.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
 import { pdfPages, pdfWords } from './__fixtures__/pdf-words.js';
 import { loadWorkbook } from './__fixtures__/read-workbook.js';
@@ -70,6 +70,9 @@ describe.each(BOOKS.map((b) => [b.name, b] as const))('the %s workbook', (_name,
     expect(cells.filter((c) => ENGLISH_PHRASE.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
     expect(cells.filter((c) => IDENTIFIER.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
     expect(cells.filter((c) => ASCII_PUNCTUATION_IN_CHINESE.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
+    // A version is 第1版, not v1; no line of a cell starts with ；or ，.
+    expect(cells.filter((c) => LATIN_VERSION.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
+    expect(cells.filter((c) => PUNCTUATION_AT_LINE_START.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
   });
 
   it.skipIf(!SOFFICE)('prints on A4 with body text of 9 pt or more on every page, and no English on any page', async () => {

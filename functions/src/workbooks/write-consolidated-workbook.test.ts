@@ -131,7 +131,7 @@ describe('writeConsolidatedWorkbook', () => {
     c.units.forEach((unit, i) => {
       const v = input.versions.find((x) => x.park === unit);
       expect(ws.getCell(`A${FIRST + i}`).value).toBe(parkName(unit));
-      expect(ws.getCell(`C${FIRST + i}`).value ?? '').toBe(v ? `v${v.version}` : '');
+      expect(ws.getCell(`C${FIRST + i}`).value ?? '').toBe(v ? `第${v.version}版` : '');
       expect(ws.getCell(`D${FIRST + i}`).value ?? '').toBe(v ? v.submittedBy.name : '');
     });
   });

@@ -9,6 +9,15 @@ export const ENGLISH_PHRASE = /[A-Za-z]{2,}(?:[\s,;:'’()-]+[A-Za-z]{2,}){2,}/;
 /** ASCII , ; : ( ) against a Chinese character: Chinese text takes ，；：（）. */
 export const ASCII_PUNCTUATION_IN_CHINESE = /[\u3400-\u9fff][,;:()]|[,;:(][\u3400-\u9fff]|[\u3400-\u9fff]\)|\([\u3400-\u9fff]/;
 
+/** A version written the English way (v1, v12): a Chinese workbook says 第1版. */
+export const LATIN_VERSION = /(?<![A-Za-z0-9])v\d+/;
+
+/**
+ * A Chinese clause separator or closing mark at the start of a line of a cell (；，。、：）): what a
+ * reader sees when notes are joined before a line break rather than after it.
+ */
+export const PUNCTUATION_AT_LINE_START = /(?:^|\n)[；，。、：）]/;
+
 /** An identifier such as rd_share or value_declared_none: codes do not print. */
 export const IDENTIFIER = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
 
