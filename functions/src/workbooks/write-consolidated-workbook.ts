@@ -20,6 +20,7 @@ import { periodLabel } from './period-label.js';
 import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
+import { versionLabel } from './version-label.js';
 
 export interface ConsolidatedWorkbookInput {
   catalogue: Catalogue;
@@ -319,7 +320,7 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
     ws,
     `${ctx.parkName(unit)}${ctx.period}指标数据`,
     v
-      ? `报送版本 v${v.version}，${v.submittedBy.name}于${chinaTime(v.submittedAt)}报送（${SOURCE_LABEL[v.source]}）；模板版本 ${v.templateVersion.slice(0, 12)}；内容校验值 ${v.contentHash.slice(0, 12)}${returned ? `；${returned}，未使用` : ''}。数值为园区填报的单位。`
+      ? `报送版本：${versionLabel(v.version)}，${v.submittedBy.name}于${chinaTime(v.submittedAt)}报送（${SOURCE_LABEL[v.source]}）；模板版本 ${v.templateVersion.slice(0, 12)}；内容校验值 ${v.contentHash.slice(0, 12)}${returned ? `；${returned}，未使用` : ''}。数值为园区填报的单位。`
       : returned
         ? `本期无可用报送：${returned}。`
         : '本期未报送。',
@@ -434,7 +435,7 @@ function writeStatusSheet(ws: Worksheet, ctx: Context): void {
     }
     const warnings = v.issues.filter((x) => x.severity === 'warning');
     const explained = explanationsByField(v);
-    putText(ws, `C${r}`, `v${v.version}`, { align: 'center' });
+    putText(ws, `C${r}`, versionLabel(v.version), { align: 'center' });
     putText(ws, `D${r}`, v.submittedBy.name, { wrap: true });
     putText(ws, `E${r}`, chinaTime(v.submittedAt));
     putText(ws, `F${r}`, SOURCE_LABEL[v.source], { wrap: true });
@@ -487,10 +488,10 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
   };
   line('期间', `${ctx.period}（${c.periodDays}天）${/Q[1-4]$/.test(c.period) ? '。季报中的当年数为本年1月1日至季末的累计数，与上年同期比较（同比），不与上一季度比较。' : ''}`);
   line('汇总范围', `${ctx.zoneName}：${c.units.map(ctx.parkName).join('、')}`);
-  line('使用的报送版本', c.sources.map((s) => `${ctx.parkName(s.park)} v${s.version}`).join('；') || '无');
+  line('使用的报送版本', c.sources.map((s) => `${ctx.parkName(s.park)} ${versionLabel(s.version)}`).join('；') || '无');
   const missing = (p: string) => [ctx.parkName(p), describeReturned(c.ignored, p)].filter(Boolean).join('：');
   line('未报送园区', c.missingReturns.map(missing).join('、') || '无');
-  if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${ctx.parkName(x.park)} v${x.version}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
+  if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
   for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式：${kind.description.zh}`, kindNote(kind.kind));
   line('合计', '合计只计要求填报该项的园区。全部要求填报的园区都有数值的，为“n园合计”；部分园区未报送或未填报的，为“k园合计”并注明缺哪些园区。');
   line('单元格中的文字', Object.entries(SHORT_REASON).map(([code, label]) => `${label}：${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join('；'));

@@ -19,6 +19,7 @@ import { injectCharts } from './inject-charts.js';
 import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
 import { chinaDate, chinaTime, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
+import { versionLabel } from './version-label.js';
 
 export interface EvaluationWorkbookInput {
   catalogue: Catalogue;
@@ -120,7 +121,7 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
   putTitle(
     ws,
     `${name}${year}年度目标评估`,
-    `依据：${plan.planTitle}${document}${plan.draft ? '，征求意见稿，目标可能调整' : ''}。实际值取自${year}年年报${source ? ` v${source.version}` : '（未报送）'}${returned ? `（${returned}，未使用）` : ''}。` +
+    `依据：${plan.planTitle}${document}${plan.draft ? '，征求意见稿，目标可能调整' : ''}。实际值取自${year}年年报${source ? versionLabel(source.version) : '（未报送）'}${returned ? `（${returned}，未使用）` : ''}。` +
       `完成率 = 实际值 ÷ 目标值；时间进度 =（${year} − ${baseYear}）÷（目标年 − ${baseYear}）；目标增量完成进度 =（实际值 − 基期值）÷（目标值 − 基期值），不低于时间进度即符合序时进度。金额单位为亿元。`,
     headers.length,
   );
@@ -295,7 +296,7 @@ function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: Rea
     });
     const source = input.evaluation.sources.find((s) => s.park === park);
     const returned = describeReturned(input.evaluation.ignored, park);
-    putText(ws, `${col(2 + STATUSES.length)}${r}`, `${source ? `v${source.version}` : '未报送'}${returned ? `（${returned}）` : ''}`, { align: 'center', wrap: true });
+    putText(ws, `${col(2 + STATUSES.length)}${r}`, `${source ? versionLabel(source.version) : '未报送'}${returned ? `（${returned}）` : ''}`, { align: 'center', wrap: true });
     putText(ws, `${col(3 + STATUSES.length)}${r}`, `${plan.planTitle}${plan.draft ? '（征求意见稿，目标可能调整）' : ''}`, { wrap: true });
   });
   // 合计: the zone's targets by status.
@@ -391,9 +392,9 @@ function writeNotes(ws: Worksheet, ctx: Context): void {
     ws.getRow(r).height = 20;
     r += 1;
   };
-  line('使用的年报版本', input.evaluation.sources.map((s) => `${ctx.parkName(s.park)} v${s.version}`).join('；') || '无');
+  line('使用的年报版本', input.evaluation.sources.map((s) => `${ctx.parkName(s.park)} ${versionLabel(s.version)}`).join('；') || '无');
   if (input.evaluation.ignored.length) {
-    line('未使用的年报', input.evaluation.ignored.map((x) => `${ctx.parkName(x.park)} v${x.version}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
+    line('未使用的年报', input.evaluation.ignored.map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
   }
   line('计量单位', '金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；其余按指标目录的单位。填报为“无”的指标按0计，显示为“无”。');
   section('状态', '判定标准（依次判定，先符合者为准）');
