@@ -6,6 +6,11 @@ export function textWidth(text: string): number {
   return [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
 }
 
+/** Printed width in Excel's units at a font size: a CJK character is about 1.6 digits wide in LibreOffice's print. */
+function printedWidth(text: string, size: number): number {
+  return ([...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 1.6 : 1), 0) * size) / DEFAULT_FONT_SIZE;
+}
+
 /**
  * A line of text at a font size, in points: CJK faces need about 1.45 em (Noto Sans CJK, which
  * LibreOffice substitutes for 等线; 等线 itself is 1.3 em).
@@ -28,11 +33,17 @@ export function cutOffText(wb: ExcelJS.Workbook): string[] {
     const merged = mergedWidths(ws);
     ws.eachRow((row) => {
       row.eachCell((cell, c) => {
-        const text = typeof cell.value === 'string' ? cell.value : null;
-        if (!text || cell.alignment?.shrinkToFit || ws.getColumn(c).hidden) return; // a hidden column does not print
+        if (cell.alignment?.shrinkToFit || ws.getColumn(c).hidden) return; // a hidden column does not print
         if (cell.isMerged && cell.master !== cell) return;
         const width = merged.get(cell.address) ?? columnWidth(ws, c);
         const available = Math.max(1, width - 1);
+        const number = numberShown(cell);
+        // A number wider than its column prints as ### (it never wraps or spills over). Measured
+        // narrowly, as LibreOffice prints it (力争≥105.00 fits a column of 11 at 10 pt, 力争≥3,000.00 does not).
+        const numberWidth = number === null ? 0 : printedWidth(number, cell.font?.size ?? DEFAULT_FONT_SIZE);
+        if (numberWidth > width) out.push(`${ws.name}!${cell.address}: ${number} is ${numberWidth.toFixed(1)} wide in a ${width} column (###)`);
+        const text = typeof cell.value === 'string' ? cell.value : null;
+        if (!text) return;
         if (cell.alignment?.wrapText) {
           const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / available)), 0);
           const needed = lines * lineHeight(cell.font?.size ?? DEFAULT_FONT_SIZE);
@@ -45,6 +56,24 @@ export function cutOffText(wb: ExcelJS.Workbook): string[] {
     });
   });
   return out;
+}
+
+/**
+ * A number as its format shows it, near enough to measure: the first section's literals, the
+ * number with the format's decimals and thousands separators, % (cached results of formulas too).
+ */
+function numberShown(cell: Cell): string | null {
+  const raw = cell.value;
+  const value = typeof raw === 'number' ? raw : raw && typeof raw === 'object' && 'result' in raw && typeof raw.result === 'number' ? raw.result : null;
+  if (value === null) return null;
+  const fmt = (cell.numFmt ?? 'General').split(';')[0]!;
+  const literals = [...fmt.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).join(''); // before or after the number: the width is the same
+  const code = fmt.replace(/"[^"]*"/g, '');
+  const percent = code.includes('%');
+  const decimals = /\.(0+)/.exec(code)?.[1]?.length ?? 0;
+  const n = percent ? value * 100 : value;
+  const digits = code === 'General' ? String(n) : n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: code.includes(',') });
+  return `${literals}${digits}${percent ? '%' : ''}`;
 }
 
 function columnWidth(ws: Worksheet, c: number): number {
