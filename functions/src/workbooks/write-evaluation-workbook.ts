@@ -164,11 +164,21 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
 function targetFormat(e: TargetEvaluation, unit: DisplayUnit, headerYear: number | null): string {
   const stretch = e.stretch ? '力争' : '';
   const year = headerYear === e.target.year ? '' : `"（${e.target.year}年）"`;
-  if (e.comparison === 'range' && e.target.valueHigh !== null) {
-    const high = toDisplay(e.target.valueHigh, unit)!;
-    return `"${stretch}"${unit.numFmt}"–${high.toLocaleString('en-US', { maximumFractionDigits: 2 })}"${year}`;
-  }
-  return `"${stretch}${COMPARISON_SIGN[e.comparison]}"${unit.numFmt}${year}`;
+  const high = e.comparison === 'range' ? toDisplay(e.target.valueHigh, unit) : null;
+  const numFmt = planFigureFormat([toDisplay(e.target.value, unit)!, ...(high === null ? [] : [high])], unit);
+  if (high !== null) return `"${stretch}"${numFmt}"–${high.toLocaleString('en-US', { maximumFractionDigits: 2 })}"${year}`;
+  return `"${stretch}${COMPARISON_SIGN[e.comparison]}"${numFmt}${year}`;
+}
+
+/**
+ * A plan's figure as the plan writes it: the decimals it has, at most the unit's (3000亿元 is
+ * 力争≥3,000, not 3,000.00, which does not fit its column; 6.8% is ≥6.8).
+ */
+function planFigureFormat(values: readonly number[], unit: DisplayUnit): string {
+  const most = /\.(0+)/.exec(unit.numFmt)?.[1]?.length ?? 0;
+  const needed = Math.max(0, ...values.map((v) => [...Array(most + 1).keys()].find((d) => Math.abs(Number(v.toFixed(d)) - v) < 1e-9) ?? most));
+  const integer = unit.numFmt.includes(',') ? '#,##0' : '0';
+  return needed === 0 ? integer : `${integer}.${'0'.repeat(needed)}`;
 }
 
 function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluation, ctx: Context, headerYear: number | null): void {
