@@ -24,8 +24,8 @@ const ARTIFACTS = join(import.meta.dirname, '../../../test-artifacts/workbooks')
 const leader = (unit: string, value: number | null) => (value === null ? '' : unit === '万元' || unit === '平方米' ? value / 10_000 : value);
 
 describe('writeEvaluationWorkbook', () => {
-  it('has 总览, a sheet per park with targets, 园区比较 and 说明', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', ...parks.map(parkName), '园区比较', '说明']);
+  it('has 总览, a sheet per park with targets, 进度图 (the charts of the parks), 园区比较 and 说明', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', ...parks.map(parkName), '进度图', '园区比较', '说明']);
   });
 
   it('breaks park-sheet headers before the year, never inside it, and gives 状态 and 序号 room to print on one line', () => {
@@ -113,14 +113,16 @@ describe('writeEvaluationWorkbook', () => {
     expect(texts.join('\n')).toContain('努力打造千亿级产业集群');
   });
 
-  it('carries a native chart on every park sheet: chart parts, drawing, relationships, content types', () => {
+  it('carries a native chart for every park on 进度图: chart parts, drawing, relationships, content types', () => {
     const files = unzipSync(buffer);
     const charts = Object.keys(files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
     expect(charts).toHaveLength(parks.length);
     const types = strFromU8(files['[Content_Types].xml']!);
     for (const c of charts) expect(types).toContain(`PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
+    // One drawing, on 进度图 (the sheet after the parks'): the charts print without a table's headers above them.
     const sheetsWithDrawing = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f) && /<drawing r:id="/.test(strFromU8(files[f]!)));
-    expect(sheetsWithDrawing).toHaveLength(parks.length);
+    expect(sheetsWithDrawing).toEqual([`xl/worksheets/sheet${parks.length + 2}.xml`]);
+    expect(wb.getWorksheet('进度图')!.pageSetup.printTitlesRow ?? '').not.toContain('3');
     expect(charts.map((c) => strFromU8(files[c]!)).join('')).toContain(`<c:f>&apos;${parkName(parks[0]!)}&apos;!$I$4:`);
   });
 
@@ -133,14 +135,21 @@ describe('writeEvaluationWorkbook', () => {
     const pdf = await convertWithLibreOffice(buffer, 'pdf');
     expect(pdfFonts(pdf).some((f) => /CJK/i.test(f))).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
-    // Page 1 is 总览; then the first park's targets (金山园's 14 take two pages), then its chart on a page of its own.
-    const chartPage = pdfPages(pdf).findIndex((text) => text.includes('目标增量完成进度与时间进度')) + 1;
-    expect(chartPage).toBeGreaterThan(2);
-    // The whole chart on its page: its axis title and its legend too, and nothing of it on the next page.
+    // Page 1 is 总览; then the parks' targets (金山园's 14 take two pages); then 进度图, a park's chart a page.
     const pages = pdfPages(pdf);
-    expect(pages[chartPage - 1]).toContain('占目标增量或方案期的比例');
-    expect(pages[chartPage - 1]).toMatch(/时间进度[\s\S]*目标增量完成进度[\s\S]*时间进度/);
-    expect(pages[chartPage] ?? '').not.toContain('占目标增量或方案期的比例');
+    const chartPages = pages.flatMap((text, i) => (text.includes('目标增量完成进度与时间进度') ? [i + 1] : []));
+    const chartPage = chartPages[0]!;
+    expect(chartPage).toBeGreaterThan(2);
+    expect(chartPages).toHaveLength(parks.length);
+    for (const [i, p] of chartPages.entries()) {
+      const page = pages[p - 1]!;
+      expect(page).toMatch(new RegExp(`${parkName(parks[i]!)}\\s*${evaluation.year}\\s*年\\s*目标增量完成进度与时间进度`));
+      // The whole chart on its page (axis title, legend), under no table's column headers.
+      expect(page).toContain('占目标增量或方案期的比例');
+      expect(page).toMatch(/时间进度[\s\S]*目标增量完成进度/);
+      expect(page).not.toContain('目标原文');
+      expect(page).not.toContain('序号');
+    }
     const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
     const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
     // The two series' bar colours appear only in the chart: on its page, not on the table's.
