@@ -73,12 +73,12 @@ export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): P
   const byPark = new Map<string, TargetEvaluation[]>();
   for (const e of evaluation.evaluations) byPark.set(e.park, [...(byPark.get(e.park) ?? []), e]);
   const parks = catalogue.parks.map((p) => p.code).filter((p) => byPark.has(p));
-  const taken = new Set(['总览', '园区比较', '说明'].map((s) => s.toLowerCase()));
+  const taken = new Set(['总览', CHART_SHEET, '园区比较', '说明'].map((s) => s.toLowerCase()));
   const sheetOf = new Map(parks.map((p) => [p, sheetName(parkName(p), taken)]));
   const ctx: Context = { input, parkName, indicators, footer };
 
   const overview = wb.addWorksheet('总览', { properties: { tabColor: { argb: 'FF2F6EBA' } } });
-  const charts: BarChartSpec[] = [];
+  const charts: ParkChart[] = [];
   const statusRange = new Map<string, string>();
   for (const park of parks) {
     const ws = wb.addWorksheet(sheetOf.get(park)!);
@@ -87,9 +87,10 @@ export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): P
     statusRange.set(park, sheetRef(ws.name, `$${C.status}$${FIRST_ROW}:$${C.status}$${FIRST_ROW + Math.max(rows.length, 1) - 1}`));
   }
   writeOverview(overview, ctx, parks, byPark, statusRange);
+  const placed = writeChartSheet(wb.addWorksheet(CHART_SHEET), ctx, charts);
   writeComparison(wb.addWorksheet('园区比较'), ctx);
   writeNotes(wb.addWorksheet('说明'), ctx);
-  return injectCharts((await wb.xlsx.writeBuffer()) as unknown as Uint8Array, charts);
+  return injectCharts((await wb.xlsx.writeBuffer()) as unknown as Uint8Array, placed);
 }
 
 interface Context {
@@ -101,8 +102,14 @@ interface Context {
 
 /** The chart's height in rows of 15 pt: 360 pt, which fits a landscape A4 page below the title rows. */
 const CHART_ROWS = 24;
+/** The sheet of the parks' charts, a park a page. */
+const CHART_SHEET = '进度图';
+const CHART_COLUMNS = 10;
 
-function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetEvaluation[]): BarChartSpec {
+/** A park's chart before it is placed on 进度图, and how many rows high it is. */
+type ParkChart = Omit<BarChartSpec, 'sheetName' | 'from' | 'to'> & { rows: number };
+
+function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetEvaluation[]): ParkChart {
   const { input } = ctx;
   const year = input.evaluation.year;
   const name = ctx.parkName(park);
@@ -137,17 +144,13 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
     });
   }
   fitRowHeights(ws, 2);
-  // The chart prints on a page of its own, below the table.
-  ws.getRow(last).addPageBreak();
   setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: `${ctx.footer} · ${name}` });
   const ref = (col: string) => sheetRef(ws.name, `$${col}$${FIRST_ROW}:$${col}$${last}`);
   return {
-    sheetName: ws.name,
-    from: { col: 1, row: last + 1 },
     // At most CHART_ROWS default rows high, so the whole chart, its axis title and its legend
-    // print on one landscape A4 page under the repeated title rows (34 rows split 金山园's
-    // chart across two pages, its legend alone on the second).
-    to: { col: 11, row: last + 1 + Math.min(CHART_ROWS, Math.max(16, rows.length * 2 + 6)) },
+    // print on one landscape A4 page under the title rows (34 rows split 金山园's chart across
+    // two pages, its legend alone on the second).
+    rows: Math.min(CHART_ROWS, Math.max(16, rows.length * 2 + 6)),
     title: `${name}${year}年 目标增量完成进度与时间进度`,
     direction: 'bar',
     font: WORKBOOK_FONT,
@@ -158,6 +161,35 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
     ],
     valueAxis: { title: '占目标增量或方案期的比例', numFmt: '0%' },
   };
+}
+
+/**
+ * 进度图: each park's chart on a page of its own under the sheet's title, the full width of a
+ * landscape page. On the park's own sheet the chart printed under the table's repeated column
+ * headers, an empty table above it; here no header stands above a chart.
+ */
+function writeChartSheet(ws: Worksheet, ctx: Context, charts: readonly ParkChart[]): BarChartSpec[] {
+  const year = ctx.input.evaluation.year;
+  putTitle(
+    ws,
+    `${ctx.input.catalogue.zone.name.zh}${year}年度目标增量完成进度与时间进度`,
+    '每个园区一页。目标增量完成进度不低于时间进度即符合序时进度；无基期值或未报送的目标只列时间进度。',
+    CHART_COLUMNS,
+  );
+  ws.getRow(2).height = 18;
+  ws.columns = Array.from({ length: CHART_COLUMNS }, () => ({ width: 12 }));
+  // Zero-based rows: a blank row above and below each chart, so no frame touches a page's edge
+  // (LibreOffice prints a frame that starts on a page break on both pages).
+  let top = 3;
+  const placed = charts.map(({ rows, ...chart }, i) => {
+    const spec: BarChartSpec = { ...chart, sheetName: ws.name, from: { col: 0, row: top }, to: { col: CHART_COLUMNS, row: top + rows } };
+    // The frame ends at the top of zero-based row top + rows, 1-based top + rows + 1: the page breaks after it.
+    if (i < charts.length - 1) ws.getRow(top + rows + 1).addPageBreak();
+    top += rows + 2;
+    return spec;
+  });
+  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: `${ctx.footer} · ${CHART_SHEET}` });
+  return placed;
 }
 
 /** "≥", "力争≥", "1–2": what a target value cell shows before the number. */
