@@ -135,6 +135,11 @@ describe('writeEvaluationWorkbook', () => {
     const pdf = await convertWithLibreOffice(buffer, 'pdf');
     expect(pdfFonts(pdf).some((f) => /CJK/i.test(f))).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
+    const files = unzipSync(buffer);
+    const chartXml = Object.keys(files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+      .map((f) => strFromU8(files[f]!).replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
     // Page 1 is 总览; then the parks' targets (金山园's 14 take two pages); then 进度图, a park's chart a page.
     const pages = pdfPages(pdf);
     const chartPages = pages.flatMap((text, i) => (text.includes('目标增量完成进度与时间进度') ? [i + 1] : []));
@@ -149,6 +154,11 @@ describe('writeEvaluationWorkbook', () => {
       expect(page).toMatch(/时间进度[\s\S]*目标增量完成进度/);
       expect(page).not.toContain('目标原文');
       expect(page).not.toContain('序号');
+      // Every bar labelled: a label too long made LibreOffice skip every other one (闵行园's 11).
+      const labels = [...chartXml[i]!.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)][0]![0].match(/<c:v>[^<]*<\/c:v>/g)!.map((v) => v.slice(5, -6));
+      expect(labels.length, parkName(parks[i]!)).toBe(evaluation.evaluations.filter((e) => e.park === parks[i]).length);
+      const flat = page.replace(/\s+/g, '');
+      expect(labels.filter((l) => !flat.includes(l.replace(/\s+/g, ''))), parkName(parks[i]!)).toEqual([]);
     }
     const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
     const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
