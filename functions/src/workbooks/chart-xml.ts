@@ -15,6 +15,8 @@ export interface BarChartSpec {
   direction: 'bar' | 'col';
   /** Category labels: a sheet-qualified range such as '金山园'!$B$6:$B$9, and its cached text. */
   categories: { ref: string; cache: string[] };
+  /** Plot cells of hidden rows and columns too (labels kept in a column that does not print). */
+  plotHidden?: boolean;
   series: ChartSeries[];
   valueAxis: { title: string; numFmt: string; min?: number };
   /** East Asian typeface of the chart's text. */
@@ -71,7 +73,7 @@ export function barChartXml(spec: BarChartSpec): string {
     `<c:axPos val="${spec.direction === 'bar' ? 'b' : 'l'}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `${richTitle(spec.valueAxis.title, 1050)}<c:numFmt formatCode="${xmlEscape(spec.valueAxis.numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `${text(1050, false)}<c:crossAx val="500000001"/><c:crosses val="${spec.direction === 'bar' ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>${text(1050, false)}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>${text(1050, false)}</c:legend><c:plotVisOnly val="${spec.plotHidden ? 0 : 1}"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>` +
     `${text(1050, false)}<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup orientation="landscape"/></c:printSettings></c:chartSpace>`
   );

@@ -17,7 +17,7 @@ import { describeReturned } from './describe-returned.js';
 import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { injectCharts } from './inject-charts.js';
 import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
-import { chinaDate, chinaTime, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { chinaDate, chinaTime, columnLetter, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
 
@@ -106,6 +106,10 @@ const CHART_ROWS = 24;
 const CHART_SHEET = '进度图';
 const CHART_COLUMNS = 10;
 
+/** The longest category label of a chart, in characters; longer names end in "…". */
+const CHART_LABEL_LENGTH = 16;
+const chartLabel = (name: string) => ([...name].length <= CHART_LABEL_LENGTH ? name : `${[...name].slice(0, CHART_LABEL_LENGTH - 1).join('')}…`);
+
 /** A park's chart before it is placed on 进度图, and how many rows high it is. */
 type ParkChart = Omit<BarChartSpec, 'sheetName' | 'from' | 'to'> & { rows: number };
 
@@ -154,7 +158,8 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
     title: `${name}${year}年 目标增量完成进度与时间进度`,
     direction: 'bar',
     font: WORKBOOK_FONT,
-    categories: { ref: ref(C.indicator), cache: rows.map((e) => ctx.indicators.get(e.indicator)?.name.zh ?? e.indicator) },
+    // Placed on 进度图 (writeChartSheet), cut to CHART_LABEL_LENGTH.
+    categories: { ref: '', cache: rows.map((e) => chartLabel(ctx.indicators.get(e.indicator)?.name.zh ?? e.indicator)) },
     series: [
       { name: { ref: sheetRef(ws.name, `$${C.increment}$3`), cache: headers[8]! }, values: { ref: ref(C.increment), cache: rows.map((e) => e.increment.value) }, color: '2F6EBA' },
       { name: { ref: sheetRef(ws.name, `$${C.time}$3`), cache: headers[7]! }, values: { ref: ref(C.time), cache: rows.map((e) => e.expected.elapsed) }, color: 'F4B183' },
@@ -181,8 +186,22 @@ function writeChartSheet(ws: Worksheet, ctx: Context, charts: readonly ParkChart
   // Zero-based rows: a blank row above and below each chart, so no frame touches a page's edge
   // (LibreOffice prints a frame that starts on a page break on both pages).
   let top = 3;
+  // The bars' labels, cut to CHART_LABEL_LENGTH, in a column that does not print: LibreOffice
+  // skips every other label of an axis when one runs longer (闵行园's 22-character
+  // 实现专业化…孵化器数 hid five of its eleven), and a chart takes its labels from cells.
+  const labels = columnLetter(CHART_COLUMNS + 2);
+  ws.getColumn(CHART_COLUMNS + 2).hidden = true;
   const placed = charts.map(({ rows, ...chart }, i) => {
-    const spec: BarChartSpec = { ...chart, sheetName: ws.name, from: { col: 0, row: top }, to: { col: CHART_COLUMNS, row: top + rows } };
+    chart.categories.cache.forEach((text, k) => putText(ws, `${labels}${top + 1 + k}`, text));
+    const ref = sheetRef(ws.name, `$${labels}$${top + 1}:$${labels}$${top + chart.categories.cache.length}`);
+    const spec: BarChartSpec = {
+      ...chart,
+      categories: { ...chart.categories, ref },
+      plotHidden: true,
+      sheetName: ws.name,
+      from: { col: 0, row: top },
+      to: { col: CHART_COLUMNS, row: top + rows },
+    };
     // The frame ends at the top of zero-based row top + rows, 1-based top + rows + 1: the page breaks after it.
     if (i < charts.length - 1) ws.getRow(top + rows + 1).addPageBreak();
     top += rows + 2;
