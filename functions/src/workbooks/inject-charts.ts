@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped, type Zippable } from 'fflate';
 import { barChartXml, type BarChartSpec } from './chart-xml.js';
 import { xmlAttribute, xmlEscape } from './xml-text.js';
 
@@ -19,6 +19,13 @@ const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export function injectCharts(xlsx: Uint8Array, charts: readonly BarChartSpec[]): Buffer {
   if (charts.length === 0) return Buffer.from(xlsx);
   const files = unzipSync(xlsx);
+  injectChartParts(files, charts);
+  return Buffer.from(zipSync(files as Zippable, { level: 6 }));
+}
+
+/** injectCharts on the parts of a workbook already unzipped (packWorkbook's edit): changes `files` in place. */
+export function injectChartParts(files: Unzipped, charts: readonly BarChartSpec[]): void {
+  if (charts.length === 0) return;
   const text = (path: string) => {
     const f = files[path];
     if (!f) throw new Error(`injectCharts: ${path} missing from workbook`);
@@ -82,7 +89,6 @@ export function injectCharts(xlsx: Uint8Array, charts: readonly BarChartSpec[]):
   }
   contentTypes = contentTypes.replace('</Types>', `${overrides.join('')}</Types>`);
   put('[Content_Types].xml', contentTypes);
-  return Buffer.from(zipSync(files as Zippable, { level: 6 }));
 }
 
 function anchorXml(chart: BarChartSpec, id: number, rid: string): string {

@@ -21,6 +21,7 @@ import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
 import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
+import { packWorkbook } from './pack-workbook.js';
 
 export interface ConsolidatedWorkbookInput {
   catalogue: Catalogue;
@@ -108,7 +109,7 @@ export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput
   writeStatusSheet(wb.addWorksheet('填报状态'), ctx);
   writeIssuesSheet(wb.addWorksheet('校验与说明'), ctx);
   writeNotesSheet(wb.addWorksheet('说明'), ctx);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return packWorkbook(wb);
 }
 
 interface Context {

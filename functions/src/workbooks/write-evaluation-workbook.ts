@@ -15,7 +15,8 @@ import {
 import type { BarChartSpec } from './chart-xml.js';
 import { describeReturned } from './describe-returned.js';
 import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
-import { injectCharts } from './inject-charts.js';
+import { injectChartParts } from './inject-charts.js';
+import { packWorkbook } from './pack-workbook.js';
 import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
 import { chinaDate, chinaTime, columnLetter, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
@@ -90,7 +91,7 @@ export async function writeEvaluationWorkbook(input: EvaluationWorkbookInput): P
   const placed = writeChartSheet(wb.addWorksheet(CHART_SHEET), ctx, charts);
   writeComparison(wb.addWorksheet('园区比较'), ctx);
   writeNotes(wb.addWorksheet('说明'), ctx);
-  return injectCharts((await wb.xlsx.writeBuffer()) as unknown as Uint8Array, placed);
+  return packWorkbook(wb, (files) => injectChartParts(files, placed));
 }
 
 interface Context {
