@@ -605,7 +605,7 @@ class FakeRange extends Loadable {
     this.setMatrix('NumberFormat', v, (cell, x) => void (cell.numberFormat = String(x)), false);
   }
   set columnHidden(v: boolean) {
-    this.ctx.action(this.id, 'ColumnHidden', [v], () => {
+    this.command(this.path, 'set', 'ColumnHidden', [v], () => {
       this.guardFormat('allowFormatColumns');
       const rect = parseAddress(this.address);
       const s = this.ref.resolve();
@@ -788,7 +788,7 @@ class FakeRange extends Loadable {
         set(formatPath, 'WrapText', v, (cell) => void (cell.wrap = v));
       },
       set rowHeight(points: number) {
-        self.ctx.action(self.id, 'Format.RowHeight', [points], () => self.guardFormat('allowFormatRows'));
+        self.command(formatPath, 'set', 'RowHeight', [points], () => self.guardFormat('allowFormatRows'));
       },
       set horizontalAlignment(v: string) {
         set(formatPath, 'HorizontalAlignment', v, (cell) => void (cell.align = v));
