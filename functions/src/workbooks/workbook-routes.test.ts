@@ -103,7 +103,7 @@ describe('workbook routes', () => {
     expect(r.error?.message.zh).toContain('文件大小为3MB');
     // Just over the limit: the two sizes must not read the same.
     const near = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
-    expect(near.error?.message.zh).toContain('文件大小为0.07MB，超过上限0.06MB');
+    expect(near.error?.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
   });
 
   it.each([
