@@ -30,7 +30,7 @@ export async function writeStack(store: ReturnStore, catalogue: Catalogue, spec:
     if (decision === null) continue;
     const review: Review = { version: outcome.version.version, decision, comment: decision === 'return' ? '请核实' : '', by: reviewer(spec.park), at };
     const stored = await store.appendReview(spec.park, spec.period, review);
-    if (stored !== 'created') throw new Error(`stack ${spec.park}/${spec.period} review of v${n}: ${stored}`);
+    if (stored.kind !== 'created') throw new Error(`stack ${spec.park}/${spec.period} review of v${n}: ${stored.kind}`);
   }
 }
 

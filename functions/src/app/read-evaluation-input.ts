@@ -1,6 +1,5 @@
 import type { ParkReturnValues, ReturnSource } from '@zj/shared';
-import { collectBaselines, computePeriodReturns } from '@zj/shared/returns';
-import { readParkReturns } from './read-park-returns.js';
+import { acceptedReturnOf, baselineYearPeriod, baselinesKnown, computePeriodReturns } from '@zj/shared/returns';
 import type { Services } from './services.js';
 
 export interface EvaluationInput {
@@ -10,12 +9,28 @@ export interface EvaluationInput {
   returned: ReturnSource[];
   /** Per park: the baselines (基期值) known from all its accepted returns. */
   baselines: Record<string, Record<string, number | null>>;
+  /** ETags of every row read: what a document built from this input is keyed by. */
+  sources: Record<string, Array<string | null>>;
 }
 
-/** What the annual evaluation reads: each park's accepted annual return for the year, and its baselines. */
+/**
+ * What the annual evaluation reads: each park's accepted annual return for the year, and its
+ * baselines. Three rows a park (the year's head, the baselines row, the baseline year's head),
+ * nothing older, however many periods the park has.
+ */
 export async function readEvaluationInput(svc: Services, year: number): Promise<EvaluationInput> {
-  const parks = await Promise.all(svc.catalogue.parks.map(async (park) => ({ park, returns: await readParkReturns(svc, park.code) })));
-  const { returns: history, returned } = computePeriodReturns(parks.flatMap(({ returns }) => returns.filter((r) => r.period === String(year))));
-  const baselines = Object.fromEntries(parks.map(({ park, returns }) => [park.code, collectBaselines(park, returns)]));
-  return { history, returned, baselines };
+  const parks = await Promise.all(
+    svc.catalogue.parks.map(async (park) => {
+      const [head, index, baseYear] = await Promise.all([
+        svc.store.readPeriodHead(park.code, String(year)),
+        svc.store.readBaselineIndex(park.code),
+        svc.store.readPeriodHead(park.code, baselineYearPeriod(park)),
+      ]);
+      return { park, head, index, baseYear };
+    }),
+  );
+  const { returns: history, returned } = computePeriodReturns(parks.flatMap(({ park, head }) => (head?.latest ? [acceptedReturnOf(park.code, String(year), head)] : [])));
+  const baselines = Object.fromEntries(parks.map(({ park, index, baseYear }) => [park.code, baselinesKnown(park, index.index, baseYear?.accepted ?? null)]));
+  const sources = Object.fromEntries(parks.map(({ park, head, index, baseYear }) => [park.code, [head?.etag ?? null, index.etag, baseYear?.etag ?? null]]));
+  return { history, returned, baselines, sources };
 }

@@ -13,15 +13,13 @@ export interface SaveDraftCommand {
 
 /**
  * Saves a server draft (草稿): a new draft record every time, never a version. A period not begun
- * refuses it (period_not_started). A locked period
- * refuses it (period_locked) like a submission, at the check here and again at the commit (the lock
- * marker guards it). Refusals throw DomainError; nothing is stored for them.
+ * refuses it (period_not_started). A locked period refuses it (period_locked) like a submission:
+ * the store checks the head's lock under the ETag it commits on. Refusals throw DomainError;
+ * nothing is stored for them.
  */
 export async function saveDraft(svc: Services, cmd: SaveDraftCommand): Promise<ReturnDraft> {
   const { park, period, input } = cmd;
   assertPeriodBegun(period, svc.now());
-  const lock = await svc.store.readLock(period.code);
-  if (lock?.locked) throw new DomainError('period_locked', { period: period.code });
   const draft: ReturnDraft = { park: park.code, period: period.code, savedAt: svc.now().toISOString(), savedBy: cmd.actor, contentHash: contentHash(input), input };
   const outcome = await svc.store.appendDraft(draft);
   switch (outcome.kind) {

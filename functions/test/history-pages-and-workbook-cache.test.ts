@@ -1,0 +1,131 @@
+import { BlobServiceClient } from '@azure/storage-blob';
+import { loadCatalogue, type ReturnResponse } from '@zj/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKBOOK_CACHE_CONTAINER_NAME } from '../src/storage/storage-names.js';
+import { call, startHarness, type Harness } from './helpers/harness.js';
+import { makeValidReturn } from './helpers/valid-return.js';
+
+/**
+ * Issue 16 over real HTTP against a real Azurite: GET /returns/{park}/{period} answers its
+ * versions a page at a time (limit, continuation), and a zone workbook downloaded again with
+ * nothing changed comes from the cache, while any change to what it was built from builds it anew.
+ */
+const catalogue = loadCatalogue();
+const PARK = catalogue.parks[0]!.code;
+const OTHER = catalogue.parks[1]!.code;
+let h: Harness;
+let base: string;
+const stat = (park: string) => h.tokens[`${park}-statistician`]!;
+const reviewer = (park: string) => h.tokens[`${park}-reviewer`]!;
+const zone = () => h.tokens['zone-consolidator']!;
+
+async function submit(park: string, period: string, value = 10): Promise<number> {
+  const input = await makeValidReturn(base, stat(park), park, period, value);
+  const r = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.version;
+}
+async function review(park: string, period: string, version: number, decision: 'approve' | 'return'): Promise<void> {
+  const r = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version, decision, comment: decision === 'return' ? '请核实' : '' } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.api.url;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('GET /returns/{park}/{period}: the versions a page at a time', () => {
+  const PERIOD = '2024Q3';
+
+  it('pages from the newest down with the token each page gives, every version once, each with its reviews', async () => {
+    // Five versions; every odd one returned, every even one approved.
+    for (let v = 1; v <= 5; v++) {
+      expect(await submit(PARK, PERIOD, 10 + v)).toBe(v);
+      await review(PARK, PERIOD, v, v % 2 === 1 ? 'return' : 'approve');
+    }
+    const pages: ReturnResponse[] = [];
+    let continuation: string | undefined;
+    do {
+      const r = await call(base, 'getReturn', { params: { park: PARK, period: PERIOD }, token: zone(), query: { limit: 2, ...(continuation ? { continuation } : {}) } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      pages.push(r.body);
+      continuation = r.body.next ?? undefined;
+    } while (continuation);
+
+    expect(pages.map((p) => p.versions.map((v) => v.version))).toEqual([[4, 5], [2, 3], [1]]);
+    expect(pages.map((p) => p.reviews.map((r) => [r.version, r.decision]))).toEqual([
+      [[4, 'approve'], [5, 'return']],
+      [[2, 'approve'], [3, 'return']],
+      [[1, 'return']],
+    ]);
+    // Every page carries the state and the latest version in full.
+    for (const p of pages) expect(p).toMatchObject({ state: 'returned', latest: { version: 5 } });
+    // Ten submissions and reviews over HTTP: slow on a loaded machine.
+  }, 90_000);
+
+  it('answers 20 versions when no limit is asked for, and nothing more to read below version 1', async () => {
+    const r = await call(base, 'getReturn', { params: { park: PARK, period: PERIOD }, token: zone() });
+    expect(r.body.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.body.next).toBeNull();
+    const never = await call(base, 'getReturn', { params: { park: OTHER, period: '2023Q1' }, token: zone() });
+    expect(never.body).toMatchObject({ latest: null, versions: [], reviews: [], next: null });
+  });
+
+  it.each([
+    ['limit=0', 'limit=0', 'limit'],
+    ['limit=101', 'limit=101', 'limit'],
+    ['limit=abc', 'limit=abc', 'limit'],
+    ['a token this API did not give', 'continuation=zzz', 'continuation'],
+  ])('%s: 400 invalid_query naming the parameter, in both languages', async (_, search, param) => {
+    const r = await call(base, 'GET', `/returns/${PARK}/${PERIOD}?${search}`, { token: zone() });
+    expect(r.status).toBe(400);
+    expect(r.error?.code).toBe('invalid_query');
+    const issues = r.error?.issues ?? [];
+    expect(issues.map((i) => i.path)).toEqual([param]);
+    expect(issues[0]!.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(issues[0]!.message.en).toMatch(/[a-z]/);
+  });
+});
+
+describe('zone workbooks: served from cache while nothing they were built from changed', () => {
+  const PERIOD = '2025Q2';
+  const download = async (path: string) => {
+    const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${zone()}` } });
+    expect(r.status).toBe(200);
+    return Buffer.from(await r.arrayBuffer());
+  };
+  const cached = async () => {
+    const names: string[] = [];
+    for await (const b of BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(WORKBOOK_CACHE_CONTAINER_NAME).listBlobsFlat()) names.push(b.name);
+    return names.sort();
+  };
+
+  it('consolidation.xlsx: the same file again (its generation time included); a new version, a review or a lock builds a new one', async () => {
+    await submit(PARK, PERIOD);
+    const first = await download(`/consolidation/${PERIOD}.xlsx`);
+    await new Promise((r) => setTimeout(r, 1100)); // a rebuild would carry a later time
+    expect((await download(`/consolidation/${PERIOD}.xlsx`)).equals(first)).toBe(true);
+    expect((await cached()).filter((n) => n.startsWith(`consolidation-${PERIOD}/`))).toHaveLength(1);
+
+    await submit(OTHER, PERIOD);
+    const afterSubmit = await download(`/consolidation/${PERIOD}.xlsx`);
+    expect(afterSubmit.equals(first)).toBe(false);
+    await review(OTHER, PERIOD, 1, 'return');
+    const afterReview = await download(`/consolidation/${PERIOD}.xlsx`);
+    expect(afterReview.equals(afterSubmit)).toBe(false);
+    expect((await call(base, 'lockPeriod', { params: { period: PERIOD }, token: zone() })).status).toBe(200);
+    expect((await download(`/consolidation/${PERIOD}.xlsx`)).equals(afterReview)).toBe(false);
+    expect((await cached()).filter((n) => n.startsWith(`consolidation-${PERIOD}/`))).toHaveLength(4);
+  }, 90_000);
+
+  it('evaluation.xlsx: the same file again; a new annual version builds a new one', async () => {
+    const first = await download('/evaluation/2025.xlsx');
+    expect((await download('/evaluation/2025.xlsx')).equals(first)).toBe(true);
+    await submit(PARK, '2025');
+    expect((await download('/evaluation/2025.xlsx')).equals(first)).toBe(false);
+  });
+});
