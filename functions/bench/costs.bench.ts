@@ -40,7 +40,7 @@ const location = mkdtempSync(join(tmpdir(), 'zj-costs-bench-'));
 const azurite = await startAzurite({ location, inMemory: true });
 // A long storage deadline: the bench measures slow reads, it does not want them answered 503.
 const env = { STORAGE_CONNECTION_STRING: azurite.connectionString, AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: SECRET, STORAGE_TIMEOUT_MS: '120000' };
-const store = new AzureReturnStore(azurite.connectionString, 30_000);
+const store = new AzureReturnStore({ kind: 'connection-string', connectionString: azurite.connectionString }, 30_000);
 
 // Two copies of 金山园: one empty, one with 10,000 reviewed versions.
 const pair = syntheticCatalogue(2, { prefix: 'stack', sourceOf: () => 0 });

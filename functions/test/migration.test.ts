@@ -21,6 +21,7 @@ import { newVersionFor, templateFor } from './helpers/stored-version.js';
  * answer is what the old readers made of the same records.
  */
 const catalogue = loadCatalogue();
+const viaConnectionString = (connectionString: string) => ({ kind: 'connection-string' as const, connectionString });
 const park = (code: string) => catalogue.parks.find((p) => p.code === code)!;
 const reviewer = (code: string): Actor => ({ id: `${code}-reviewer`, name: `${code}审核`, role: 'reviewer', park: code });
 const statistician = (code: string): Actor => ({ id: `${code}-statistician`, name: `${code}统计员`, role: 'statistician', park: code });
@@ -184,14 +185,14 @@ describe('the migration itself', () => {
   it('runs in several processes at once, each to its end, writing each row once; a later start reads one row and stops', async () => {
     await writeOldData(azurite.connectionString);
     // A run that dies half-way (the storage fails after a few heads) is finished by the next start.
-    const dying = new AzureStorage(azurite.connectionString, 5000);
+    const dying = new AzureStorage(viaConnectionString(azurite.connectionString), 5000);
     let created = 0;
     const createEntity = dying.heads.createEntity.bind(dying.heads);
     dying.heads.createEntity = ((entity: never, options: never) => (++created > 3 ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : createEntity(entity, options))) as never;
     await expect(migrateLayout(dying)).rejects.toThrow();
     expect(await heads()).toHaveLength(3);
 
-    const stores = [1, 2, 3].map(() => new AzureReturnStore(azurite.connectionString, 5000));
+    const stores = [1, 2, 3].map(() => new AzureReturnStore(viaConnectionString(azurite.connectionString), 5000));
     // Any call waits for the migration; three processes start together.
     await Promise.all(stores.map((s) => s.readPeriodHead('jinshan', '2025')));
     const after = await heads();
@@ -201,16 +202,16 @@ describe('the migration itself', () => {
       [...catalogue.parks.map((p) => `${p.code}/2025Q2`), 'jinshan/2024', 'jinshan/2025', 'jinshan/2025Q1', 'minhang/2025', 'qingpu/2025Q3'].sort(),
     );
     expect(after.filter((r) => r.rowKey === 'baselines').map((r) => r.partitionKey)).toEqual([...catalogue.parks.map((p) => p.code)].sort());
-    const record = await new AzureStorage(azurite.connectionString, 5000).getRow(new AzureStorage(azurite.connectionString, 5000).migrations, MIGRATION_KEYS.partition, MIGRATION_KEYS.headsRow);
+    const record = await new AzureStorage(viaConnectionString(azurite.connectionString), 5000).getRow(new AzureStorage(viaConnectionString(azurite.connectionString), 5000).migrations, MIGRATION_KEYS.partition, MIGRATION_KEYS.headsRow);
     expect(record).toMatchObject({ parks: catalogue.parks.length });
 
     // Done: a new process reads the record and nothing else.
-    expect(await migrateLayout(new AzureStorage(azurite.connectionString, 5000))).toBeNull();
+    expect(await migrateLayout(new AzureStorage(viaConnectionString(azurite.connectionString), 5000))).toBeNull();
     expect(await heads()).toEqual(after);
   });
 
   it('never overwrites a head a commit has moved since, even when run again from the start', async () => {
-    const store = new AzureReturnStore(azurite.connectionString, 5000);
+    const store = new AzureReturnStore(viaConnectionString(azurite.connectionString), 5000);
     const before = await store.readHead('minhang', '2025');
     const next = await store.appendVersion(newVersionFor(catalogue, 'minhang', '2025', { value: 13, note: '迁移后' }), null);
     expect(next.kind).toBe('created');
@@ -219,7 +220,7 @@ describe('the migration itself', () => {
     // A process that began before the record of the finished run was written.
     const table = TableClient.fromConnectionString(azurite.connectionString, TABLE_NAMES.migrations, { allowInsecureConnection: true });
     await table.deleteEntity(MIGRATION_KEYS.partition, MIGRATION_KEYS.headsRow);
-    expect(await migrateLayout(new AzureStorage(azurite.connectionString, 5000))).toMatchObject({ headsCreated: 0 });
+    expect(await migrateLayout(new AzureStorage(viaConnectionString(azurite.connectionString), 5000))).toMatchObject({ headsCreated: 0 });
     expect(await store.readHead('minhang', '2025')).toEqual(moved);
   });
 });
