@@ -51,9 +51,10 @@ describe('a park onboarded after its period was locked', () => {
     const input = await makeValidReturn(base, newToken, newPark, PERIOD);
     const submitted = await call(base, 'submitReturn', { params: { park: newPark, period: PERIOD }, token: newToken, json: input });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(423);
-    expect((submitted.body as { code: string }).code).toBe('period_locked');
+    expect(submitted.error?.code).toBe('period_locked');
     const draft = await call(base, 'saveDraft', { params: { park: newPark, period: PERIOD }, token: newToken, json: input });
     expect(draft.status, JSON.stringify(draft.body)).toBe(423);
+    expect(draft.error?.code).toBe('period_locked');
 
     expect((await call(base, 'unlockPeriod', { params: { period: PERIOD }, token: zone })).status).toBe(200);
     const after = await call(base, 'submitReturn', { params: { park: newPark, period: PERIOD }, token: newToken, json: input });

@@ -2,6 +2,7 @@ import { contentHash, validateReturn, type Actor, type Park, type Period, type T
 import { storedResultOf, type ReturnInput, type ReturnVersion } from '@zj/shared/api';
 import { DomainError } from './domain-error.js';
 import { loadTemplate } from './load-template.js';
+import { periodLocked } from './period-locked.js';
 import { assertPeriodBegun } from './resolve-scope.js';
 import type { Services } from './services.js';
 
@@ -39,10 +40,11 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
   assertPeriodBegun(period, svc.now());
   const hash = contentHash(input);
 
-  // Read what the checks need at once: the head (lock, latest version and its idempotency key)
-  // and the template. The head is read before the key's entity (findIdempotent), and is the
-  // head the version is committed on, unless it moves first.
-  const [head, template] = await Promise.all([store.readPeriodHead(park.code, period.code), cmd.template ?? loadTemplate(svc, park, period)]);
+  // Read what the checks need at once: the head (lock, latest version and its idempotency key),
+  // the period's lock history and the template. The head is read before the key's entity
+  // (findIdempotent), and is the head the version is committed on, unless it moves first. The
+  // history is read too: a park onboarded after the lock has no locked head (periodLocked).
+  const [head, lock, template] = await Promise.all([store.readPeriodHead(park.code, period.code), store.readLock(period.code), cmd.template ?? loadTemplate(svc, park, period)]);
   const used = idempotencyKey === null ? null : await store.findIdempotent(park.code, period.code, idempotencyKey, head);
   // A retry of a request that was stored answers the same receipt, even if the period has
   // been locked or the template has moved on since.
@@ -52,7 +54,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
     if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
     return { version, replayed: true };
   }
-  if (head?.locked) throw new DomainError('period_locked', { period: period.code });
+  if (periodLocked(head, lock)) throw new DomainError('period_locked', { period: period.code });
   if (input.templateVersion !== template.version) {
     throw new DomainError('stale_template', { current: template.version.slice(0, 12) }, { currentTemplateVersion: template.version });
   }
