@@ -1,6 +1,8 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { loadCatalogue, type ReturnResponse } from '@zj/shared';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogueStore } from '../src/storage/catalogue-store.js';
 import { WORKBOOK_CACHE_CONTAINER_NAME } from '../src/storage/storage-names.js';
 import { call, startHarness, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
@@ -117,10 +119,39 @@ describe('zone workbooks: served from cache while nothing they were built from c
     await review(OTHER, PERIOD, 1, 'return');
     const afterReview = await download(`/consolidation/${PERIOD}.xlsx`);
     expect(afterReview.equals(afterSubmit)).toBe(false);
+    // A lock moves every head: built anew (its content may be the same: a lock is not shown).
     expect((await call(base, 'lockPeriod', { params: { period: PERIOD }, token: zone() })).status).toBe(200);
-    expect((await download(`/consolidation/${PERIOD}.xlsx`)).equals(afterReview)).toBe(false);
+    await download(`/consolidation/${PERIOD}.xlsx`);
     expect((await cached()).filter((n) => n.startsWith(`consolidation-${PERIOD}/`))).toHaveLength(4);
   }, 90_000);
+
+  it('says when its data was consolidated, not a time read as the download time: the build time, and that any change builds it anew', async () => {
+    await submit(PARK, '2024Q3');
+    const subtitle = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(new Uint8Array(await download('/consolidation/2024Q3.xlsx')).buffer);
+      return String(wb.worksheets[0]!.getCell('A2').value);
+    };
+    const first = await subtitle();
+    expect(first).toMatch(/^数据汇总于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}\(北京时间,指标目录第 \d+ 版\);此后数据有任何变化,下载时会重新汇总。/);
+    expect(first).not.toContain('生成于');
+    // The same file again (the test above): the same time, true of the data at any later download.
+    expect(await subtitle()).toBe(first);
+  });
+
+  it('a new catalogue version in force builds the workbook anew (the key holds the version)', async () => {
+    const first = await download(`/consolidation/${PERIOD}.xlsx`);
+    expect((await download(`/consolidation/${PERIOD}.xlsx`)).equals(first)).toBe(true);
+    const before = (await cached()).length;
+    const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
+    const current = await catalogues.current();
+    const published = await catalogues.publish(current, current.version, { by: 'test', byName: '测试', at: new Date().toISOString(), reason: '同一内容的新版本', parks: [] });
+    expect(published.kind).toBe('published');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await download(`/consolidation/${PERIOD}.xlsx`)).buffer);
+    expect(String(wb.worksheets[0]!.getCell('A2').value)).toContain(`指标目录第 ${current.version + 1} 版`);
+    expect((await cached()).length).toBe(before + 1);
+  });
 
   it('evaluation.xlsx: the same file again; a new annual version builds a new one', async () => {
     const first = await download('/evaluation/2025.xlsx');

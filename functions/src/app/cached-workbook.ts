@@ -10,14 +10,15 @@ import type { Services } from './services.js';
  * A built workbook (.xlsx), served from cache when nothing it was built from has changed.
  * `sources` is everything the build read that can change: the ETags of the heads it read (a
  * head moves with every version, review, draft and lock of its return: storage/heads.ts), the
- * period and the time-dependent states. The key adds the catalogue's version (its content hash
- * today; the version it is stored under once the catalogue is versioned in storage) and the
- * code's fingerprint, so that a new catalogue or a new build of the workbooks never serves an old
- * file. Cached in blob storage (shared by every instance, ReturnStore.writeCachedWorkbook) and, in
+ * period and the time-dependent states. The key adds the catalogue version in force for the
+ * request (withCurrentCatalogue: its number, and its content hash, so that two catalogues stored
+ * under the same number, as a test or a re-seeded store may have, never share a file) and the
+ * code's fingerprint, so that publishing a catalogue version or deploying new code never serves
+ * an old file. Cached in blob storage (shared by every instance, ReturnStore.writeCachedWorkbook) and, in
  * front of it, in this process.
  */
 export async function cachedWorkbook(svc: Services, kind: string, sources: unknown, build: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const key = `${kind}/${contentHash({ sources, catalogue: catalogueVersion(svc.catalogue), code: codeFingerprint() })}.xlsx`;
+  const key = `${kind}/${contentHash({ sources, catalogue: { version: svc.catalogue.version, hash: catalogueHash(svc.catalogue) }, code: codeFingerprint() })}.xlsx`;
   const held = recent.get(key);
   if (held) return held;
   const stored = await svc.store.readCachedWorkbook(key);
@@ -35,13 +36,13 @@ export async function cachedWorkbook(svc: Services, kind: string, sources: unkno
 /** Recently served workbooks of this process (a zone's workbook is a few hundred kB). */
 const recent = new LruCache<string, Uint8Array>(32);
 
-const catalogueVersions = new WeakMap<Catalogue, string>();
+const catalogueHashes = new WeakMap<Catalogue, string>();
 
-/** The version of the catalogue workbooks are built from: its content hash. */
-export function catalogueVersion(catalogue: Catalogue): string {
-  let version = catalogueVersions.get(catalogue);
-  if (version === undefined) catalogueVersions.set(catalogue, (version = contentHash(catalogue)));
-  return version;
+/** The content hash of a catalogue, once per catalogue object (the catalogue store keeps one per version). */
+function catalogueHash(catalogue: Catalogue): string {
+  let hash = catalogueHashes.get(catalogue);
+  if (hash === undefined) catalogueHashes.set(catalogue, (hash = contentHash(catalogue)));
+  return hash;
 }
 
 let fingerprint: string | null = null;

@@ -89,6 +89,17 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/**
+ * When a zone workbook's data was consolidated, and from which catalogue version. A workbook is
+ * served again from cache while nothing it was built from has changed (functions/src/app/
+ * cached-workbook.ts), so its build time stays true of the data at any later download, and the
+ * note says so rather than reading as the time of the download.
+ */
+export function consolidatedAtNote(generatedAt: string, catalogueVersion: number): string {
+  const version = catalogueVersion > 0 ? `,指标目录第 ${catalogueVersion} 版` : '';
+  return `数据汇总于 ${chinaTime(generatedAt)}(北京时间${version});此后数据有任何变化,下载时会重新汇总。`;
+}
+
 /** Local time in China Standard Time, as statisticians read it: 2025-03-07 14:05. */
 export function chinaTime(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);

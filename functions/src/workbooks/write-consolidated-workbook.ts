@@ -14,7 +14,7 @@ import {
 } from '@zj/shared';
 import { describeReturned } from './describe-returned.js';
 import { setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { chinaTime, consolidatedAtNote, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 
 export interface ConsolidatedWorkbookInput {
@@ -27,6 +27,7 @@ export interface ConsolidatedWorkbookInput {
   versions: readonly ReturnVersion[];
   /** Review state of each park's return, when known. */
   states?: Readonly<Record<string, ReturnState>>;
+  /** When the data was consolidated: the build time, shown as such (consolidatedAtNote). */
   generatedAt: string;
 }
 
@@ -104,7 +105,7 @@ function writeSummary(ws: Worksheet, input: ConsolidatedWorkbookInput, ctx: Summ
   putTitle(
     ws,
     `${ctx.zoneName} ${c.period} 指标汇总表`,
-    `生成于 ${chinaTime(input.generatedAt)}(北京时间);各园区数值引用各园区工作表,比值类指标 = 分子合计 ÷ 分母合计(只计分子、分母都已填报的园区),不是各园区比值的平均。使用的报送版本见“填报状态”。`,
+    `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区数值引用各园区工作表,比值类指标 = 分子合计 ÷ 分母合计(只计分子、分母都已填报的园区),不是各园区比值的平均。使用的报送版本见“填报状态”。`,
     headers.length,
   );
   putHeader(ws, 3, headers);
@@ -325,7 +326,7 @@ function writeIssuesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkN
 function writeNotesSheet(ws: Worksheet, input: ConsolidatedWorkbookInput, parkName: (c: string) => string, zoneName: string, footer: string): void {
   const c = input.consolidation;
   ws.columns = [{ width: 26 }, { width: 30 }, { width: 10 }, { width: 12 }, { width: 16 }, { width: 50 }, { width: 30 }];
-  putTitle(ws, `${zoneName} ${c.period} 汇总表说明`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。`, 7);
+  putTitle(ws, `${zoneName} ${c.period} 汇总表说明`, consolidatedAtNote(input.generatedAt, input.catalogue.version), 7);
   let r = 3;
   const line = (key: string, value: string) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true });

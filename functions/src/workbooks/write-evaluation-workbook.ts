@@ -16,7 +16,7 @@ import type { BarChartSpec } from './chart-xml.js';
 import { describeReturned } from './describe-returned.js';
 import { injectCharts } from './inject-charts.js';
 import { FILLS, WORKBOOK_FONT, setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { consolidatedAtNote, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 
 export interface EvaluationWorkbookInput {
@@ -25,6 +25,7 @@ export interface EvaluationWorkbookInput {
   evaluation: YearEvaluation;
   /** rankParks(...) of the same year */
   rankings: ParkRankings;
+  /** When the data was consolidated: the build time, shown as such (consolidatedAtNote). */
   generatedAt: string;
 }
 
@@ -190,7 +191,7 @@ function writeOverview(ws: Worksheet, input: EvaluationWorkbookInput, parks: str
   const year = input.evaluation.year;
   const statuses: EvaluationStatus[] = ['completed', 'on_track', 'behind', 'not_reported'];
   const headers = ['园区', '目标数', ...statuses.map(label), '使用的年报版本', '方案'];
-  putTitle(ws, `${input.catalogue.zone.name.zh} ${year} 年度评估总览`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。各园区明细见同名工作表;状态判定标准见“说明”。`, headers.length);
+  putTitle(ws, `${input.catalogue.zone.name.zh} ${year} 年度评估总览`, `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区明细见同名工作表;状态判定标准见“说明”。`, headers.length);
   putHeader(ws, 3, headers);
   ws.columns = [{ width: 14 }, { width: 8 }, { width: 10 }, { width: 14 }, { width: 10 }, { width: 10 }, { width: 16 }, { width: 60 }];
   parks.forEach((park, i) => {
@@ -250,7 +251,7 @@ function writeComparison(ws: Worksheet, input: EvaluationWorkbookInput, parkName
 
 function writeNotes(ws: Worksheet, input: EvaluationWorkbookInput, parkName: (c: string) => string, footer: string): void {
   ws.columns = [{ width: 22 }, { width: 100 }];
-  putTitle(ws, `${input.evaluation.year} 年度评估说明`, `生成于 ${chinaTime(input.generatedAt)}(北京时间)。`, 2);
+  putTitle(ws, `${input.evaluation.year} 年度评估说明`, consolidatedAtNote(input.generatedAt, input.catalogue.version), 2);
   let r = 3;
   const line = (key: string, value: string, s: { fill?: keyof typeof FILLS } = {}) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true, ...s });
