@@ -1,3 +1,4 @@
+import { BlobServiceClient } from '@azure/storage-blob';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { signDevToken } from '../src/auth/dev-tokens.js';
 import { startAzurite } from '../src/local/start-azurite.js';
 import { startLocalApi, type LocalApi } from '../src/local/start-local-api.js';
 import { AzureReturnStore } from '../src/storage/azure-return-store.js';
+import { CatalogueStore } from '../src/storage/catalogue-store.js';
+import { CATALOGUE_CONTAINER_NAME } from '../src/storage/storage-names.js';
 import { makeValidReturn } from '../test/helpers/valid-return.js';
 import { periodsOf, writeStacks, type StackSpec } from './stacks.js';
 import { syntheticCatalogue } from './synthetic-zone.js';
@@ -40,7 +43,8 @@ const location = mkdtempSync(join(tmpdir(), 'zj-costs-bench-'));
 const azurite = await startAzurite({ location, inMemory: true });
 // A long storage deadline: the bench measures slow reads, it does not want them answered 503.
 const env = { STORAGE_CONNECTION_STRING: azurite.connectionString, AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: SECRET, STORAGE_TIMEOUT_MS: '120000' };
-const store = new AzureReturnStore({ kind: 'connection-string', connectionString: azurite.connectionString }, 30_000);
+const storage = { kind: 'connection-string', connectionString: azurite.connectionString } as const;
+const store = new AzureReturnStore(storage, 30_000);
 
 // Two copies of 金山园: one empty, one with 10,000 reviewed versions.
 const pair = syntheticCatalogue(2, { prefix: 'stack', sourceOf: () => 0 });
@@ -129,9 +133,16 @@ function push(measure: string, baseline: string, baselineMs: number, measured: s
   rows.push({ measure, baseline, baselineMs, measured, measuredMs, ratio, goal: within === null ? '' : `≤ ${within}×`, met: within === null || ratio <= within });
 }
 
-/** The API on this catalogue, in this process, while `run` measures it; token(null) is the consolidator's. */
+/**
+ * The API on this catalogue, in this process, while `run` measures it; token(null) is the
+ * consolidator's. The catalogue is stored as version 1, the way a first start seeds it
+ * (catalogue-store.ts), after removing the previous run's.
+ */
 async function withApi<T>(catalogue: Catalogue, run: (api: LocalApi, token: (park: string | null) => string) => Promise<T>): Promise<T> {
-  const api = await startLocalApi({ env, services: { catalogue } });
+  const catalogues = new CatalogueStore(storage, 30_000, () => catalogue);
+  await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(CATALOGUE_CONTAINER_NAME).deleteIfExists();
+  await catalogues.current();
+  const api = await startLocalApi({ env });
   const tokens = new Map<string | null, string>();
   for (const u of demoUsers(catalogue)) if (u.role !== 'reviewer') tokens.set(u.park, await signDevToken(SECRET, u));
   try {

@@ -27,20 +27,17 @@ export interface Services {
 export interface ServicesOptions {
   /** Outbound HTTP and key-cache timing of Entra token validation (tests point them at their local provider). */
   entra?: EntraVerifierOptions;
-  /** Version 1 of the catalogue when storage has none yet, instead of the seeds' (benchmarks of synthetic zones). */
-  catalogue?: Catalogue;
 }
 
 let current: Services | null = null;
 
 export function createServices(env: Record<string, string | undefined>, options: ServicesOptions = {}): Services {
   const settings = readSettings(env);
-  const seed = options.catalogue ?? loadCatalogue();
   startTelemetry(settings.telemetry);
   return {
     settings,
-    catalogue: seed,
-    catalogues: new CatalogueStore(settings.storage, settings.storageTimeoutMs, () => seed),
+    catalogue: loadCatalogue(),
+    catalogues: new CatalogueStore(settings.storage, settings.storageTimeoutMs),
     store: new AzureReturnStore(settings.storage, settings.storageTimeoutMs),
     authenticate: createAuthenticator(settings, options.entra),
     now: () => new Date(),
