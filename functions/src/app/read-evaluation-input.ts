@@ -15,18 +15,14 @@ export interface EvaluationInput {
 
 /**
  * What the annual evaluation reads: each park's accepted annual return for the year, and its
- * baselines. Three rows a park (the year's head, the baselines row, the baseline year's head),
- * nothing older, however many periods the park has.
+ * baselines. Three rows a park (the year's head, the baselines row, the baseline year's head)
+ * in one query of its partition, nothing older, however many periods the park has.
  */
 export async function readEvaluationInput(svc: Services, year: number): Promise<EvaluationInput> {
   const parks = await Promise.all(
     svc.catalogue.parks.map(async (park) => {
-      const [head, index, baseYear] = await Promise.all([
-        svc.store.readPeriodHead(park.code, String(year)),
-        svc.store.readBaselineIndex(park.code),
-        svc.store.readPeriodHead(park.code, baselineYearPeriod(park)),
-      ]);
-      return { park, head, index, baseYear };
+      const { heads, baselines: index } = await svc.store.readHeadsAndBaselines(park.code, [String(year), baselineYearPeriod(park)]);
+      return { park, head: heads[0] ?? null, index, baseYear: heads[1] ?? null };
     }),
   );
   const { returns: history, returned } = computePeriodReturns(parks.flatMap(({ park, head }) => (head?.latest ? [acceptedReturnOf(park.code, String(year), head)] : [])));

@@ -4,12 +4,12 @@ import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { appendDraft } from './append-draft.js';
 import { appendVersion } from './append-version.js';
 import { AzureStorage } from './azure-storage.js';
-import { listHeads, readBaselineIndex, readPeriodHead } from './heads.js';
+import { listHeads, readBaselineIndex, readHeadsAndBaselines, readPeriodHead } from './heads.js';
 import { appendLockEvent, readLock, writeLockMarker } from './locks.js';
 import { migrateLayout } from './migrate-layout.js';
 import { readLatestDraft, readLatestDraftSummary } from './read-latest-draft.js';
 import { findIdempotent, listVersions, readVersionDocument } from './read-versions.js';
-import type { AppendOutcome, DraftOutcome, DraftSummary, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
+import type { AppendOutcome, DraftOutcome, DraftSummary, HeadsAndBaselines, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
 import { appendReview, listReviews } from './reviews.js';
 import type { StoreTestHooks } from './store-test-hooks.js';
 import { readUpload, saveUpload } from './uploads.js';
@@ -59,6 +59,10 @@ export class AzureReturnStore implements ReturnStore {
 
   readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }> {
     return readBaselineIndex(this.storage, park);
+  }
+
+  readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines> {
+    return readHeadsAndBaselines(this.storage, park, periods);
   }
 
   listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]> {

@@ -1,7 +1,7 @@
 import { declaredNoneOf, type LockEvent, type Review, type ReturnDraft, type ReturnVersion, type VersionSummary } from '@zj/shared';
 import { headAfterReview, headAfterVersion, indexWith, type BaselineIndex } from '@zj/shared/returns';
 import { emptyHead } from './heads.js';
-import type { AppendOutcome, DraftOutcome, DraftSummary, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
+import type { AppendOutcome, DraftOutcome, DraftSummary, HeadsAndBaselines, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
 import { partitionOf } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
@@ -43,6 +43,11 @@ export class MemoryReturnStore implements ReturnStore {
     this.check();
     const index = this.indexes.get(park);
     return index ? { index: structuredClone(index), etag: 'memory' } : { index: {}, etag: null };
+  }
+
+  async readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines> {
+    const heads = await Promise.all(periods.map((p) => this.readPeriodHead(park, p)));
+    return { heads, baselines: await this.readBaselineIndex(park) };
   }
 
   async listVersions(park: string, period: string, page?: VersionPage): Promise<VersionSummary[]> {

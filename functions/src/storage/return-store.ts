@@ -82,6 +82,12 @@ export interface VersionPage {
  * lock (storage/heads.ts). Implementations throw StorageUnavailableError when the storage cannot
  * be reached.
  */
+/** readHeadsAndBaselines: heads in the order of the periods asked for, and the park's baseline index with its ETag. */
+export interface HeadsAndBaselines {
+  heads: Array<PeriodHead | null>;
+  baselines: { index: BaselineIndex; etag: string | null };
+}
+
 export interface ReturnStore {
   /** The head, or null when nothing was ever done to the return (no version, draft or lock). */
   readPeriodHead(park: string, period: string): Promise<PeriodHead | null>;
@@ -91,6 +97,8 @@ export interface ReturnStore {
   listHeads(park: string): Promise<PeriodHead[]>;
   /** The baselines every accepted return of the park reports, as one index (BaselineIndex), and its ETag (null: none yet). */
   readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }>;
+  /** The heads of these periods of one park (null where none) and its baseline index: one single-partition query. */
+  readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines>;
   /** Versions in order; a page of them when `page` is given. `head`: the head just read, so it is not read again. */
   listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]>;
   readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null>;
