@@ -1,7 +1,9 @@
 import { BlobServiceClient } from '@azure/storage-blob';
-import { loadCatalogue, type ReturnResponse } from '@zj/shared';
+import { loadCatalogue, type ReturnResponse, type YearEvaluation } from '@zj/shared';
+import { baselineYearPeriod } from '@zj/shared/returns';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AzureReturnStore } from '../src/storage/azure-return-store.js';
 import { CatalogueStore } from '../src/storage/catalogue-store.js';
 import { WORKBOOK_CACHE_CONTAINER_NAME } from '../src/storage/storage-names.js';
 import { call, startHarness, type Harness } from './helpers/harness.js';
@@ -9,8 +11,9 @@ import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
  * Issue 16 over real HTTP against a real Azurite: GET /returns/{park}/{period} answers its
- * versions a page at a time (limit, continuation), and a zone workbook downloaded again with
- * nothing changed comes from the cache, while any change to what it was built from builds it anew.
+ * versions a page at a time (limit, continuation), and a zone workbook or the evaluation asked
+ * for again with nothing changed comes from the cache, while any change to what it was built from
+ * builds it anew.
  */
 const catalogue = loadCatalogue();
 const PARK = catalogue.parks[0]!.code;
@@ -28,7 +31,11 @@ async function submit(park: string, period: string, value = 10): Promise<number>
   return r.body.version;
 }
 async function review(park: string, period: string, version: number, decision: 'approve' | 'return'): Promise<void> {
-  const r = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version, decision, comment: decision === 'return' ? '请核实' : '' } });
+  const r = await call(base, 'reviewReturn', {
+    params: { park, period },
+    token: reviewer(park),
+    json: { version, decision, comment: decision === 'return' ? '请核实' : '' },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
 }
 
@@ -52,7 +59,11 @@ describe('GET /returns/{park}/{period}: the versions a page at a time', () => {
     const pages: ReturnResponse[] = [];
     let continuation: string | undefined;
     do {
-      const r = await call(base, 'getReturn', { params: { park: PARK, period: PERIOD }, token: zone(), query: { limit: 2, ...(continuation ? { continuation } : {}) } });
+      const r = await call(base, 'getReturn', {
+        params: { park: PARK, period: PERIOD },
+        token: zone(),
+        query: { limit: 2, ...(continuation ? { continuation } : {}) },
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       pages.push(r.body);
       continuation = r.body.next ?? undefined;
@@ -60,8 +71,14 @@ describe('GET /returns/{park}/{period}: the versions a page at a time', () => {
 
     expect(pages.map((p) => p.versions.map((v) => v.version))).toEqual([[4, 5], [2, 3], [1]]);
     expect(pages.map((p) => p.reviews.map((r) => [r.version, r.decision]))).toEqual([
-      [[4, 'approve'], [5, 'return']],
-      [[2, 'approve'], [3, 'return']],
+      [
+        [4, 'approve'],
+        [5, 'return'],
+      ],
+      [
+        [2, 'approve'],
+        [3, 'return'],
+      ],
       [[1, 'return']],
     ]);
     // Every page carries the state and the latest version in full.
@@ -93,17 +110,19 @@ describe('GET /returns/{park}/{period}: the versions a page at a time', () => {
   });
 });
 
+const cached = async () => {
+  const names: string[] = [];
+  for await (const b of BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(WORKBOOK_CACHE_CONTAINER_NAME).listBlobsFlat())
+    names.push(b.name);
+  return names.sort();
+};
+
 describe('zone workbooks: served from cache while nothing they were built from changed', () => {
   const PERIOD = '2025Q2';
   const download = async (path: string) => {
     const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${zone()}` } });
     expect(r.status).toBe(200);
     return Buffer.from(await r.arrayBuffer());
-  };
-  const cached = async () => {
-    const names: string[] = [];
-    for await (const b of BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(WORKBOOK_CACHE_CONTAINER_NAME).listBlobsFlat()) names.push(b.name);
-    return names.sort();
   };
 
   it('consolidation.xlsx: the same file again (its generation time included); a new version, a review or a lock builds a new one', async () => {
@@ -145,7 +164,13 @@ describe('zone workbooks: served from cache while nothing they were built from c
     const before = (await cached()).length;
     const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
     const current = await catalogues.current();
-    const published = await catalogues.publish(current, current.version, { by: 'test', byName: '测试', at: new Date().toISOString(), reason: '同一内容的新版本', parks: [] });
+    const published = await catalogues.publish(current, current.version, {
+      by: 'test',
+      byName: '测试',
+      at: new Date().toISOString(),
+      reason: '同一内容的新版本',
+      parks: [],
+    });
     expect(published.kind).toBe('published');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await download(`/consolidation/${PERIOD}.xlsx`)).buffer);
@@ -158,5 +183,75 @@ describe('zone workbooks: served from cache while nothing they were built from c
     expect((await download('/evaluation/2025.xlsx')).equals(first)).toBe(true);
     await submit(PARK, '2025');
     expect((await download('/evaluation/2025.xlsx')).equals(first)).toBe(false);
+  });
+});
+
+describe('the evaluation (JSON): served from cache while nothing it is built from changed', () => {
+  // The year of 金山园's targets (its plan starts in 2025, its baseline year is 2024), which no
+  // other test here submits for.
+  const YEAR = '2026';
+  const evaluation = async (): Promise<YearEvaluation> => {
+    const r = await call(base, 'getEvaluation', { params: { year: YEAR }, token: zone() });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as YearEvaluation;
+  };
+  const entries = async () => (await cached()).filter((n) => n.startsWith(`evaluation-${YEAR}/`) && n.endsWith('.json'));
+  const sourceOf = (e: YearEvaluation) => e.sources.find((s) => s.park === PARK) ?? null;
+  const baselinesOf = (e: YearEvaluation) => e.evaluations.filter((t) => t.park === PARK).map((t) => t.baseline.value);
+
+  it('the same answer again, kept once; a new version, a review, a baseline and a new catalogue version each change it', async () => {
+    expect(await submit(PARK, YEAR, 10)).toBe(1);
+    const first = await evaluation();
+    expect(sourceOf(first)).toEqual({ park: PARK, version: 1 });
+    expect(await evaluation()).toEqual(first);
+    expect(await entries()).toHaveLength(1);
+
+    // A new version of the year's return: read at once.
+    expect(await submit(PARK, YEAR, 12)).toBe(2);
+    const afterVersion = await evaluation();
+    expect(sourceOf(afterVersion)).toEqual({ park: PARK, version: 2 });
+
+    // The reviewer returns it: the version before is read again, and the returned one named.
+    await review(PARK, YEAR, 2, 'return');
+    const afterReview = await evaluation();
+    expect(sourceOf(afterReview)).toEqual({ park: PARK, version: 1 });
+    expect(afterReview.ignored).toContainEqual({ park: PARK, version: 2, reason: 'returned' });
+
+    // The baseline year's annual return (基期) arrives: the baselines the evaluation reads change.
+    expect(await submit(PARK, baselineYearPeriod(catalogue.parks[0]!), 7)).toBe(1);
+    const afterBaseline = await evaluation();
+    expect(baselinesOf(afterBaseline)).not.toEqual(baselinesOf(afterReview));
+
+    // A new catalogue version in force, even of the same content: the answer names it.
+    const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
+    const current = await catalogues.current();
+    const published = await catalogues.publish(current, current.version, {
+      by: 'test',
+      byName: '测试',
+      at: new Date().toISOString(),
+      reason: '同一内容的新版本',
+      parks: [],
+    });
+    expect(published.kind).toBe('published');
+    const afterCatalogue = await evaluation();
+    expect(afterCatalogue.catalogueVersion).toBe(current.version + 1);
+    expect(afterBaseline.catalogueVersion).toBe(current.version);
+
+    // One entry per state asked about, and asked again, the last one is served as it was built.
+    expect(await entries()).toHaveLength(5);
+    expect(await evaluation()).toEqual(afterCatalogue);
+  }, 90_000);
+
+  it('the ETags a request checks first are those of the rows a build reads (else every request would build anew)', async () => {
+    const store = new AzureReturnStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
+    const base = baselineYearPeriod(catalogue.parks[0]!);
+    const tags = await store.readHeadTags(PARK, [YEAR, base, '1999'], true);
+    const full = await store.readHeadsAndBaselines(PARK, [YEAR, base, '1999']);
+    expect(tags.heads).toEqual(full.heads.map((head) => head?.etag ?? null));
+    expect(tags.heads[0]).toEqual((await store.readPeriodHead(PARK, YEAR))?.etag);
+    expect(tags.heads[2]).toBeNull();
+    expect(tags.baselines).toEqual(full.baselines.etag);
+    expect(tags.baselines).not.toBeNull();
+    expect((await store.readHeadTags(PARK, [YEAR], false)).baselines).toBeNull();
   });
 });

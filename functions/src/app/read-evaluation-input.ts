@@ -10,7 +10,25 @@ export interface EvaluationInput {
   /** Per park: the baselines (基期值) known from all its accepted returns. */
   baselines: Record<string, Record<string, number | null>>;
   /** ETags of every row read: what a document built from this input is keyed by. */
-  sources: Record<string, Array<string | null>>;
+  sources: EvaluationSources;
+}
+
+/** Per park: the ETags of the year's head, of its baselines row and of its baseline year's head (null where none). */
+export type EvaluationSources = Record<string, Array<string | null>>;
+
+/**
+ * The ETags of the rows readEvaluationInput reads, in the same shape as its `sources`, without
+ * their contents (ReturnStore.readHeadTags): what a cached evaluation is checked against.
+ */
+export async function readEvaluationSources(svc: Services, year: number): Promise<EvaluationSources> {
+  const parks = await Promise.all(
+    svc.catalogue.parks.map(async (park) => {
+      const tags = await svc.store.readHeadTags(park.code, [String(year), baselineYearPeriod(park)], true);
+      const etags: Array<string | null> = [tags.heads[0] ?? null, tags.baselines, tags.heads[1] ?? null];
+      return [park.code, etags] as const;
+    }),
+  );
+  return Object.fromEntries(parks);
 }
 
 /**
@@ -25,7 +43,9 @@ export async function readEvaluationInput(svc: Services, year: number): Promise<
       return { park, head: heads[0] ?? null, index, baseYear: heads[1] ?? null };
     }),
   );
-  const { returns: history, returned } = computePeriodReturns(parks.flatMap(({ park, head }) => (head?.latest ? [acceptedReturnOf(park.code, String(year), head)] : [])));
+  const { returns: history, returned } = computePeriodReturns(
+    parks.flatMap(({ park, head }) => (head?.latest ? [acceptedReturnOf(park.code, String(year), head)] : [])),
+  );
   const baselines = Object.fromEntries(parks.map(({ park, index, baseYear }) => [park.code, baselinesKnown(park, index.index, baseYear?.accepted ?? null)]));
   const sources = Object.fromEntries(parks.map(({ park, head, index, baseYear }) => [park.code, [head?.etag ?? null, index.etag, baseYear?.etag ?? null]]));
   return { history, returned, baselines, sources };

@@ -4,16 +4,28 @@ import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { appendDraft } from './append-draft.js';
 import { appendVersion } from './append-version.js';
 import { AzureStorage } from './azure-storage.js';
-import { listHeads, readBaselineIndex, readHeadsAndBaselines, readPeriodHead } from './heads.js';
+import { listHeads, readBaselineIndex, readHeadsAndBaselines, readHeadTags, readPeriodHead } from './heads.js';
 import { appendLockEvent, readLock, writeLockMarker } from './locks.js';
 import { migrateLayout } from './migrate-layout.js';
 import { readLatestDraft, readLatestDraftSummary } from './read-latest-draft.js';
 import { findIdempotent, listVersions, readVersionDocument } from './read-versions.js';
-import type { AppendOutcome, DraftOutcome, DraftSummary, HeadsAndBaselines, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
+import type {
+  AppendOutcome,
+  DraftOutcome,
+  DraftSummary,
+  HeadsAndBaselines,
+  HeadTags,
+  NewVersion,
+  PeriodHead,
+  ReturnHead,
+  ReturnStore,
+  ReviewOutcome,
+  VersionPage,
+} from './return-store.js';
 import { appendReview, listReviews } from './reviews.js';
 import type { StoreTestHooks } from './store-test-hooks.js';
 import { readUpload, saveUpload } from './uploads.js';
-import { readCachedWorkbook, writeCachedWorkbook } from './workbook-cache.js';
+import { readCachedDocument, writeCachedDocument } from './build-cache.js';
 
 /**
  * ReturnStore on Azure Table Storage and Blob Storage (Azurite locally). functions/README.md
@@ -28,7 +40,7 @@ import { readCachedWorkbook, writeCachedWorkbook } from './workbook-cache.js';
  *   `draft|<newest first>`;
  * - table `reviews`: one row per reviewed version; table `periodlocks`: lock events;
  * - blobs: version documents, draft documents, uploaded workbooks, and (not records) built
- *   workbooks (workbook-cache.ts);
+ *   documents, workbooks and evaluations (build-cache.ts);
  * - table `migrations`: the record that data of the older layout was migrated (migrate-layout.ts,
  *   run before the first call is served).
  *
@@ -63,6 +75,10 @@ export class AzureReturnStore implements ReturnStore {
 
   readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines> {
     return readHeadsAndBaselines(this.storage, park, periods);
+  }
+
+  readHeadTags(park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags> {
+    return readHeadTags(this.storage, park, periods, withBaselines);
   }
 
   listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]> {
@@ -121,11 +137,11 @@ export class AzureReturnStore implements ReturnStore {
     return readLock(this.storage, period);
   }
 
-  readCachedWorkbook(name: string): Promise<Uint8Array | null> {
-    return readCachedWorkbook(this.storage, name);
+  readCachedDocument(name: string): Promise<Uint8Array | null> {
+    return readCachedDocument(this.storage, name);
   }
 
-  writeCachedWorkbook(name: string, bytes: Uint8Array): Promise<void> {
-    return writeCachedWorkbook(this.storage, name, bytes);
+  writeCachedDocument(name: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    return writeCachedDocument(this.storage, name, bytes, contentType);
   }
 }

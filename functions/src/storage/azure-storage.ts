@@ -52,8 +52,12 @@ export class AzureStorage {
   ready(): Promise<void> {
     this.readyPromise ??= (async () => {
       await Promise.all([
-        ...[this.heads, this.returns, this.reviews, this.locks, this.migrations].map((t) => this.call('create table', (abortSignal) => t.createTable({ abortSignal }))),
-        ...[this.versions, this.drafts, this.uploads, this.workbooks].map((c) => this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal }))),
+        ...[this.heads, this.returns, this.reviews, this.locks, this.migrations].map((t) =>
+          this.call('create table', (abortSignal) => t.createTable({ abortSignal })),
+        ),
+        ...[this.versions, this.drafts, this.uploads, this.workbooks].map((c) =>
+          this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal })),
+        ),
       ]);
       // The same storage, its `ready` already satisfied (it is what is being waited for).
       if (this.prepare) await this.prepare(Object.create(this, { ready: { value: () => Promise.resolve() } }) as AzureStorage);
@@ -81,12 +85,13 @@ export class AzureStorage {
    * PartitionKey range with a RowKey condition reads every row of every partition in the range
    * (hence one partition per park for the heads); Azurite reads every row of the table for any
    * query (its point reads are indexed). Point reads (getRow) are what costs least on both.
+   * `select`: only these properties come back (and each entity's keys and ETag).
    */
-  async query(table: TableClient, filter: string): Promise<TableEntityResult<Row>[]> {
+  async query(table: TableClient, filter: string, select?: string[]): Promise<TableEntityResult<Row>[]> {
     await this.ready();
     return this.call('query entities', async (abortSignal) => {
       const rows: TableEntityResult<Row>[] = [];
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter }, abortSignal })) rows.push(row);
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter, ...(select ? { select } : {}) }, abortSignal })) rows.push(row);
       return rows;
     });
   }

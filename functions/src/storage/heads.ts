@@ -4,7 +4,7 @@ import type { AcceptedFigures, BaselineIndex } from '@zj/shared/returns';
 import { indexWith, sameContribution } from '@zj/shared/returns';
 import type { AzureStorage, Row } from './azure-storage.js';
 import { isLostRace, MAX_COMMIT_ATTEMPTS, waitAfterLostRace } from './lost-race.js';
-import type { DraftPointer, HeadsAndBaselines, LatestVersion, PeriodHead } from './return-store.js';
+import type { DraftPointer, HeadsAndBaselines, HeadTags, LatestVersion, PeriodHead } from './return-store.js';
 import { BASELINES_ROW, HEAD_LAYOUT, idempotencyRow, partitionOf, reviewRow, versionRow } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 import type { CommitKind, StoreTestHooks } from './store-test-hooks.js';
@@ -67,6 +67,19 @@ export async function readHeadsAndBaselines(storage: AzureStorage, park: string,
     }),
     baselines: index ? { index: JSON.parse(String(index.index)) as BaselineIndex, etag: String(index.etag) } : { index: {}, etag: null },
   };
+}
+
+/**
+ * The ETags of some heads of one park, and of its baselines row when asked, without their
+ * contents: one query of the park's partition selecting the row keys only (the ETag comes with
+ * every entity), so what travels is a few dozen bytes a row. What a cached document built from
+ * those rows is checked against (app/cached-build.ts) before anything is read in full.
+ */
+export async function readHeadTags(storage: AzureStorage, park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags> {
+  const keys = [...new Set(periods), ...(withBaselines ? [BASELINES_ROW] : [])];
+  const rows = await storage.query(storage.heads, `${odata`PartitionKey eq ${park}`} and (${keys.map((k) => odata`RowKey eq ${k}`).join(' or ')})`, ['RowKey']);
+  const etags = new Map(rows.map((r) => [String(r.rowKey), String(r.etag)]));
+  return { heads: periods.map((p) => etags.get(p) ?? null), baselines: withBaselines ? (etags.get(BASELINES_ROW) ?? null) : null };
 }
 
 export function headOf(row: Row): PeriodHead {
@@ -157,7 +170,12 @@ export async function moveHead<T>(
   return 'conflict';
 }
 
-async function commit(storage: AzureStorage, head: PeriodHead | null, next: Omit<PeriodHead, 'etag'>, index: { index: BaselineIndex; etag: string | null } | null): Promise<void> {
+async function commit(
+  storage: AzureStorage,
+  head: PeriodHead | null,
+  next: Omit<PeriodHead, 'etag'>,
+  index: { index: BaselineIndex; etag: string | null } | null,
+): Promise<void> {
   const entity = headEntity(next);
   if (index === null) {
     await storage.call('commit head', (abortSignal) =>
@@ -165,7 +183,11 @@ async function commit(storage: AzureStorage, head: PeriodHead | null, next: Omit
     );
     return;
   }
-  const indexEntity = { partitionKey: next.park, rowKey: BASELINES_ROW, index: JSON.stringify(indexWith(index.index, next.period, next.accepted?.baselines ?? null)) };
+  const indexEntity = {
+    partitionKey: next.park,
+    rowKey: BASELINES_ROW,
+    index: JSON.stringify(indexWith(index.index, next.period, next.accepted?.baselines ?? null)),
+  };
   const tx = new TableTransaction();
   if (head) tx.updateEntity(entity, 'Replace', { etag: head.etag });
   else tx.createEntity(entity);
@@ -201,12 +223,21 @@ export function settleVersion(storage: AzureStorage, park: string, period: strin
   const pk = partitionOf(park, period);
   const tx = new TableTransaction();
   tx.createEntity(versionEntity(park, period, latest));
-  if (latest.idempotencyKey !== null) tx.createEntity({ partitionKey: pk, rowKey: idempotencyRow(latest.idempotencyKey), version: latest.version, contentHash: latest.contentHash });
+  if (latest.idempotencyKey !== null)
+    tx.createEntity({ partitionKey: pk, rowKey: idempotencyRow(latest.idempotencyKey), version: latest.version, contentHash: latest.contentHash });
   return createOnce(storage, 'write version record', (abortSignal) => storage.returns.submitTransaction(tx.actions, { abortSignal }));
 }
 
 export function settleReview(storage: AzureStorage, park: string, period: string, review: Review): Promise<void> {
-  const entity = { partitionKey: partitionOf(park, period), rowKey: reviewRow(review.version), version: review.version, decision: review.decision, comment: review.comment, by: JSON.stringify(review.by), at: review.at };
+  const entity = {
+    partitionKey: partitionOf(park, period),
+    rowKey: reviewRow(review.version),
+    version: review.version,
+    decision: review.decision,
+    comment: review.comment,
+    by: JSON.stringify(review.by),
+    at: review.at,
+  };
   return createOnce(storage, 'write review record', (abortSignal) => storage.reviews.createEntity(entity, { abortSignal }));
 }
 
@@ -282,4 +313,3 @@ export function draftPointerOf(row: TableEntityResult<Row>): DraftPointer {
     templateVersion: String(row.templateVersion),
   };
 }
-

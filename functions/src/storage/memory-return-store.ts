@@ -1,7 +1,19 @@
-import { declaredNoneOf, type LockEvent, type Review, type ReturnDraft, type ReturnVersion, type VersionSummary } from '@zj/shared';
+import { canonicalJson, declaredNoneOf, type LockEvent, type Review, type ReturnDraft, type ReturnVersion, type VersionSummary } from '@zj/shared';
 import { headAfterReview, headAfterVersion, indexWith, type BaselineIndex } from '@zj/shared/returns';
 import { emptyHead } from './heads.js';
-import type { AppendOutcome, DraftOutcome, DraftSummary, HeadsAndBaselines, NewVersion, PeriodHead, ReturnHead, ReturnStore, ReviewOutcome, VersionPage } from './return-store.js';
+import type {
+  AppendOutcome,
+  DraftOutcome,
+  DraftSummary,
+  HeadsAndBaselines,
+  HeadTags,
+  NewVersion,
+  PeriodHead,
+  ReturnHead,
+  ReturnStore,
+  ReviewOutcome,
+  VersionPage,
+} from './return-store.js';
 import { partitionOf } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
@@ -14,14 +26,14 @@ import { StorageUnavailableError } from './storage-unavailable-error.js';
 export class MemoryReturnStore implements ReturnStore {
   down = false;
   private readonly heads = new Map<string, PeriodHead>();
-  private readonly indexes = new Map<string, BaselineIndex>();
+  private readonly indexes = new Map<string, { index: BaselineIndex; etag: string }>();
   private readonly versions = new Map<string, ReturnVersion[]>();
   private readonly keys = new Map<string, { version: number; contentHash: string }>();
   private readonly reviews = new Map<string, Review[]>();
   private readonly lockEvents = new Map<string, LockEvent[]>();
   private readonly drafts = new Map<string, ReturnDraft[]>();
   private readonly uploads = new Map<string, Uint8Array>();
-  private readonly workbooks = new Map<string, Uint8Array>();
+  private readonly documents = new Map<string, Uint8Array>();
   private etags = 0;
 
   async readPeriodHead(park: string, period: string): Promise<PeriodHead | null> {
@@ -41,13 +53,21 @@ export class MemoryReturnStore implements ReturnStore {
 
   async readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }> {
     this.check();
-    const index = this.indexes.get(park);
-    return index ? { index: structuredClone(index), etag: 'memory' } : { index: {}, etag: null };
+    const stored = this.indexes.get(park);
+    return stored ? { index: structuredClone(stored.index), etag: stored.etag } : { index: {}, etag: null };
   }
 
   async readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines> {
     const heads = await Promise.all(periods.map((p) => this.readPeriodHead(park, p)));
     return { heads, baselines: await this.readBaselineIndex(park) };
+  }
+
+  async readHeadTags(park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags> {
+    this.check();
+    return {
+      heads: periods.map((p) => this.heads.get(partitionOf(park, p))?.etag ?? null),
+      baselines: withBaselines ? (this.indexes.get(park)?.etag ?? null) : null,
+    };
   }
 
   async listVersions(park: string, period: string, page?: VersionPage): Promise<VersionSummary[]> {
@@ -74,14 +94,20 @@ export class MemoryReturnStore implements ReturnStore {
     const list = this.versions.get(pk) ?? [];
     if (idempotencyKey !== null) {
       const used = this.keys.get(`${pk}#${idempotencyKey}`);
-      if (used) return used.contentHash === incoming.contentHash ? { kind: 'replayed', version: structuredClone(list[used.version - 1]!) } : { kind: 'key_reused' };
+      if (used)
+        return used.contentHash === incoming.contentHash ? { kind: 'replayed', version: structuredClone(list[used.version - 1]!) } : { kind: 'key_reused' };
     }
     const head = this.heads.get(pk) ?? null;
     if (head?.locked) return { kind: 'locked' };
     const version: ReturnVersion = { ...structuredClone(incoming), version: list.length + 1 };
     this.versions.set(pk, [...list, version]);
     if (idempotencyKey !== null) this.keys.set(`${pk}#${idempotencyKey}`, { version: version.version, contentHash: incoming.contentHash });
-    const accepted = headAfterVersion(head, { version: version.version, values: version.values, baselines: version.baselines, declaredNone: declaredNoneOf(version) });
+    const accepted = headAfterVersion(head, {
+      version: version.version,
+      values: version.values,
+      baselines: version.baselines,
+      declaredNone: declaredNoneOf(version),
+    });
     const latest = { ...this.summaryOf(version), blob: `memory/${pk}/${version.version}`, idempotencyKey };
     this.move(incoming.park, incoming.period, { ...(head ?? emptyHead(incoming.park, incoming.period)), latest, ...accepted });
     return { kind: 'created', version: structuredClone(version) };
@@ -93,7 +119,14 @@ export class MemoryReturnStore implements ReturnStore {
     const head = this.heads.get(pk) ?? null;
     if (head?.locked) return { kind: 'locked' };
     this.drafts.set(pk, [...(this.drafts.get(pk) ?? []), structuredClone(draft)]);
-    const pointer = { rowKey: `draft|${this.drafts.get(pk)!.length}`, blob: '', savedAt: draft.savedAt, savedBy: draft.savedBy, contentHash: draft.contentHash, templateVersion: draft.input.templateVersion };
+    const pointer = {
+      rowKey: `draft|${this.drafts.get(pk)!.length}`,
+      blob: '',
+      savedAt: draft.savedAt,
+      savedBy: draft.savedBy,
+      contentHash: draft.contentHash,
+      templateVersion: draft.input.templateVersion,
+    };
     this.move(draft.park, draft.period, { ...(head ?? emptyHead(draft.park, draft.period)), draft: pointer });
     return { kind: 'created', draft: structuredClone(draft) };
   }
@@ -154,20 +187,22 @@ export class MemoryReturnStore implements ReturnStore {
     return structuredClone(this.lockEvents.get(period)?.at(-1) ?? null);
   }
 
-  async readCachedWorkbook(name: string): Promise<Uint8Array | null> {
+  async readCachedDocument(name: string): Promise<Uint8Array | null> {
     this.check();
-    return this.workbooks.get(name)?.slice() ?? null;
+    return this.documents.get(name)?.slice() ?? null;
   }
 
-  async writeCachedWorkbook(name: string, bytes: Uint8Array): Promise<void> {
+  async writeCachedDocument(name: string, bytes: Uint8Array): Promise<void> {
     this.check();
-    this.workbooks.set(name, bytes.slice());
+    this.documents.set(name, bytes.slice());
   }
 
   /** The head's commit: a new ETag, and the park's baselines index follows its accepted version. */
   private move(park: string, period: string, next: Omit<PeriodHead, 'etag'>): void {
     this.heads.set(partitionOf(park, period), { ...structuredClone(next), etag: `m${++this.etags}` });
-    this.indexes.set(park, indexWith(this.indexes.get(park) ?? {}, period, next.accepted?.baselines ?? null));
+    const index = indexWith(this.indexes.get(park)?.index ?? {}, period, next.accepted?.baselines ?? null);
+    // Like the baselines row in table storage: a new ETag when the index changes.
+    if (canonicalJson(index) !== canonicalJson(this.indexes.get(park)?.index ?? null)) this.indexes.set(park, { index, etag: `m${++this.etags}` });
   }
 
   private summaryOf(v: ReturnVersion): VersionSummary {

@@ -88,6 +88,12 @@ export interface HeadsAndBaselines {
   baselines: { index: BaselineIndex; etag: string | null };
 }
 
+/** readHeadTags: the ETags of heads in the order of the periods asked for (null where none), and of the baselines row when asked for. */
+export interface HeadTags {
+  heads: Array<string | null>;
+  baselines: string | null;
+}
+
 export interface ReturnStore {
   /** The head, or null when nothing was ever done to the return (no version, draft or lock). */
   readPeriodHead(park: string, period: string): Promise<PeriodHead | null>;
@@ -99,6 +105,11 @@ export interface ReturnStore {
   readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }>;
   /** The heads of these periods of one park (null where none) and its baseline index: one single-partition query. */
   readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines>;
+  /**
+   * The ETags of these periods' heads of one park (null where none) and of its baselines row
+   * when `withBaselines` (else null), without their contents: one single-partition query.
+   */
+  readHeadTags(park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags>;
   /** Versions in order; a page of them when `page` is given. `head`: the head just read, so it is not read again. */
   listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]>;
   readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null>;
@@ -134,7 +145,7 @@ export interface ReturnStore {
   writeLockMarker(park: string, event: LockEvent): Promise<'done' | 'conflict'>;
   /** The latest lock event of a period, or null when it was never locked. */
   readLock(period: string): Promise<LockEvent | null>;
-  /** Not a record: a workbook built from the records, kept under a name made of what it was built from (app/cached-workbook.ts). */
-  readCachedWorkbook(name: string): Promise<Uint8Array | null>;
-  writeCachedWorkbook(name: string, bytes: Uint8Array): Promise<void>;
+  /** Not a record: a document (workbook or JSON) built from the records, kept under a name made of what it was built from (app/cached-build.ts). */
+  readCachedDocument(name: string): Promise<Uint8Array | null>;
+  writeCachedDocument(name: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }

@@ -39,7 +39,12 @@ function style(cell: Cell, s: CellStyle): void {
   cell.border = THIN_BORDER;
   if (s.numFmt) cell.numFmt = s.numFmt;
   if (s.fill) cell.fill = FILLS[s.fill];
-  cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.shrink ? { shrinkToFit: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+  cell.alignment = {
+    vertical: 'top',
+    ...(s.wrap ? { wrapText: true } : {}),
+    ...(s.shrink ? { shrinkToFit: true } : {}),
+    ...(s.align ? { horizontal: s.align } : {}),
+  };
 }
 
 /** Text as text, never a formula: user text included (see toCellText). */
@@ -92,7 +97,7 @@ export function columnLetter(n: number): string {
 /**
  * When a zone workbook's data was consolidated, and from which catalogue version. A workbook is
  * served again from cache while nothing it was built from has changed (functions/src/app/
- * cached-workbook.ts), so its build time stays true of the data at any later download, and the
+ * cached-build.ts), so its build time stays true of the data at any later download, and the
  * note says so rather than reading as the time of the download.
  */
 export function consolidatedAtNote(generatedAt: string, catalogueVersion: number): string {
