@@ -1,6 +1,6 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '@zj/shared';
@@ -29,12 +29,17 @@ import { syntheticCatalogue } from './synthetic-zone.js';
  *   the first download it repeats);
  * - and, for the record, GET /returns/{park}/{period} of a period with 500 reviewed versions.
  *
+ * Each ratio's two sides are measured in turns (requests alternating; the two zones'
+ * evaluations in three rounds each), so a change of the machine's load during the run weighs on
+ * both sides alike.
+ *
  * The stacks are written straight through the store (stacks.ts). BENCH_RUNS overrides the
  * number of measured requests (41), BENCH_STACK_VERSIONS the 500 versions a period of the big
  * stack (a smaller stack for a quick look; the goals are stated at 500).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 41);
 const STACK = Number(process.env.BENCH_STACK_VERSIONS ?? 500);
+const ROUNDS = 3;
 const SECRET = 'bench-secret-0123456789-0123456789-abcdef';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,28 +71,38 @@ interface Row {
 }
 const rows: Row[] = [];
 
+// Other processes on the machine slow every figure: the load average says how busy it was.
+const loadAtStart = loadavg();
 try {
   let started = performance.now();
   const returned = (n: number, of: number): 'return' | 'approve' => (n === of || n % 2 === 0 ? 'return' : 'approve');
   const bigStack: StackSpec[] = periodsOf(YEARS).map((period) => ({ park: big, period, versions: STACK, review: returned }));
   await writeStacks(store, pair, bigStack, 20);
-  console.log(`stack: ${big} ${(STACK * 20).toLocaleString('en')} reviewed versions over ${bigStack.length} periods, written in ${s(performance.now() - started)}`);
+  console.log(
+    `stack: ${big} ${(STACK * 20).toLocaleString('en')} reviewed versions over ${bigStack.length} periods, written in ${s(performance.now() - started)}`,
+  );
   started = performance.now();
-  await writeStacks(store, light, light.parks.map((p) => ({ park: p.code, period: '2025', versions: 1, review: () => null })));
-  const heavyStack = heavy.parks.flatMap((p) => periodsOf([2022, 2023, 2024, 2025]).map((period) => ({ park: p.code, period, versions: 2, review: (n: number) => (n === 2 ? ('return' as const) : null) })));
+  await writeStacks(
+    store,
+    light,
+    light.parks.map((p) => ({ park: p.code, period: '2025', versions: 1, review: () => null })),
+  );
+  const heavyStack = heavy.parks.flatMap((p) =>
+    periodsOf([2022, 2023, 2024, 2025]).map((period) => ({ park: p.code, period, versions: 2, review: (n: number) => (n === 2 ? ('return' as const) : null) })),
+  );
   await writeStacks(store, heavy, heavyStack, 16);
-  console.log(`zones: ${light.parks.length} parks × 1 version; ${heavy.parks.length} parks × 20 periods × 2 versions, the latest returned; written in ${s(performance.now() - started)}`);
+  console.log(
+    `zones: ${light.parks.length} parks × 1 version; ${heavy.parks.length} parks × 20 periods × 2 versions, the latest returned; written in ${s(performance.now() - started)}`,
+  );
 
   await withApi(pair, async (api, token) => {
     const template = (park: string) => () => get(api, `/templates/${park}/2025Q1`, token(park));
-    const emptyGet = await median(template(empty));
-    const bigGet = await median(template(big));
+    const [emptyGet, bigGet] = await paired(template(empty), template(big));
     push('template GET 2025Q1', `${empty}: nothing stored`, emptyGet, `${big}: ${(STACK * 20).toLocaleString('en')} reviewed versions`, bigGet, 1.5);
 
     const inputs = { [empty]: await makeValidReturn(api.url, token(empty), empty, '2025Q1'), [big]: await makeValidReturn(api.url, token(big), big, '2025Q1') };
     const submit = (park: string) => () => post(api, `/returns/${park}/2025Q1`, token(park), JSON.stringify(inputs[park]));
-    const emptySubmit = await median(submit(empty));
-    const bigSubmit = await median(submit(big));
+    const [emptySubmit, bigSubmit] = await paired(submit(empty), submit(big));
     push('submit 2025Q1', `${empty}: nothing stored before`, emptySubmit, `${big}: ${(STACK * 20).toLocaleString('en')} reviewed versions`, bigSubmit, 1.5);
 
     const one = await median(() => get(api, `/returns/${big}/2025Q1`, token(big)));
@@ -97,11 +112,26 @@ try {
     push(`GET /returns (${kb(fewBytes)} vs ${kb(bytes)})`, `${big}/2025Q1: ${RUNS + 5} versions`, one, `${big}/2024: ${STACK} reviewed versions`, many, null);
   });
 
-  const lightEval = await withApi(light, (api, token) => median(() => get(api, '/evaluation/2025', token(null))));
-  await withApi(heavy, async (api, token) => {
-    const heavyEval = await median(() => get(api, '/evaluation/2025', token(null)));
-    push('evaluation JSON 2025', `${light.parks.length} parks × 1 version`, lightEval, `${heavy.parks.length} parks × 20 periods, latest returned`, heavyEval, 2);
+  // The two zones are measured in turns (ROUNDS turns each, RUNS requests in all), so that a
+  // machine whose load changes during the run slows both alike and the ratio stays fair.
+  const evalTimes = { light: [] as number[], heavy: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, zone] of [['light', light] as const, ['heavy', heavy] as const]) {
+      await withApi(zone, async (api, token) => {
+        evalTimes[name].push(...(await sample(() => get(api, '/evaluation/2025', token(null)), Math.ceil(RUNS / ROUNDS))));
+      });
+    }
+  }
+  push(
+    'evaluation JSON 2025',
+    `${light.parks.length} parks × 1 version`,
+    middle(evalTimes.light),
+    `${heavy.parks.length} parks × 20 periods, latest returned`,
+    middle(evalTimes.heavy),
+    2,
+  );
 
+  await withApi(heavy, async (api, token) => {
     const first = await time(() => get(api, '/consolidation/2025.xlsx', token(null)));
     const again = await median(() => get(api, '/consolidation/2025.xlsx', token(null)), 0);
     record({
@@ -116,13 +146,27 @@ try {
     });
   });
 
-  console.log(`\nCosts as a zone's years accumulate: one client, median of ${RUNS} requests each (${cpus().length} CPUs, ${cpus()[0]?.model ?? ''}):`);
+  console.log(
+    `\nCosts as a zone's years accumulate: one client, median of ${RUNS} requests each (${cpus().length} CPUs, ${cpus()[0]?.model ?? ''}; load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end):`,
+  );
   table(
     ['measure', 'baseline', 'ms', 'measured', 'ms', 'ratio', 'goal', ''],
-    rows.map((r) => [r.measure, r.baseline, r.baselineMs.toFixed(1), r.measured, r.measuredMs.toFixed(1), `${r.ratio.toFixed(2)}×`, r.goal, r.goal === '' ? '' : r.met ? 'met' : 'NOT MET']),
+    rows.map((r) => [
+      r.measure,
+      r.baseline,
+      r.baselineMs.toFixed(1),
+      r.measured,
+      r.measuredMs.toFixed(1),
+      `${r.ratio.toFixed(2)}×`,
+      r.goal,
+      r.goal === '' ? '' : r.met ? 'met' : 'NOT MET',
+    ]),
   );
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-artifacts/bench-costs.json'), JSON.stringify({ at: new Date().toISOString(), runs: RUNS, rows }, null, 2));
+  writeFileSync(
+    join(ROOT, 'test-artifacts/bench-costs.json'),
+    JSON.stringify({ at: new Date().toISOString(), runs: RUNS, loadAverage: { start: loadAtStart, end: loadavg() }, rows }, null, 2),
+  );
 } finally {
   await azurite.stop();
   rmSync(location, { recursive: true, force: true });
@@ -136,7 +180,9 @@ function push(measure: string, baseline: string, baselineMs: number, measured: s
 /** Keeps a row for the table, and prints it at once: a run that fails later keeps what it measured. */
 function record(row: Row): void {
   rows.push(row);
-  console.log(`${row.measure}: ${row.baseline} ${row.baselineMs.toFixed(1)} ms; ${row.measured} ${row.measuredMs.toFixed(1)} ms; ${row.ratio.toFixed(2)}× ${row.goal}`);
+  console.log(
+    `${row.measure}: ${row.baseline} ${row.baselineMs.toFixed(1)} ms; ${row.measured} ${row.measuredMs.toFixed(1)} ms; ${row.ratio.toFixed(2)}× ${row.goal}`,
+  );
 }
 
 /**
@@ -183,13 +229,39 @@ async function time(f: () => Promise<void>): Promise<number> {
 
 /** The median time of RUNS calls of f, after `warmup` calls that are not counted. */
 async function median(f: () => Promise<void>, warmup = 5): Promise<number> {
-  for (let i = 0; i < warmup; i++) await f();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await time(f));
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(await sample(f, RUNS, warmup));
 }
 
+/** The median times of RUNS calls of a and of b, called in turns (after 5 of each not counted): both see the same machine. */
+async function paired(a: () => Promise<void>, b: () => Promise<void>): Promise<[number, number]> {
+  for (let i = 0; i < 5; i++) {
+    await a();
+    await b();
+  }
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < RUNS; i++) {
+    times[0].push(await time(a));
+    times[1].push(await time(b));
+  }
+  return [middle(times[0]), middle(times[1])];
+}
+
+/** The times of `runs` calls of f, after `warmup` calls that are not counted. */
+async function sample(f: () => Promise<void>, runs: number, warmup = 5): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await time(f));
+  return times;
+}
+
+function middle(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function load(l: number[]): string {
+  return l.map((x) => x.toFixed(2)).join(' ');
+}
 function s(x: number): string {
   return `${(x / 1000).toFixed(1)} s`;
 }
