@@ -110,6 +110,21 @@ describe('GET /returns/{park}/{period}: the versions a page at a time', () => {
   });
 });
 
+/** Publishes the catalogue in force again, unchanged, as the next version; answers the one it replaced. */
+async function publishSameCatalogue() {
+  const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
+  const current = await catalogues.current();
+  const published = await catalogues.publish(current, current.version, {
+    by: 'test',
+    byName: '测试',
+    at: new Date().toISOString(),
+    reason: '同一内容的新版本',
+    parks: [],
+  });
+  expect(published.kind).toBe('published');
+  return current;
+}
+
 const cached = async () => {
   const names: string[] = [];
   for await (const b of BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(WORKBOOK_CACHE_CONTAINER_NAME).listBlobsFlat())
@@ -162,16 +177,7 @@ describe('zone workbooks: served from cache while nothing they were built from c
     const first = await download(`/consolidation/${PERIOD}.xlsx`);
     expect((await download(`/consolidation/${PERIOD}.xlsx`)).equals(first)).toBe(true);
     const before = (await cached()).length;
-    const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
-    const current = await catalogues.current();
-    const published = await catalogues.publish(current, current.version, {
-      by: 'test',
-      byName: '测试',
-      at: new Date().toISOString(),
-      reason: '同一内容的新版本',
-      parks: [],
-    });
-    expect(published.kind).toBe('published');
+    const current = await publishSameCatalogue();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await download(`/consolidation/${PERIOD}.xlsx`)).buffer);
     expect(String(wb.worksheets[0]!.getCell('A2').value)).toContain(`指标目录第 ${current.version + 1} 版`);
@@ -223,16 +229,7 @@ describe('the evaluation (JSON): served from cache while nothing it is built fro
     expect(baselinesOf(afterBaseline)).not.toEqual(baselinesOf(afterReview));
 
     // A new catalogue version in force, even of the same content: the answer names it.
-    const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
-    const current = await catalogues.current();
-    const published = await catalogues.publish(current, current.version, {
-      by: 'test',
-      byName: '测试',
-      at: new Date().toISOString(),
-      reason: '同一内容的新版本',
-      parks: [],
-    });
-    expect(published.kind).toBe('published');
+    const current = await publishSameCatalogue();
     const afterCatalogue = await evaluation();
     expect(afterCatalogue.catalogueVersion).toBe(current.version + 1);
     expect(afterBaseline.catalogueVersion).toBe(current.version);
