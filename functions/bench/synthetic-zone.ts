@@ -4,23 +4,32 @@ import type { ConsolidatedWorkbookInput } from '../src/workbooks/write-consolida
 import type { EvaluationWorkbookInput } from '../src/workbooks/write-evaluation-workbook.js';
 
 /**
- * A zone of `parks` parks made from the real catalogue: every indicator as it is, each synthetic
- * park a copy of one of the five real parks with its targets, and 示例数据 returns for three
- * years put through the real templates and validation.
+ * A catalogue of `parks` parks made from the real one: every indicator as it is, each synthetic
+ * park (`<prefix>_01`, …) a copy of a real park with its targets, the real parks taken in turn
+ * (or the one `sourceOf` names for each).
  */
-export function syntheticZone(parks = 24, years = [2024, 2025, 2026]): { consolidated: ConsolidatedWorkbookInput; evaluation: EvaluationWorkbookInput } {
+export function syntheticCatalogue(parks: number, options: { prefix?: string; sourceOf?: (i: number) => number } = {}): Catalogue {
   const real = loadCatalogue();
+  const prefix = options.prefix ?? 'park';
   const copies = Array.from({ length: parks }, (_, i) => {
-    const from = real.parks[i % real.parks.length]!;
-    const code = `park_${String(i + 1).padStart(2, '0')}`;
+    const from = real.parks[(options.sourceOf?.(i) ?? i) % real.parks.length]!;
+    const code = `${prefix}_${String(i + 1).padStart(2, '0')}`;
     return { from, park: { ...from, code, name: { zh: `${from.name.zh.replace('园', '')}${i + 1}园`, en: `${from.name.en} ${i + 1}` } } };
   });
-  const catalogue: Catalogue = {
+  return {
     ...real,
     parks: copies.map((c) => c.park),
     targets: copies.flatMap((c) => real.targets.filter((t) => t.park === c.from.code).map((t) => ({ ...t, id: t.id.replace(c.from.code, c.park.code), park: c.park.code }))),
     wordings: [],
   };
+}
+
+/**
+ * A zone of `parks` parks (syntheticCatalogue), and 示例数据 returns for three years put
+ * through the real templates and validation.
+ */
+export function syntheticZone(parks = 24, years = [2024, 2025, 2026]): { consolidated: ConsolidatedWorkbookInput; evaluation: EvaluationWorkbookInput } {
+  const catalogue = syntheticCatalogue(parks);
   const history = makeSampleHistory(catalogue, years);
   const last = years.at(-1)!;
   const of = (period: string) => history.returns.filter((r) => r.period === period);

@@ -120,7 +120,8 @@ describe('persistence', () => {
     await call(base, 'unlockPeriod', { params: { period: '2024Q2' }, token: zone() });
     const next = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     expect(next.body.version).toBe(2);
-  });
+    // Azurite saves its database, stops and loads it again: 20-40 s on a loaded 2-core machine.
+  }, 90_000);
 });
 
 describe('storage down', () => {
@@ -189,9 +190,10 @@ describe('storage down', () => {
     const park = PARKS[0]!;
     const period = '2023Q3';
     const base0 = await store.listVersions(park, period);
-    // Fail the table commit as an unreachable storage would, after the blob upload succeeded.
-    const tables = store as unknown as { storage: { returns: { submitTransaction: () => Promise<never> } } };
-    tables.storage.returns.submitTransaction = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    // Fail the head's commit as an unreachable storage would, after the blob upload succeeded.
+    const refused = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const heads = (store as unknown as { storage: { heads: Record<'createEntity' | 'updateEntity' | 'submitTransaction', () => Promise<never>> } }).storage.heads;
+    heads.createEntity = heads.updateEntity = heads.submitTransaction = refused;
     const draft = {
       park,
       period,

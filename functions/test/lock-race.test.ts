@@ -6,15 +6,15 @@ import { fillTemplateWorkbook } from '../src/demo/fill-template-workbook.js';
 import { makeSampleData } from '../src/demo/make-sample-data.js';
 import type { AzureReturnStore } from '../src/storage/azure-return-store.js';
 import { TABLE_NAMES } from '../src/storage/storage-names.js';
-import { LOCK_ROW, partitionOf } from '../src/storage/storage-keys.js';
+import { partitionOf } from '../src/storage/storage-keys.js';
 import type { CommitKind } from '../src/storage/store-test-hooks.js';
 import { call, startHarness, type CallOptions, type CallResult, type Harness } from './helpers/harness.js';
 import { makeValidReturn } from './helpers/valid-return.js';
 
 /**
  * The lock race, made deterministic: the store's test seam runs between the lock check (reading
- * the partition's lock marker and its ETag) and the commit, and the period is locked right
- * there, over HTTP. The commit's guard on the marker must fail it: 423, nothing stored.
+ * the head of the park's period, which holds the lock, and its ETag) and the commit, and the period is locked right
+ * there, over HTTP. The commit, under the head's ETag, must fail: 423, nothing stored.
  */
 const catalogue = loadCatalogue();
 const PARKS = catalogue.parks.map((p) => p.code);
@@ -78,7 +78,7 @@ interface RaceCase {
   kind: CommitKind;
   park: string;
   period: string;
-  /** Lock and unlock the period first, so the marker exists and the guard is an If-Match. */
+  /** Lock and unlock the period first, so the head exists and the commit is an If-Match on it. */
   unlockedBefore: boolean;
   request: (park: string, period: string) => Promise<{ method: string; path: string; options: CallOptions }>;
 }
@@ -100,8 +100,8 @@ const upload = async (park: string, period: string) => ({
 
 // Each case its own period: the lock it makes stays.
 const RACES: RaceCase[] = [
-  { label: 'a submission, period never locked (guard: insert the marker)', kind: 'version', park: PARKS[0]!, period: '2024Q1', unlockedBefore: false, request: submit },
-  { label: 'a submission, period locked and unlocked before (guard: If-Match)', kind: 'version', park: PARKS[0]!, period: '2024Q2', unlockedBefore: true, request: submit },
+  { label: 'a submission, period never locked (the commit inserts the head)', kind: 'version', park: PARKS[0]!, period: '2024Q1', unlockedBefore: false, request: submit },
+  { label: 'a submission, period locked and unlocked before (the commit: If-Match on the head)', kind: 'version', park: PARKS[0]!, period: '2024Q2', unlockedBefore: true, request: submit },
   { label: 'a draft save, period never locked', kind: 'draft', park: PARKS[1]!, period: '2023Q3', unlockedBefore: false, request: draft },
   { label: 'a draft save, period locked and unlocked before', kind: 'draft', park: PARKS[1]!, period: '2023Q4', unlockedBefore: true, request: draft },
   { label: 'an upload, period never locked', kind: 'version', park: 'jinshan', period: '2025', unlockedBefore: false, request: upload },
@@ -123,7 +123,7 @@ describe('a lock that lands between the lock check and the commit', () => {
     expect(seam.answer?.body).toMatchObject({ locked: true });
     expect(r.status, JSON.stringify(r.body)).toBe(423);
     expect(r.error?.code).toBe('period_locked');
-    // The commit failed on its guard, read the marker again and saw the lock: one commit only.
+    // The commit failed on its guard, read the head again and saw the lock: one commit only.
     expect(seam.reached).toBe(1);
     expect(await stored(c.park, c.period)).toEqual(before);
     expect(await store.readHead(c.park, c.period)).toBeNull();
@@ -137,18 +137,18 @@ describe('a lock that lands between the lock check and the commit', () => {
   });
 });
 
-describe('lock markers', () => {
-  const markerTable = () => TableClient.fromConnectionString(h.azurite.connectionString, TABLE_NAMES.returns, { allowInsecureConnection: true });
+describe('the lock in the heads', () => {
+  const headsTable = () => TableClient.fromConnectionString(h.azurite.connectionString, TABLE_NAMES.heads, { allowInsecureConnection: true });
   const markerOf = async (park: string, period: string) => {
     try {
-      return (await markerTable().getEntity<{ locked: boolean }>(partitionOf(park, period), LOCK_ROW)).locked;
+      return (await headsTable().getEntity<{ locked: boolean }>(park, period)).locked;
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return null;
       throw error;
     }
   };
 
-  it('lock and unlock write the marker into every park’s partition of the period', async () => {
+  it('lock and unlock write the lock into the head of every park’s period', async () => {
     const period = '2023Q1';
     expect(await Promise.all(PARKS.map((p) => markerOf(p, period)))).toEqual(PARKS.map(() => null));
     await lock(period)();

@@ -86,13 +86,13 @@ describe('storage: the managed identity signs every request', () => {
       expect(request.headers['x-identity-header']).toBe(IDENTITY_HEADER);
       expect(new URL(request.url, 'http://127.0.0.1').searchParams.get('client_id')).toBe(CLIENT_ID);
     }
-    // Three tables, three containers, one entity read: every one with the token, none with a key.
+    // Five tables, four containers, one entity read: every one with the token, none with a key.
     const calls = storage.requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`);
-    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(3);
+    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(5);
     expect(storage.requests.filter((r) => r.url.includes('restype=container')).map((r) => r.url.replace(/\?.*/, '')).sort()).toEqual(
-      ['/stzjdata/return-drafts', '/stzjdata/return-uploads', '/stzjdata/return-versions'],
+      ['/stzjdata/return-drafts', '/stzjdata/return-uploads', '/stzjdata/return-versions', '/stzjdata/workbook-cache'],
     );
-    expect(calls).toContain("GET /stzjdata/returns(PartitionKey='jinshan%7C2025',RowKey='head')");
+    expect(calls).toContain("GET /stzjdata/heads(PartitionKey='jinshan',RowKey='2025')");
     for (const request of storage.requests) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
   }, 90_000);
 });

@@ -5,6 +5,7 @@ import {
   type RouteBodyInput,
   type RouteName,
   type RouteParams,
+  type RouteQueryInput,
   type RouteResponse,
   type RouteSpec,
   type RouteStatus,
@@ -25,9 +26,9 @@ export interface ApiClientOptions {
   retryDelayMs?: number;
 }
 
-/** A request to a route of the table: its path parameters, its body, extra headers. */
+/** A request to a route of the table: its path and query parameters, its body, extra headers. */
 export type RouteRequest<N extends RouteName> = (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) &
-  (RouteBodyInput<N> extends undefined ? { body?: undefined } : { body: RouteBodyInput<N> }) & { headers?: Record<string, string> };
+  (RouteBodyInput<N> extends undefined ? { body?: undefined } : { body: RouteBodyInput<N> }) & { query?: RouteQueryInput<N>; headers?: Record<string, string> };
 
 /**
  * What a route answers on success, as the table declares it; a file arrives as an ArrayBuffer. A 304
@@ -87,8 +88,9 @@ export class ApiClient {
   saveDraft(park: string, period: string, input: ReturnInput) {
     return this.call('saveDraft', { params: { park, period }, body: input }, { retry: false, timeoutMs: 10_000 });
   }
-  getReturn(park: string, period: string) {
-    return this.call('getReturn', { params: { park, period } });
+  /** A return and the newest page of its versions; with `continuation` (the `next` of a page), the page below it. */
+  getReturn(park: string, period: string, continuation?: string) {
+    return this.call('getReturn', { params: { park, period }, ...(continuation ? { query: { continuation } } : {}) });
   }
   getVersion(park: string, period: string, version: number) {
     return this.call('getReturnVersion', { params: { park, period, version: String(version) } });
@@ -146,7 +148,7 @@ export class ApiClient {
     }
   }
 
-  private async once(name: RouteName, route: RouteSpec, request: { params?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy, forceRefresh: boolean): Promise<unknown> {
+  private async once(name: RouteName, route: RouteSpec, request: { params?: object; query?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy, forceRefresh: boolean): Promise<unknown> {
     // A route anyone may call gets no token (and asks MSAL for none).
     const token = route.auth ? await this.options.token({ forceRefresh }) : null;
     const answersFile = Object.values(route.responses).some((r) => r.content.kind === 'file');
@@ -171,7 +173,7 @@ export class ApiClient {
     const timer = setTimeout(() => controller.abort(), policy.timeoutMs ?? this.options.timeoutMs ?? (answersFile ? 120_000 : 30_000));
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.options.baseUrl}${routePath(name, (request.params ?? {}) as never)}`, {
+      response = await this.fetchImpl(`${this.options.baseUrl}${routePath(name, (request.params ?? {}) as never, (request.query ?? {}) as never)}`, {
         method: route.method,
         headers,
         ...(body !== undefined ? { body } : {}),

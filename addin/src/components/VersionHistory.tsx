@@ -10,8 +10,12 @@ const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-/** 历史版本: every version submitted for the period (kept, never overwritten), newest first. */
-export function VersionHistory(props: { history: ReturnResponse; onOpen(version: number): void }) {
+/**
+ * 历史版本: every version submitted for the period (kept, never overwritten), newest first, a
+ * page at a time: `history` holds the pages read so far, and 更早的版本 (onMore) reads the next
+ * (its `next` token) while there are older ones.
+ */
+export function VersionHistory(props: { history: ReturnResponse; onOpen(version: number): void; onMore(): void; loadingMore: boolean }) {
   const styles = useStyles();
   const { t, lang } = useUi();
   const h = props.history;
@@ -41,6 +45,11 @@ export function VersionHistory(props: { history: ReturnResponse; onOpen(version:
           );
         })}
       </ul>
+      {h.next !== null && (
+        <Button appearance="secondary" onClick={props.onMore} disabled={props.loadingMore} data-testid="history-more">
+          {t('history_more')}
+        </Button>
+      )}
     </section>
   );
 }

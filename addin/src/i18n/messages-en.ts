@@ -117,6 +117,7 @@ export const EN: Record<MessageKey, string> = {
   history_empty: 'Nothing has been submitted for this period yet.',
   history_row: 'Version {version} · {time} · {by}',
   history_counts: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
+  history_more: 'Earlier versions',
   state: 'State',
   state_not_started: 'Not submitted',
   state_draft: 'Draft',

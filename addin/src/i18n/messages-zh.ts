@@ -115,6 +115,7 @@ export const ZH = {
   history_empty: '本报告期尚无报送记录。',
   history_row: '第 {version} 版 · {time} · {by}',
   history_counts: '{errors} 个错误，{warnings} 个提示',
+  history_more: '更早的版本',
   state: '状态',
   state_not_started: '未报送',
   state_draft: '草稿',

@@ -307,7 +307,7 @@ export function StatisticianView(props: {
           onExplanationCommit={commitExplanation}
         />
       )}
-      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} />
+      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} onMore={history.more} busy={busy} />
     </div>
   );
 }

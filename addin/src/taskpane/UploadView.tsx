@@ -165,7 +165,7 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
       <Button icon={<HistoryRegular />} disabled={busy} onClick={history.show} data-testid="history-button">
         {t('history')}
       </Button>
-      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} />
+      <ReturnHistory history={history.history} opened={history.opened} fields={fields} onOpen={history.open} onMore={history.more} busy={busy} />
     </div>
   );
 }

@@ -1,14 +1,10 @@
-import { computePeriodReturns, type PeriodReturns } from '@zj/shared/returns';
-import { readAcceptedReturn } from './read-accepted-return.js';
+import { acceptedReturnOf, computePeriodReturns, type PeriodReturns } from '@zj/shared/returns';
+import type { PeriodHead } from '../storage/return-store.js';
 import type { Services } from './services.js';
 
-/** The latest accepted version of every park's return for a period, as consolidation reads it. */
-export async function readPeriodReturns(svc: Services, period: string): Promise<PeriodReturns> {
-  const read = await Promise.all(
-    svc.catalogue.parks.map(async (park) => {
-      const [head, reviews] = await Promise.all([svc.store.readHead(park.code, period), svc.store.listReviews(park.code, period)]);
-      return head ? [await readAcceptedReturn(svc, head, reviews)] : [];
-    }),
-  );
-  return computePeriodReturns(read.flat());
+/** The latest accepted version of every park's return for a period, as consolidation reads it, and the heads it was read from. */
+export async function readPeriodReturns(svc: Services, period: string): Promise<PeriodReturns & { heads: Array<PeriodHead | null> }> {
+  const heads = await Promise.all(svc.catalogue.parks.map((park) => svc.store.readPeriodHead(park.code, period)));
+  const read = heads.flatMap((head, i) => (head?.latest ? [acceptedReturnOf(svc.catalogue.parks[i]!.code, period, head)] : []));
+  return { ...computePeriodReturns(read), heads };
 }

@@ -27,18 +27,23 @@ export async function reviewReturn(svc: Services, { actor, park, period, input }
   const comment = (input.comment ?? '').trim();
   if (decision === 'return' && comment === '') throw new DomainError('review_comment_required');
 
-  const [head, reviews] = await Promise.all([svc.store.readHead(park.code, period.code), svc.store.listReviews(park.code, period.code)]);
+  const head = await svc.store.readHead(park.code, period.code);
   if (!head) throw new DomainError('return_not_found', { park: park.name, period: period.code });
   if (version > head.latestVersion) throw new DomainError('version_not_found', { park: park.name, period: period.code, version });
   if (version < head.latestVersion) throw new DomainError('review_not_latest', { version, latest: head.latestVersion });
-  const earlier = reviews.filter((r) => r.version === version).at(-1);
-  if (earlier) throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[earlier.decision] });
+  if (head.latestReview) throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[head.latestReview.decision] });
 
   const review: Review = { version, decision, comment, by: actor, at: svc.now().toISOString() };
-  if ((await svc.store.appendReview(park.code, period.code, review)) === 'exists') {
-    // Another review of this version was stored between the check above and this one.
-    const stored = (await svc.store.listReviews(park.code, period.code)).filter((r) => r.version === version).at(-1);
-    throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[stored?.decision ?? decision] });
+  // The head is the commit point: what landed since the check above (a review, a new version) refuses this one.
+  const outcome = await svc.store.appendReview(park.code, period.code, review);
+  switch (outcome.kind) {
+    case 'created':
+      return review;
+    case 'reviewed':
+      throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[outcome.review.decision] });
+    case 'not_latest':
+      throw new DomainError('review_not_latest', { version, latest: outcome.latest });
+    case 'conflict':
+      throw new DomainError('version_conflict');
   }
-  return review;
 }

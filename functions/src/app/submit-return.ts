@@ -1,7 +1,8 @@
-import { contentHash, validateReturn, type Actor, type Park, type Period } from '@zj/shared';
+import { contentHash, validateReturn, type Actor, type Park, type Period, type TemplateModel } from '@zj/shared';
 import { storedResultOf, type ReturnInput, type ReturnVersion } from '@zj/shared/api';
 import { DomainError } from './domain-error.js';
 import { loadTemplate } from './load-template.js';
+import { periodLocked } from './period-locked.js';
 import { assertPeriodBegun } from './resolve-scope.js';
 import type { Services } from './services.js';
 
@@ -18,6 +19,8 @@ export interface SubmitCommand {
    * a refused upload leaves no copy behind (and a replay keeps none).
    */
   keepUpload?: () => Promise<string>;
+  /** The template, when the caller has it already (an upload is read against it): it is not loaded twice. */
+  template?: TemplateModel;
 }
 
 export interface SubmitOutcome {
@@ -37,12 +40,12 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
   assertPeriodBegun(period, svc.now());
   const hash = contentHash(input);
 
-  // Read what the checks need at once: the idempotency record, the lock and the template.
-  const [used, lock, template] = await Promise.all([
-    idempotencyKey === null ? null : store.findIdempotent(park.code, period.code, idempotencyKey),
-    store.readLock(period.code),
-    loadTemplate(svc, park, period),
-  ]);
+  // Read what the checks need at once: the head (lock, latest version and its idempotency key),
+  // the period's lock history and the template. The head is read before the key's entity
+  // (findIdempotent), and is the head the version is committed on, unless it moves first. The
+  // history is read too: a park onboarded after the lock has no locked head (periodLocked).
+  const [head, lock, template] = await Promise.all([store.readPeriodHead(park.code, period.code), store.readLock(period.code), cmd.template ?? loadTemplate(svc, park, period)]);
+  const used = idempotencyKey === null ? null : await store.findIdempotent(park.code, period.code, idempotencyKey, head);
   // A retry of a request that was stored answers the same receipt, even if the period has
   // been locked or the template has moved on since.
   if (used) {
@@ -51,7 +54,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
     if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
     return { version, replayed: true };
   }
-  if (lock?.locked) throw new DomainError('period_locked', { period: period.code });
+  if (periodLocked(head, lock)) throw new DomainError('period_locked', { period: period.code });
   if (input.templateVersion !== template.version) {
     throw new DomainError('stale_template', { current: template.version.slice(0, 12) }, { currentTemplateVersion: template.version });
   }
@@ -76,6 +79,7 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
       ...(uploadBlob !== undefined ? { uploadBlob } : {}),
     },
     idempotencyKey,
+    head,
   );
   switch (outcome.kind) {
     case 'created':

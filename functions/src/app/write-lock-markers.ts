@@ -3,8 +3,8 @@ import { DomainError } from './domain-error.js';
 import type { Services } from './services.js';
 
 /**
- * Sets the period's lock marker in every park's partition to the event's state. Each marker is
- * the guard of every commit in its partition (storage/lock-guard.ts), so once this returns no
+ * Sets the lock in the head of every park's period to the event's state. Every commit to a head
+ * checks its lock under the ETag it commits on (storage/heads.ts), so once this returns no
  * submission or draft that checked the lock before it can commit.
  */
 export async function writeLockMarkers(svc: Services, event: LockEvent): Promise<void> {

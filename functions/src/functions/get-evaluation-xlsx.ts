@@ -1,18 +1,25 @@
 import { evaluateYear, rankParks } from '@zj/shared';
-import { readEvaluationInput } from '../app/read-evaluation-input.js';
+import { cachedBuild, XLSX_FORMAT } from '../app/cached-build.js';
+import { readEvaluationInput, readEvaluationSources } from '../app/read-evaluation-input.js';
 import { resolveYear } from '../app/resolve-scope.js';
 import { attachment, registerRoute, routeHandler } from '../http/route-handler.js';
 import { writeEvaluationWorkbook } from '../workbooks/write-evaluation-workbook.js';
 
-/** GET /api/evaluation/{year}.xlsx: the annual evaluation workbook (年度评估), with a chart per park. */
+/**
+ * GET /api/evaluation/{year}.xlsx: the annual evaluation workbook (年度评估), with a chart per
+ * park; served from cache while none of the rows it was built from has moved (app/cached-build.ts).
+ */
 export const getEvaluationXlsx = routeHandler('getEvaluationXlsx', 'read_zone', async ({ svc, params }) => {
   const year = resolveYear(params.year);
-  const { history, returned, baselines } = await readEvaluationInput(svc, year);
-  const body = await writeEvaluationWorkbook({
-    catalogue: svc.catalogue,
-    evaluation: evaluateYear(svc.catalogue, year, history, { baselines, returned }),
-    rankings: rankParks(svc.catalogue, year, history),
-    generatedAt: svc.now().toISOString(),
+  const body = await cachedBuild(svc, `evaluation-${year}`, XLSX_FORMAT, { year, sources: await readEvaluationSources(svc, year) }, async () => {
+    const { history, returned, baselines, sources } = await readEvaluationInput(svc, year);
+    const value = await writeEvaluationWorkbook({
+      catalogue: svc.catalogue,
+      evaluation: evaluateYear(svc.catalogue, year, history, { baselines, returned }),
+      rankings: rankParks(svc.catalogue, year, history),
+      generatedAt: svc.now().toISOString(),
+    });
+    return { sources: { year, sources }, value };
   });
   return { status: 200, body, headers: attachment(`evaluation-${year}.xlsx`, `${svc.catalogue.zone.name.zh}-${year}-年度评估.xlsx`) };
 });

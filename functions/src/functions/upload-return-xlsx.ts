@@ -49,7 +49,7 @@ export const uploadReturnXlsx = routeHandler('uploadReturnXlsx', 'submit', async
   const keepUpload = () => svc.store.saveUpload(park.code, period.code, bytes, XLSX_CONTENT_TYPE);
   let outcome: Awaited<ReturnType<typeof submitReturn>>;
   try {
-    outcome = await submitReturn(svc, { actor, park, period, input, idempotencyKey, source: 'upload', keepUpload });
+    outcome = await submitReturn(svc, { actor, park, period, input, idempotencyKey, source: 'upload', keepUpload, template });
   } catch (error) {
     // The same refusal, its issues placed on the sheet: 第12行「研发经费支出」(本期数):…
     if (error instanceof DomainError && error.details.issues) {

@@ -29,6 +29,7 @@ export const ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   malformed_form: 400,
   body_too_large: 413,
   invalid_body: 400,
+  invalid_query: 400,
   invalid_idempotency_key: 400,
   idempotency_key_reused: 409,
   stale_template: 409,

@@ -1,6 +1,6 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Actor, Park } from '@zj/shared';
-import { API_SECURITY_HEADERS, parseBody, pathParamNames, ROUTE_NAMES, ROUTES, type NoContentStatus, type RouteBody, type RouteName, type RouteParams, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
+import { API_SECURITY_HEADERS, parseBody, parseQuery, pathParamNames, ROUTE_NAMES, ROUTES, type NoContentStatus, type RouteBody, type RouteName, type RouteParams, type RouteQuery, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
 import type { Period } from '@zj/shared/periods';
 import { DomainError } from '../app/domain-error.js';
 import { services, type Services } from '../app/services.js';
@@ -20,11 +20,12 @@ type HasPark<N extends RouteName> = 'park' extends keyof RouteParams<N> ? true :
  */
 type Scope<N extends RouteName> = NeedsUser<N> extends true ? { svc: Services; actor: Actor } & (HasPark<N> extends true ? { park: Park; period: Period } : unknown) : unknown;
 
-/** What a route's handler gets: the request, its params, its body checked by the table's schema, and its scope. */
+/** What a route's handler gets: the request, its params and query, its body checked by the table's schema, and its scope. */
 export type RouteInput<N extends RouteName> = {
   request: HttpRequest;
   context: InvocationContext;
   params: RouteParams<N>;
+  query: RouteQuery<N>;
   body: RouteBody<N>;
 } & Scope<N>;
 
@@ -41,8 +42,8 @@ type ActionOf<N extends RouteName> = NeedsUser<N> extends true ? Action : null;
 /**
  * The Functions handler of a route of the table (shared/src/api/routes.ts), derived from it: for
  * a route that needs a user, who calls (401) and whether they may (403), with the park (404) and
- * period (400) of a park's route; then the JSON body read (415, 413, 400) and checked by the
- * route's schema (400 invalid_body, listing every field); then `handle`, whose answer is typed
+ * period (400) of a park's route; then its query parameters (400 invalid_query) and the JSON body
+ * read (415, 413, 400) and checked by the route's schema (400 invalid_body, listing every field); then `handle`, whose answer is typed
  * by the route's responses and sent as JSON or as the file the route declares. Whatever is
  * thrown is answered by errorResponse, the one place errors become HTTP. Every answer carries
  * the API's security headers.
@@ -55,13 +56,15 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
     try {
       const params = Object.fromEntries(pathParamNames(route.path).map((p) => [p, request.params[p] ?? ''])) as RouteParams<N>;
       const scope = action === null ? {} : parkRoute ? await authorizePark(request, action) : await authorize(request, action);
+      const query = parseQuery(name, request.query);
+      if (!query.ok) throw new DomainError('invalid_query', {}, { issues: query.issues });
       let body: unknown;
       if (route.body?.kind === 'json') {
         const checked = parseBody(route.body.schema, await readJsonBody(request, services().settings.maxBodyBytes));
         if (!checked.ok) throw new DomainError('invalid_body', {}, { issues: checked.issues });
         body = checked.value;
       }
-      const input = { ...scope, request, context, params, body } as RouteInput<N>;
+      const input = { ...scope, request, context, params, query: query.value, body } as RouteInput<N>;
       const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handle(input);
       const declared = route.responses[result.status];
       if (!declared) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);

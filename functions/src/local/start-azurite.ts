@@ -35,6 +35,8 @@ export interface StartAzuriteOptions {
    * its database, losing the last seconds of writes (it autosaves every 5 s). For `npm start`.
    */
   ownProcessGroup?: boolean;
+  /** Keep the data in memory only (--inMemoryPersistence): no autosave of a growing database, for benchmarks. */
+  inMemory?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -58,7 +60,8 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
     '--silent',
     '--disableTelemetry',
     '--skipApiVersionCheck',
-    '--location', options.location,
+    // Azurite refuses a data folder with --inMemoryPersistence.
+    ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', options.location]),
     '--blobPort', String(ports.blob),
     '--queuePort', String(ports.queue),
     '--tablePort', String(ports.table),

@@ -1,33 +1,51 @@
 import type { LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { BaselineIndex } from '@zj/shared/returns';
 import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { appendDraft } from './append-draft.js';
 import { appendVersion } from './append-version.js';
 import { AzureStorage } from './azure-storage.js';
+import { listHeads, readBaselineIndex, readHeadsAndBaselines, readHeadTags, readPeriodHead } from './heads.js';
 import { appendLockEvent, readLock, writeLockMarker } from './locks.js';
+import { migrateLayout } from './migrate-layout.js';
 import { readLatestDraft, readLatestDraftSummary } from './read-latest-draft.js';
-import { findIdempotent, listHeads, listVersions, readHead, readVersion } from './read-versions.js';
-import type { AppendOutcome, DraftOutcome, DraftSummary, NewVersion, ReturnHead, ReturnStore } from './return-store.js';
-import { appendReview, listReviews, listReviewsOfPark } from './reviews.js';
+import { findIdempotent, listVersions, readVersionDocument } from './read-versions.js';
+import type {
+  AppendOutcome,
+  DraftOutcome,
+  DraftSummary,
+  HeadsAndBaselines,
+  HeadTags,
+  NewVersion,
+  PeriodHead,
+  ReturnHead,
+  ReturnStore,
+  ReviewOutcome,
+  VersionPage,
+} from './return-store.js';
+import { appendReview, listReviews } from './reviews.js';
 import type { StoreTestHooks } from './store-test-hooks.js';
 import { readUpload, saveUpload } from './uploads.js';
+import { readCachedDocument, writeCachedDocument } from './build-cache.js';
 
 /**
- * ReturnStore on Azure Table Storage and Blob Storage (Azurite locally).
+ * ReturnStore on Azure Table Storage and Blob Storage (Azurite locally). functions/README.md
+ * (Storage) has the layout; in short:
  *
- * Table `returns`, one partition per park and period (`jinshan|2025`):
- * - `head`: latest version number and its values; moved only under its ETag (If-Match);
- * - `v000001`, `v000002`, ...: one entity per version, naming the blob with the full document;
- * - `idem|<key>`: the version an Idempotency-Key created;
- * - `draft|<newest first>`: one entity per draft save, naming the blob with the draft;
- * - `lock`: the period's lock marker, written by lock and unlock under its ETag.
- * A submission uploads its document to a version-specific blob first, then commits the head,
- * the version entity, the idempotency entity and the lock guard in ONE entity-group
- * transaction (append-version.ts). Either all exist or none: a crash or a lost race leaves at
- * most an orphan blob, which no entity names and no reader sees. Two racing submissions cannot
- * both move the head from the same ETag, and a lock that lands after the marker was read fails
- * the commit (lock-guard.ts). A draft save commits its entity with the same guard
- * (append-draft.ts). Table `reviews` holds one row per reviewed version (reviews.ts), table
- * `periodlocks` the lock events (locks.ts).
+ * - table `heads`, partition = the park, row key = the period: the head of each return, the one
+ *   pointer every commit moves under its ETag (version added, review made, draft saved, period
+ *   locked), carrying the latest version, its review, the accepted version with its figures, the
+ *   newest draft and the lock (heads.ts); and per park the row `baselines` (BaselineIndex);
+ * - table `returns`, one partition per park and period (`jinshan|2025`): the append-only records,
+ *   `v000001`… (one entity per version, naming the blob with its full document), `idem|<key>`,
+ *   `draft|<newest first>`;
+ * - table `reviews`: one row per reviewed version; table `periodlocks`: lock events;
+ * - blobs: version documents, draft documents, uploaded workbooks, and (not records) built
+ *   documents, workbooks and evaluations (build-cache.ts);
+ * - table `migrations`: the record that data of the older layout was migrated (migrate-layout.ts,
+ *   run before the first call is served).
+ *
+ * Templates, submissions, consolidation and evaluation read heads only (point reads of the heads
+ * they need and of a park's baselines row), whatever the number of versions, reviews or periods.
  */
 export class AzureReturnStore implements ReturnStore {
   private readonly storage: AzureStorage;
@@ -35,31 +53,48 @@ export class AzureReturnStore implements ReturnStore {
   readonly testHooks: StoreTestHooks = {};
 
   constructor(settings: StorageSettings, timeoutMs: number) {
-    this.storage = new AzureStorage(settings, timeoutMs);
+    this.storage = new AzureStorage(settings, timeoutMs, migrateLayout);
   }
 
-  readHead(park: string, period: string): Promise<ReturnHead | null> {
-    return readHead(this.storage, park, period);
+  readPeriodHead(park: string, period: string): Promise<PeriodHead | null> {
+    return readPeriodHead(this.storage, park, period);
   }
 
-  listHeads(park: string): Promise<ReturnHead[]> {
+  async readHead(park: string, period: string): Promise<ReturnHead | null> {
+    const head = await readPeriodHead(this.storage, park, period);
+    return head?.latest ? (head as ReturnHead) : null;
+  }
+
+  listHeads(park: string): Promise<PeriodHead[]> {
     return listHeads(this.storage, park);
   }
 
-  listVersions(park: string, period: string): Promise<VersionSummary[]> {
-    return listVersions(this.storage, park, period);
+  readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }> {
+    return readBaselineIndex(this.storage, park);
+  }
+
+  readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines> {
+    return readHeadsAndBaselines(this.storage, park, periods);
+  }
+
+  readHeadTags(park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags> {
+    return readHeadTags(this.storage, park, periods, withBaselines);
+  }
+
+  listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]> {
+    return listVersions(this.storage, park, period, page, head);
   }
 
   readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null> {
-    return readVersion(this.storage, park, period, version);
+    return readVersionDocument(this.storage, park, period, version);
   }
 
-  findIdempotent(park: string, period: string, key: string): Promise<{ version: number; contentHash: string } | null> {
-    return findIdempotent(this.storage, park, period, key);
+  findIdempotent(park: string, period: string, key: string, head?: PeriodHead | null): Promise<{ version: number; contentHash: string } | null> {
+    return findIdempotent(this.storage, park, period, key, head);
   }
 
-  appendVersion(incoming: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome> {
-    return appendVersion(this.storage, this.testHooks, incoming, idempotencyKey);
+  appendVersion(incoming: NewVersion, idempotencyKey: string | null, seen?: PeriodHead | null): Promise<AppendOutcome> {
+    return appendVersion(this.storage, this.testHooks, incoming, idempotencyKey, seen);
   }
 
   appendDraft(draft: ReturnDraft): Promise<DraftOutcome> {
@@ -82,16 +117,12 @@ export class AzureReturnStore implements ReturnStore {
     return readUpload(this.storage, name);
   }
 
-  appendReview(park: string, period: string, review: Review): Promise<'created' | 'exists'> {
-    return appendReview(this.storage, park, period, review);
+  appendReview(park: string, period: string, review: Review): Promise<ReviewOutcome> {
+    return appendReview(this.storage, this.testHooks, park, period, review);
   }
 
-  listReviews(park: string, period: string): Promise<Review[]> {
-    return listReviews(this.storage, park, period);
-  }
-
-  listReviewsOfPark(park: string): Promise<Record<string, Review[]>> {
-    return listReviewsOfPark(this.storage, park);
+  listReviews(park: string, period: string, versions?: { from: number; to: number }, head?: PeriodHead | null): Promise<Review[]> {
+    return listReviews(this.storage, park, period, versions, head);
   }
 
   appendLockEvent(event: LockEvent): Promise<void> {
@@ -104,5 +135,13 @@ export class AzureReturnStore implements ReturnStore {
 
   readLock(period: string): Promise<LockEvent | null> {
     return readLock(this.storage, period);
+  }
+
+  readCachedDocument(name: string): Promise<Uint8Array | null> {
+    return readCachedDocument(this.storage, name);
+  }
+
+  writeCachedDocument(name: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    return writeCachedDocument(this.storage, name, bytes, contentType);
   }
 }

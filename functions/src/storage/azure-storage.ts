@@ -4,41 +4,63 @@ import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import type { StorageSettings } from '../settings/read-storage-settings.js';
 import { isStorageFault } from './is-storage-fault.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
-import { CONTAINER_NAME, DRAFTS_CONTAINER_NAME, TABLE_NAMES, UPLOADS_CONTAINER_NAME } from './storage-names.js';
+import { CONTAINER_NAME, DRAFTS_CONTAINER_NAME, TABLE_NAMES, UPLOADS_CONTAINER_NAME, WORKBOOK_CACHE_CONTAINER_NAME } from './storage-names.js';
 
 export type Row = Record<string, unknown>;
 
 /**
  * The tables and containers of one storage account, and the three ways every part of
- * AzureReturnStore reaches them: `ready` (create them once), `call` (one storage call with a
- * deadline; an unreachable storage becomes StorageUnavailableError), `getRow` and `query`.
+ * AzureReturnStore reaches them: `ready` (create them, and bring data of an older layout into
+ * this one, once: `prepare`), `call` (one storage call with a deadline; an unreachable storage
+ * becomes StorageUnavailableError), `getRow` and `query`.
  */
 export class AzureStorage {
+  readonly heads: TableClient;
   readonly returns: TableClient;
   readonly reviews: TableClient;
   readonly locks: TableClient;
+  readonly migrations: TableClient;
   readonly versions: ContainerClient;
   readonly drafts: ContainerClient;
   readonly uploads: ContainerClient;
+  readonly workbooks: ContainerClient;
   private readyPromise: Promise<void> | null = null;
 
-  constructor(settings: StorageSettings, private readonly timeoutMs: number) {
+  /**
+   * @param prepare run once the tables exist, before any other call is let through (the
+   * migration of an older layout, migrate-layout.ts); it gets this storage with `ready` already
+   * satisfied.
+   */
+  constructor(
+    settings: StorageSettings,
+    private readonly timeoutMs: number,
+    private readonly prepare?: (storage: AzureStorage) => Promise<unknown>,
+  ) {
     const clients = createStorageClients(settings, timeoutMs);
+    this.heads = clients.table(TABLE_NAMES.heads);
     this.returns = clients.table(TABLE_NAMES.returns);
     this.reviews = clients.table(TABLE_NAMES.reviews);
     this.locks = clients.table(TABLE_NAMES.locks);
+    this.migrations = clients.table(TABLE_NAMES.migrations);
     this.versions = clients.blobs.getContainerClient(CONTAINER_NAME);
     this.drafts = clients.blobs.getContainerClient(DRAFTS_CONTAINER_NAME);
     this.uploads = clients.blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
+    this.workbooks = clients.blobs.getContainerClient(WORKBOOK_CACHE_CONTAINER_NAME);
   }
 
-  /** Creates the tables and the containers once per process; retried after a failure. */
+  /** Creates the tables and the containers, then runs `prepare`, once per process; retried after a failure. */
   ready(): Promise<void> {
     this.readyPromise ??= (async () => {
       await Promise.all([
-        ...[this.returns, this.reviews, this.locks].map((t) => this.call('create table', (abortSignal) => t.createTable({ abortSignal }))),
-        ...[this.versions, this.drafts, this.uploads].map((c) => this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal }))),
+        ...[this.heads, this.returns, this.reviews, this.locks, this.migrations].map((t) =>
+          this.call('create table', (abortSignal) => t.createTable({ abortSignal })),
+        ),
+        ...[this.versions, this.drafts, this.uploads, this.workbooks].map((c) =>
+          this.call('create container', (abortSignal) => c.createIfNotExists({ abortSignal })),
+        ),
       ]);
+      // The same storage, its `ready` already satisfied (it is what is being waited for).
+      if (this.prepare) await this.prepare(Object.create(this, { ready: { value: () => Promise.resolve() } }) as AzureStorage);
     })().catch((error: unknown) => {
       this.readyPromise = null;
       throw error;
@@ -57,11 +79,19 @@ export class AzureStorage {
     }
   }
 
-  async query(table: TableClient, filter: string): Promise<TableEntityResult<Row>[]> {
+  /**
+   * Every entity the filter selects. How much a query reads differs between Azure Storage and
+   * Azurite: on Azure, `PartitionKey eq` with a RowKey range reads that range only, while a
+   * PartitionKey range with a RowKey condition reads every row of every partition in the range
+   * (hence one partition per park for the heads); Azurite reads every row of the table for any
+   * query (its point reads are indexed). Point reads (getRow) are what costs least on both.
+   * `select`: only these properties come back (and each entity's keys and ETag).
+   */
+  async query(table: TableClient, filter: string, select?: string[]): Promise<TableEntityResult<Row>[]> {
     await this.ready();
     return this.call('query entities', async (abortSignal) => {
       const rows: TableEntityResult<Row>[] = [];
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter }, abortSignal })) rows.push(row);
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter, ...(select ? { select } : {}) }, abortSignal })) rows.push(row);
       return rows;
     });
   }

@@ -1,63 +1,55 @@
 import { odata } from '@azure/data-tables';
-import type { Actor, ReturnVersion, VersionSummary } from '@zj/shared';
-import type { AzureStorage, Row } from './azure-storage.js';
-import type { ReturnHead } from './return-store.js';
-import { HEAD_ROW, idempotencyRow, partitionOf, versionRow } from './storage-keys.js';
+import type { ReturnVersion, VersionSummary } from '@zj/shared';
+import type { AzureStorage } from './azure-storage.js';
+import { latestOf, readPeriodHead, summaryOf } from './heads.js';
+import type { PeriodHead, VersionPage } from './return-store.js';
+import { idempotencyRow, partitionOf, versionRow } from './storage-keys.js';
 
-/** The head of a park's return for a period: its latest version and that version's figures. */
-export async function readHead(storage: AzureStorage, park: string, period: string): Promise<ReturnHead | null> {
-  const row = await storage.getRow(storage.returns, partitionOf(park, period), HEAD_ROW);
-  return row ? toHead(row) : null;
+/**
+ * Versions in order, from their entities; a page of them (the `limit` newest below `below`) when
+ * `page` is given, which reads one range of the partition whatever the number of versions.
+ * The latest version is taken from the head when its entity is not written yet.
+ */
+export async function listVersions(storage: AzureStorage, park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]> {
+  const current = head !== undefined ? head : await readPeriodHead(storage, park, period);
+  const latest = current?.latestVersion ?? 0;
+  const top = Math.min(latest, (page?.below ?? latest + 1) - 1);
+  const from = page ? Math.max(1, top - page.limit + 1) : 1;
+  if (top < from) return [];
+  const pk = partitionOf(park, period);
+  const rows = await storage.query(storage.returns, odata`PartitionKey eq ${pk} and RowKey ge ${versionRow(from)} and RowKey le ${versionRow(top)}`);
+  const versions = rows.map((row) => summaryOf(latestOf(row)));
+  if (current?.latest && current.latest.version <= top && !versions.some((v) => v.version === current.latest!.version)) versions.push(summaryOf(current.latest));
+  return versions.sort((a, b) => a.version - b.version);
 }
 
-/** The heads of every period of one park. */
-export async function listHeads(storage: AzureStorage, park: string): Promise<ReturnHead[]> {
-  // Partition keys of one park run from "park|" to just before "park}" ('}' follows '|').
-  const filter = odata`PartitionKey ge ${`${park}|`} and PartitionKey lt ${`${park}}`} and RowKey eq ${HEAD_ROW}`;
-  return (await storage.query(storage.returns, filter)).map(toHead);
-}
-
-export async function listVersions(storage: AzureStorage, park: string, period: string): Promise<VersionSummary[]> {
-  const filter = odata`PartitionKey eq ${partitionOf(park, period)} and RowKey ge 'v' and RowKey lt 'w'`;
-  return (await storage.query(storage.returns, filter)).map(toSummary).sort((a, b) => a.version - b.version);
-}
-
-/** A version's full document, from the blob its entity names. */
-export async function readVersion(storage: AzureStorage, park: string, period: string, version: number): Promise<ReturnVersion | null> {
-  const row = await storage.getRow(storage.returns, partitionOf(park, period), versionRow(version));
-  if (!row) return null;
-  const blob = storage.versions.getBlockBlobClient(String(row.blob));
-  const buffer = await storage.call('read version document', (abortSignal) => blob.downloadToBuffer(undefined, undefined, { abortSignal }));
+/** A version's full document, from the blob its entity (or, for the latest, its head) names. */
+export async function readVersionDocument(storage: AzureStorage, park: string, period: string, version: number, head?: PeriodHead | null): Promise<ReturnVersion | null> {
+  let blob: string | null = null;
+  if (head?.latest?.version === version) blob = head.latest.blob;
+  else {
+    const row = await storage.getRow(storage.returns, partitionOf(park, period), versionRow(version));
+    if (row) blob = String(row.blob);
+    else {
+      // Not written yet? The head holds the latest version's entity until it is.
+      const current = head !== undefined ? head : await readPeriodHead(storage, park, period);
+      if (current?.latest?.version === version) blob = current.latest.blob;
+    }
+  }
+  if (blob === null) return null;
+  const client = storage.versions.getBlockBlobClient(blob);
+  const buffer = await storage.call('read version document', (abortSignal) => client.downloadToBuffer(undefined, undefined, { abortSignal }));
   return JSON.parse(buffer.toString('utf8')) as ReturnVersion;
 }
 
-export async function findIdempotent(storage: AzureStorage, park: string, period: string, key: string): Promise<{ version: number; contentHash: string } | null> {
+/**
+ * The version an idempotency key created, with its content hash: the head's latest version, or
+ * the key's entity. The head is read first: a version it has moved past has its entities
+ * written (heads.ts, settle), so a key not found after that was not used.
+ */
+export async function findIdempotent(storage: AzureStorage, park: string, period: string, key: string, head?: PeriodHead | null): Promise<{ version: number; contentHash: string } | null> {
+  const current = head !== undefined ? head : await readPeriodHead(storage, park, period);
+  if (current?.latest?.idempotencyKey === key) return { version: current.latest.version, contentHash: current.latest.contentHash };
   const row = await storage.getRow(storage.returns, partitionOf(park, period), idempotencyRow(key));
   return row ? { version: Number(row.version), contentHash: String(row.contentHash) } : null;
-}
-
-function toHead(row: Row): ReturnHead {
-  return {
-    park: String(row.park),
-    period: String(row.period),
-    latestVersion: Number(row.latestVersion),
-    latestSubmittedAt: String(row.latestSubmittedAt),
-    latestContentHash: typeof row.latestContentHash === 'string' ? row.latestContentHash : null,
-    latestValues: JSON.parse(String(row.latestValues)) as ReturnHead['latestValues'],
-    latestBaselines: JSON.parse(String(row.latestBaselines)) as ReturnHead['latestBaselines'],
-    latestDeclaredNone: typeof row.latestDeclaredNone === 'string' ? (JSON.parse(row.latestDeclaredNone) as string[]) : null,
-  };
-}
-
-function toSummary(row: Row): VersionSummary {
-  return {
-    version: Number(row.version),
-    submittedAt: String(row.submittedAt),
-    submittedBy: JSON.parse(String(row.submittedBy)) as Actor,
-    contentHash: String(row.contentHash),
-    templateVersion: String(row.templateVersion),
-    errorCount: Number(row.errorCount),
-    warningCount: Number(row.warningCount),
-    source: row.source as VersionSummary['source'],
-  };
 }

@@ -1,29 +1,50 @@
-import type { LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { Actor, LockEvent, Review, ReturnDraft, ReturnVersion, VersionSummary } from '@zj/shared';
+import type { AcceptedHead, BaselineIndex } from '@zj/shared/returns';
 
-/** The head of a park's return for a period: which version is latest, and its figures. */
-export interface ReturnHead {
+/** The latest version of a return as its head keeps it: its version entity, whole. */
+export interface LatestVersion extends VersionSummary {
+  /** Blob of the full document. */
+  blob: string;
+  idempotencyKey: string | null;
+}
+
+/** The newest draft as its head keeps it: its draft entity, whole. */
+export interface DraftPointer {
+  rowKey: string;
+  blob: string;
+  savedAt: string;
+  savedBy: Actor;
+  contentHash: string;
+  templateVersion: string;
+}
+
+/**
+ * The head of a park's return for a period (storage/heads.ts): the one pointer everything done
+ * to the return moves, under its ETag, and everything readers need of it. AcceptedHead holds the
+ * latest version's number and review and the accepted version with its figures.
+ */
+export interface PeriodHead extends AcceptedHead {
   park: string;
   period: string;
-  latestVersion: number;
-  latestSubmittedAt: string;
-  /** contentHash of the latest version; null in heads written before it was kept. */
-  latestContentHash: string | null;
-  /** Parsed values of the latest version, read when it is also the accepted one (app/read-accepted-return.ts). */
-  latestValues: Record<string, number | null>;
-  /** Baselines (基期值) of the latest version, likewise. */
-  latestBaselines: Record<string, number | null>;
-  /** Fields the latest version declared none (无); null in heads written before it was kept. */
-  latestDeclaredNone: string[] | null;
+  /** Changes with every commit to the head: what documents built from it are keyed by. */
+  etag: string;
+  /** null while no version was submitted (a draft saved, or the period locked, only). */
+  latest: LatestVersion | null;
+  draft: DraftPointer | null;
+  locked: boolean;
 }
+
+/** A head with a version. */
+export type ReturnHead = PeriodHead & { latest: LatestVersion };
 
 export type NewVersion = Omit<ReturnVersion, 'version'>;
 
 /**
  * created: stored as the next version. replayed: the idempotency key was already used for the
  * same content, and this is the version it created. key_reused: used for different content.
- * locked: the period's lock marker in the partition says locked (read with the ETag the commit
- * was guarded by, so a lock that lands between the check and the commit is seen). conflict:
- * other submissions kept winning the race for the next version number.
+ * locked: the head says the period is locked (read under the ETag the commit was guarded by, so
+ * a lock that lands between the check and the commit is seen). conflict: other commits kept
+ * moving the head first.
  */
 export type AppendOutcome =
   | { kind: 'created'; version: ReturnVersion }
@@ -35,30 +56,72 @@ export type AppendOutcome =
 /** created: a new draft record; locked and conflict as for AppendOutcome. */
 export type DraftOutcome = { kind: 'created'; draft: ReturnDraft } | { kind: 'locked' } | { kind: 'conflict' };
 
+/**
+ * created: stored. reviewed: the version already has a review (a version is reviewed once).
+ * not_latest: a newer version came first (`latest`, the version now latest; 0 when none).
+ */
+export type ReviewOutcome = { kind: 'created' } | { kind: 'reviewed'; review: Review } | { kind: 'not_latest'; latest: number } | { kind: 'conflict' };
+
 /** What the state of a return needs of its newest draft, without reading the draft's document. */
 export interface DraftSummary {
   savedAt: string;
   contentHash: string;
 }
 
+/** A page of a return's versions, by number: the `limit` newest below `below` (all when absent). */
+export interface VersionPage {
+  limit: number;
+  /** Only versions numbered below this one; the newest when absent. */
+  below?: number;
+}
+
 /**
  * The system of record. Append-only: versions, drafts, reviews and lock events are added, never
- * changed or deleted. Two current-state pointers move, each only under its ETag: the head (the
- * latest version) and the lock marker (the period's lock, copied into each park's partition so
- * that every commit there is guarded by it). Implementations throw StorageUnavailableError when
- * the storage cannot be reached.
+ * changed or deleted. One pointer per park and period moves, only under its ETag: the head, which
+ * names the latest version, its review, the accepted version, the newest draft and the period's
+ * lock (storage/heads.ts). Implementations throw StorageUnavailableError when the storage cannot
+ * be reached.
  */
+/** readHeadsAndBaselines: heads in the order of the periods asked for, and the park's baseline index with its ETag. */
+export interface HeadsAndBaselines {
+  heads: Array<PeriodHead | null>;
+  baselines: { index: BaselineIndex; etag: string | null };
+}
+
+/** readHeadTags: the ETags of heads in the order of the periods asked for (null where none), and of the baselines row when asked for. */
+export interface HeadTags {
+  heads: Array<string | null>;
+  baselines: string | null;
+}
+
 export interface ReturnStore {
+  /** The head, or null when nothing was ever done to the return (no version, draft or lock). */
+  readPeriodHead(park: string, period: string): Promise<PeriodHead | null>;
+  /** The head, or null while no version was submitted. */
   readHead(park: string, period: string): Promise<ReturnHead | null>;
-  /** Heads of every period of one park. */
-  listHeads(park: string): Promise<ReturnHead[]>;
-  listVersions(park: string, period: string): Promise<VersionSummary[]>;
+  /** The heads of every period of one park (one single-partition query). */
+  listHeads(park: string): Promise<PeriodHead[]>;
+  /** The baselines every accepted return of the park reports, as one index (BaselineIndex), and its ETag (null: none yet). */
+  readBaselineIndex(park: string): Promise<{ index: BaselineIndex; etag: string | null }>;
+  /** The heads of these periods of one park (null where none) and its baseline index: one single-partition query. */
+  readHeadsAndBaselines(park: string, periods: readonly string[]): Promise<HeadsAndBaselines>;
+  /**
+   * The ETags of these periods' heads of one park (null where none) and of its baselines row
+   * when `withBaselines` (else null), without their contents: one single-partition query.
+   */
+  readHeadTags(park: string, periods: readonly string[], withBaselines: boolean): Promise<HeadTags>;
+  /** Versions in order; a page of them when `page` is given. `head`: the head just read, so it is not read again. */
+  listVersions(park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]>;
   readVersion(park: string, period: string, version: number): Promise<ReturnVersion | null>;
-  /** The version an idempotency key created, if any, with its content hash. */
-  findIdempotent(park: string, period: string, key: string): Promise<{ version: number; contentHash: string } | null>;
-  /** Appends the next version, unless the partition's lock marker says locked. */
-  appendVersion(version: NewVersion, idempotencyKey: string | null): Promise<AppendOutcome>;
-  /** Appends a draft record (never overwriting one), unless the partition's lock marker says locked. */
+  /** The version an idempotency key created, if any, with its content hash. `head`: the head just read, so it is not read again. */
+  findIdempotent(park: string, period: string, key: string, head?: PeriodHead | null): Promise<{ version: number; contentHash: string } | null>;
+  /**
+   * Appends the next version, unless the head says the period is locked. `seen`: the head the
+   * caller read and checked the idempotency key against (findIdempotent), so the first attempt
+   * need not read either again.
+   */
+  appendVersion(version: NewVersion, idempotencyKey: string | null, seen?: PeriodHead | null): Promise<AppendOutcome>;
+  /** Appends a draft record (never overwriting one), unless the head says the period is locked. */
   appendDraft(draft: ReturnDraft): Promise<DraftOutcome>;
   /** The newest draft, or null when none was saved. */
   readLatestDraft(park: string, period: string): Promise<ReturnDraft | null>;
@@ -70,21 +133,19 @@ export interface ReturnStore {
    */
   saveUpload(park: string, period: string, bytes: Uint8Array, contentType: string): Promise<string>;
   readUpload(name: string): Promise<Uint8Array | null>;
-  /**
-   * Appends the review of a version, once: 'exists' when that version already has a review (a
-   * version is reviewed once; two reviews sent at the same time cannot both be stored).
-   */
-  appendReview(park: string, period: string, review: Review): Promise<'created' | 'exists'>;
-  /** Reviews in the order they were made. */
-  listReviews(park: string, period: string): Promise<Review[]>;
-  /** Reviews of every period of one park, by period, each in the order they were made. */
-  listReviewsOfPark(park: string): Promise<Record<string, Review[]>>;
+  /** Appends the review of the latest version, once (two reviews sent at the same time cannot both be stored). */
+  appendReview(park: string, period: string, review: Review): Promise<ReviewOutcome>;
+  /** Reviews in the order they were made; of the versions `from`..`to` when given. `head` as for listVersions. */
+  listReviews(park: string, period: string, versions?: { from: number; to: number }, head?: PeriodHead | null): Promise<Review[]>;
   appendLockEvent(event: LockEvent): Promise<void>;
   /**
-   * Sets the lock marker of one park's partition to the event's state (nothing to do when it is
-   * so already; no marker means unlocked). 'conflict' when commits in the partition kept moving it first.
+   * Sets the lock of one park's head for the event's period to the event's state (nothing to do
+   * when it is so already). 'conflict' when commits to the head kept moving it first.
    */
   writeLockMarker(park: string, event: LockEvent): Promise<'done' | 'conflict'>;
   /** The latest lock event of a period, or null when it was never locked. */
   readLock(period: string): Promise<LockEvent | null>;
+  /** Not a record: a document (workbook or JSON) built from the records, kept under a name made of what it was built from (app/cached-build.ts). */
+  readCachedDocument(name: string): Promise<Uint8Array | null>;
+  writeCachedDocument(name: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }

@@ -39,7 +39,12 @@ function style(cell: Cell, s: CellStyle): void {
   cell.border = THIN_BORDER;
   if (s.numFmt) cell.numFmt = s.numFmt;
   if (s.fill) cell.fill = FILLS[s.fill];
-  cell.alignment = { vertical: 'top', ...(s.wrap ? { wrapText: true } : {}), ...(s.shrink ? { shrinkToFit: true } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+  cell.alignment = {
+    vertical: 'top',
+    ...(s.wrap ? { wrapText: true } : {}),
+    ...(s.shrink ? { shrinkToFit: true } : {}),
+    ...(s.align ? { horizontal: s.align } : {}),
+  };
 }
 
 /** Text as text, never a formula: user text included (see toCellText). */
@@ -87,6 +92,17 @@ export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/**
+ * When a zone workbook's data was consolidated, and from which catalogue version. A workbook is
+ * served again from cache while nothing it was built from has changed (functions/src/app/
+ * cached-build.ts), so its build time stays true of the data at any later download, and the
+ * note says so rather than reading as the time of the download.
+ */
+export function consolidatedAtNote(generatedAt: string, catalogueVersion: number): string {
+  const version = catalogueVersion > 0 ? `，指标目录第${catalogueVersion}版` : '';
+  return `数据汇总于${chinaTime(generatedAt)}（北京时间${version}）。此后数据有任何变化，下载时会重新汇总。`;
 }
 
 /** Local time in China Standard Time, as statisticians read it: 2025-03-07 14:05. */

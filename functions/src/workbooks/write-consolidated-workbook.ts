@@ -18,7 +18,7 @@ import { describeReturned } from './describe-returned.js';
 import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { periodLabel } from './period-label.js';
 import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { chinaTime, consolidatedAtNote, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
 import { packWorkbook } from './pack-workbook.js';
@@ -37,6 +37,7 @@ export interface ConsolidatedWorkbookInput {
   versions: readonly ReturnVersion[];
   /** Review state of each park's return, when known. */
   states?: Readonly<Record<string, ReturnState>>;
+  /** When the data was consolidated: the build time, shown as such (consolidatedAtNote). */
   generatedAt: string;
 }
 
@@ -214,7 +215,7 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   putTitle(
     ws,
     `${ctx.zoneName}${ctx.period}主要指标汇总表`,
-    `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区数值引用各园区工作表；“—”表示未要求该园区填报此项（不适用），不计入合计；比值类指标 = 分子合计 ÷ 分母合计（只计分子、分母都已填报的园区），不是各园区比值的平均。上年同期按本期合计的同一批园区计算（可比口径）。金额单位为亿元。使用的报送版本见“填报状态”。`,
+    `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区数值引用各园区工作表；“—”表示未要求该园区填报此项（不适用），不计入合计；比值类指标 = 分子合计 ÷ 分母合计（只计分子、分母都已填报的园区），不是各园区比值的平均。上年同期按本期合计的同一批园区计算（可比口径）。金额单位为亿元。使用的报送版本见“填报状态”。`,
     headers.length,
   );
   putHeader(ws, 3, headers);
@@ -479,7 +480,7 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
   const { input } = ctx;
   const c = input.consolidation;
   ws.columns = [{ width: 18 }, { width: 7 }, { width: 10 }, { width: 11 }, { width: 36 }, { width: 16 }, { width: 16 }];
-  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总表说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 7);
+  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总表说明`, consolidatedAtNote(input.generatedAt, input.catalogue.version), 7);
   let r = 3;
   const line = (key: string, value: string) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true });

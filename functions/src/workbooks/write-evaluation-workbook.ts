@@ -18,7 +18,7 @@ import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { injectChartParts } from './inject-charts.js';
 import { packWorkbook } from './pack-workbook.js';
 import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
-import { chinaDate, chinaTime, columnLetter, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import { chinaDate, columnLetter, consolidatedAtNote, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
 
@@ -28,6 +28,7 @@ export interface EvaluationWorkbookInput {
   evaluation: YearEvaluation;
   /** rankParks(...) of the same year */
   rankings: ParkRankings;
+  /** When the data was consolidated: the build time, shown as such (consolidatedAtNote). */
   generatedAt: string;
 }
 
@@ -338,7 +339,7 @@ function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: Rea
   const { input } = ctx;
   const year = input.evaluation.year;
   const headers = ['园区', '目标数', ...STATUSES.map(label), '使用的年报版本', '行动方案'];
-  putTitle(ws, `${input.catalogue.zone.name.zh}${year}年度目标评估总览`, `生成于${chinaTime(input.generatedAt)}（北京时间）。各园区明细见同名工作表，状态的判定标准见“说明”。`, headers.length);
+  putTitle(ws, `${input.catalogue.zone.name.zh}${year}年度目标评估总览`, `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区明细见同名工作表，状态的判定标准见“说明”。`, headers.length);
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
   ws.columns = [{ width: 10 }, { width: 7 }, ...STATUSES.map(() => ({ width: 8 })), { width: 12 }, { width: 32 }];
@@ -441,7 +442,7 @@ function writeNotes(ws: Worksheet, ctx: Context): void {
   const { input } = ctx;
   const year = input.evaluation.year;
   ws.columns = [{ width: 18 }, { width: 94 }];
-  putTitle(ws, `${year}年度目标评估说明`, `生成于${chinaTime(input.generatedAt)}（北京时间）。`, 2);
+  putTitle(ws, `${year}年度目标评估说明`, consolidatedAtNote(input.generatedAt, input.catalogue.version), 2);
   let r = 3;
   const line = (key: string, value: string, s: { fill?: keyof typeof FILLS } = {}) => {
     putText(ws, `A${r}`, key, { bold: true, wrap: true, ...s });

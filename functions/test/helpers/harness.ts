@@ -14,6 +14,7 @@ import {
   type RouteBodyInput,
   type RouteName,
   type RouteParams,
+  type RouteQueryInput,
   type RouteResponse,
   type RouteSpec,
   type RouteStatus,
@@ -114,6 +115,8 @@ interface SendOptions {
 export type RouteCallOptions<N extends RouteName> = SendOptions &
   (keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> }) & {
     json?: RouteBodyInput<N>;
+    /** Its query parameters (QUERY_PARAMS), as the table types them. */
+    query?: RouteQueryInput<N>;
     /** A JSON body the route's schema may refuse, sent as is (bad-input tests). */
     jsonAsIs?: unknown;
     /** HEAD instead of the route's GET. */
@@ -141,7 +144,7 @@ export async function call(base: string, routeOrMethod: string, pathOrOptions?: 
   const name = routeOrMethod as RouteName;
   const options = (pathOrOptions ?? {}) as RouteCallOptions<RouteName>;
   const route = ROUTES[name];
-  const path = routePath(name, (options.params ?? {}) as never);
+  const path = routePath(name, (options.params ?? {}) as never, (options.query ?? {}) as never);
   const json = options.jsonAsIs !== undefined ? options.jsonAsIs : options.json;
   const { token, raw, headers } = options;
   return send(base, options.head ? 'HEAD' : route.method, path, { ...(token !== undefined ? { token } : {}), ...(raw ? { raw } : {}), ...(headers ? { headers } : {}), ...(json !== undefined ? { json } : {}) });

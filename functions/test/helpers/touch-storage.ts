@@ -10,7 +10,7 @@ import { AzureStorage } from '../../src/storage/azure-storage.js';
 const storage = new AzureStorage(readStorageSettings(process.env), 10_000);
 try {
   await storage.ready();
-  const row = await storage.getRow(storage.returns, 'jinshan|2025', 'head');
+  const row = await storage.getRow(storage.heads, 'jinshan', '2025');
   console.log(JSON.stringify({ ok: true, row }));
 } catch (error) {
   const e = error as Error & { cause?: Error };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_SCHEMAS } from './documents.js';
 import type { ApiErrorCode } from './errors.js';
-import { PATH_PARAMS, pathParamNames, possibleErrors, REQUEST_HEADERS, RESPONSE_HEADERS, ROUTE_NAMES, ROUTES, type Content, type PathParamName, type RouteSpec } from './routes.js';
+import { PATH_PARAMS, pathParamNames, possibleErrors, QUERY_PARAMS, REQUEST_HEADERS, RESPONSE_HEADERS, ROUTE_NAMES, ROUTES, type Content, type PathParamName, type RouteSpec } from './routes.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -65,6 +65,7 @@ function paths(errorStatus: ErrorStatus): JsonObject {
 function operation(name: string, route: RouteSpec, errorStatus: ErrorStatus): JsonObject {
   const parameters = [
     ...pathParamNames(route.path).map((param) => ({ name: param, in: 'path', required: true, schema: inline(PATH_PARAMS[param as PathParamName]) })),
+    ...(route.query ?? []).map((param) => ({ name: param, in: 'query', required: false, description: QUERY_PARAMS[param].description, schema: inline(QUERY_PARAMS[param].schema) })),
     ...(route.headers ?? []).map((header) => ({ name: header, in: 'header', required: false, description: REQUEST_HEADERS[header].description, schema: inline(REQUEST_HEADERS[header].schema) })),
   ];
   return {

@@ -181,7 +181,7 @@ export type ReturnDraft = z.infer<typeof returnDraftSchema>;
 export const draftReceiptSchema = named('DraftReceipt', z.object({ savedAt: z.string(), contentHash: z.string() }));
 export type DraftReceipt = z.infer<typeof draftReceiptSchema>;
 
-/** The latest version in full, every version listed, the reviews. */
+/** The latest version in full, and a page of the versions (the newest first) with their reviews. */
 export const returnResponseSchema = named(
   'ReturnResponse',
   z.object({
@@ -191,10 +191,26 @@ export const returnResponseSchema = named(
     due: z.string().meta({ description: 'ISO 8601: the end of the last day the return is on time.' }),
     locked: z.boolean(),
     latest: returnVersionSchema.nullable().meta({ description: 'null when nothing was ever submitted.' }),
-    versions: z.array(versionSummarySchema),
-    reviews: z.array(reviewSchema).meta({ description: 'In the order they were made.' }),
+    versions: z.array(versionSummarySchema).meta({ description: 'This page of the versions, in version order: the newest `limit` of them, or those just below the page the continuation token came with.' }),
+    reviews: z.array(reviewSchema).meta({ description: 'The reviews of the versions of this page, in the order they were made.' }),
+    next: z.string().nullable().meta({ description: 'The continuation token of the next page (older versions), or null when this page reaches version 1.' }),
   }),
 );
+
+/** Versions a page of GET /returns/{park}/{period} holds when no limit is asked for, and at most. */
+export const VERSION_PAGE = { default: 20, max: 100 } as const;
+
+/** The continuation token of the page of versions below `below`: opaque to clients, who send it back as it came. */
+export function versionsCursor(below: number): string {
+  return `v${below.toString(36)}`;
+}
+
+/** The version a continuation token's page ends below, or null when it is no token this API made. */
+export function readVersionsCursor(token: string): number | null {
+  const m = /^v([0-9a-z]{1,8})$/.exec(token);
+  const below = m ? parseInt(m[1]!, 36) : NaN;
+  return Number.isSafeInteger(below) && below >= 2 ? below : null;
+}
 export type ReturnResponse = z.infer<typeof returnResponseSchema>;
 
 /** The validation, and whether the client's template is stale or the period locked. */

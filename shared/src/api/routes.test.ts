@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseBody, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
-import { returnInputSchema, reviewInputSchema } from './returns.js';
+import { parseBody, parseQuery, pathParamNames, possibleErrors, ROUTE_NAMES, ROUTES, routePath } from './routes.js';
+import { returnInputSchema, reviewInputSchema, versionsCursor } from './returns.js';
 import { extractTargetsRequestSchema } from './documents.js';
 
 describe('the route table', () => {
@@ -15,6 +15,20 @@ describe('the route table', () => {
     expect(routePath('getTemplateXlsx', { park: '金山', period: '2025/1' })).toBe('/templates/%E9%87%91%E5%B1%B1/2025%2F1.xlsx');
     expect(() => routePath('getStatus', {} as never)).toThrow(/period missing/);
     expect(pathParamNames('/evaluation/{year}.xlsx')).toEqual(['year']);
+  });
+
+  it('adds the query parameters given, URL-encoded, and none that are absent', () => {
+    expect(routePath('getReturn', { park: 'jinshan', period: '2025Q1' }, { limit: 5, continuation: 'v a&b' })).toBe('/returns/jinshan/2025Q1?limit=5&continuation=v%20a%26b');
+    expect(routePath('getReturn', { park: 'jinshan', period: '2025Q1' }, { continuation: undefined })).toBe('/returns/jinshan/2025Q1');
+  });
+
+  it('reads the query parameters a route declares, listing each one that is wrong by its name', () => {
+    const query = (pairs: Record<string, string>) => ({ get: (name: string) => pairs[name] ?? null });
+    expect(parseQuery('getReturn', query({ limit: '7', continuation: versionsCursor(41), other: 'x' }))).toEqual({ ok: true, value: { limit: 7, continuation: versionsCursor(41) } });
+    expect(parseQuery('getReturn', query({}))).toEqual({ ok: true, value: {} });
+    const bad = parseQuery('getReturn', query({ limit: '0', continuation: 'v1' }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => [i.code, i.path, i.params.field])).toEqual([['body_field_invalid', 'limit', 'limit'], ['body_field_invalid', 'continuation', 'continuation']]);
   });
 
   it('adds to each route the errors every such route may answer', () => {
@@ -41,6 +55,7 @@ describe('the route table', () => {
       'version_not_found',
       'review_not_latest',
       'review_not_pending',
+      'version_conflict',
       'storage_unavailable',
       'internal_error',
     ]);

@@ -22,6 +22,8 @@ import {
   publishResultSchema,
 } from './catalogue-api.js';
 import {
+  readVersionsCursor,
+  VERSION_PAGE,
   draftReceiptSchema,
   lockResponseSchema,
   receiptSchema,
@@ -135,6 +137,19 @@ export const PATH_PARAMS = {
 } as const;
 export type PathParamName = keyof typeof PATH_PARAMS;
 
+/** The query parameters routes read, each optional: its schema reads the text of the URL. */
+export const QUERY_PARAMS = {
+  limit: {
+    description: `At most this many versions on the page (1-${VERSION_PAGE.max}; ${VERSION_PAGE.default} when absent).`,
+    schema: z.coerce.number().int().min(1).max(VERSION_PAGE.max),
+  },
+  continuation: {
+    description: 'The `next` token of the page before, as it came: the page of the versions below it.',
+    schema: z.string().refine((token) => readVersionsCursor(token) !== null, 'a continuation token this API gave'),
+  },
+} as const;
+export type QueryParamName = keyof typeof QUERY_PARAMS;
+
 /** Request headers routes read. */
 export const REQUEST_HEADERS = {
   'idempotency-key': {
@@ -185,6 +200,8 @@ export interface RouteSpec {
   readonly auth: boolean;
   readonly body?: Content;
   readonly headers?: readonly RequestHeaderName[];
+  /** Query parameters it reads (QUERY_PARAMS), each optional. */
+  readonly query?: readonly QueryParamName[];
   /** By success status. */
   readonly responses: { readonly [status: number]: ResponseSpec };
   /** Error codes of this route beyond those every route may answer (possibleErrors). */
@@ -353,12 +370,14 @@ export const ROUTES = {
   getReturn: {
     method: 'GET',
     path: '/returns/{park}/{period}',
-    summary: 'A return: its state, the latest version, every version and the reviews',
-    description: 'A return never submitted answers 200 with `latest: null`.',
+    summary: 'A return: its state, the latest version, and its versions and reviews a page at a time',
+    description:
+      'A return never submitted answers 200 with `latest: null`. The versions come a page at a time, the newest first: `limit` of them, and `next`, the continuation token of the older ones (send it back as `continuation`).',
     tag: 'returns',
     auth: true,
+    query: ['limit', 'continuation'],
     responses: { 200: { description: 'The return.', content: json(returnResponseSchema) } },
-    errors: PARK_SCOPE,
+    errors: [...PARK_SCOPE, 'invalid_query'],
   },
   getReturnVersion: {
     method: 'GET',
@@ -378,7 +397,7 @@ export const ROUTES = {
     auth: true,
     body: json(reviewInputSchema),
     responses: { 201: { description: 'The review.', content: json(reviewSchema) } },
-    errors: [...PARK_SCOPE, 'review_comment_required', 'return_not_found', 'version_not_found', 'review_not_latest', 'review_not_pending'],
+    errors: [...PARK_SCOPE, 'review_comment_required', 'return_not_found', 'version_not_found', 'review_not_latest', 'review_not_pending', 'version_conflict'],
   },
   getStatus: {
     method: 'GET',
@@ -546,6 +565,14 @@ type ParamNamesOf<P extends string> = P extends `${string}{${infer Name}}${infer
 /** The path parameters of a route, by name: `{ park: string; period: string }`. */
 export type RouteParams<N extends RouteName> = { [K in ParamNamesOf<RouteOf<N>['path']>]: string };
 
+type QueryNamesOf<N extends RouteName> = RouteOf<N> extends { query: readonly (infer Q extends QueryParamName)[] } ? Q : never;
+
+/** The query parameters of a route as a client sends them (each optional). */
+export type RouteQueryInput<N extends RouteName> = { [K in QueryNamesOf<N>]?: string | number };
+
+/** The query parameters of a route as its handler reads them, after their schemas. */
+export type RouteQuery<N extends RouteName> = { [K in QueryNamesOf<N>]?: z.output<(typeof QUERY_PARAMS)[K]['schema']> };
+
 /** What a body or response of this content is: the schema's type for JSON, bytes for a file, nothing (never) for no content. */
 type ContentValue<C, Bytes> = C extends JsonContent<infer S> ? z.output<S> : C extends FileContent ? Bytes : never;
 
@@ -597,14 +624,35 @@ export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
-/** The path of a request to the route (under /api), each parameter URL-encoded. */
-export function routePath<N extends RouteName>(name: N, params: RouteParams<N>): string {
+/** The path of a request to the route (under /api), each parameter URL-encoded, with the query parameters given. */
+export function routePath<N extends RouteName>(name: N, params: RouteParams<N>, query: RouteQueryInput<N> = {}): string {
   const values = params as Record<string, string>;
-  return ROUTES[name].path.replace(/\{(\w+)\}/g, (_, param: string) => {
+  const path = ROUTES[name].path.replace(/\{(\w+)\}/g, (_, param: string) => {
     const value = values[param];
     if (value === undefined) throw new Error(`route ${name}: parameter ${param} missing`);
     return encodeURIComponent(value);
   });
+  const search = Object.entries(query as Record<string, unknown>)
+    .flatMap(([k, v]) => (v === undefined ? [] : [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`]))
+    .join('&');
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * Reads the query parameters a route declares from a request's (others are ignored). Every
+ * problem is listed as a body_field_invalid issue with the parameter's name. Never throws.
+ */
+export function parseQuery<N extends RouteName>(name: N, search: { get(name: string): string | null }): BodyResult<RouteQuery<N>> {
+  const out: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const param of (ROUTES[name] as RouteSpec).query ?? []) {
+    const raw = search.get(param);
+    if (raw === null) continue;
+    const parsed = parseBody(QUERY_PARAMS[param].schema, raw);
+    if (parsed.ok) out[param] = parsed.value;
+    else issues.push(...parsed.issues.map((i) => makeIssue('body_field_invalid', 'error', param, { ...i.params, field: param })));
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out as RouteQuery<N> };
 }
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

@@ -1,6 +1,12 @@
 import type { Park } from '../catalogue/catalogue-schema.js';
 import type { ParkReturnValues, ReturnSource } from '../consolidation/park-returns.js';
 import type { ReturnState, Review } from '../api/returns.js';
+import { parsePeriod, periodOrder } from '../periods/periods.js';
+import type { AcceptedFigures } from './accepted-head.js';
+import { baselinesOf, indexWith, type BaselineIndex } from './baseline-index.js';
+
+export * from './accepted-head.js';
+export * from './baseline-index.js';
 
 /**
  * The rules of a park's return over its life (DOMAIN.md): where it stands (填报状态), which of its
@@ -67,13 +73,7 @@ export interface AcceptedReturn {
   park: string;
   period: string;
   /** null when a reviewer returned (退回) every version: the park counts as not reported. */
-  accepted: {
-    version: number;
-    values: Record<string, number | null>;
-    baselines: Record<string, number | null>;
-    /** Fields declared none (无): answered "not applicable", not left blank. */
-    declaredNone: string[];
-  } | null;
+  accepted: AcceptedFigures | null;
   /** Versions after the accepted one, each returned by a reviewer: not read. */
   returned: number[];
 }
@@ -85,12 +85,28 @@ export interface AcceptedReturn {
  * which are the baseline itself. A version a reviewer returned (退回) gives none.
  */
 export function collectBaselines(park: Park, returns: readonly AcceptedReturn[]): Record<string, number | null> {
-  const known: Record<string, number | null> = {};
-  for (const { accepted } of returns) {
-    for (const [key, value] of Object.entries(accepted?.baselines ?? {})) if (value !== null) known[key] = value;
-  }
-  const baseYear = returns.find((r) => r.period === String(park.plan.startYear - 1))?.accepted;
-  for (const [key, value] of Object.entries(baseYear?.values ?? {})) if (value !== null) known[key] = value;
+  let index: BaselineIndex = {};
+  for (const r of returns) index = indexWith(index, r.period, r.accepted?.baselines ?? null);
+  const baseYear = returns.find((r) => r.period === baselineYearPeriod(park))?.accepted ?? null;
+  return baselinesKnown(park, index, baseYear);
+}
+
+/** The annual period of a park's baseline year (the year before its plan starts): its figures are the baselines. */
+export function baselineYearPeriod(park: Park): string {
+  return String(park.plan.startYear - 1);
+}
+
+/**
+ * collectBaselines from what a park's heads keep (storage reads no older returns for it): the
+ * index of every accepted return's baselines, and the accepted figures of the baseline year's
+ * annual return. `before` (a periodOrder): only returns of periods before it, as a template
+ * knows only earlier returns.
+ */
+export function baselinesKnown(park: Park, index: BaselineIndex, baseYear: Pick<AcceptedFigures, 'values'> | null, before?: number): Record<string, number | null> {
+  const known: Record<string, number | null> = baselinesOf(index, before);
+  const parsed = parsePeriod(baselineYearPeriod(park));
+  const baseYearCounts = baseYear !== null && parsed.ok && (before === undefined || periodOrder(parsed.period) < before);
+  for (const [key, value] of Object.entries(baseYearCounts ? baseYear.values : {})) if (value !== null) known[key] = value;
   return known;
 }
 
