@@ -180,7 +180,7 @@ describe('zone workbooks: served from cache while nothing they were built from c
     const current = await publishSameCatalogue();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await download(`/consolidation/${PERIOD}.xlsx`)).buffer);
-    expect(String(wb.worksheets[0]!.getCell('A2').value)).toContain(`指标目录第 ${current.version + 1} 版`);
+    expect(String(wb.worksheets[0]!.getCell('A2').value)).toContain(`指标目录第${current.version + 1}版`);
     expect((await cached()).length).toBe(before + 1);
   });
 
