@@ -71,7 +71,7 @@ describe('a return saved by LibreOffice or WPS', () => {
     expect(codes(result)).toEqual([code]);
     expect(messages(result)[0]).toContain(names);
     expect(messages(result)[0]).toContain('另存为');
-    expect(messages(result)[0]).toContain('(*.xlsx)');
+    expect(messages(result)[0]).toContain('（*.xlsx）');
   });
 });
 
@@ -85,13 +85,13 @@ describe('a return whose sheet was rearranged', () => {
   it('a column inserted: says which, and what moved', async () => {
     const result = await readTemplateWorkbook(saved.columnInserted, template);
     expect(codes(result)).toEqual(['upload_column_inserted']);
-    expect(messages(result)[0]).toBe('填报表的E列是插入的一列,“本期数”及其后各列因此右移了。请删除插入的列后再上传,不要在填报表中插入或删除列。');
+    expect(messages(result)[0]).toBe('填报表的E列是插入的一列，“本期数”及其后各列因此右移了。请删除插入的列后再上传，不要在填报表中插入或删除列。');
   });
 
   it('a column deleted: says which', async () => {
     const result = await readTemplateWorkbook(await edit(filled, (ws) => ws.spliceColumns(6, 1)), template);
     expect(codes(result)).toEqual(['upload_column_deleted']);
-    expect(messages(result)[0]).toContain('“上期数”列(F列)被删除了');
+    expect(messages(result)[0]).toContain('“上期数”列（F列）被删除了');
   });
 
   it('rows inserted: says from which row', async () => {
@@ -105,7 +105,7 @@ describe('a return whose sheet was rearranged', () => {
     const result = await readTemplateWorkbook(await edit(filled, (ws) => ws.spliceRows(gone.row, 1)), template);
     expect(codes(result)).toEqual(['upload_rows_deleted']);
     const label = template.fields.find((f) => f.key === gone.fieldKey)!.label.zh;
-    expect(messages(result)[0]).toContain(`指标「${label}」(原第${gone.row}行)所在的行被删除了`);
+    expect(messages(result)[0]).toContain(`指标「${label}」（原第${gone.row}行）所在的行被删除了`);
   });
 });
 
@@ -117,9 +117,9 @@ describe('the answer about the figures', () => {
     if (!read.ok) return;
     const issues = locateIssues(template, validateReturn(template, read.input).issues);
     const unit = issues.find((i: Issue) => i.code === 'figure_unit_mismatch')!;
-    expect(unit.message.zh).toBe(`第${rowOf('operating_revenue')}行「营业收入」(本期数):「500家」中的单位「家」与本栏单位万元不是同一种量,无法换算。`);
+    expect(unit.message.zh).toBe(`第${rowOf('operating_revenue')}行「营业收入」（本期数）：「500家」中的单位「家」与本栏单位万元不是同一种量，无法换算。`);
     expect(unit.message.en).toMatch(new RegExp(`^Row ${rowOf('operating_revenue')}, “Operating revenue[^”]*” \\(Value\\): '500家'`));
     // The message without its place, for a list already grouped by row.
-    expect(unit.params['detail']).toBe('「500家」中的单位「家」与本栏单位万元不是同一种量,无法换算。');
+    expect(unit.params['detail']).toBe('「500家」中的单位「家」与本栏单位万元不是同一种量，无法换算。');
   });
 });

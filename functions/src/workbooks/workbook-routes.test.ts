@@ -103,7 +103,7 @@ describe('workbook routes', () => {
     expect(r.error?.message.zh).toContain('文件大小为3MB');
     // Just over the limit: the two sizes must not read the same.
     const near = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
-    expect(near.error?.message.zh).toContain('文件大小为0.07MB,超过上限0.06MB');
+    expect(near.error?.message.zh).toContain('文件大小为0.07MB，超过上限0.06MB');
   });
 
   it.each([
@@ -140,7 +140,7 @@ describe('workbook routes', () => {
     expect(refused.status).toBe(422);
     const row = layoutTemplate(template, 'zh').rows.find((r) => r.fieldKey === 'pct_applications')!.row;
     const issue = refused.body.error.issues.find((i: { path: string }) => i.path === 'figures.pct_applications');
-    expect(issue.message.zh).toMatch(new RegExp(`^第${row}行「[^」]*PCT[^」]*」\\(本期数\\):`));
+    expect(issue.message.zh).toMatch(new RegExp(`^第${row}行「[^」]*PCT[^」]*」（本期数）：`));
     expect(issue.params.row).toBe(row);
     const accepted = await send({ 'field:pct_applications': '本年未提交 PCT 申请,已与统计局核实。' });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_REASONS, IGNORED_REASONS, TOTAL_REASONS } from '../consolidation/consolidation-result.js';
+import { FIGURE_MESSAGES } from '../figures/figure-messages.js';
 import { RULE_MESSAGES } from '../rules/rule-messages.js';
 import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
 import { EVALUATION_MESSAGES } from './evaluation-messages.js';
@@ -44,6 +45,7 @@ describe.each([
   ['evaluation and consolidation', EVALUATION_MESSAGES],
   ['validation rules', RULE_MESSAGES],
   ['template upload', TEMPLATE_MESSAGES],
+  ['figure', FIGURE_MESSAGES],
 ] as const)('the Chinese %s messages', (_name, table) => {
   it('use Chinese punctuation in Chinese text', () => {
     const ascii = /[\u3400-\u9fff“”][,;:()]|[,;:(][\u3400-\u9fff“”]|[\u3400-\u9fff]\)/;

@@ -35,6 +35,6 @@ describe('convertValue', () => {
 
   it('names both units when the dimensions differ', () => {
     const result = convertValue(5, '家', '件');
-    expect(!result.ok && result.issue.message.zh).toBe('5家不能换算为件:两者不是同一种量。');
+    expect(!result.ok && result.issue.message.zh).toBe('5家不能换算为件：两者不是同一种量。');
   });
 });
