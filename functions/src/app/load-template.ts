@@ -1,7 +1,8 @@
 import { buildTemplate, type Catalogue, type Park, type TemplateModel } from '@zj/shared';
 import { periodOrder, previousPeriod, reportingDays, type Period } from '@zj/shared/periods';
+import { baselineYearPeriod, baselinesKnown } from '@zj/shared/returns';
+import type { HeadsAndBaselines } from '../storage/return-store.js';
 import { LruCache } from './lru-cache.js';
-import { readKnownBaselines } from './read-known-baselines.js';
 import type { Services } from './services.js';
 
 // buildTemplate is pure: the same catalogue, park, period and context give the same template.
@@ -10,22 +11,33 @@ import type { Services } from './services.js';
 const cache = new WeakMap<Catalogue, LruCache<string, TemplateModel>>();
 
 /**
+ * The heads a park's template for a period is made from, in this order: the previous period's
+ * (its accepted values are the template's 上期数) and the baseline year's (its accepted
+ * baselines). With the park's baselines row, they are all the template reads.
+ */
+export function templatePeriods(park: Park, period: Period): [previous: string, baselineYear: string] {
+  return [previousPeriod(period).code, baselineYearPeriod(park)];
+}
+
+/**
  * The template of a park for a period as the server sees it now: the previous period's latest
  * accepted values (a version a reviewer returned, 退回, is no previous value), and the baselines
  * (基期值) known from accepted returns of EARLIER periods. Returns of this period do not feed its
  * own template, so resubmitting does not make the template stale; returning a version of an
  * earlier period does, as it changes the figures the template compares with.
  *
- * Reads three rows whatever the park's history: the previous period's head, and the park's
- * baselines row and baseline year's head (readKnownBaselines).
+ * Reads three rows whatever the park's history, in one query of the park's heads partition
+ * (readHeadsAndBaselines): the heads of templatePeriods and the park's baselines row. A caller
+ * that needs more rows of that partition (submit: the period's own head) reads them in the same
+ * query and passes the template's share as `rows` (its heads in templatePeriods' order).
  */
-export async function loadTemplate(svc: Services, park: Park, period: Period): Promise<TemplateModel> {
-  const previous = previousPeriod(period);
-  const [previousHead, baselines] = await Promise.all([svc.store.readPeriodHead(park.code, previous.code), readKnownBaselines(svc, park, periodOrder(period))]);
+export async function loadTemplate(svc: Services, park: Park, period: Period, rows?: HeadsAndBaselines): Promise<TemplateModel> {
+  const read = rows ?? (await svc.store.readHeadsAndBaselines(park.code, templatePeriods(park, period)));
+  const [previousHead, baseYearHead] = read.heads;
   const context = {
     periodDays: reportingDays(period),
-    previous: previousHead?.accepted ? { period: previous.code, values: previousHead.accepted.values } : null,
-    baselines,
+    previous: previousHead?.accepted ? { period: previousPeriod(period).code, values: previousHead.accepted.values } : null,
+    baselines: baselinesKnown(park, read.baselines.index, baseYearHead?.accepted ?? null, periodOrder(period)),
   };
   const key = JSON.stringify([park.code, period.code, context]);
   let templates = cache.get(svc.catalogue);

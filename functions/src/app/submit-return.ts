@@ -1,7 +1,7 @@
 import { contentHash, validateReturn, type Actor, type Park, type Period, type TemplateModel } from '@zj/shared';
 import { storedResultOf, type ReturnInput, type ReturnVersion } from '@zj/shared/api';
 import { DomainError } from './domain-error.js';
-import { loadTemplate } from './load-template.js';
+import { loadTemplate, templatePeriods } from './load-template.js';
 import { periodLocked } from './period-locked.js';
 import { assertPeriodBegun } from './resolve-scope.js';
 import type { Services } from './services.js';
@@ -40,11 +40,17 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
   assertPeriodBegun(period, svc.now());
   const hash = contentHash(input);
 
-  // Read what the checks need at once: the head (lock, latest version and its idempotency key),
-  // the period's lock history and the template. The head is read before the key's entity
-  // (findIdempotent), and is the head the version is committed on, unless it moves first. The
-  // history is read too: a park onboarded after the lock has no locked head (periodLocked).
-  const [head, lock, template] = await Promise.all([store.readPeriodHead(park.code, period.code), store.readLock(period.code), cmd.template ?? loadTemplate(svc, park, period)]);
+  // Read what the checks need at once: the head (lock, latest version and its idempotency key)
+  // and the rows the template is made from, in one query of the park's heads partition, and the
+  // period's lock history. The head is read before the key's entity (findIdempotent), and is the
+  // head the version is committed on, unless it moves first. The history is read too: a park
+  // onboarded after the lock has no locked head (periodLocked).
+  const [rows, lock] = await Promise.all([
+    store.readHeadsAndBaselines(park.code, [period.code, ...templatePeriods(park, period)]),
+    store.readLock(period.code),
+  ]);
+  const [head = null, ...templateHeads] = rows.heads;
+  const template = cmd.template ?? (await loadTemplate(svc, park, period, { heads: templateHeads, baselines: rows.baselines }));
   const used = idempotencyKey === null ? null : await store.findIdempotent(park.code, period.code, idempotencyKey, head);
   // A retry of a request that was stored answers the same receipt, even if the period has
   // been locked or the template has moved on since.

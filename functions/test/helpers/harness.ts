@@ -26,6 +26,7 @@ import { signDevToken } from '../../src/auth/dev-tokens.js';
 import { startAzurite, type AzuriteHandle } from '../../src/local/start-azurite.js';
 import { startLocalApi, type LocalApi } from '../../src/local/start-local-api.js';
 import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from './local-openid-provider.js';
+import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
 
 export const TEST_SECRET = 'functions-test-secret-0123456789-abcdefghij';
 export const TEST_MAX_BODY_BYTES = 64 * 1024;
@@ -38,6 +39,8 @@ export interface Harness {
   tokens: Record<string, string>;
   /** entra mode: the local OpenID provider that signs the users in. */
   provider: LocalOpenIdProvider | null;
+  /** With `countStorage`: the proxy between the API and Azurite, and the storage calls it saw. */
+  storageCalls: CountingProxy | null;
   /** Stops Azurite gracefully and starts it again on the same folder and ports. */
   restartAzurite(): Promise<void>;
   stop(): Promise<void>;
@@ -48,6 +51,8 @@ export interface HarnessOptions {
   auth?: 'dev-token' | 'entra';
   /** A built task pane the adapter serves beside the API. */
   staticDir?: string;
+  /** Put a counting proxy between the API and Azurite (harness.storageCalls). */
+  countStorage?: boolean;
 }
 
 /**
@@ -60,9 +65,10 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const provider = options.auth === 'entra' ? await startLocalOpenIdProvider({ users: entraUsersOf(users) }) : null;
   const location = mkdtempSync(join(tmpdir(), 'zj-azurite-'));
   let azurite = await startAzurite({ location });
+  const storageCalls = options.countStorage ? await startCountingProxy(azurite.connectionString) : null;
   const api = await startLocalApi({
     env: {
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      STORAGE_CONNECTION_STRING: storageCalls?.connectionString ?? azurite.connectionString,
       ...(provider ? provider.apiEnv : { AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: TEST_SECRET }),
       MAX_BODY_BYTES: String(TEST_MAX_BODY_BYTES),
       STORAGE_TIMEOUT_MS: '3000',
@@ -80,6 +86,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     users,
     tokens,
     provider,
+    storageCalls,
     async restartAzurite() {
       await azurite.stop();
       azurite = await startAzurite({ location, ports: azurite.ports });
@@ -87,6 +94,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     },
     async stop() {
       await api.close();
+      await storageCalls?.close();
       await azurite.stop();
       await provider?.close();
       rmSync(location, { recursive: true, force: true });
@@ -147,7 +155,12 @@ export async function call(base: string, routeOrMethod: string, pathOrOptions?: 
   const path = routePath(name, (options.params ?? {}) as never, (options.query ?? {}) as never);
   const json = options.jsonAsIs !== undefined ? options.jsonAsIs : options.json;
   const { token, raw, headers } = options;
-  return send(base, options.head ? 'HEAD' : route.method, path, { ...(token !== undefined ? { token } : {}), ...(raw ? { raw } : {}), ...(headers ? { headers } : {}), ...(json !== undefined ? { json } : {}) });
+  return send(base, options.head ? 'HEAD' : route.method, path, {
+    ...(token !== undefined ? { token } : {}),
+    ...(raw ? { raw } : {}),
+    ...(headers ? { headers } : {}),
+    ...(json !== undefined ? { json } : {}),
+  });
 }
 
 async function send(base: string, method: string, path: string, options: CallOptions): Promise<CallResult<unknown>> {
@@ -178,7 +191,9 @@ const MATCHERS = ROUTE_NAMES.map((name) => ({ name, route: ROUTES[name] as Route
 /** The route of the table a request reaches (HEAD reaches a GET route), or null. */
 export function routeOf(method: string, path: string): RouteName | null {
   const pathname = path.split('?')[0]!;
-  return MATCHERS.find((m) => (m.route.method === method || (method === 'HEAD' && m.route.method === 'GET')) && m.template.match(pathname) !== null)?.name ?? null;
+  return (
+    MATCHERS.find((m) => (m.route.method === method || (method === 'HEAD' && m.route.method === 'GET')) && m.template.match(pathname) !== null)?.name ?? null
+  );
 }
 
 /**
@@ -198,7 +213,9 @@ export function checkAnswer(method: string, path: string, status: number, conten
     if (!parsed.success) throw new Error(`${where}: the error body is not an ApiErrorBody: ${JSON.stringify(parsed.error.issues)}`);
     const allowed: string[] = hit ? possibleErrors(hit.route) : [matching.length > 0 ? UNROUTED_ERRORS.wrongMethod : UNROUTED_ERRORS.noPath];
     if (!allowed.includes(parsed.data.error.code)) {
-      throw new Error(`${where}: code ${parsed.data.error.code} is not among those the route table declares for ${hit?.name ?? 'no route'}: ${allowed.join(', ')}`);
+      throw new Error(
+        `${where}: code ${parsed.data.error.code} is not among those the route table declares for ${hit?.name ?? 'no route'}: ${allowed.join(', ')}`,
+      );
     }
     return;
   }
@@ -211,12 +228,14 @@ export function checkAnswer(method: string, path: string, status: number, conten
     return;
   }
   if (answer.content.kind === 'file') {
-    if (!contentType.startsWith(answer.content.contentType)) throw new Error(`${where}: content type ${contentType}, the table says ${answer.content.contentType}`);
+    if (!contentType.startsWith(answer.content.contentType))
+      throw new Error(`${where}: content type ${contentType}, the table says ${answer.content.contentType}`);
     return;
   }
   const parsed = answer.content.schema.safeParse(body);
   if (!parsed.success) throw new Error(`${where}: the body is not what ${hit.name} declares: ${JSON.stringify(parsed.error.issues.slice(0, 5))}`);
-  if (!isDeepStrictEqual(parsed.data, body)) throw new Error(`${where}: the body has fields ${hit.name}'s schema does not declare: ${undeclared(body, parsed.data).slice(0, 5).join(', ')}`);
+  if (!isDeepStrictEqual(parsed.data, body))
+    throw new Error(`${where}: the body has fields ${hit.name}'s schema does not declare: ${undeclared(body, parsed.data).slice(0, 5).join(', ')}`);
 }
 
 /** Paths of what `raw` has and `kept` (the schema's output) dropped. */
