@@ -199,7 +199,7 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
       if (r.url().includes('/api/templates/')) sent.push(r.headers().authorization ?? '');
     };
     page.on('request', onRequest);
-    const refusal = { status: 401, contentType: 'application/json', headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, body: JSON.stringify({ error: { code: 'invalid_token', message: { zh: '身份令牌无效或已过期,请重新获取。', en: 'The identity token is invalid or has expired: get a new one.' } } }) };
+    const refusal = { status: 401, contentType: 'application/json', headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, body: JSON.stringify({ error: { code: 'invalid_token', message: { zh: '身份令牌无效或已过期，请重新获取。', en: 'The identity token is invalid or has expired: get a new one.' } } }) };
     await page.route(templates, (route) => route.fulfill(refusal), { times: 1 });
     await page.getByTestId('get-template').click();
     await page.locator('[data-testid^="notice-"]', { hasText: '模板已写入' }).waitFor();

@@ -96,7 +96,7 @@ describe('GET /me with tokens of the local OpenID provider', () => {
 
   it('says what is missing in words a user can act on (zh, en)', async () => {
     const r = await me(await mint({ roles: ['reviewer'] })());
-    expect(r.body.error.message.zh).toBe(`您的角色是园区审核员,但尚未分配园区。请联系${CONTACT},为您的账号 minhang-reviewer@zj-park.example.cn (${h.provider!.users.find((u) => u.login === 'minhang-reviewer')!.oid}) 分配园区。`);
+    expect(r.body.error.message.zh).toBe(`您的角色是园区审核员，但尚未分配园区。请联系${CONTACT}，为您的账号 minhang-reviewer@zj-park.example.cn (${h.provider!.users.find((u) => u.login === 'minhang-reviewer')!.oid}) 分配园区。`);
     expect(r.body.error.message.en).toContain('Your role is park reviewer, but no park is assigned to you.');
   });
 

@@ -153,7 +153,7 @@ describe('onboarding a plan uploaded as .docx or PDF, over HTTP against Azurite'
     expect(scan.error?.message.en).toContain('no text layer');
     const locked = await upload('locked.pdf', fixture('locked-plan.pdf'));
     expect([locked.status, locked.error?.code]).toEqual([422, 'plan_encrypted']);
-    expect(locked.error?.message.zh).toBe('文件「locked.pdf」设有打开密码(已加密),无法读取:请取消密码后另存,再上传。');
+    expect(locked.error?.message.zh).toBe('文件「locked.pdf」设有打开密码（已加密），无法读取：请取消密码后另存，再上传。');
     const cut = await upload('cut.pdf', fixture('baoshan-plan.pdf').slice(0, 4000));
     expect([cut.status, cut.error?.code]).toEqual([422, 'plan_file_corrupt']);
     const sheet = await upload('plan.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]));

@@ -31,7 +31,7 @@ export interface IdentityClaims {
 export function contactParam(accessContact: string | null): LocalizedParam {
   if (accessContact) return { zh: accessContact, en: accessContact };
   return {
-    zh: '本单位的 Microsoft Entra 管理员(管理企业应用「张江园区指标填报 API」的人)',
+    zh: '本单位的 Microsoft Entra 管理员（管理企业应用「张江园区指标填报 API」的人）',
     en: "your organisation's Microsoft Entra administrator (who manages the enterprise application 'Zhangjiang Park Returns API')",
   };
 }

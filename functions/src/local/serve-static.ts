@@ -88,7 +88,7 @@ function notBuilt(res: ServerResponse, dir: string, headers: Record<string, stri
   res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
   res.end(
     `<!doctype html><meta charset="utf-8"><title>任务窗格尚未构建 / Task pane not built</title>` +
-      `<p>任务窗格尚未构建:${dir} 中没有文件。请先运行 <code>npm run build -w addin</code>,然后刷新本页。</p>` +
+      `<p>任务窗格尚未构建：${dir} 中没有文件。请先运行 <code>npm run build -w addin</code>，然后刷新本页。</p>` +
       `<p>The task pane is not built: ${dir} has no files. Run <code>npm run build -w addin</code>, then reload.</p>` +
       `<p>API: <a href="/api/parks">/api/parks</a> (needs a bearer token).</p>`,
   );

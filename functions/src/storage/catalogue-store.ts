@@ -200,7 +200,7 @@ export class CatalogueStore implements CatalogueRepository {
   /** Version 1 from the seeds, and the head naming it; whoever comes second reads what the first wrote. */
   private async seedFirstVersion(): Promise<void> {
     const catalogue = catalogueSchema.parse({ ...this.seed(), version: 1 });
-    await this.createVersion({ version: 1, change: { by: 'system', byName: '系统 / system', at: new Date().toISOString(), reason: '初始目录:五个园区的行动方案(seeds/catalogue) / Initial catalogue: the five parks’ plans (seeds/catalogue)', parks: catalogue.parks.map((p) => p.code) }, catalogue });
+    await this.createVersion({ version: 1, change: { by: 'system', byName: '系统 / system', at: new Date().toISOString(), reason: '初始目录：五个园区的行动方案（seeds/catalogue） / Initial catalogue: the five parks’ plans (seeds/catalogue)', parks: catalogue.parks.map((p) => p.code) }, catalogue });
     try {
       await this.call('create catalogue head', (abortSignal) =>
         this.container.getBlockBlobClient(HEAD_BLOB).upload(JSON.stringify({ version: 1 }), 15, { abortSignal, conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } }),

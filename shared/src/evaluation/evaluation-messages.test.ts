@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_REASONS, IGNORED_REASONS, TOTAL_REASONS } from '../consolidation/consolidation-result.js';
-import { FIGURE_MESSAGES } from '../figures/figure-messages.js';
-import { RULE_MESSAGES } from '../rules/rule-messages.js';
-import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
 import { EVALUATION_MESSAGES } from './evaluation-messages.js';
 import { EVALUATION_NOTES } from './evaluation-result.js';
 import { GROWTH_REASONS } from './growth-needed.js';
@@ -37,18 +34,5 @@ describe('evaluation and consolidation messages', () => {
   it('has no text for a code nothing returns', () => {
     expect(Object.keys(EVALUATION_MESSAGES.zh).sort()).toEqual([...KEYS].sort());
     expect(Object.keys(EVALUATION_MESSAGES.en).sort()).toEqual([...KEYS].sort());
-  });
-});
-
-// docs/domain.md, "Workbooks": Chinese text takes Chinese punctuation (，；：（）), in workbooks and messages alike.
-describe.each([
-  ['evaluation and consolidation', EVALUATION_MESSAGES],
-  ['validation rules', RULE_MESSAGES],
-  ['template upload', TEMPLATE_MESSAGES],
-  ['figure', FIGURE_MESSAGES],
-] as const)('the Chinese %s messages', (_name, table) => {
-  it('use Chinese punctuation in Chinese text', () => {
-    const ascii = /[\u3400-\u9fff“”][,;:()]|[,;:(][\u3400-\u9fff“”]|[\u3400-\u9fff]\)/;
-    expect(Object.entries(table.zh).filter(([, text]) => ascii.test(text))).toEqual([]);
   });
 });

@@ -27,3 +27,13 @@ describe('message tables', () => {
     expect(() => formatMessage('no_such_code', {}, 'zh')).toThrow(/no_such_code/);
   });
 });
+
+// docs/domain.md, "Workbooks": Chinese text takes Chinese punctuation (，；：（）), in workbooks
+// and in every message the pane or the API shows alike. An identifier inside a Chinese sentence
+// (If-Match, Microsoft Entra ID) keeps its own spelling; the punctuation around it is Chinese.
+describe('the Chinese messages', () => {
+  it('use Chinese punctuation in Chinese text, in every table', () => {
+    const ascii = /[\u3400-\u9fff“”」][,;:()]|[,;:(][\u3400-\u9fff“”「]|[\u3400-\u9fff]\)|\([^)]*[\u3400-\u9fff][^)]*\)/;
+    expect(Object.entries(MESSAGE_TABLES.zh).filter(([, text]) => ascii.test(text))).toEqual([]);
+  });
+});
