@@ -6,6 +6,7 @@ import { TEMPLATE_MESSAGES } from '../templates/template-messages.js';
 import { API_MESSAGES } from '../api/errors.js';
 import { EVALUATION_MESSAGES } from '../evaluation/evaluation-messages.js';
 import { PERIOD_MESSAGES } from '../periods/period-messages.js';
+import { formatFigure } from '../figures/format-figure.js';
 import { findUnit } from '../figures/units.js';
 import { ONBOARDING_MESSAGES } from '../onboarding/onboarding-messages.js';
 
@@ -28,9 +29,13 @@ export const MESSAGE_TABLES: Record<Lang, Readonly<Record<string, string>>> = {
 /** The params that hold a unit code of the unit table (never what a user typed: that is `typedUnit`). */
 const UNIT_PARAMS = new Set(['unit', 'from', 'to']);
 
+/** The params that hold a figure: a number there is shown as formatFigure shows it (41,472,000), never a year or a size. */
+const FIGURE_PARAMS = new Set(['value', 'previous']);
+
 /**
  * Fills `{name}` placeholders. An unknown code is a programming error: it throws. In English a
  * unit is named as formatFigure names it beside a figure ("142 pieces", "10k yuan"); % stays %.
+ * A figure (value, previous) given as a number has its thousands grouped as formatFigure does.
  */
 export function formatMessage(code: string, params: IssueParams, lang: Lang): string {
   const template = MESSAGE_TABLES[lang][code];
@@ -42,6 +47,7 @@ export function formatMessage(code: string, params: IssueParams, lang: Lang): st
       const unit = findUnit(String(v));
       if (unit !== undefined && unit.dimension !== 'percent') return unit.name.en;
     }
+    if (typeof v === 'number' && FIGURE_PARAMS.has(name) && Number.isFinite(v)) return formatFigure(v, '', lang, { withUnit: false });
     return String(v);
   });
 }
