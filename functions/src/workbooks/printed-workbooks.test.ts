@@ -88,6 +88,11 @@ describe.each(BOOKS.map((b) => [b.name, b] as const))('the %s workbook', (_name,
     const verbatim = verbatimOf(book).map((v) => v.replace(/\s+/g, ''));
     const english = pdfPages(pdf).flatMap((text, i) => text.split('\n').filter((line) => ENGLISH_PHRASE.test(withoutVerbatim(line.replace(/\s{2,}/g, ' '), verbatim))).map((l) => `page ${i + 1}: ${l.trim()}`));
     expect(english).toEqual([]);
+    // No title or note is cut off at a page's edge (the 24 parks' 汇总 prints across pages):
+    // the first sheet's title and note print whole on its first page.
+    const firstPage = pdfPages(pdf)[0]!.replace(/\s+/g, '');
+    const first = wb.worksheets[0]!;
+    for (const address of ['A1', 'A2']) expect(firstPage, `${first.name}!${address}`).toContain(first.getCell(address).text.replace(/\s+/g, ''));
     if (PDFTOPPM) {
       const dir = join(ARTIFACTS, book.name);
       rmSync(dir, { recursive: true, force: true });

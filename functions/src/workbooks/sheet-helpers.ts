@@ -1,6 +1,6 @@
 import type { Cell, Worksheet } from 'exceljs';
 import { findUnit } from '@zj/shared';
-import { FILLS, THIN_BORDER, font } from './workbook-style.js';
+import { FILLS, THIN_BORDER, font, textWidthUnits } from './workbook-style.js';
 import { toCellText } from './to-cell-text.js';
 
 /** A reference to another sheet: '金山园'!E5 (quotes doubled inside the name). */
@@ -125,7 +125,6 @@ export function chinaDate(iso: string): string {
  * (Noto Sans CJK, LibreOffice's stand-in for 等线), and 14 pt printed the second line half cut off.
  */
 export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 16): void {
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const merged = mergedWidths(ws);
   ws.eachRow((row, r) => {
     if (r < fromRow) return;
@@ -134,7 +133,7 @@ export function fitRowHeights(ws: Worksheet, fromRow: number, lineHeight = 16): 
       if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
       if (cell.isMerged && cell.master !== cell) return;
       const columnWidth = Math.max(4, (merged.get(cell.address) ?? ws.getColumn(c).width ?? 10) - 1);
-      const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(width(part) / columnWidth)), 0);
+      const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidthUnits(part) / columnWidth)), 0);
       lines = Math.max(lines, Math.min(needed, 15));
     });
     if (lines > 1) row.height = Math.max(row.height ?? 0, lines * lineHeight);

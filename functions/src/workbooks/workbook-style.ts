@@ -56,6 +56,11 @@ export const POINTS_PER_WIDTH_UNIT = 7;
 const MARGIN_IN = 0.4;
 const A4_POINTS = { portrait: 595.28, landscape: 841.89 } as const;
 
+/** The width of a text in units of Excel column width: 2 for a CJK character, 1 for any other. */
+export function textWidthUnits(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+}
+
 export interface PrintSetup {
   /** Rows repeated at the top of every printed page (the title and header rows). */
   titleRows: number;
@@ -97,7 +102,40 @@ export function setupSheetForPrint(ws: Worksheet, options: PrintSetup): void {
     printTitlesRow: `1:${options.titleRows}`,
     ...(!fits && options.frozenColumns > 0 ? { printTitlesColumn: `A:${String.fromCharCode(64 + options.frozenColumns)}` } : {}),
   };
+  if (!fits) fitTitlesToFirstPage(ws, usable(orientation));
   ws.headerFooter = {
     oddFooter: `&L${(options.headerFooter ?? '').replace(/&/g, '&&')}&R第 &P 页，共 &N 页`,
   };
 }
+
+/**
+ * A sheet that prints across pages at 100%: the merged cells of its title rows (the title, the
+ * note under it) span the columns of the first page only, and the note's row is as tall as its
+ * wrapped lines, so no page edge cuts a sentence off (the 24 parks' 汇总 cut its note after
+ * “表示未要求该园区填报此项（不”). Each later page repeats those rows; their cells beyond the
+ * first page's columns are empty.
+ */
+function fitTitlesToFirstPage(ws: Worksheet, usableWidth: number): void {
+  let last = 1;
+  for (let c = 1, width = 0; c <= ws.columnCount; c++) {
+    const column = ws.getColumn(c);
+    width += column.hidden ? 0 : (column.width ?? 9) * POINTS_PER_WIDTH_UNIT;
+    if (width > usableWidth) break;
+    last = c;
+  }
+  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+    const [from, to] = range.split(':') as [string, string];
+    const start = ws.getCell(from).fullAddress;
+    const end = ws.getCell(to).fullAddress;
+    if (start.col !== 1 || start.row > 2 || end.row !== start.row || end.col <= last) continue;
+    ws.unMergeCells(range);
+    ws.mergeCells(start.row, 1, start.row, last);
+    const cell = ws.getCell(start.row, 1);
+    if (!cell.alignment?.wrapText) continue;
+    let units = 0;
+    for (let c = 1; c <= last; c++) units += ws.getColumn(c).hidden ? 0 : (ws.getColumn(c).width ?? 9);
+    const lines = cell.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidthUnits(part) / Math.max(4, units - 1))), 0);
+    ws.getRow(start.row).height = Math.max(ws.getRow(start.row).height ?? 0, lines * 16);
+  }
+}
+
