@@ -111,9 +111,7 @@ describe('the add-in writes the same sheet as the template workbook', () => {
     expect(addin.frozenRows).toBe(layout.headerRow);
 
     // Defined names, the very-hidden _meta sheet and the instructions.
-    const names = Object.fromEntries(
-      (book.definedNames.model as Array<{ name: string; ranges: string[] }>).map((n) => [n.name, `=${n.ranges.join(',')}`]),
-    );
+    const names = Object.fromEntries((book.definedNames.model as Array<{ name: string; ranges: string[] }>).map((n) => [n.name, `=${n.ranges.join(',')}`]));
     // 'Return'!$E$5 and Return!$E$5 are the same reference; exceljs drops the quotes it can.
     const unquoted = (ref: string) => ref.replace(/'([^']+)'!/g, '$1!');
     expect(Object.fromEntries([...fake().state.names].map(([n, ref]) => [n, unquoted(ref)]))).toEqual(

@@ -59,7 +59,8 @@ export function code(line: string): string {
   return out;
 }
 
-const depthChange = (line: string) => [...code(line)].reduce((d, c) => d + (c === '{' || c === '[' || c === '(' ? 1 : c === '}' || c === ']' || c === ')' ? -1 : 0), 0);
+const depthChange = (line: string) =>
+  [...code(line)].reduce((d, c) => d + (c === '{' || c === '[' || c === '(' ? 1 : c === '}' || c === ']' || c === ')' ? -1 : 0), 0);
 
 /**
  * The keys and value expressions of the object literal that opens on the first line matching
@@ -77,7 +78,14 @@ export function objectLiteral(text: string, opener: RegExp): Map<string, string>
     const line = lines[i]!;
     if (depth === 1) {
       const m = /^\s*('[^']+'|[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$/.exec(code(line));
-      if (m) entries.set(m[1]!.replace(/^'|'$/g, ''), line.slice(line.indexOf(':') + 1).trim().replace(/\s*\/\/.*$/, ''));
+      if (m)
+        entries.set(
+          m[1]!.replace(/^'|'$/g, ''),
+          line
+            .slice(line.indexOf(':') + 1)
+            .trim()
+            .replace(/\s*\/\/.*$/, ''),
+        );
     }
     depth += depthChange(line);
   }

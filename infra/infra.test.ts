@@ -20,7 +20,10 @@ const text = (name: string) => readFileSync(join(INFRA, 'modules', name), 'utf8'
 const azureYaml = parse(readFileSync(join(ROOT, 'azure.yaml'), 'utf8')) as {
   name: string;
   infra: { provider: string; path: string; module: string };
-  services: Record<string, { project: string; language?: string; host: string; dist?: string; remoteBuild?: boolean; hooks?: Record<string, { shell: string; run: string }> }>;
+  services: Record<
+    string,
+    { project: string; language?: string; host: string; dist?: string; remoteBuild?: boolean; hooks?: Record<string, { shell: string; run: string }> }
+  >;
 };
 
 describe('infra/*.bicep, read without a compiler', () => {
@@ -60,7 +63,12 @@ describe('infra/*.bicep, read without a compiler', () => {
       const declared = [...file.text.matchAll(/^resource \w+ 'Microsoft\.Storage\/storageAccounts@[^']+' = \{/gm)];
       expect(declared.length, file.path).toBe(file.path.endsWith('storage-account.bicep') ? 1 : 0);
     }
-    expect(main.modules.filter((m) => m.path === 'modules/storage-account.bicep').map((m) => m.symbol).sort()).toEqual(['dataStorage', 'hostStorage']);
+    expect(
+      main.modules
+        .filter((m) => m.path === 'modules/storage-account.bicep')
+        .map((m) => m.symbol)
+        .sort(),
+    ).toEqual(['dataStorage', 'hostStorage']);
   });
 
   it("the app's identity holds Table and Blob data roles on the returns, Blob Data Owner on the host storage, and publishes to Application Insights", () => {
@@ -101,7 +109,11 @@ describe('infra/*.bicep, read without a compiler', () => {
     expect(app).not.toMatch(/authsettings/i);
     const settings = objectLiteral(app, /^var appSettings = \{$/);
     expect(settings.get('AUTH_MODE')).toBe("'entra'");
-    expect(Object.fromEntries(['ENTRA_TENANT_ID', 'ENTRA_API_CLIENT_ID', 'ENTRA_AUTHORITY_HOST', 'ENTRA_API_SCOPE', 'ACCESS_CONTACT'].map((k) => [k, settings.get(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['ENTRA_TENANT_ID', 'ENTRA_API_CLIENT_ID', 'ENTRA_AUTHORITY_HOST', 'ENTRA_API_SCOPE', 'ACCESS_CONTACT'].map((k) => [k, settings.get(k)]),
+      ),
+    ).toEqual({
       ENTRA_TENANT_ID: 'entraTenantId',
       ENTRA_API_CLIENT_ID: 'entraApiClientId',
       ENTRA_AUTHORITY_HOST: 'entraAuthorityHost',
@@ -109,10 +121,12 @@ describe('infra/*.bicep, read without a compiler', () => {
       ACCESS_CONTACT: 'accessContact',
     });
     // Only Entra ID's two clouds: the global one and 21Vianet's.
-    expect(app).toMatch(/@allowed\(\[\s+'https:\/\/login\.microsoftonline\.com'\s+'https:\/\/login\.partner\.microsoftonline\.cn'\s+\]\)\s+param entraAuthorityHost string/);
+    expect(app).toMatch(
+      /@allowed\(\[\s+'https:\/\/login\.microsoftonline\.com'\s+'https:\/\/login\.partner\.microsoftonline\.cn'\s+\]\)\s+param entraAuthorityHost string/,
+    );
     const api = main.modules.find((m) => m.symbol === 'api')!.params;
     expect(api.get('entraTenantId')).toBe('entraTenant');
-    expect(main.text).toContain("var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId");
+    expect(main.text).toContain('var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId');
     expect(main.params.get('entraApiClientId')!.default).toBeNull();
     expect(main.params.get('entraPaneClientId')!.default).toBeNull();
   });
@@ -128,7 +142,9 @@ describe('infra/*.bicep, read without a compiler', () => {
     const monitoring = text('monitoring.bicep');
     expect(monitoring).toMatch(/WorkspaceResourceId: logAnalytics\.id/);
     expect(monitoring).toMatch(/DisableLocalAuth: true/);
-    expect(objectLiteral(text('function-app.bicep'), /^var appSettings = \{$/).get('APPLICATIONINSIGHTS_AUTHENTICATION_STRING')).toBe("'ClientId=${identityClientId};Authorization=AAD'");
+    expect(objectLiteral(text('function-app.bicep'), /^var appSettings = \{$/).get('APPLICATIONINSIGHTS_AUTHENTICATION_STRING')).toBe(
+      "'ClientId=${identityClientId};Authorization=AAD'",
+    );
   });
 
   it('the returns are protected: versioning and soft delete, and a delete lock', () => {

@@ -47,7 +47,7 @@ describe('.github/workflows', () => {
     for (const [name, value] of Object.entries(deploy.jobs.deploy!.env!)) expect(value, name).toMatch(/^\$\{\{ vars\.[A-Z_]+ \}\}$/);
   });
 
-  it('tests: the CI command (bash .ci/run, which runs the README\'s npm test) on Node 22 and 20, for every pull request', () => {
+  it("tests: the CI command (bash .ci/run, which runs the README's npm test) on Node 22 and 20, for every pull request", () => {
     expect(Object.keys(tests.on)).toEqual(expect.arrayContaining(['pull_request', 'workflow_call']));
     const job = tests.jobs.test!;
     expect(job.strategy!.matrix.node.sort()).toEqual([20, 22]);
@@ -74,7 +74,12 @@ describe('.github/workflows', () => {
 
   it('deploy: keeps what it deployed (the package and the manifest), to roll back to', () => {
     const upload = deploy.jobs.deploy!.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
-    expect(String(upload.with!.path).trim().split('\n').map((p) => p.trim())).toEqual(['functions/dist/package.zip', 'addin/dist/manifest.xml']);
+    expect(
+      String(upload.with!.path)
+        .trim()
+        .split('\n')
+        .map((p) => p.trim()),
+    ).toEqual(['functions/dist/package.zip', 'addin/dist/manifest.xml']);
   });
 
   it('deploy: the environment azd needs, and every value main.parameters.json takes from it (which azd pipeline config copies)', () => {

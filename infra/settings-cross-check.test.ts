@@ -17,7 +17,8 @@ const FUNCTION_APP = join(ROOT, 'infra', 'modules', 'function-app.bicep');
 
 /** Read by the Functions host, not by our code (each with where it is documented). */
 const READ_BY_THE_HOST: Record<string, string> = {
-  AzureWebJobsStorage__credential: 'identity-based host storage: learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity',
+  AzureWebJobsStorage__credential:
+    'identity-based host storage: learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity',
   AzureWebJobsStorage__clientId: 'the user-assigned identity of the host storage connection (same page)',
   AzureWebJobsStorage__blobServiceUri: 'the host storage blob endpoint (same page): leases, keys, the deployment package',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'the host sends its own logs and requests: learn.microsoft.com/azure/azure-functions/configure-monitoring',
@@ -26,10 +27,11 @@ const READ_BY_THE_HOST: Record<string, string> = {
 
 /** Read by our code, set by Azure itself (never by us): how the code knows it runs in Azure. */
 const SET_BY_THE_PLATFORM: Record<string, string> = {
-  WEBSITE_SITE_NAME: 'the app\'s name, in every App Service and Function App: learn.microsoft.com/azure/app-service/reference-app-settings',
+  WEBSITE_SITE_NAME: "the app's name, in every App Service and Function App: learn.microsoft.com/azure/app-service/reference-app-settings",
   WEBSITE_INSTANCE_ID: 'the instance (same page)',
   WEBSITE_AUTH_ENABLED: 'True when App Service Authentication is on (same page); not on here, so AUTH_MODE=app-service would refuse to start',
-  FUNCTIONS_WORKER_RUNTIME: 'read only to tell a Functions host from a unit test; from local.settings.json under func start, while Flex Consumption takes the runtime from functionAppConfig and refuses it as an app setting',
+  FUNCTIONS_WORKER_RUNTIME:
+    'read only to tell a Functions host from a unit test; from local.settings.json under func start, while Flex Consumption takes the runtime from functionAppConfig and refuses it as an app setting',
 };
 
 /** Read by our code, and must not be set in Azure. */
@@ -46,7 +48,8 @@ const CLIENT_ID = '3f5d2a61-7c1e-4b8f-a0d9-6e2c4b1a9f07';
 const AS_DEPLOYED: Record<string, string> = {
   AzureWebJobsStorage__clientId: CLIENT_ID,
   AzureWebJobsStorage__blobServiceUri: 'https://stk2x7q3.blob.core.windows.net/',
-  APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d;IngestionEndpoint=https://eastasia-0.in.applicationinsights.azure.com/',
+  APPLICATIONINSIGHTS_CONNECTION_STRING:
+    'InstrumentationKey=9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d;IngestionEndpoint=https://eastasia-0.in.applicationinsights.azure.com/',
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `ClientId=${CLIENT_ID};Authorization=AAD`,
   STORAGE_BLOB_ENDPOINT: 'https://stdatak2x7q3.blob.core.windows.net/',
   STORAGE_TABLE_ENDPOINT: 'https://stdatak2x7q3.table.core.windows.net/',
@@ -109,7 +112,7 @@ describe('the app settings of the Bicep and the settings the deployed code reads
     expect(stale, 'listed here but read by no deployed code').toEqual([]);
   });
 
-  it('the settings as Azure holds them pass the code\'s own checks, and the code reads nothing else', () => {
+  it("the settings as Azure holds them pass the code's own checks, and the code reads nothing else", () => {
     // What the platform sets in every Function App: the app name and instance (App Service
     // Authentication is not configured, so WEBSITE_AUTH_ENABLED is not there).
     const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-k2x7q3', WEBSITE_INSTANCE_ID: 'b1c2d3' };

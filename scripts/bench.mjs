@@ -14,7 +14,11 @@ const benches = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
   .flatMap((d) => {
     const dir = join(root, d.name, 'bench');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(d.name, 'bench', f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.bench.ts'))
+          .map((f) => join(d.name, 'bench', f))
+      : [];
   })
   .filter((f) => f.includes(filter))
   .sort();

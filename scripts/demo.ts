@@ -69,11 +69,19 @@ try {
       if (year === 2025 && UPLOADERS.has(park.code)) {
         const file = await fetchOk('GET', `/templates/${park.code}/${period}.xlsx`, who);
         const byField = Object.fromEntries(warnings.map((i) => [i.path.replace(/^(figures|baselines)\./, ''), note(i)]));
-        const filled = await fillTemplateWorkbook(new Uint8Array(await file.arrayBuffer()), template, input.figures, input.baselines as Record<string, number | null>, byField);
-        receipt = (await (await fetchOk('POST', `/returns/${park.code}/${period}/upload`, who, filled, {
-          // From the figures, not the file's bytes: a workbook carries its save time, the figures do not.
-          'idempotency-key': `demo-upload-${contentHash({ input, byField }).slice(0, 40)}`,
-        })).json()) as { version: number };
+        const filled = await fillTemplateWorkbook(
+          new Uint8Array(await file.arrayBuffer()),
+          template,
+          input.figures,
+          input.baselines as Record<string, number | null>,
+          byField,
+        );
+        receipt = (await (
+          await fetchOk('POST', `/returns/${park.code}/${period}/upload`, who, filled, {
+            // From the figures, not the file's bytes: a workbook carries its save time, the figures do not.
+            'idempotency-key': `demo-upload-${contentHash({ input, byField }).slice(0, 40)}`,
+          })
+        ).json()) as { version: number };
         how = 'uploaded as a filled template workbook';
       } else {
         for (const i of warnings) input.explanations![issueKey(i)] = note(i);
@@ -111,4 +119,3 @@ async function json<T>(method: string, path: string, token: string, body?: unkno
   });
   return (await r.json()) as T;
 }
-

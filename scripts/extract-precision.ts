@@ -16,10 +16,22 @@ export function formatPrecision(catalogue: Catalogue, readSeed: (file: string) =
   // The seeded parks: a park onboarded from an upload has no seed file to measure against.
   for (const park of catalogue.parks.filter((p): p is typeof p & { seedFile: string } => p.seedFile !== undefined)) {
     const text = readSeed(park.seedFile);
-    const report = computePrecision(text, extractTargets(text, catalogue), catalogue.targets.filter((t) => t.park === park.code), catalogue.aims.filter((a) => a.park === park.code));
+    const report = computePrecision(
+      text,
+      extractTargets(text, catalogue),
+      catalogue.targets.filter((t) => t.park === park.code),
+      catalogue.aims.filter((a) => a.park === park.code),
+    );
     const found = report.found.length;
-    totals = { catalogued: totals.catalogued + report.catalogued, proposed: totals.proposed + report.proposed, found: totals.found + found, restated: totals.restated + report.restated.length };
-    rows.push(`| ${park.seedFile} | ${park.name.zh} | ${report.catalogued} | ${report.proposed} | ${found} | ${percent(report.precision)} | ${percent(report.recall)} |`);
+    totals = {
+      catalogued: totals.catalogued + report.catalogued,
+      proposed: totals.proposed + report.proposed,
+      found: totals.found + found,
+      restated: totals.restated + report.restated.length,
+    };
+    rows.push(
+      `| ${park.seedFile} | ${park.name.zh} | ${report.catalogued} | ${report.proposed} | ${found} | ${percent(report.precision)} | ${percent(report.recall)} |`,
+    );
     const differences = report.found.flatMap(({ target, candidate }) => {
       const d: string[] = [];
       if (candidate.comparison !== target.comparison) d.push(`comparison ${candidate.comparison} (catalogue ${target.comparison})`);

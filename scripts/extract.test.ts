@@ -29,8 +29,25 @@ describe('scripts/extract.ts', () => {
     const text = readFileSync(seed('001_d3a01ee86bc30e9c.txt'), 'utf8');
     for (const c of found) {
       for (const key of [
-        'indicator', 'value', 'unit', 'unitCode', 'written', 'writtenOffset', 'reading', 'comparison', 'stretch', 'kind', 'year',
-        'yearSource', 'reasons', 'confidence', 'baseline', 'quote', 'offset', 'mappedIndicator', 'mappingScore',
+        'indicator',
+        'value',
+        'unit',
+        'unitCode',
+        'written',
+        'writtenOffset',
+        'reading',
+        'comparison',
+        'stretch',
+        'kind',
+        'year',
+        'yearSource',
+        'reasons',
+        'confidence',
+        'baseline',
+        'quote',
+        'offset',
+        'mappedIndicator',
+        'mappingScore',
       ]) {
         expect(c).toHaveProperty(key);
       }
@@ -67,11 +84,17 @@ describe('scripts/extract.ts', () => {
   });
 
   it('reads a GB18030 plan with --encoding gb18030', () => {
-    for (const argv of [[fixture('plan-gb18030.txt'), '--encoding', 'gb18030'], ['--encoding=gb18030', fixture('plan-gb18030.txt')]]) {
+    for (const argv of [
+      [fixture('plan-gb18030.txt'), '--encoding', 'gb18030'],
+      ['--encoding=gb18030', fixture('plan-gb18030.txt')],
+    ]) {
       const { code, out } = capture(argv);
       expect(code).toBe(0);
       const found = JSON.parse(out) as { value: number; year: number; quote: string }[];
-      expect(found.map((c) => [c.value, c.year])).toEqual([[500, 2026], [55, 2026]]);
+      expect(found.map((c) => [c.value, c.year])).toEqual([
+        [500, 2026],
+        [55, 2026],
+      ]);
     }
   });
 

@@ -28,7 +28,11 @@ export function formatTargetTable(catalogue: Catalogue): string {
     t.stretch ? '力争' : '',
   ]);
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => displayWidth(r[c] ?? ''))));
-  const line = (cells: string[]): string => cells.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => pad(cell, widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line), '', `${rows.length} targets, ${catalogue.indicators.length} indicators`].join('\n');
 }

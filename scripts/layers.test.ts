@@ -15,8 +15,7 @@ function sources(dir: string): string[] {
 
 const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
-const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 /** Whether `specifier`, imported by `file`, names code of the workspace in folder `edge` (by path or by package name). */
 function reaches(file: string, specifier: string, edge: string): boolean {
@@ -29,13 +28,21 @@ function reaches(file: string, specifier: string, edge: string): boolean {
 
 /** Every import of a file below `from` that reaches into `edge`, as "file: specifier". */
 const crossings = (from: string, edge: string) =>
-  sources(from).flatMap((f) => importsOf(f).filter((i) => reaches(f, i, edge)).map((i) => `${relative('.', f)}: ${i}`));
+  sources(from).flatMap((f) =>
+    importsOf(f)
+      .filter((i) => reaches(f, i, edge))
+      .map((i) => `${relative('.', f)}: ${i}`),
+  );
 
 describe('layers: addin → shared ← functions', () => {
   it('shared/src imports no Office, Azure, DOM or Node module', () => {
     const offenders = sources('shared/src')
       .filter((f) => !/\.test\.ts$/.test(f))
-      .flatMap((f) => importsOf(f).filter((i) => /^(node:|@azure\/|@microsoft\/|office|react|exceljs|fs$|path$|crypto$)/.test(i)).map((i) => `${f}: ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^(node:|@azure\/|@microsoft\/|office|react|exceljs|fs$|path$|crypto$)/.test(i))
+          .map((i) => `${f}: ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -74,21 +81,25 @@ describe('the compiler fence around shared/', () => {
     ['document.title', /document/],
     ['process.env.HOME', /process/],
     ['Buffer.from("x")', /Buffer/],
-  ])('refuses %s in domain code', (expr, name) => {
-    const dir = mkdtempSync(join('shared', '.fence-'));
-    try {
-      writeFileSync(join(dir, 'probe.ts'), `export const probe = ${expr};\n`);
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['probe.ts'] }));
-      let output = '';
+  ])(
+    'refuses %s in domain code',
+    (expr, name) => {
+      const dir = mkdtempSync(join('shared', '.fence-'));
       try {
-        execFileSync('npx', ['tsc', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
-      } catch (e) {
-        output = String((e as { stdout?: string }).stdout);
+        writeFileSync(join(dir, 'probe.ts'), `export const probe = ${expr};\n`);
+        writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['probe.ts'] }));
+        let output = '';
+        try {
+          execFileSync('npx', ['tsc', '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+        } catch (e) {
+          output = String((e as { stdout?: string }).stdout);
+        }
+        expect(output).toMatch(name);
+        expect(output).toMatch(/error TS2304|error TS2580|error TS2591|error TS2584/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      expect(output).toMatch(name);
-      expect(output).toMatch(/error TS2304|error TS2580|error TS2591|error TS2584/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
  */
 export type PlanFileResult =
   | { ok: true; text: string }
-  | { ok: false; code: 'plan_file_unreadable' | 'plan_file_not_utf8' | 'plan_file_bad_encoding' | 'plan_file_undecodable'; message: { zh: string; en: string } };
+  | {
+      ok: false;
+      code: 'plan_file_unreadable' | 'plan_file_not_utf8' | 'plan_file_bad_encoding' | 'plan_file_undecodable';
+      message: { zh: string; en: string };
+    };
 
 export function readPlanFile(path: string, encoding = 'utf-8'): PlanFileResult {
   let decoder: TextDecoder;
@@ -56,7 +60,7 @@ export function readPlanFile(path: string, encoding = 'utf-8'): PlanFileResult {
 
 /** Byte offset of the first invalid UTF-8 sequence, for the message (so a user can look). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i] as number;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;

@@ -27,7 +27,9 @@ const runs = [];
 /** One vitest run with `node`; its counts come back through the plain summary reporter's file. */
 function vitest(label, node, vitestArgs, pathPrefix) {
   const file = join(summaries, `${runs.length}.json`);
-  console.log(`\n=== ${label}: ${node === process.execPath ? 'node' : node} ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}, vitest run ${vitestArgs.join(' ')}`);
+  console.log(
+    `\n=== ${label}: ${node === process.execPath ? 'node' : node} ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}, vitest run ${vitestArgs.join(' ')}`,
+  );
   const env = { ...process.env, ZJ_TEST_SUMMARY_FILE: file, ...(pathPrefix ? { PATH: `${pathPrefix}:${process.env.PATH}` } : {}) };
   const result = spawnSync(node, [VITEST, 'run', ...vitestArgs], { cwd: ROOT, stdio: 'inherit', env });
   const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1, skipped: 0 };
@@ -54,12 +56,18 @@ if (major < 22 && (args.length === 0 || process.env.NODE22 === '1')) {
     // Its directory first on PATH, so what the tests start with `npm` or `node` runs on 22 too.
     vitest('API tests on Node 22', node22, args.length === 0 ? [API_TESTS] : args, dirname(node22));
   } else {
-    console.log(`\nNode 22 is installed from npm for linux-x64 only: the API tests did not run on Node 22 here (${process.platform}-${process.arch}). Run npm test with Node 22 to cover it.`);
+    console.log(
+      `\nNode 22 is installed from npm for linux-x64 only: the API tests did not run on Node 22 here (${process.platform}-${process.arch}). Run npm test with Node 22 to cover it.`,
+    );
   }
 }
 
 rmSync(summaries, { recursive: true, force: true });
-const total = runs.reduce((t, r) => ({ passed: t.passed + r.counts.passed, failed: t.failed + r.counts.failed, skipped: t.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = runs.reduce((t, r) => ({ passed: t.passed + r.counts.passed, failed: t.failed + r.counts.failed, skipped: t.skipped + r.counts.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log('');
 for (const r of runs) console.log(`${r.label}: ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -55,11 +55,19 @@ export interface BuildOptions {
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'production' = 'development'): BuildOptions {
   if (mode === 'production') {
-    if (!env.ADDIN_BASE_URL) throw new Error('ADDIN_BASE_URL is required for a production build: the https address the task pane is hosted at (e.g. https://<name>.azurestaticapps.net)');
-    if (!env.ADDIN_API_BASE_URL) throw new Error('ADDIN_API_BASE_URL is required for a production build: the https address of the API (e.g. https://<function app>.azurewebsites.net/api)');
+    if (!env.ADDIN_BASE_URL)
+      throw new Error(
+        'ADDIN_BASE_URL is required for a production build: the https address the task pane is hosted at (e.g. https://<name>.azurestaticapps.net)',
+      );
+    if (!env.ADDIN_API_BASE_URL)
+      throw new Error(
+        'ADDIN_API_BASE_URL is required for a production build: the https address of the API (e.g. https://<function app>.azurewebsites.net/api)',
+      );
     const officeJs = env.ADDIN_OFFICE_JS ?? 'cdn';
     if (officeJs !== 'cdn' && officeJs !== 'cdn-21vianet') {
-      throw new Error(`ADDIN_OFFICE_JS of a production build must be cdn (Microsoft's CDN) or cdn-21vianet (Microsoft 365 operated by 21Vianet), not "${officeJs}"`);
+      throw new Error(
+        `ADDIN_OFFICE_JS of a production build must be cdn (Microsoft's CDN) or cdn-21vianet (Microsoft 365 operated by 21Vianet), not "${officeJs}"`,
+      );
     }
     const options: BuildOptions = {
       baseUrl: env.ADDIN_BASE_URL,
@@ -79,7 +87,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, mode: 'development' | 'pr
       );
     }
     if (!isEntraAuthority(entra.authority)) {
-      throw new Error(`ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's (https://login.microsoftonline.com/<tenant id> or https://login.partner.microsoftonline.cn/<tenant id>), not "${entra.authority}"`);
+      throw new Error(
+        `ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's (https://login.microsoftonline.com/<tenant id> or https://login.partner.microsoftonline.cn/<tenant id>), not "${entra.authority}"`,
+      );
     }
     return { ...options, entra };
   }
@@ -116,7 +126,8 @@ function parseApiBaseUrl(raw: string): string {
 function copyOfficeJs(out: string): void {
   const require = createRequire(import.meta.url);
   const dist = join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
-  const wanted = (name: string) => !name.includes('.debug.') && (/^(office|o15apptofilemappingtable|es6-promise)\.js$/.test(name) || /^excel.*\.js$/.test(name));
+  const wanted = (name: string) =>
+    !name.includes('.debug.') && (/^(office|o15apptofilemappingtable|es6-promise)\.js$/.test(name) || /^excel.*\.js$/.test(name));
   for (const entry of readdirSync(dist)) {
     const from = join(dist, entry);
     if (statSync(from).isDirectory()) {

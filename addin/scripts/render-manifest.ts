@@ -38,9 +38,6 @@ export function manifestVersion(packageVersion: string): string {
 export function renderManifest(devManifest: string, baseUrl: string, options: { version?: string; production?: boolean } = {}): string {
   const url = parseBaseUrl(baseUrl, options);
   const base = url.href.replace(/\/+$/, '');
-  const moved = devManifest
-    .replace(`<AppDomain>${DEV_BASE_URL}</AppDomain>`, `<AppDomain>${url.origin}</AppDomain>`)
-    .split(DEV_BASE_URL)
-    .join(base);
+  const moved = devManifest.replace(`<AppDomain>${DEV_BASE_URL}</AppDomain>`, `<AppDomain>${url.origin}</AppDomain>`).split(DEV_BASE_URL).join(base);
   return options.version === undefined ? moved : moved.replace(/<Version>[^<]*<\/Version>/, `<Version>${options.version}</Version>`);
 }

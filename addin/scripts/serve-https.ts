@@ -64,7 +64,14 @@ const server = createServer({ cert: readFileSync(certFile), key: readFileSync(ke
     );
     upstream.on('error', () => {
       res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'api_unreachable', message: { zh: '本地 API 未启动：请先运行 npm start。', en: 'The local API is not running: run npm start first.' } } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            code: 'api_unreachable',
+            message: { zh: '本地 API 未启动：请先运行 npm start。', en: 'The local API is not running: run npm start first.' },
+          },
+        }),
+      );
     });
     req.pipe(upstream);
     return;

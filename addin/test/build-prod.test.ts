@@ -25,7 +25,10 @@ const SIGN_IN = {
 const PROD = { ADDIN_BASE_URL: 'https://zj-pane.azurestaticapps.net', ADDIN_API_BASE_URL: 'https://zj-func.azurewebsites.net/api', ...SIGN_IN };
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 }
 
 describe('npm run build:prod: the task pane for production', () => {
@@ -71,9 +74,17 @@ describe('npm run build:prod: the task pane for production', () => {
     ['no API URL', { ADDIN_BASE_URL: PROD.ADDIN_BASE_URL }, /ADDIN_API_BASE_URL is required/],
     ['an http API', { ...PROD, ADDIN_API_BASE_URL: 'http://zj-func.azurewebsites.net/api' }, /ADDIN_API_BASE_URL must be https/],
     ['office.js copied from npm', { ...PROD, ADDIN_OFFICE_JS: 'local' }, /ADDIN_OFFICE_JS of a production build/],
-    ['no sign-in settings (the API in Azure takes only Entra ID tokens)', { ADDIN_BASE_URL: PROD.ADDIN_BASE_URL, ADDIN_API_BASE_URL: PROD.ADDIN_API_BASE_URL }, /ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY and ADDIN_ENTRA_API_SCOPE are required/],
+    [
+      'no sign-in settings (the API in Azure takes only Entra ID tokens)',
+      { ADDIN_BASE_URL: PROD.ADDIN_BASE_URL, ADDIN_API_BASE_URL: PROD.ADDIN_API_BASE_URL },
+      /ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY and ADDIN_ENTRA_API_SCOPE are required/,
+    ],
     ['a pane client id that is not a GUID', { ...PROD, ADDIN_ENTRA_CLIENT_ID: 'zj-pane' }, /ADDIN_ENTRA_CLIENT_ID must be/],
-    ['an OpenID provider on loopback', { ...PROD, ADDIN_ENTRA_AUTHORITY: 'https://127.0.0.1:4443/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a' }, /ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's/],
+    [
+      'an OpenID provider on loopback',
+      { ...PROD, ADDIN_ENTRA_AUTHORITY: 'https://127.0.0.1:4443/7d3c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a' },
+      /ADDIN_ENTRA_AUTHORITY of a production build must be Entra ID's/,
+    ],
   ])('refuses %s, naming the setting', (_, env, message) => {
     expect(() => optionsFromEnv(env, 'production')).toThrow(message);
   });
@@ -81,7 +92,9 @@ describe('npm run build:prod: the task pane for production', () => {
   it('refuses a bad URL before it writes anything: the output folder is left as it was', async () => {
     const out = scratch();
     writeFileSync(join(out, 'deployed-before.txt'), 'the pane that is live now');
-    await expect(buildAddin({ baseUrl: 'http://zj-pane.example.cn', apiBaseUrl: PROD.ADDIN_API_BASE_URL, officeJs: 'cdn', minify: true, production: true, outDir: out })).rejects.toThrow(/ADDIN_BASE_URL/);
+    await expect(
+      buildAddin({ baseUrl: 'http://zj-pane.example.cn', apiBaseUrl: PROD.ADDIN_API_BASE_URL, officeJs: 'cdn', minify: true, production: true, outDir: out }),
+    ).rejects.toThrow(/ADDIN_BASE_URL/);
     expect(files(out)).toEqual(['deployed-before.txt']);
   });
 

@@ -31,7 +31,22 @@ const SCHEMA_ORDER = [
   'Permissions',
   'VersionOverrides',
 ];
-const REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+const REQUIRED = [
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'Hosts',
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'VersionOverrides',
+];
 
 type Ordered = Array<Record<string, unknown> & { ':@'?: Record<string, string> }>;
 const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as Ordered;
@@ -87,13 +102,19 @@ describe('manifest.xml', () => {
   });
 
   it('uses https for every location', () => {
-    const urls = allStrings(tree).filter((s) => /^[a-z]+:\/\//i.test(s) && !s.startsWith('http://schemas.microsoft.com/') && !s.startsWith('http://www.w3.org/'));
+    const urls = allStrings(tree).filter(
+      (s) => /^[a-z]+:\/\//i.test(s) && !s.startsWith('http://schemas.microsoft.com/') && !s.startsWith('http://www.w3.org/'),
+    );
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url).toMatch(/^https:\/\//);
   });
 
   it('points at icon files that exist, of the sizes it claims', () => {
-    const images = [app.IconUrl.DefaultValue, app.HighResolutionIconUrl.DefaultValue, ...app.VersionOverrides.Resources['bt:Images']['bt:Image'].map((i: { DefaultValue: string }) => i.DefaultValue)];
+    const images = [
+      app.IconUrl.DefaultValue,
+      app.HighResolutionIconUrl.DefaultValue,
+      ...app.VersionOverrides.Resources['bt:Images']['bt:Image'].map((i: { DefaultValue: string }) => i.DefaultValue),
+    ];
     for (const url of images) {
       const file = join(ASSETS, url.slice(`${DEV_BASE_URL}/assets/`.length));
       expect(existsSync(file), file).toBe(true);

@@ -72,7 +72,11 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
 
   it('a file saved as .ods is refused with how to save it as .xlsx', async () => {
     const filled = await fillTemplateWorkbook(downloaded, template, values, sample.baselines[PARK]);
-    await chooseFile('闵行园-2025-填报表.ods', await convertWithLibreOffice(filled, 'ods', { recalculate: false }), 'application/vnd.oasis.opendocument.spreadsheet');
+    await chooseFile(
+      '闵行园-2025-填报表.ods',
+      await convertWithLibreOffice(filled, 'ods', { recalculate: false }),
+      'application/vnd.oasis.opendocument.spreadsheet',
+    );
     await page.getByTestId('upload').click();
     const text = await noticeText(page, 'OpenDocument');
     expect(text).toContain('另存为');
@@ -86,7 +90,9 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
     const sorted = await edit(filled, (ws) => {
       const layout = layoutTemplate(template, 'zh');
       const rows = layout.rows.map((r) => layout.columns.map((c) => ws.getCell(`${c.letter}${r.row}`).value));
-      rows.reverse().forEach((v, i) => layout.columns.forEach((c, j) => (ws.getCell(`${c.letter}${layout.firstDataRow + i}`).value = v[j] as ExcelJS.CellValue)));
+      rows
+        .reverse()
+        .forEach((v, i) => layout.columns.forEach((c, j) => (ws.getCell(`${c.letter}${layout.firstDataRow + i}`).value = v[j] as ExcelJS.CellValue)));
     });
     await chooseFile('闵行园-2025-填报表(排序后).xlsx', sorted);
     await page.getByTestId('upload').click();
@@ -159,7 +165,11 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
     ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`${card}-download`).click()]);
       expect(download.suggestedFilename()).toBe(name);
-      expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        readFileSync((await download.path())!)
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
       await noticeText(page, `已下载：${name}`);
     }
     const lock = await api<{ locked: boolean }>(s.stack, 'GET', '/status/2025', s.stack.tokens['zone-consolidator']!);
@@ -176,7 +186,11 @@ describe('the pane in a browser outside Excel (the WPS path) against the local s
       await switchLanguage(page, lang);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
       const badges = await page.getByTestId('state').evaluateAll((els) =>
-        els.map((el) => ({ text: el.textContent ?? '', fits: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1, height: el.getBoundingClientRect().height })),
+        els.map((el) => ({
+          text: el.textContent ?? '',
+          fits: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1,
+          height: el.getBoundingClientRect().height,
+        })),
       );
       expect(badges.length).toBeGreaterThan(0);
       for (const badge of badges) expect(badge, badge.text).toMatchObject({ fits: true });

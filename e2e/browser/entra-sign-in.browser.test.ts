@@ -77,7 +77,10 @@ async function signInAtProvider(popup: Page, login: string, shot?: string): Prom
       if (shot) await shoot(shot, popup);
     }
     // The popup may close under the click (the redirect page closes it).
-    await popup.locator('button[type="submit"]').click().catch(() => undefined);
+    await popup
+      .locator('button[type="submit"]')
+      .click()
+      .catch(() => undefined);
     // On to the next page (the consent page, or the pane's redirect page, which closes the popup).
     for (let i = 0; i < 300 && !popup.isClosed() && popup.url() === at; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -89,7 +92,10 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const users = [...entraUsersOf(demoUsers(loadCatalogue())), { login: 'newcomer', oid: '5d2f1c3b-0a9e-4f7d-8c6b-2e1a0f9d8c7b', name: '新同事', username: 'newcomer@zj-park.example.cn', roles: [] }];
+    const users = [
+      ...entraUsersOf(demoUsers(loadCatalogue())),
+      { login: 'newcomer', oid: '5d2f1c3b-0a9e-4f7d-8c6b-2e1a0f9d8c7b', name: '新同事', username: 'newcomer@zj-park.example.cn', roles: [] },
+    ];
     provider = await startLocalOpenIdProvider({ users, redirectUris: [`${origin}/auth-redirect.html`] });
     outDir = mkdtempSync(join(tmpdir(), 'zj-addin-entra-'));
     await buildAddin({
@@ -100,7 +106,12 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
       outDir,
       entra: { clientId: provider.paneClientId, authority: provider.issuer, apiScope: provider.apiScope },
     });
-    stack = await startStack({ staticDir: outDir, env: { ...provider.apiEnv, ACCESS_CONTACT: '张江管委会信息中心 021-5080 0000' }, services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } }, port });
+    stack = await startStack({
+      staticDir: outDir,
+      env: { ...provider.apiEnv, ACCESS_CONTACT: '张江管委会信息中心 021-5080 0000' },
+      services: { entra: { fetch: provider.fetch, jwksCooldownMs: 0 } },
+      port,
+    });
     const fakeScript = fakeExcelScript();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // The provider's certificate is made for this run: the context trusts it (and only this context exists).
@@ -180,9 +191,15 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     // The statistician types figures into the sheet.
     const token = await provider.signIn(`${PARK}-statistician`);
     const template = (await (await fetch(`${stack.api}/templates/${PARK}/2025`, { headers: { authorization: `Bearer ${token}` } })).json()) as TemplateModel;
-    const rows = layoutTemplate(template, 'zh').rows.filter((r) => r.cells.value?.kind === 'input').slice(0, 4);
+    const rows = layoutTemplate(template, 'zh')
+      .rows.filter((r) => r.cells.value?.kind === 'input')
+      .slice(0, 4);
     for (const [i, row] of rows.entries()) {
-      const typed = await page.evaluate(([addr, v, sheet]) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.typeInto(sheet!, addr!, v!), [`E${row.row}`, String(100 + i), SHEET] as const);
+      const typed = await page.evaluate(([addr, v, sheet]) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.typeInto(sheet!, addr!, v!), [
+        `E${row.row}`,
+        String(100 + i),
+        SHEET,
+      ] as const);
       expect(typed).toBeNull();
     }
     const typedValues = async () => {
@@ -199,7 +216,17 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
       if (r.url().includes('/api/templates/')) sent.push(r.headers().authorization ?? '');
     };
     page.on('request', onRequest);
-    const refusal = { status: 401, contentType: 'application/json', headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, body: JSON.stringify({ error: { code: 'invalid_token', message: { zh: '身份令牌无效或已过期，请重新获取。', en: 'The identity token is invalid or has expired: get a new one.' } } }) };
+    const refusal = {
+      status: 401,
+      contentType: 'application/json',
+      headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      body: JSON.stringify({
+        error: {
+          code: 'invalid_token',
+          message: { zh: '身份令牌无效或已过期，请重新获取。', en: 'The identity token is invalid or has expired: get a new one.' },
+        },
+      }),
+    };
     await page.route(templates, (route) => route.fulfill(refusal), { times: 1 });
     await page.getByTestId('get-template').click();
     await page.locator('[data-testid^="notice-"]', { hasText: '模板已写入' }).waitFor();
@@ -239,10 +266,14 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     });
     await context.clearCookies();
     // The workbook outlives the pane (Excel reopens a pane over the same workbook): carried over the reload.
-    const workbook = await page.evaluate(() => JSON.stringify((window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state, (_k, v: unknown) => (v instanceof Map ? { __map: [...v] } : v)));
+    const workbook = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state, (_k, v: unknown) => (v instanceof Map ? { __map: [...v] } : v)),
+    );
     await page.reload();
     await page.evaluate((json) => {
-      (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state = JSON.parse(json, (_k, v: { __map?: [unknown, unknown][] } | null) => (v?.__map ? new Map(v.__map) : v));
+      (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state = JSON.parse(json, (_k, v: { __map?: [unknown, unknown][] } | null) =>
+        v?.__map ? new Map(v.__map) : v,
+      );
     }, workbook);
     // The pane finds no account: the sign-in screen, the sheet untouched.
     await page.getByTestId('sign-in-entra').waitFor();
@@ -258,7 +289,8 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     await page.locator('[data-testid="validation-summary"]', { hasText: /还有 \d+ 项未填/ }).waitFor();
     await waitIdle();
     const after = (await snapshot()).sheets.find((s) => s.name === SHEET)!.cells;
-    for (const [address, cell] of Object.entries(before)) if (/^E\d+$/.test(address) && typeof cell.value === 'number') expect(after[address]?.value).toBe(cell.value);
+    for (const [address, cell] of Object.entries(before))
+      if (/^E\d+$/.test(address) && typeof cell.value === 'number') expect(after[address]?.value).toBe(cell.value);
   });
 
   it('the Office dialog page (an Office without nested app authentication) signs in with MSAL’s redirect flow and hands the token to the pane', async () => {
@@ -287,8 +319,14 @@ describe('sign-in with Microsoft Entra ID in Chromium, against a local OpenID pr
     // No account: the dialog goes to the provider; the user signs in there, in the dialog itself.
     await dialog.waitForURL((url) => url.href.startsWith(provider.authorityHost));
     await signInAtProvider(dialog, `${PARK}-reviewer`);
-    await dialog.waitForFunction(() => (window as unknown as { __zjDialogMessages?: string[] }).__zjDialogMessages?.length === 1, undefined, { timeout: 60_000 });
-    const message = JSON.parse(await dialog.evaluate(() => (window as unknown as { __zjDialogMessages: string[] }).__zjDialogMessages[0]!)) as { kind: string; accessToken: string; expiresOn: number };
+    await dialog.waitForFunction(() => (window as unknown as { __zjDialogMessages?: string[] }).__zjDialogMessages?.length === 1, undefined, {
+      timeout: 60_000,
+    });
+    const message = JSON.parse(await dialog.evaluate(() => (window as unknown as { __zjDialogMessages: string[] }).__zjDialogMessages[0]!)) as {
+      kind: string;
+      accessToken: string;
+      expiresOn: number;
+    };
     expect(message.kind).toBe('token');
     expect(message.expiresOn).toBeGreaterThan(Date.now());
     // The token it hands over is one the API takes, for the user who signed in.

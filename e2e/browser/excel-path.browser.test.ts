@@ -42,7 +42,10 @@ const FIGURES_2024: Record<string, number> = {
 };
 /** About 8% more; PCT applications +65%: a warning that needs an explanation. */
 const FIGURES_2025: Record<string, number> = Object.fromEntries(
-  Object.entries(FIGURES_2024).map(([k, v]) => [k, k === 'pct_applications' ? 142 : Number.isInteger(v) && v < 100000 ? Math.round(v * 1.08) : Math.round(v * 1.08 * 100) / 100]),
+  Object.entries(FIGURES_2024).map(([k, v]) => [
+    k,
+    k === 'pct_applications' ? 142 : Number.isInteger(v) && v < 100000 ? Math.round(v * 1.08) : Math.round(v * 1.08 * 100) / 100,
+  ]),
 );
 /** 研发经费支出 typed with two zeros too many: larger than the whole revenue, and a share of 300%. */
 const WRONG = { field: 'rd_expenditure', value: '41472000' };
@@ -60,10 +63,18 @@ async function fill(address: string): Promise<string | null> {
   return ((await cell(address)) as { fill?: string | null } | undefined)?.fill ?? null;
 }
 async function user(action: 'typeInto' | 'paste', address: string, value: string): Promise<string | null> {
-  return page.evaluate(([a, addr, v, name]) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel[a as 'typeInto'](name!, addr!, v!), [action, address, value, sheet] as const);
+  return page.evaluate(([a, addr, v, name]) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel[a as 'typeInto'](name!, addr!, v!), [
+    action,
+    address,
+    value,
+    sheet,
+  ] as const);
 }
 async function fake<T>(fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)['__zjFakeExcel']![f as string]!(...(a as unknown[])) as T, [fn, args] as const);
+  return page.evaluate(
+    ([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)['__zjFakeExcel']![f as string]!(...(a as unknown[])) as T,
+    [fn, args] as const,
+  );
 }
 async function rowOfField(key: string): Promise<number> {
   const snap = await snapshot(page);
@@ -111,7 +122,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
     // The API runs in local development mode (dev tokens): the pane offers the demo-token field, and no work-account button.
     expect(await page.getByTestId('sign-in-entra').count()).toBe(0);
-    await s.shoot(page, 'sign-in', { zh: '登录：本地开发环境，接口接受演示令牌', en: 'Sign in: local development, the API takes demo tokens' }, { sheet: true });
+    await s.shoot(
+      page,
+      'sign-in',
+      { zh: '登录：本地开发环境，接口接受演示令牌', en: 'Sign in: local development, the API takes demo tokens' },
+      { sheet: true },
+    );
     // Signing in asks the API who this is (GET /me): with the network down, the user is not signed in yet.
     const me = `${s.stack.api}/me`;
     await page.route(me, (route) => route.abort('internetdisconnected'));
@@ -120,7 +136,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     const text = await noticeText(page, '网络连接失败');
     expect(text).not.toContain('工作表');
     expect(await page.getByTestId('who').count()).toBe(0);
-    await s.shoot(page, 'offline-at-sign-in', { zh: '登录时断网：只说连不上服务器', en: 'Offline at sign-in: says only that the server is out of reach' }, { sheet: true });
+    await s.shoot(
+      page,
+      'offline-at-sign-in',
+      { zh: '登录时断网：只说连不上服务器', en: 'Offline at sign-in: says only that the server is out of reach' },
+      { sheet: true },
+    );
     await page.unroute(me);
     await page.getByTestId('action-retry').click();
     await page.getByTestId('get-template').waitFor();
@@ -147,7 +168,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(await noticeText(page, '工作簿结构受保护')).toContain('保护工作簿');
     expect(await page.getByTestId('action-retry').isVisible()).toBe(true);
     expect((await snapshot(page)).sheets.map((x) => x.name)).toEqual(['Sheet1', '填报表']);
-    await s.shoot(page, 'workbook-protected', { zh: '工作簿结构受保护：说明原因，可重试', en: 'Workbook structure protected: says so, Retry' }, { sheet: true });
+    await s.shoot(
+      page,
+      'workbook-protected',
+      { zh: '工作簿结构受保护：说明原因，可重试', en: 'Workbook structure protected: says so, Retry' },
+      { sheet: true },
+    );
   });
 
   it('gets the template beside the user’s own 填报表, which is left untouched', async () => {
@@ -166,7 +192,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(snap.sheets.find((x) => x.name === '_meta')?.visibility).toBe('VeryHidden');
     expect(snap.names['ZJ_VALUES']).toMatch(/^='填报表 \(2\)'!\$E\$5:\$E\$\d+$/);
     expect(tpl.cells['B4']?.value).toBe('指标');
-    await s.shoot(page, 'template', { zh: '获取模板：写入“填报表 (2)”，用户自己的“填报表”原样保留', en: "Template in 填报表 (2); the user's own 填报表 untouched" }, { sheet: true });
+    await s.shoot(
+      page,
+      'template',
+      { zh: '获取模板：写入“填报表 (2)”，用户自己的“填报表”原样保留', en: "Template in 填报表 (2); the user's own 填报表 untouched" },
+      { sheet: true },
+    );
   });
 
   it('校验 of a sheet with nothing typed says 尚未填写: no wall of red, no empty draft', async () => {
@@ -189,14 +220,17 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     for (const row of layout.rows) {
       const value = FIGURES_2025[row.fieldKey];
       if (value === undefined) continue;
-      if (row.cells.value?.kind === 'input') expect(await user('typeInto', `E${row.row}`, row.fieldKey === WRONG.field ? WRONG.value : String(value))).toBeNull();
+      if (row.cells.value?.kind === 'input')
+        expect(await user('typeInto', `E${row.row}`, row.fieldKey === WRONG.field ? WRONG.value : String(value))).toBeNull();
       if (row.cells.baseline?.kind === 'input') expect(await user('typeInto', `G${row.row}`, String(FIGURES_2024[row.fieldKey]))).toBeNull();
     }
     // Excel's own validation (the custom rule IF(ISTEXT(E7),TRUE,AND(ISNUMBER(E7),E7>=0,…)))
     // stops a number out of bounds; text passes to the validator, which reads 无, 3.4万 and
     // 1.2亿元 and refuses the rest with its own message (docs/domain.md, "Workbooks"); locked
     // cells refuse typing…
-    const first = layout.rows.find((r) => r.cells.value?.kind === 'input' && r.cells.value.validation?.min === 0 && FIGURES_2025[r.fieldKey] !== undefined && r.fieldKey !== WRONG.field)!;
+    const first = layout.rows.find(
+      (r) => r.cells.value?.kind === 'input' && r.cells.value.validation?.min === 0 && FIGURES_2025[r.fieldKey] !== undefined && r.fieldKey !== WRONG.field,
+    )!;
     expect(await user('typeInto', `E${first.row}`, '-1')).toBe('invalid');
     expect(await user('typeInto', `E${first.row}`, '四百')).toBeNull();
     expect(await user('typeInto', `E${first.row}`, String(FIGURES_2025[first.fieldKey]))).toBeNull();
@@ -223,9 +257,17 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(await groups.count()).toBe(0);
     const group = page.locator(`[data-testid="issue-group"][data-key="field:${WRONG.field}"]`);
     expect(await group.textContent()).toContain(`第 ${rowOf} 行 · 研发经费支出`);
-    await s.shoot(page, 'validated', { zh: '校验：一处笔误只报一次，标在填写的单元格上', en: 'Validated: one typo, one error, on the cell typed' }, { sheet: true });
+    await s.shoot(
+      page,
+      'validated',
+      { zh: '校验：一处笔误只报一次，标在填写的单元格上', en: 'Validated: one typo, one error, on the cell typed' },
+      { sheet: true },
+    );
     await group.locator('[data-testid="issue"]').first().click();
-    await page.waitForFunction((address) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.selection?.address === address, `E${rowOf}`);
+    await page.waitForFunction(
+      (address) => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.selection?.address === address,
+      `E${rowOf}`,
+    );
     await s.shoot(page, 'issue-selected', { zh: '点击问题：选中对应单元格', en: 'A click selects the cell' }, { sheet: true });
   });
 
@@ -240,22 +282,37 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     expect(await fill(`E${rowOf}`)).toBe('#FFF2CC');
     const pctRow = await rowOfField('pct_applications');
     expect(await fill(`E${pctRow}`)).toBe('#F8CBAD');
-    await s.shoot(page, 'fixed', { zh: '改正后再校验：只剩一个提示（PCT 申请量增长 65%）', en: 'Fixed: one warning left (PCT applications +65%)' }, { sheet: true });
+    await s.shoot(
+      page,
+      'fixed',
+      { zh: '改正后再校验：只剩一个提示（PCT 申请量增长 65%）', en: 'Fixed: one warning left (PCT applications +65%)' },
+      { sheet: true },
+    );
     const box = page.getByTestId('explanation');
     await box.fill('本年新引进两家创新药企业，PCT 国际专利申请集中提交，增长属实。');
     // The line above follows the typing; the explanation says when it reached the sheet.
     expect(await summary()).toContain('校验通过');
     await box.blur();
     await page.locator('[data-testid="explanation-state"][data-state="saved"]').waitFor();
-    expect(String((await cell(`J${pctRow}`) as { value?: unknown } | undefined)?.value)).toMatch(/^本年新引进/);
-    await s.shoot(page, 'explained', { zh: '说明已写入工作表“说明”列；提示行更新为“校验通过”', en: 'Explanation saved in the sheet; the line says ready' }, { sheet: true });
+    expect(String(((await cell(`J${pctRow}`)) as { value?: unknown } | undefined)?.value)).toMatch(/^本年新引进/);
+    await s.shoot(
+      page,
+      'explained',
+      { zh: '说明已写入工作表“说明”列；提示行更新为“校验通过”', en: 'Explanation saved in the sheet; the line says ready' },
+      { sheet: true },
+    );
   });
 
   it('a batch held by a cell being edited says so instead of spinning, and goes on after', async () => {
     await fake('startCellEdit');
     await page.getByTestId('validate').click();
     await page.getByText('Excel 正在编辑单元格').waitFor();
-    await s.shoot(page, 'cell-editing', { zh: '正在编辑单元格：提示按 Enter 结束编辑', en: 'A cell being edited: says to press Enter' }, { sheet: true, busy: true });
+    await s.shoot(
+      page,
+      'cell-editing',
+      { zh: '正在编辑单元格：提示按 Enter 结束编辑', en: 'A cell being edited: says to press Enter' },
+      { sheet: true, busy: true },
+    );
     await fake('finishCellEdit');
     await waitIdle(page);
     expect(await summary()).toContain('校验通过');
@@ -270,7 +327,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
       await waitIdle(zone);
       const row = zone.getByTestId('status-table').locator('tbody tr', { hasText: '金山园' });
       await row.getByText('草稿').waitFor();
-      await s.shoot(zone, 'draft-status', { zh: '汇总方：提交前金山园显示“草稿”', en: 'Consolidator: 金山园 is a draft before the submission' }, { sheet: true });
+      await s.shoot(
+        zone,
+        'draft-status',
+        { zh: '汇总方：提交前金山园显示“草稿”', en: 'Consolidator: 金山园 is a draft before the submission' },
+        { sheet: true },
+      );
     } finally {
       await zone.close();
     }
@@ -282,7 +344,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     await page.getByTestId('submit').click();
     await page.getByTestId('action-retry').waitFor();
     expect(await noticeText(page, '网络连接失败')).toContain('您填写的数据仍在工作表中，没有丢失。');
-    await s.shoot(page, 'network-failed', { zh: '网络中断：数据仍在工作表中，可重试', en: 'Network down: the figures are in the sheet, Retry' }, { sheet: true });
+    await s.shoot(
+      page,
+      'network-failed',
+      { zh: '网络中断：数据仍在工作表中，可重试', en: 'Network down: the figures are in the sheet, Retry' },
+      { sheet: true },
+    );
     await page.unroute(submitUrl);
     await page.getByTestId('action-retry').click();
     await page.getByTestId('receipt').waitFor();
@@ -324,7 +391,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
     await waitIdle(page);
     const state = await page.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state);
     expect([state.createdWorkbooks.length, state.insertedWorkbooks.length]).toEqual([1, 1]);
-    await s.shoot(page, 'downloads', { zh: '汇总表在新工作簿中打开；年度评估插入当前工作簿', en: 'Consolidation in a new workbook; evaluation inserted' }, { sheet: true });
+    await s.shoot(
+      page,
+      'downloads',
+      { zh: '汇总表在新工作簿中打开；年度评估插入当前工作簿', en: 'Consolidation in a new workbook; evaluation inserted' },
+      { sheet: true },
+    );
   });
 
   it('in Excel on the web, the evaluation (it has charts) opens as a new workbook, and the pane says why', async () => {
@@ -341,7 +413,12 @@ describe('the task pane in Excel (Chromium, office.js, the calibrated fake Excel
       await evaluation.getByRole('button', { name: '在新工作簿中打开' }).click();
       await noticeText(web, '已在新的 Excel 工作簿中打开');
       expect(await web.evaluate(() => (window as unknown as { __zjFakeExcel: FakeExcel }).__zjFakeExcel.state.createdWorkbooks.length)).toBe(1);
-      await s.shoot(web, 'web-evaluation', { zh: 'Excel 网页版：年度评估在新工作簿中打开（保留图表）', en: 'Excel on the web: the evaluation opens in a new workbook (charts kept)' }, { sheet: true });
+      await s.shoot(
+        web,
+        'web-evaluation',
+        { zh: 'Excel 网页版：年度评估在新工作簿中打开（保留图表）', en: 'Excel on the web: the evaluation opens in a new workbook (charts kept)' },
+        { sheet: true },
+      );
     } finally {
       await web.close();
     }

@@ -38,16 +38,20 @@ export async function openOfficeJsPage(browser: Browser, bundle: string): Promis
         const previous = body.Actions[i - 1];
         const reference = () => ({ _ReferenceId: `{${String(++references).padStart(8, '0')}-0000-0000-0000-000000000000}` });
         if (action.ActionType === 1 && path?.Name === 'Add' && parent?.Name === 'Worksheets') results.push({ ActionId: action.Id, Value: reference() });
-        else if (action.ActionType === 1 && previous?.Name === '_KeepReference' && previous.ObjectPathId === action.ObjectPathId) results.push({ ActionId: action.Id, Value: reference() });
-        else if (action.ActionType === 2 && path?.Name === 'Worksheets') results.push({ ActionId: action.Id, Value: { _Items: [{ Name: 'Sheet1', Visibility: 'Visible', Position: 0 }] } });
+        else if (action.ActionType === 1 && previous?.Name === '_KeepReference' && previous.ObjectPathId === action.ObjectPathId)
+          results.push({ ActionId: action.Id, Value: reference() });
+        else if (action.ActionType === 2 && path?.Name === 'Worksheets')
+          results.push({ ActionId: action.Id, Value: { _Items: [{ Name: 'Sheet1', Visibility: 'Visible', Position: 0 }] } });
         else if (action.ActionType === 2 && path?.Name === 'Names') results.push({ ActionId: action.Id, Value: { _Items: [] } });
         else if (action.ActionType === 2 && path?.ObjectPathType === 1) results.push({ ActionId: action.Id, Value: { Name: 'Book1.xlsx', ReadOnly: false } });
-        else if (action.ActionType === 2 && path?.Name === 'Protection' && parent?.ObjectPathType === 1) results.push({ ActionId: action.Id, Value: { Protected: false } });
+        else if (action.ActionType === 2 && path?.Name === 'Protection' && parent?.ObjectPathType === 1)
+          results.push({ ActionId: action.Id, Value: { Protected: false } });
       });
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ Results: results }) });
     }
     if (url.pathname === '/scenarios.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle });
-    if (url.pathname.endsWith('.js')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(OFFICE_JS_DIST, url.pathname.slice(1))) });
+    if (url.pathname.endsWith('.js'))
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(OFFICE_JS_DIST, url.pathname.slice(1))) });
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' });
   });
   await page.goto(`${ORIGIN}/index.html`);

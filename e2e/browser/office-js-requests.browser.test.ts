@@ -87,8 +87,22 @@ describe('office.js request sizes', { timeout: 180_000 }, () => {
     const file = name.replace(/[^a-z0-9]+/gi, '-');
     const mismatch = ours.findIndex((body, i) => normalise(body) !== normalise(real[i] ?? ''));
     if (mismatch >= 0 || ours.length !== real.length) {
-      writeFileSync(`${ARTIFACTS}${file}-office-js.json`, JSON.stringify(real.map((b) => JSON.parse(b)), null, 1));
-      writeFileSync(`${ARTIFACTS}${file}-fake.json`, JSON.stringify(ours.map((b) => JSON.parse(b)), null, 1));
+      writeFileSync(
+        `${ARTIFACTS}${file}-office-js.json`,
+        JSON.stringify(
+          real.map((b) => JSON.parse(b)),
+          null,
+          1,
+        ),
+      );
+      writeFileSync(
+        `${ARTIFACTS}${file}-fake.json`,
+        JSON.stringify(
+          ours.map((b) => JSON.parse(b)),
+          null,
+          1,
+        ),
+      );
     }
     expect(ours.map((b) => size(b))).toEqual(real.map((b) => size(b)));
     // The bodies are equal too (not printed: megabytes of JSON; on a mismatch both are saved in test-artifacts/).

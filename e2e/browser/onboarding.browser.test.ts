@@ -131,10 +131,15 @@ describe('onboarding a park in the pane, in Chromium at 320 px', { timeout: 180_
     await shoot('04-published-zh');
     await click('lang');
     await shoot('05-published-en');
-    writeFileSync(`${ARTIFACTS}measured.txt`, `upload → published in the pane: ${clicks} clicks (3 text fields typed besides the plan), ${seconds.toFixed(1)} s of machine time\n`);
+    writeFileSync(
+      `${ARTIFACTS}measured.txt`,
+      `upload → published in the pane: ${clicks} clicks (3 text fields typed besides the plan), ${seconds.toFixed(1)} s of machine time\n`,
+    );
     console.log(`onboarding in the pane: ${clicks} clicks, ${seconds.toFixed(1)} s from reading the plan to published`);
 
-    const catalogue = await fetch(`${stack.api}/catalogue`, { headers: { authorization: `Bearer ${stack.tokens['zone-consolidator']}` } }).then((r) => r.json() as Promise<{ version: number; parks: Array<{ code: string }>; targets: Array<{ park: string }> }>);
+    const catalogue = await fetch(`${stack.api}/catalogue`, { headers: { authorization: `Bearer ${stack.tokens['zone-consolidator']}` } }).then(
+      (r) => r.json() as Promise<{ version: number; parks: Array<{ code: string }>; targets: Array<{ park: string }> }>,
+    );
     expect(catalogue.version).toBe(2);
     expect(catalogue.targets.filter((t) => t.park === 'songjiang')).toHaveLength(8);
   });

@@ -80,7 +80,7 @@ export class PaneSession {
   /**
    * Saves this step in both languages: the pane as it is, then again after the language switch
    * (every message on screen is rendered anew), and back. `busy`: the picture is of an operation
- * still going on. With the fake Excel, each picture is
+   * still going on. With the fake Excel, each picture is
    * the sheet as Excel would show it beside the pane; without, the whole pane.
    */
   async shoot(pane: Page, name: string, caption: { zh: string; en: string }, options: { sheet?: boolean; busy?: boolean } = {}): Promise<string[]> {

@@ -6,7 +6,11 @@ function display(value: string | number | boolean, numberFormat: string): string
   if (typeof value !== 'number') return String(value);
   const decimals = /\.(0+)/.exec(numberFormat)?.[1]?.length ?? 0;
   const grouped = numberFormat.includes(',');
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals || (numberFormat === 'General' ? 6 : 0), useGrouping: grouped });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals || (numberFormat === 'General' ? 6 : 0),
+    useGrouping: grouped,
+  });
 }
 
 /**
@@ -14,7 +18,12 @@ function display(value: string | number | boolean, numberFormat: string): string
  * the selected cell, sheet tabs without the very-hidden ones), beside a screenshot of the task
  * pane: one picture per step of the browser test.
  */
-export function renderComposite(snapshot: FakeSnapshot, paneScreenshot: Buffer, caption: string, options: { rows?: number; columns?: string[]; lang?: 'zh' | 'en' } = {}): string {
+export function renderComposite(
+  snapshot: FakeSnapshot,
+  paneScreenshot: Buffer,
+  caption: string,
+  options: { rows?: number; columns?: string[]; lang?: 'zh' | 'en' } = {},
+): string {
   const sheetName = snapshot.activeSheet ?? snapshot.sheets[0]?.name ?? '';
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   const columns = options.columns ?? ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
@@ -53,7 +62,10 @@ export function renderComposite(snapshot: FakeSnapshot, paneScreenshot: Buffer, 
   grid += '</table>';
   const tabs = snapshot.sheets
     .filter((s) => s.visibility === 'Visible')
-    .map((s) => `<span class="tab${s.name === sheetName ? ' on' : ''}">${esc(s.name)}${s.protected ? (options.lang === 'en' ? ' (protected)' : ' (保护)') : ''}</span>`)
+    .map(
+      (s) =>
+        `<span class="tab${s.name === sheetName ? ' on' : ''}">${esc(s.name)}${s.protected ? (options.lang === 'en' ? ' (protected)' : ' (保护)') : ''}</span>`,
+    )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body{margin:0;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#f3f3f3;}

@@ -96,11 +96,20 @@ try {
   };
 
   const template = await run('GET /api/templates/{park}/{period}', 'GET', (t) => `/api/templates/${t.park}/${t.period}`);
-  const submit = await run('POST /api/returns/{park}/{period}', 'POST', (t) => `/api/returns/${t.park}/${t.period}`, (input) => JSON.stringify(input));
+  const submit = await run(
+    'POST /api/returns/{park}/{period}',
+    'POST',
+    (t) => `/api/returns/${t.park}/${t.period}`,
+    (input) => JSON.stringify(input),
+  );
 
   // The floor: the same bytes from a bare node:http handler (a template; a receipt).
   const sampleTemplate = await call(base, 'getTemplate', { params: { park: targets[0]!.park, period: targets[0]!.period }, token: tokens[targets[0]!.park]! });
-  const sampleReceipt = await call(base, 'submitReturn', { params: { park: targets[0]!.park, period: targets[0]!.period }, token: tokens[targets[0]!.park]!, json: targets[0]!.input });
+  const sampleReceipt = await call(base, 'submitReturn', {
+    params: { park: targets[0]!.park, period: targets[0]!.period },
+    token: tokens[targets[0]!.park]!,
+    json: targets[0]!.input,
+  });
   writeFileSync(join(location, 'template.json'), JSON.stringify(sampleTemplate.body));
   writeFileSync(join(location, 'receipt.json'), JSON.stringify(sampleReceipt.body));
   bare = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url))], {
@@ -110,7 +119,13 @@ try {
   });
   const barePort = await listeningPort(bare);
   const bareGet = await run('bare node:http GET (template bytes)', 'GET', (t) => `/api/templates/${t.park}/${t.period}`, undefined, barePort);
-  const barePost = await run('bare node:http POST (receipt bytes)', 'POST', (t) => `/api/returns/${t.park}/${t.period}`, (input) => JSON.stringify(input), barePort);
+  const barePost = await run(
+    'bare node:http POST (receipt bytes)',
+    'POST',
+    (t) => `/api/returns/${t.park}/${t.period}`,
+    (input) => JSON.stringify(input),
+    barePort,
+  );
 
   const summary = [template, submit, bareGet, barePost].map((r) => ({
     endpoint: r.title,
@@ -132,8 +147,16 @@ try {
   const goals = [
     { goal: 'template GET p99 ≤ 25 ms', value: `${template.latency.p99} ms`, met: template.latency.p99 <= 25 },
     { goal: 'submit p99 ≤ 100 ms', value: `${submit.latency.p99} ms`, met: submit.latency.p99 <= 100 },
-    { goal: 'template GET throughput ≥ 50% of bare node:http', value: percent(template.requests.average / bareGet.requests.average), met: template.requests.average >= 0.5 * bareGet.requests.average },
-    { goal: 'submit throughput ≥ 50% of bare node:http', value: percent(submit.requests.average / barePost.requests.average), met: submit.requests.average >= 0.5 * barePost.requests.average },
+    {
+      goal: 'template GET throughput ≥ 50% of bare node:http',
+      value: percent(template.requests.average / bareGet.requests.average),
+      met: template.requests.average >= 0.5 * bareGet.requests.average,
+    },
+    {
+      goal: 'submit throughput ≥ 50% of bare node:http',
+      value: percent(submit.requests.average / barePost.requests.average),
+      met: submit.requests.average >= 0.5 * barePost.requests.average,
+    },
   ];
   console.log('\nGoals (issue 13, item 10):');
   console.table(goals.map((g) => ({ ...g, met: g.met ? 'met' : 'NOT MET' })));

@@ -55,13 +55,19 @@ export function writeFloorXlsx(sheets: readonly FloorSheet[]): Buffer {
       const st = s ? ` s="${s}"` : '';
       let xml: string;
       if (c.formula !== undefined) {
-        xml = typeof c.value === 'string' ? `<c r="${c.ref}"${st} t="str"><f>${esc(c.formula)}</f><v>${esc(c.value)}</v></c>` : `<c r="${c.ref}"${st}><f>${esc(c.formula)}</f>${c.value === null ? '' : `<v>${c.value}</v>`}</c>`;
+        xml =
+          typeof c.value === 'string'
+            ? `<c r="${c.ref}"${st} t="str"><f>${esc(c.formula)}</f><v>${esc(c.value)}</v></c>`
+            : `<c r="${c.ref}"${st}><f>${esc(c.formula)}</f>${c.value === null ? '' : `<v>${c.value}</v>`}</c>`;
       } else if (typeof c.value === 'number') xml = `<c r="${c.ref}"${st}><v>${c.value}</v></c>`;
       else if (typeof c.value === 'string') xml = `<c r="${c.ref}"${st} t="inlineStr"><is><t xml:space="preserve">${esc(c.value)}</t></is></c>`;
       else continue;
       (rows.get(row) ?? rows.set(row, []).get(row)!).push(xml);
     }
-    const data = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([r, cells]) => `<row r="${r}">${cells.join('')}</row>`).join('');
+    const data = [...rows.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([r, cells]) => `<row r="${r}">${cells.join('')}</row>`)
+      .join('');
     files.push([
       `xl/worksheets/sheet${i + 1}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`,

@@ -30,7 +30,8 @@ try {
   writeFileSync(join(floor, 'package.json'), JSON.stringify({ type: 'module', main: 'index.js' }));
   await build({
     stdin: {
-      contents: "import { app } from '@azure/functions';\napp.http('hello', { methods: ['GET'], route: 'hello', authLevel: 'anonymous', handler: async () => ({ body: 'hello' }) });\n",
+      contents:
+        "import { app } from '@azure/functions';\napp.http('hello', { methods: ['GET'], route: 'hello', authLevel: 'anonymous', handler: async () => ({ body: 'hello' }) });\n",
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
       loader: 'js',
     },
@@ -47,7 +48,9 @@ try {
   });
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
-  console.log(`package: ${pkg.files.length} files, folder ${mb(pkg.folderBytes)}, zip ${mb(pkg.zipBytes)}; index.js ${mb(pkg.files.find((f) => f.path === 'index.js')!.bytes)}`);
+  console.log(
+    `package: ${pkg.files.length} files, folder ${mb(pkg.folderBytes)}, zip ${mb(pkg.zipBytes)}; index.js ${mb(pkg.files.find((f) => f.path === 'index.js')!.bytes)}`,
+  );
 
   const nodes = [process.execPath, ...(existsSync(NODE22) ? [NODE22] : [])];
   for (const node of nodes) {
@@ -57,7 +60,9 @@ try {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const max = (xs: number[]) => Math.max(...xs);
     console.log(`\nNode ${version}, ${LOADS} cold loads each (import of main and registration, ms; whole process to ready, ms):`);
-    console.log(`  package (${app.functions} functions): median ${med(app.load)} (slowest ${max(app.load)}); process ${med(app.process)} (slowest ${max(app.process)})`);
+    console.log(
+      `  package (${app.functions} functions): median ${med(app.load)} (slowest ${max(app.load)}); process ${med(app.process)} (slowest ${max(app.process)})`,
+    );
     console.log(`  baseline (1 function):  median ${med(base.load)} (slowest ${max(base.load)}); process ${med(base.process)} (slowest ${max(base.process)})`);
     console.log(`  ratio to the baseline: load ×${(med(app.load) / med(base.load)).toFixed(1)}, process ×${(med(app.process) / med(base.process)).toFixed(1)}`);
   }
@@ -73,7 +78,11 @@ async function loads(node: string, appDir: string): Promise<{ load: number[]; pr
   for (let i = 0; i < LOADS; i++) {
     const started = performance.now();
     const ready = await new Promise<{ loadMs: number; functions: unknown[] }>((resolve, reject) => {
-      const child = spawn(node, [join(work, 'worker-stand-in.cjs'), appDir], { cwd: appDir, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(node, [join(work, 'worker-stand-in.cjs'), appDir], {
+        cwd: appDir,
+        env: { PATH: process.env.PATH },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();

@@ -19,7 +19,9 @@ export function syntheticCatalogue(parks: number, options: { prefix?: string; so
   return {
     ...real,
     parks: copies.map((c) => c.park),
-    targets: copies.flatMap((c) => real.targets.filter((t) => t.park === c.from.code).map((t) => ({ ...t, id: t.id.replace(c.from.code, c.park.code), park: c.park.code }))),
+    targets: copies.flatMap((c) =>
+      real.targets.filter((t) => t.park === c.from.code).map((t) => ({ ...t, id: t.id.replace(c.from.code, c.park.code), park: c.park.code })),
+    ),
     wordings: [],
   };
 }
@@ -35,7 +37,10 @@ export function syntheticZone(parks = 24, years = [2024, 2025, 2026]): { consoli
   const of = (period: string) => history.returns.filter((r) => r.period === period);
   const days = (y: number) => (y % 4 === 0 ? 366 : 365);
   const baselines = Object.fromEntries(
-    catalogue.parks.map((p) => [p.code, Object.assign({}, ...history.versions.filter((v) => v.park === p.code).map((v) => v.baselines)) as Record<string, number | null>]),
+    catalogue.parks.map((p) => [
+      p.code,
+      Object.assign({}, ...history.versions.filter((v) => v.park === p.code).map((v) => v.baselines)) as Record<string, number | null>,
+    ]),
   );
   return {
     consolidated: {

@@ -46,7 +46,15 @@ async function main(): Promise<void> {
     for (const kind of ['consolidated', 'floor-consolidated', 'evaluation', 'floor-evaluation'] as const) {
       const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, '--child', kind, join(dir, `${kind}.json`)], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`${kind}: ${r.stderr}`);
-      const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { first: number; median: number; cpu: number; maxRss: number; rssBefore: number; bytes: number; cells: number };
+      const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
+        first: number;
+        median: number;
+        cpu: number;
+        maxRss: number;
+        rssBefore: number;
+        bytes: number;
+        cells: number;
+      };
       medians.set(kind, m.median);
       rows.push([kind, String(m.cells), kb(m.bytes), ms(m.first), ms(m.median), ms(m.cpu), '', mb(m.maxRss), `+${mb(m.maxRss - m.rssBefore)}`]);
     }
@@ -59,7 +67,9 @@ async function main(): Promise<void> {
     table(['workbook', 'cells', 'size', 'first build', `median of ${RUNS}`, 'CPU (median)', 'ratio to floor', 'peak RSS', 'over baseline'], rows);
     for (const kind of ['consolidated', 'evaluation'] as const) {
       const median = medians.get(kind)!;
-      console.log(`${kind}: median ${ms(median)}, goal ≤ ${GOAL_MS} ms: ${median <= GOAL_MS ? 'met' : 'NOT met'} (on a machine others share, wall time is high: see CPU)`);
+      console.log(
+        `${kind}: median ${ms(median)}, goal ≤ ${GOAL_MS} ms: ${median <= GOAL_MS ? 'met' : 'NOT met'} (on a machine others share, wall time is high: see CPU)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -69,9 +79,11 @@ async function main(): Promise<void> {
 async function child(kind: Kind, file: string): Promise<void> {
   const input = JSON.parse(readFileSync(file, 'utf8'));
   const build: () => Promise<Buffer> | Buffer =
-    kind === 'consolidated' ? () => writeConsolidatedWorkbook(input)
-    : kind === 'evaluation' ? () => writeEvaluationWorkbook(input)
-    : () => writeFloorXlsx(input as FloorSheet[]);
+    kind === 'consolidated'
+      ? () => writeConsolidatedWorkbook(input)
+      : kind === 'evaluation'
+        ? () => writeEvaluationWorkbook(input)
+        : () => writeFloorXlsx(input as FloorSheet[]);
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let t = performance.now();
@@ -90,8 +102,12 @@ async function child(kind: Kind, file: string): Promise<void> {
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  const cells = kind.startsWith('floor') ? (input as FloorSheet[]).reduce((n, s) => n + s.cells.length, 0) : (await cellsOf(out)).reduce((n, s) => n + s.cells.length, 0);
-  console.log(JSON.stringify({ first, median: times[Math.floor(times.length / 2)], cpu: cpu[Math.floor(cpu.length / 2)], maxRss, rssBefore, bytes: out.length, cells }));
+  const cells = kind.startsWith('floor')
+    ? (input as FloorSheet[]).reduce((n, s) => n + s.cells.length, 0)
+    : (await cellsOf(out)).reduce((n, s) => n + s.cells.length, 0);
+  console.log(
+    JSON.stringify({ first, median: times[Math.floor(times.length / 2)], cpu: cpu[Math.floor(cpu.length / 2)], maxRss, rssBefore, bytes: out.length, cells }),
+  );
 }
 
 /** The cells of a workbook as the floor writes them: value or cached result, formula, number format. */

@@ -26,11 +26,16 @@ async function submit(park: string, value: number): Promise<Receipt> {
 }
 
 async function review(park: string, version: number, decision: 'approve' | 'return'): Promise<void> {
-  const r = await call(base, 'reviewReturn', { params: { park, period: PERIOD }, token: reviewer(park), json: { version, decision, comment: decision === 'return' ? '数据有误,请核实后重报' : '' } });
+  const r = await call(base, 'reviewReturn', {
+    params: { park, period: PERIOD },
+    token: reviewer(park),
+    json: { version, decision, comment: decision === 'return' ? '数据有误,请核实后重报' : '' },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
 }
 
-const version = async (park: string, n: number) => (await call(base, 'getReturnVersion', { params: { park, period: PERIOD, version: String(n) }, token: zone() })).body;
+const version = async (park: string, n: number) =>
+  (await call(base, 'getReturnVersion', { params: { park, period: PERIOD, version: String(n) }, token: zone() })).body;
 const consolidation = async () => (await call(base, 'getConsolidation', { params: { period: PERIOD }, token: zone() })).body;
 const evaluation = async () => (await call(base, 'getEvaluation', { params: { year: PERIOD }, token: zone() })).body;
 const revenueOf = (c: Consolidation, park: string) => c.rows.find((r) => r.indicator === 'operating_revenue')!.cells.find((x) => x.unit === park)!.value;

@@ -144,7 +144,7 @@ describe('validate, submit, read back', () => {
     expect((await call(base, 'getReturnVersion', { params: { park, period, version: '0' }, token: stat(park) })).error?.code).toBe('invalid_version');
   });
 
-  it('the next period\'s template carries the previous values and the baselines', async () => {
+  it("the next period's template carries the previous values and the baselines", async () => {
     const park = parks[0]!;
     const t = await call(base, 'getTemplate', { params: { park, period: '2025' }, token: stat(park) });
     expect(t.body.previousPeriod).toBe('2024');
@@ -163,7 +163,12 @@ describe('validate, submit, read back', () => {
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    const reused = await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: { ...input, explanations: { ...input.explanations, x: 'changed' } }, headers });
+    const reused = await call(base, 'submitReturn', {
+      params: { park, period },
+      token: stat(park),
+      json: { ...input, explanations: { ...input.explanations, x: 'changed' } },
+      headers,
+    });
     expect(reused.status).toBe(409);
     expect(reused.error?.code).toBe('idempotency_key_reused');
     const list = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
@@ -178,7 +183,11 @@ describe('review', () => {
     const park = parks[3]!;
     const input = await makeValidReturn(base, stat(park), park, period);
     await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
-    const a = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'approve', comment: '数据无误' } });
+    const a = await call(base, 'reviewReturn', {
+      params: { park, period },
+      token: reviewer(park),
+      json: { version: 1, decision: 'approve', comment: '数据无误' },
+    });
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ version: 1, decision: 'approve', by: { id: `${park}-reviewer` } });
     const again = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return', comment: 'x' } });
@@ -194,7 +203,11 @@ describe('review', () => {
     await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
     const noComment = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return' } });
     expect(noComment.error?.code).toBe('review_comment_required');
-    const back = await call(base, 'reviewReturn', { params: { park, period }, token: reviewer(park), json: { version: 1, decision: 'return', comment: '研发经费请核实' } });
+    const back = await call(base, 'reviewReturn', {
+      params: { park, period },
+      token: reviewer(park),
+      json: { version: 1, decision: 'return', comment: '研发经费请核实' },
+    });
     expect(back.status).toBe(201);
     expect((await call(base, 'getReturn', { params: { park, period }, token: stat(park) })).body.state).toBe('returned');
     await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
@@ -204,7 +217,11 @@ describe('review', () => {
   });
 
   it('reviewing a return never submitted is 404', async () => {
-    const r = await call(base, 'reviewReturn', { params: { park: parks[0]!, period: '2023Q1' }, token: reviewer(parks[0]!), json: { version: 1, decision: 'approve' } });
+    const r = await call(base, 'reviewReturn', {
+      params: { park: parks[0]!, period: '2023Q1' },
+      token: reviewer(parks[0]!),
+      json: { version: 1, decision: 'approve' },
+    });
     expect(r.status).toBe(404);
     expect(r.error?.code).toBe('return_not_found');
   });
@@ -248,7 +265,12 @@ describe('status, locks, consolidation, evaluation', () => {
     const r = await call(base, 'getConsolidation', { params: { period: '2024' }, token: zone() });
     expect(r.status).toBe(200);
     expect(r.body.period).toBe('2024');
-    expect(r.body.sources).toEqual(expect.arrayContaining([{ park: parks[0], version: 2 }, { park: parks[2], version: 1 }]));
+    expect(r.body.sources).toEqual(
+      expect.arrayContaining([
+        { park: parks[0], version: 2 },
+        { park: parks[2], version: 1 },
+      ]),
+    );
     expect(r.body.rows.length).toBeGreaterThan(0);
   });
 
@@ -356,11 +378,42 @@ describe('the adapter', () => {
 describe('error messages a Chinese desk reads', () => {
   // zh names parks, roles and review decisions in Chinese, never by their codes; en in English.
   it.each([
-    ['another park’s return', () => call(base, 'getReturn', { params: { park: 'jinshan', period: '2024' }, token: stat('minhang') }), 'forbidden_park', ['闵行园', '金山园'], ['Minhang Park', 'Jinshan Park']],
-    ['a role that may not submit', () => call(base, 'submitReturn', { params: { park: 'jinshan', period: '2024' }, token: reviewer('jinshan'), jsonAsIs: {} }), 'forbidden_role', ['园区审核员'], ['park reviewer']],
-    ['a version that does not exist', () => call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2023Q1', version: '9' }, token: stat('jinshan') }), 'version_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
-    ['a draft never saved', () => call(base, 'getDraft', { params: { park: 'jinshan', period: '2023Q1' }, token: stat('jinshan') }), 'draft_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
-    ['a review of a return never submitted', () => call(base, 'reviewReturn', { params: { park: 'jinshan', period: '2023Q1' }, token: reviewer('jinshan'), json: { version: 1, decision: 'approve' } }), 'return_not_found', ['金山园 2023Q1'], ['Jinshan Park 2023Q1']],
+    [
+      'another park’s return',
+      () => call(base, 'getReturn', { params: { park: 'jinshan', period: '2024' }, token: stat('minhang') }),
+      'forbidden_park',
+      ['闵行园', '金山园'],
+      ['Minhang Park', 'Jinshan Park'],
+    ],
+    [
+      'a role that may not submit',
+      () => call(base, 'submitReturn', { params: { park: 'jinshan', period: '2024' }, token: reviewer('jinshan'), jsonAsIs: {} }),
+      'forbidden_role',
+      ['园区审核员'],
+      ['park reviewer'],
+    ],
+    [
+      'a version that does not exist',
+      () => call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2023Q1', version: '9' }, token: stat('jinshan') }),
+      'version_not_found',
+      ['金山园 2023Q1'],
+      ['Jinshan Park 2023Q1'],
+    ],
+    [
+      'a draft never saved',
+      () => call(base, 'getDraft', { params: { park: 'jinshan', period: '2023Q1' }, token: stat('jinshan') }),
+      'draft_not_found',
+      ['金山园 2023Q1'],
+      ['Jinshan Park 2023Q1'],
+    ],
+    [
+      'a review of a return never submitted',
+      () =>
+        call(base, 'reviewReturn', { params: { park: 'jinshan', period: '2023Q1' }, token: reviewer('jinshan'), json: { version: 1, decision: 'approve' } }),
+      'return_not_found',
+      ['金山园 2023Q1'],
+      ['Jinshan Park 2023Q1'],
+    ],
   ])('%s', async (_name, send, code, zh, en) => {
     const r = await send();
     expect(r.error?.code).toBe(code);

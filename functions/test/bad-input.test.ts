@@ -62,11 +62,27 @@ const withFigures = (change: (f: ReturnInput['figures']) => void) => () => {
 const CASES: BadCase[] = [
   submit(() => ({ raw: { body: '{"templateVersion": ', contentType: 'application/json' } }), { label: 'malformed JSON', status: 400, code: 'malformed_json' }),
   submit(() => ({ raw: { body: '', contentType: 'application/json' } }), { label: 'empty body', status: 400, code: 'malformed_json' }),
-  submit(() => ({ raw: { body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), contentType: 'application/json' } }), { label: 'body not UTF-8', status: 400, code: 'malformed_json' }),
-  submit(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'wrong content type (text/plain)', status: 415, code: 'unsupported_media_type' }),
-  submit(() => ({ raw: { body: 'templateVersion=x', contentType: 'application/x-www-form-urlencoded' } }), { label: 'form-encoded body', status: 415, code: 'unsupported_media_type' }),
+  submit(() => ({ raw: { body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), contentType: 'application/json' } }), {
+    label: 'body not UTF-8',
+    status: 400,
+    code: 'malformed_json',
+  }),
+  submit(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), {
+    label: 'wrong content type (text/plain)',
+    status: 415,
+    code: 'unsupported_media_type',
+  }),
+  submit(() => ({ raw: { body: 'templateVersion=x', contentType: 'application/x-www-form-urlencoded' } }), {
+    label: 'form-encoded body',
+    status: 415,
+    code: 'unsupported_media_type',
+  }),
   submit(() => ({ raw: { body: JSON.stringify(valid) } }), { label: 'no content type', status: 415, code: 'unsupported_media_type' }),
-  submit(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), { label: 'body over the limit', status: 413, code: 'body_too_large' }),
+  submit(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), {
+    label: 'body over the limit',
+    status: 413,
+    code: 'body_too_large',
+  }),
   {
     label: 'unknown park',
     method: 'POST',
@@ -87,20 +103,50 @@ const CASES: BadCase[] = [
     watch: () => ({ park: PARK, period: LOCKED }),
   },
   submit(() => ({ json: { ...valid, templateVersion: '0'.repeat(64) } }), { label: 'stale template version', status: 409, code: 'stale_template' }),
-  submit(() => ({ json: { ...valid, figures: [1, 2, 3] } }), { label: 'figures is an array', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
+  submit(() => ({ json: { ...valid, figures: [1, 2, 3] } }), {
+    label: 'figures is an array',
+    status: 400,
+    code: 'invalid_body',
+    issues: ['body_field_invalid'],
+  }),
   submit(() => ({ json: { ...valid, templateVersion: 42 } }), { label: 'templateVersion is a number', status: 400, code: 'invalid_body' }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = { value: 1 } as never)), { label: 'a figure is an object', status: 400, code: 'invalid_body' }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = true as never)), { label: 'a figure is a boolean', status: 400, code: 'invalid_body' }),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = { value: 1 } as never)),
+    { label: 'a figure is an object', status: 400, code: 'invalid_body' },
+  ),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = true as never)),
+    { label: 'a figure is a boolean', status: 400, code: 'invalid_body' },
+  ),
   submit(() => ({ json: { ...valid, explanations: { a: 1 } } }), { label: 'an explanation is not text', status: 400, code: 'invalid_body' }),
   submit(() => ({ json: [valid] }), { label: 'body is an array', status: 400, code: 'invalid_body' }),
   submit(() => ({ json: null }), { label: 'body is null', status: 400, code: 'invalid_body' }),
   submit(() => ({ json: { figures: valid.figures } }), { label: 'templateVersion missing', status: 400, code: 'invalid_body' }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = 'abc')), { label: 'text in a number cell', status: 422, code: 'return_not_acceptable' }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = -5)), { label: 'a negative amount', status: 422, code: 'return_not_acceptable' }),
-  submit(withFigures((f) => (f.no_such_indicator = 1)), { label: 'an unknown field', status: 422, code: 'return_not_acceptable', issues: ['field_unknown'] }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = null)), { label: 'a required figure left blank', status: 422, code: 'return_not_acceptable', issues: ['value_missing'] }),
-  submit(withFigures((f) => (f[FIRST_FIELD()] = '无')), { label: 'a warning without explanation', status: 422, code: 'return_not_acceptable', issues: ['value_declared_none'] }),
-  submit(() => ({ json: valid, headers: { 'idempotency-key': 'has spaces and /' } }), { label: 'malformed Idempotency-Key', status: 400, code: 'invalid_idempotency_key' }),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = 'abc')),
+    { label: 'text in a number cell', status: 422, code: 'return_not_acceptable' },
+  ),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = -5)),
+    { label: 'a negative amount', status: 422, code: 'return_not_acceptable' },
+  ),
+  submit(
+    withFigures((f) => (f.no_such_indicator = 1)),
+    { label: 'an unknown field', status: 422, code: 'return_not_acceptable', issues: ['field_unknown'] },
+  ),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = null)),
+    { label: 'a required figure left blank', status: 422, code: 'return_not_acceptable', issues: ['value_missing'] },
+  ),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = '无')),
+    { label: 'a warning without explanation', status: 422, code: 'return_not_acceptable', issues: ['value_declared_none'] },
+  ),
+  submit(() => ({ json: valid, headers: { 'idempotency-key': 'has spaces and /' } }), {
+    label: 'malformed Idempotency-Key',
+    status: 400,
+    code: 'invalid_idempotency_key',
+  }),
   {
     label: 'validate with malformed JSON',
     method: 'POST',
@@ -116,14 +162,16 @@ const CASES: BadCase[] = [
       ['review return without comment', { version: 1, decision: 'return', comment: '  ' }, 400, 'review_comment_required'],
       ['review of a version that does not exist', { version: 9, decision: 'approve' }, 404, 'version_not_found'],
     ] as const
-  ).map(([label, json, status, code]): BadCase => ({
-    label,
-    method: 'POST',
-    path: () => `/returns/${PARK}/${PERIOD}/review`,
-    options: () => ({ token: reviewer(), json }),
-    status,
-    code,
-  })),
+  ).map(
+    ([label, json, status, code]): BadCase => ({
+      label,
+      method: 'POST',
+      path: () => `/returns/${PARK}/${PERIOD}/review`,
+      options: () => ({ token: reviewer(), json }),
+      status,
+      code,
+    }),
+  ),
   submit(() => ({ json: { ...valid, explanations: { ...valid.explanations, 'change_beyond_band@figures.no_such_field': '旧提示的说明' } } }), {
     label: 'an explanation keyed to no issue and no indicator',
     status: 422,
@@ -131,8 +179,18 @@ const CASES: BadCase[] = [
     issues: ['explanation_unmatched'],
   }),
   // A period that has not begun takes no return yet: submissions, uploads, drafts, validation.
-  submit(() => ({ json: valid }), { label: 'a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
-  saveDraft(() => ({ json: valid }), { label: 'draft: a period not begun (2099Q4)', status: 409, code: 'period_not_started', watch: () => ({ park: PARK, period: FUTURE }) }),
+  submit(() => ({ json: valid }), {
+    label: 'a period not begun (2099Q4)',
+    status: 409,
+    code: 'period_not_started',
+    watch: () => ({ park: PARK, period: FUTURE }),
+  }),
+  saveDraft(() => ({ json: valid }), {
+    label: 'draft: a period not begun (2099Q4)',
+    status: 409,
+    code: 'period_not_started',
+    watch: () => ({ park: PARK, period: FUTURE }),
+  }),
   {
     label: 'validate: a period not begun (2099Q4)',
     method: 'POST',
@@ -160,20 +218,36 @@ const CASES: BadCase[] = [
       ['upload: an embedded OLE object', () => withOleObject(filledWorkbook), 422, 'upload_embedded_objects'],
       ['upload: a part that expands a thousand to one (8 MB of blanks)', () => withPadding(filledWorkbook, 8), 413, 'upload_compression_too_high'],
     ] as const
-  ).map(([label, body, status, code]): BadCase => ({
-    label,
-    method: 'POST',
-    path: () => `/returns/${PARK}/${PERIOD}/upload`,
-    options: () => ({ token: stat(), raw: { body: body(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
-    status,
-    code,
-  })),
+  ).map(
+    ([label, body, status, code]): BadCase => ({
+      label,
+      method: 'POST',
+      path: () => `/returns/${PARK}/${PERIOD}/upload`,
+      options: () => ({ token: stat(), raw: { body: body(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+      status,
+      code,
+    }),
+  ),
   // A lone UTF-16 surrogate (half of a character, as a broken client or a cut string sends it:
   // JSON allows "\ud800") is no text: refused as the field it is in, never a 500.
-  submit(withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')), { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
-  submit(withFigures((f) => (f['bad\udc00key'] = 1)), { label: 'a lone surrogate in a figure’s key', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
-  submit(() => ({ json: { ...valid, explanations: { note: '增长原因\ud83d' } } }), { label: 'a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
-  submit(() => ({ json: { ...valid, templateVersion: `${valid.templateVersion}\udfff` } }), { label: 'a lone surrogate in templateVersion', status: 400, code: 'invalid_body' }),
+  submit(
+    withFigures((f) => (f[FIRST_FIELD()] = '12\ud800')),
+    { label: 'a lone surrogate in a figure', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] },
+  ),
+  submit(
+    withFigures((f) => (f['bad\udc00key'] = 1)),
+    { label: 'a lone surrogate in a figure’s key', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] },
+  ),
+  submit(() => ({ json: { ...valid, explanations: { note: '增长原因\ud83d' } } }), {
+    label: 'a lone surrogate in an explanation',
+    status: 400,
+    code: 'invalid_body',
+  }),
+  submit(() => ({ json: { ...valid, templateVersion: `${valid.templateVersion}\udfff` } }), {
+    label: 'a lone surrogate in templateVersion',
+    status: 400,
+    code: 'invalid_body',
+  }),
   {
     label: 'validate: a lone surrogate in a baseline',
     method: 'POST',
@@ -182,7 +256,11 @@ const CASES: BadCase[] = [
     status: 400,
     code: 'invalid_body',
   },
-  saveDraft(() => ({ json: { ...valid, explanations: { note: '\udc00说明' } } }), { label: 'draft: a lone surrogate in an explanation', status: 400, code: 'invalid_body' }),
+  saveDraft(() => ({ json: { ...valid, explanations: { note: '\udc00说明' } } }), {
+    label: 'draft: a lone surrogate in an explanation',
+    status: 400,
+    code: 'invalid_body',
+  }),
   {
     label: 'review: a lone surrogate in the comment',
     method: 'POST',
@@ -200,11 +278,31 @@ const CASES: BadCase[] = [
     code: 'invalid_body',
   },
   // A draft is checked for shape and types only (incomplete figures are fine), and a locked period refuses it.
-  saveDraft(() => ({ raw: { body: '{"figures": {', contentType: 'application/json' } }), { label: 'draft: malformed JSON', status: 400, code: 'malformed_json' }),
-  saveDraft(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), { label: 'draft: wrong content type', status: 415, code: 'unsupported_media_type' }),
-  saveDraft(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), { label: 'draft: body over the limit', status: 413, code: 'body_too_large' }),
-  saveDraft(() => ({ json: { ...valid, figures: [1, 2, 3] } }), { label: 'draft: figures is an array', status: 400, code: 'invalid_body', issues: ['body_field_invalid'] }),
-  saveDraft(withFigures((f) => (f[FIRST_FIELD()] = true as never)), { label: 'draft: a figure is a boolean', status: 400, code: 'invalid_body' }),
+  saveDraft(() => ({ raw: { body: '{"figures": {', contentType: 'application/json' } }), {
+    label: 'draft: malformed JSON',
+    status: 400,
+    code: 'malformed_json',
+  }),
+  saveDraft(() => ({ raw: { body: JSON.stringify(valid), contentType: 'text/plain' } }), {
+    label: 'draft: wrong content type',
+    status: 415,
+    code: 'unsupported_media_type',
+  }),
+  saveDraft(() => ({ json: { ...valid, explanations: { padding: 'x'.repeat(TEST_MAX_BODY_BYTES) } } }), {
+    label: 'draft: body over the limit',
+    status: 413,
+    code: 'body_too_large',
+  }),
+  saveDraft(() => ({ json: { ...valid, figures: [1, 2, 3] } }), {
+    label: 'draft: figures is an array',
+    status: 400,
+    code: 'invalid_body',
+    issues: ['body_field_invalid'],
+  }),
+  saveDraft(
+    withFigures((f) => (f[FIRST_FIELD()] = true as never)),
+    { label: 'draft: a figure is a boolean', status: 400, code: 'invalid_body' },
+  ),
   saveDraft(() => ({ json: { figures: {} } }), { label: 'draft: templateVersion missing', status: 400, code: 'invalid_body' }),
   saveDraft(() => ({ json: { ...valid, baselines: 'none' } }), { label: 'draft: baselines not an object', status: 400, code: 'invalid_body' }),
   saveDraft(() => ({ json: valid }), { label: 'draft: unknown park', status: 404, code: 'unknown_park' }),
@@ -218,14 +316,70 @@ const CASES: BadCase[] = [
     code: 'period_locked',
     watch: () => ({ park: PARK, period: LOCKED }),
   },
-  { label: 'draft never saved', method: 'GET', path: () => `/returns/${PARK}/${PERIOD}/draft`, options: () => ({ token: stat() }), status: 404, code: 'draft_not_found' },
-  { label: 'version not a number', method: 'GET', path: () => `/returns/${PARK}/${PERIOD}/versions/abc`, options: () => ({ token: stat() }), status: 400, code: 'invalid_version' },
-  { label: 'template of an unknown park', method: 'GET', path: () => `/templates/atlantis/${PERIOD}`, options: () => ({ token: h.tokens['zone-consolidator']! }), status: 404, code: 'unknown_park' },
-  { label: 'template of a malformed period', method: 'GET', path: () => `/templates/${PARK}/Q3-2025`, options: () => ({ token: stat() }), status: 400, code: 'invalid_period' },
-  { label: 'status of a malformed period', method: 'GET', path: () => '/status/2025-3', options: () => ({ token: stat() }), status: 400, code: 'invalid_period' },
-  { label: 'lock of a malformed period', method: 'POST', path: () => '/periods/20x5/lock', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_period' },
-  { label: 'consolidation of a malformed period', method: 'GET', path: () => '/consolidation/2025Q0', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_period' },
-  { label: 'evaluation of a quarter, not a year', method: 'GET', path: () => '/evaluation/2025Q1', options: () => ({ token: h.tokens['zone-consolidator']! }), status: 400, code: 'invalid_year' },
+  {
+    label: 'draft never saved',
+    method: 'GET',
+    path: () => `/returns/${PARK}/${PERIOD}/draft`,
+    options: () => ({ token: stat() }),
+    status: 404,
+    code: 'draft_not_found',
+  },
+  {
+    label: 'version not a number',
+    method: 'GET',
+    path: () => `/returns/${PARK}/${PERIOD}/versions/abc`,
+    options: () => ({ token: stat() }),
+    status: 400,
+    code: 'invalid_version',
+  },
+  {
+    label: 'template of an unknown park',
+    method: 'GET',
+    path: () => `/templates/atlantis/${PERIOD}`,
+    options: () => ({ token: h.tokens['zone-consolidator']! }),
+    status: 404,
+    code: 'unknown_park',
+  },
+  {
+    label: 'template of a malformed period',
+    method: 'GET',
+    path: () => `/templates/${PARK}/Q3-2025`,
+    options: () => ({ token: stat() }),
+    status: 400,
+    code: 'invalid_period',
+  },
+  {
+    label: 'status of a malformed period',
+    method: 'GET',
+    path: () => '/status/2025-3',
+    options: () => ({ token: stat() }),
+    status: 400,
+    code: 'invalid_period',
+  },
+  {
+    label: 'lock of a malformed period',
+    method: 'POST',
+    path: () => '/periods/20x5/lock',
+    options: () => ({ token: h.tokens['zone-consolidator']! }),
+    status: 400,
+    code: 'invalid_period',
+  },
+  {
+    label: 'consolidation of a malformed period',
+    method: 'GET',
+    path: () => '/consolidation/2025Q0',
+    options: () => ({ token: h.tokens['zone-consolidator']! }),
+    status: 400,
+    code: 'invalid_period',
+  },
+  {
+    label: 'evaluation of a quarter, not a year',
+    method: 'GET',
+    path: () => '/evaluation/2025Q1',
+    options: () => ({ token: h.tokens['zone-consolidator']! }),
+    status: 400,
+    code: 'invalid_year',
+  },
 ];
 // Paths that differ from the default submit path.
 CASES.find((c) => c.label === 'malformed period 2025Q5')!.path = () => `/returns/${PARK}/2025Q5`;

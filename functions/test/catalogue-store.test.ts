@@ -38,7 +38,13 @@ async function freshStores(count: number): Promise<CatalogueStore[]> {
   return Array.from({ length: count }, () => new CatalogueStore({ kind: 'connection-string', connectionString: azurite.connectionString }, 5000));
 }
 
-const change = (reason: string): CatalogueChange => ({ by: 'zone-consolidator', byName: '张江高新区汇总', at: new Date().toISOString(), reason, parks: ['jinshan'] });
+const change = (reason: string): CatalogueChange => ({
+  by: 'zone-consolidator',
+  byName: '张江高新区汇总',
+  at: new Date().toISOString(),
+  reason,
+  parks: ['jinshan'],
+});
 const renamed = (c: Catalogue, zh: string): Catalogue => ({ ...c, parks: c.parks.map((p) => (p.code === 'jinshan' ? { ...p, notes: [...p.notes, zh] } : p)) });
 
 describe('CatalogueStore on Azurite', () => {
@@ -76,7 +82,12 @@ describe('CatalogueStore on Azurite', () => {
     expect((await other.version(1))?.parks[0]?.notes).toEqual(v1.parks[0]!.notes);
     expect((await other.version(2))?.parks[0]?.notes.at(-1)).toBe('第二版');
     expect(await other.version(3)).toBeNull();
-    expect((await other.history())[1]).toMatchObject({ version: 2, by: 'zone-consolidator', byName: '张江高新区汇总', reason: '新增松江园(松府发〔2025〕8号)' });
+    expect((await other.history())[1]).toMatchObject({
+      version: 2,
+      by: 'zone-consolidator',
+      byName: '张江高新区汇总',
+      reason: '新增松江园(松府发〔2025〕8号)',
+    });
   });
 
   it('a publisher that died after writing its version but before moving the head: the next publisher moves it and is told', async () => {

@@ -46,7 +46,14 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
 
     const read = await call(base, 'getDraft', { params: { park, period }, token: stat(park) });
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ park, period, savedAt: saved.body.savedAt, savedBy: expect.objectContaining({ id: `${park}-statistician` }), contentHash: saved.body.contentHash, input });
+    expect(read.body).toEqual({
+      park,
+      period,
+      savedAt: saved.body.savedAt,
+      savedBy: expect.objectContaining({ id: `${park}-statistician` }),
+      contentHash: saved.body.contentHash,
+      input,
+    });
     const ret = await call(base, 'getReturn', { params: { park, period }, token: stat(park) });
     expect(ret.body).toMatchObject({ state: 'draft', latest: null, versions: [] });
     expect(await stateOf(park, period)).toMatchObject({ state: 'draft', latestVersion: null, draftSavedAt: saved.body.savedAt });
@@ -86,7 +93,11 @@ describe('PUT and GET /returns/{park}/{period}/draft', () => {
     expect((await stateOf(park, period)).state).toBe('submitted');
     await put(park, period, input);
     expect((await stateOf(park, period)).state).toBe('submitted');
-    const approved = await call(base, 'reviewReturn', { params: { park, period }, token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'approve' } });
+    const approved = await call(base, 'reviewReturn', {
+      params: { park, period },
+      token: h.tokens[`${park}-reviewer`]!,
+      json: { version: 1, decision: 'approve' },
+    });
     expect(approved.status).toBe(201);
     expect((await stateOf(park, period)).state).toBe('approved');
     const changed = await put(park, period, partial(input, '改一下'));

@@ -23,13 +23,18 @@ afterAll(async () => {
 });
 
 /** A variant of the same return: a different note on its first row (a 说明 keyed to its field), so a different content hash. */
-const variant = (input: ReturnInput, n: number): ReturnInput => ({ ...input, explanations: { ...input.explanations, [`field:${Object.keys(input.figures)[0]!}`]: `第${n}份` } });
+const variant = (input: ReturnInput, n: number): ReturnInput => ({
+  ...input,
+  explanations: { ...input.explanations, [`field:${Object.keys(input.figures)[0]!}`]: `第${n}份` },
+});
 
 async function versionsOf(park: string, period: string): Promise<ReturnVersion[]> {
   const list = await call(base, 'getReturn', { params: { park, period }, token: zone() });
   expect(list.status).toBe(200);
   return Promise.all(
-    (list.body.versions as { version: number }[]).map(async (v) => (await call(base, 'getReturnVersion', { params: { park, period, version: String(v.version) }, token: zone() })).body),
+    (list.body.versions as { version: number }[]).map(
+      async (v) => (await call(base, 'getReturnVersion', { params: { park, period, version: String(v.version) }, token: zone() })).body,
+    ),
   );
 }
 
@@ -61,7 +66,9 @@ describe('concurrency', () => {
     const period = '2024';
     const input = await makeValidReturn(base, stat(park), park, period);
     const headers = { 'idempotency-key': 'burst-0001' };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input, headers })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.body.version))).toEqual(new Set([1]));
     expect(await versionsOf(park, period)).toHaveLength(1);
@@ -75,7 +82,9 @@ describe('concurrency', () => {
     const reviewer = h.tokens[`${park}-reviewer`]!;
     const decisions = ['approve', 'return', 'approve', 'return', 'approve', 'return'] as const;
     const answers = await Promise.all(
-      decisions.map((decision, n) => call(base, 'reviewReturn', { params: { park, period }, token: reviewer, json: { version: 1, decision, comment: `意见${n}` } })),
+      decisions.map((decision, n) =>
+        call(base, 'reviewReturn', { params: { park, period }, token: reviewer, json: { version: 1, decision, comment: `意见${n}` } }),
+      ),
     );
     console.info('6 racing reviews:', answers.map((a) => a.status).join(' '));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -104,7 +113,11 @@ describe('persistence', () => {
     const input = await makeValidReturn(base, stat(park), park, period);
     expect((await call(base, 'saveDraft', { params: { park, period }, token: stat(park), json: { ...input, figures: {} } })).status).toBe(200);
     await call(base, 'submitReturn', { params: { park, period }, token: stat(park), json: input });
-    await call(base, 'reviewReturn', { params: { park, period }, token: h.tokens[`${park}-reviewer`]!, json: { version: 1, decision: 'return', comment: '请核实' } });
+    await call(base, 'reviewReturn', {
+      params: { park, period },
+      token: h.tokens[`${park}-reviewer`]!,
+      json: { version: 1, decision: 'return', comment: '请核实' },
+    });
     await call(base, 'lockPeriod', { params: { period: '2024Q2' }, token: zone() });
     const before = await call(base, 'getReturn', { params: { park, period }, token: zone() });
     const draftBefore = await call(base, 'getDraft', { params: { park, period }, token: zone() });
@@ -192,7 +205,8 @@ describe('storage down', () => {
     const base0 = await store.listVersions(park, period);
     // Fail the head's commit as an unreachable storage would, after the blob upload succeeded.
     const refused = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    const heads = (store as unknown as { storage: { heads: Record<'createEntity' | 'updateEntity' | 'submitTransaction', () => Promise<never>> } }).storage.heads;
+    const heads = (store as unknown as { storage: { heads: Record<'createEntity' | 'updateEntity' | 'submitTransaction', () => Promise<never>> } }).storage
+      .heads;
     heads.createEntity = heads.updateEntity = heads.submitTransaction = refused;
     const draft = {
       park,

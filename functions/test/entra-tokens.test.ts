@@ -33,7 +33,13 @@ describe('GET /me with tokens of the local OpenID provider', () => {
     const r = await me(h.tokens['jinshan-statistician']!);
     expect(r.status).toBe(200);
     const user = h.provider!.users.find((u) => u.login === 'jinshan-statistician')!;
-    expect(r.body).toEqual({ id: user.oid, name: '金山园统计员', role: 'statistician', park: { code: 'jinshan', name: { zh: '金山园', en: 'Jinshan Park' } }, authMode: 'entra' });
+    expect(r.body).toEqual({
+      id: user.oid,
+      name: '金山园统计员',
+      role: 'statistician',
+      park: { code: 'jinshan', name: { zh: '金山园', en: 'Jinshan Park' } },
+      authMode: 'entra',
+    });
     const zone = await me(h.tokens['zone-consolidator']!);
     expect(zone.body).toMatchObject({ role: 'consolidator', park: null });
   });
@@ -58,7 +64,12 @@ describe('GET /me with tokens of the local OpenID provider', () => {
     ['role and park values in another case', 200, null, mint({ roles: ['Reviewer', 'PARK.Minhang'] })],
     ['wrong audience (another API)', 401, 'invalid_token', mint({ aud: randomUUID() })],
     ['audience of Microsoft Graph', 401, 'invalid_token', mint({ aud: GRAPH })],
-    ['wrong issuer (another tenant’s)', 401, 'invalid_token', () => h.provider!.mint('minhang-reviewer', { iss: h.provider!.issuer.replace(h.provider!.tenantId, OTHER_TENANT) })],
+    [
+      'wrong issuer (another tenant’s)',
+      401,
+      'invalid_token',
+      () => h.provider!.mint('minhang-reviewer', { iss: h.provider!.issuer.replace(h.provider!.tenantId, OTHER_TENANT) }),
+    ],
     ['wrong tenant (tid)', 401, 'invalid_token', mint({ tid: OTHER_TENANT })],
     ['expired 10 minutes ago', 401, 'invalid_token', mint(() => ({ iat: now() - 4000, nbf: now() - 4000, exp: now() - 600 }))],
     ['not yet valid (nbf in 10 minutes)', 401, 'invalid_token', mint(() => ({ nbf: now() + 600 }))],
@@ -96,7 +107,9 @@ describe('GET /me with tokens of the local OpenID provider', () => {
 
   it('says what is missing in words a user can act on (zh, en)', async () => {
     const r = await me(await mint({ roles: ['reviewer'] })());
-    expect(r.body.error.message.zh).toBe(`您的角色是园区审核员，但尚未分配园区。请联系${CONTACT}，为您的账号 minhang-reviewer@zj-park.example.cn (${h.provider!.users.find((u) => u.login === 'minhang-reviewer')!.oid}) 分配园区。`);
+    expect(r.body.error.message.zh).toBe(
+      `您的角色是园区审核员，但尚未分配园区。请联系${CONTACT}，为您的账号 minhang-reviewer@zj-park.example.cn (${h.provider!.users.find((u) => u.login === 'minhang-reviewer')!.oid}) 分配园区。`,
+    );
     expect(r.body.error.message.en).toContain('Your role is park reviewer, but no park is assigned to you.');
   });
 
@@ -126,7 +139,11 @@ describe('GET /me with tokens of the local OpenID provider', () => {
 
 describe('the verifier, where the provider cannot be reached or is flooded with unknown keys', () => {
   it('answers 503 auth_unavailable (retry later), not 401, when Entra ID does not answer', async () => {
-    const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', ...h.provider!.apiEnv, ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:1' });
+    const settings = readSettings({
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      ...h.provider!.apiEnv,
+      ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:1',
+    });
     const verifier = createEntraVerifier(settings.entra!, { fetch: h.provider!.fetch });
     const refusal = await verifier.verify(h.tokens['jinshan-statistician']!).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DomainError);

@@ -38,7 +38,9 @@ interface Run {
 }
 
 function run(args: string[], env: Record<string, string>): Run {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AUTH_MODE|DEV_TOKEN_SECRET|ALLOW_DEV_TOKENS_ON_LAN|WEBSITE_|ENTRA_|HOST$|PORT$)/.test(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(AUTH_MODE|DEV_TOKEN_SECRET|ALLOW_DEV_TOKENS_ON_LAN|WEBSITE_|ENTRA_|HOST$|PORT$)/.test(k)),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: FUNCTIONS_DIR,
     detached: true,
@@ -80,11 +82,23 @@ function lanAddress(): string | null {
 
 describe('npm start refuses what would be unsafe', { timeout: 120_000 }, () => {
   it.each<[string, Record<string, string>, RegExp]>([
-    ['HOST=0.0.0.0 with dev tokens', { HOST: '0.0.0.0', DEV_TOKEN_SECRET: TEST_SECRET }, /HOST=0\.0\.0\.0 would let other machines in with dev tokens.*ALLOW_DEV_TOKENS_ON_LAN=yes/s],
+    [
+      'HOST=0.0.0.0 with dev tokens',
+      { HOST: '0.0.0.0', DEV_TOKEN_SECRET: TEST_SECRET },
+      /HOST=0\.0\.0\.0 would let other machines in with dev tokens.*ALLOW_DEV_TOKENS_ON_LAN=yes/s,
+    ],
     ['HOST=192.168.1.20 with dev tokens', { HOST: '192.168.1.20', DEV_TOKEN_SECRET: TEST_SECRET }, /ALLOW_DEV_TOKENS_ON_LAN=yes/],
-    ['AUTH_MODE unset in Azure', { AUTH_MODE: '', WEBSITE_SITE_NAME: 'zj-returns', DEV_TOKEN_SECRET: TEST_SECRET }, /AUTH_MODE is not set, and this app runs in Azure/],
+    [
+      'AUTH_MODE unset in Azure',
+      { AUTH_MODE: '', WEBSITE_SITE_NAME: 'zj-returns', DEV_TOKEN_SECRET: TEST_SECRET },
+      /AUTH_MODE is not set, and this app runs in Azure/,
+    ],
     ['dev tokens in Azure', { AUTH_MODE: 'dev-token', WEBSITE_INSTANCE_ID: 'abc', DEV_TOKEN_SECRET: TEST_SECRET }, /dev-token is refused in Azure/],
-    ['App Service Authentication with nothing in front', { AUTH_MODE: 'app-service', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' }, /platform does not say it is on/],
+    [
+      'App Service Authentication with nothing in front',
+      { AUTH_MODE: 'app-service', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+      /platform does not say it is on/,
+    ],
     [
       'App Service Authentication claimed by the environment, on the local server',
       { AUTH_MODE: 'app-service', WEBSITE_SITE_NAME: 'x', WEBSITE_AUTH_ENABLED: 'True', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
@@ -139,7 +153,11 @@ describe('in the Functions host, a function module refuses to load with unsafe s
   it.each<[string, Record<string, string>, RegExp]>([
     ['AUTH_MODE unset in Azure', { WEBSITE_SITE_NAME: 'zj-returns' }, /AUTH_MODE is not set, and this app runs in Azure/],
     ['dev tokens in Azure', { WEBSITE_SITE_NAME: 'zj-returns', AUTH_MODE: 'dev-token', DEV_TOKEN_SECRET: TEST_SECRET }, /dev-token is refused in Azure/],
-    ['App Service Authentication not on', { WEBSITE_SITE_NAME: 'zj-returns', AUTH_MODE: 'app-service', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' }, /platform does not say it is on/],
+    [
+      'App Service Authentication not on',
+      { WEBSITE_SITE_NAME: 'zj-returns', AUTH_MODE: 'app-service', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+      /platform does not say it is on/,
+    ],
   ])('%s', async (_name, env, reason) => {
     const r = load(env);
     expect(await r.exited).not.toBe(0);
@@ -148,7 +166,12 @@ describe('in the Functions host, a function module refuses to load with unsafe s
   });
 
   it('loads with entra settings', async () => {
-    const r = load({ WEBSITE_SITE_NAME: 'zj-returns', AUTH_MODE: 'entra', ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', ENTRA_API_CLIENT_ID: '6e3a1c52-8a9f-4c0e-9d3b-0f1b2c3d4e5f' });
+    const r = load({
+      WEBSITE_SITE_NAME: 'zj-returns',
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      ENTRA_API_CLIENT_ID: '6e3a1c52-8a9f-4c0e-9d3b-0f1b2c3d4e5f',
+    });
     expect(await r.exited).toBe(0);
     expect(r.output()).toContain('loaded');
   });

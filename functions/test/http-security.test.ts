@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 /** Any method, TRACE and CONNECT included (fetch refuses to send them), with its answer's status, headers and body. */
-function raw(method: string, url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -72,7 +76,11 @@ describe('CORS: only the configured origins, never *', () => {
   it('answers a preflight from the pane’s origin with that origin and the headers the pane sends', async () => {
     const r = await fetch(`${base}/returns/jinshan/2025Q1`, {
       method: 'OPTIONS',
-      headers: { origin: PANE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      headers: {
+        origin: PANE_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
     });
     expect(r.status).toBe(204);
     expect(r.headers.get('access-control-allow-origin')).toBe(PANE_ORIGIN);
@@ -91,14 +99,17 @@ describe('CORS: only the configured origins, never *', () => {
     expect(r.headers.get('vary')).toMatch(/origin/i);
   });
 
-  it.each(['https://evil.example', 'https://zj-pane.azurestaticapps.net.evil.example', 'null', 'http://zj-pane.azurestaticapps.net'])('gives %s no CORS answer, to a preflight or a call', async (origin) => {
-    const preflight = await fetch(`${base}/returns/jinshan/2025Q1`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
-    const r = await call(base, 'getParks', { token: zone(), headers: { origin } });
-    expect(r.headers.get('access-control-allow-origin')).toBeNull();
-    expect(r.headers.get('vary')).toMatch(/origin/i);
-  });
+  it.each(['https://evil.example', 'https://zj-pane.azurestaticapps.net.evil.example', 'null', 'http://zj-pane.azurestaticapps.net'])(
+    'gives %s no CORS answer, to a preflight or a call',
+    async (origin) => {
+      const preflight = await fetch(`${base}/returns/jinshan/2025Q1`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+      const r = await call(base, 'getParks', { token: zone(), headers: { origin } });
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+      expect(r.headers.get('vary')).toMatch(/origin/i);
+    },
+  );
 });
 
 describe('the API’s answers carry security headers', () => {
@@ -129,32 +140,38 @@ const samplePath = (name: RouteName) => routePath(name, Object.fromEntries(Objec
 
 // Every route of the table, the sign-in (auth-info, me), catalogue and onboarding ones included:
 // a route added later is covered without a line here.
-describe.each(ROUTE_NAMES.map((name) => [name, ROUTES[name].method, samplePath(name)] as const))('%s (%s %s): CORS and security headers', (_name, method, path) => {
-  it('answers a preflight from the pane’s origin, and no other', async () => {
-    const ok = await fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin: PANE_ORIGIN, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, content-type' } });
-    expect(ok.status).toBe(204);
-    expect(ok.headers.get('access-control-allow-origin')).toBe(PANE_ORIGIN);
-    expect(ok.headers.get('access-control-allow-methods')).toContain(method);
-    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
-    const evil = await fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': method } });
-    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-  });
+describe.each(ROUTE_NAMES.map((name) => [name, ROUTES[name].method, samplePath(name)] as const))(
+  '%s (%s %s): CORS and security headers',
+  (_name, method, path) => {
+    it('answers a preflight from the pane’s origin, and no other', async () => {
+      const ok = await fetch(`${base}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: PANE_ORIGIN, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, content-type' },
+      });
+      expect(ok.status).toBe(204);
+      expect(ok.headers.get('access-control-allow-origin')).toBe(PANE_ORIGIN);
+      expect(ok.headers.get('access-control-allow-methods')).toContain(method);
+      expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+      const evil = await fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': method } });
+      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    });
 
-  it('answers a call without a token with the security headers, and CORS for the pane’s origin alone', async () => {
-    for (const [origin, allowed] of [
-      [PANE_ORIGIN, PANE_ORIGIN],
-      ['https://evil.example', null],
-    ] as const) {
-      const r = await call(base, method, path, { headers: { origin } });
-      expect([path, r.status < 500]).toEqual([path, true]);
-      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(directives(r.headers.get('content-security-policy'))).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
-      expect(r.headers.get('access-control-allow-origin')).toBe(allowed);
-      expect(r.headers.get('vary')).toMatch(/origin/i);
-    }
-  });
-});
+    it('answers a call without a token with the security headers, and CORS for the pane’s origin alone', async () => {
+      for (const [origin, allowed] of [
+        [PANE_ORIGIN, PANE_ORIGIN],
+        ['https://evil.example', null],
+      ] as const) {
+        const r = await call(base, method, path, { headers: { origin } });
+        expect([path, r.status < 500]).toEqual([path, true]);
+        expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(directives(r.headers.get('content-security-policy'))).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+        expect(r.headers.get('access-control-allow-origin')).toBe(allowed);
+        expect(r.headers.get('vary')).toMatch(/origin/i);
+      }
+    });
+  },
+);
 
 describe('the task pane’s server', () => {
   it('serves the pane with a Content-Security-Policy: scripts from itself and the office.js CDNs, sign-in, framed by Office only', async () => {
@@ -196,7 +213,11 @@ describe('the task pane’s server', () => {
 
   it('sends the same headers on every file, its 404s and its HEAD answers', async () => {
     const page = await fetch(`${site}/taskpane.html`);
-    for (const r of [await fetch(`${site}/assets/icon-32.png`), await fetch(`${site}/nothing.js`), await fetch(`${site}/taskpane/taskpane.js`, { method: 'HEAD' })]) {
+    for (const r of [
+      await fetch(`${site}/assets/icon-32.png`),
+      await fetch(`${site}/nothing.js`),
+      await fetch(`${site}/taskpane/taskpane.js`, { method: 'HEAD' }),
+    ]) {
       expect(r.headers.get('content-security-policy')).toBe(page.headers.get('content-security-policy'));
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     }

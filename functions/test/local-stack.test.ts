@@ -96,26 +96,34 @@ describe('npm start says what the local stack is', () => {
 });
 
 describe('npm start, stopped as a terminal or a process manager stops it', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('keeps what was saved just before %s reached the whole process group', async (signal) => {
-    const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
-    const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
-    const period = signal === 'SIGINT' ? '2025Q1' : '2025Q2';
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'keeps what was saved just before %s reached the whole process group',
+    async (signal) => {
+      const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+      const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
+      const period = signal === 'SIGINT' ? '2025Q1' : '2025Q2';
 
-    const first = await startStack(ports);
-    const saved = await call(first.url, 'saveDraft', { params: { park: 'jinshan', period }, token, json: { templateVersion: 'x', figures: { operating_revenue: 5000 } } });
-    expect(saved.status).toBe(200);
-    // At once, well inside Azurite's 5-second autosave: only a graceful stop saves it.
-    killGroup(first.child, signal);
-    await first.exited;
+      const first = await startStack(ports);
+      const saved = await call(first.url, 'saveDraft', {
+        params: { park: 'jinshan', period },
+        token,
+        json: { templateVersion: 'x', figures: { operating_revenue: 5000 } },
+      });
+      expect(saved.status).toBe(200);
+      // At once, well inside Azurite's 5-second autosave: only a graceful stop saves it.
+      killGroup(first.child, signal);
+      await first.exited;
 
-    const second = await startStack(ports);
-    try {
-      const draft = await call(second.url, 'getDraft', { params: { park: 'jinshan', period }, token });
-      expect(draft.status, JSON.stringify(draft.body)).toBe(200);
-      expect(draft.body.contentHash).toBe(saved.body.contentHash);
-    } finally {
-      killGroup(second.child, 'SIGTERM');
-      await second.exited;
-    }
-  }, 120_000);
+      const second = await startStack(ports);
+      try {
+        const draft = await call(second.url, 'getDraft', { params: { park: 'jinshan', period }, token });
+        expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+        expect(draft.body.contentHash).toBe(saved.body.contentHash);
+      } finally {
+        killGroup(second.child, 'SIGTERM');
+        await second.exited;
+      }
+    },
+    120_000,
+  );
 });

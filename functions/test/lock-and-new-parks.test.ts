@@ -44,7 +44,13 @@ describe('a park onboarded after its period was locked', () => {
 
     const catalogues = new CatalogueStore({ kind: 'connection-string', connectionString: h.azurite.connectionString }, 5000);
     const current = await catalogues.current();
-    const published = await catalogues.publish(withPark(current, newPark), current.version, { by: 'test', byName: '测试', at: new Date().toISOString(), reason: '新增园区', parks: [newPark] });
+    const published = await catalogues.publish(withPark(current, newPark), current.version, {
+      by: 'test',
+      byName: '测试',
+      at: new Date().toISOString(),
+      reason: '新增园区',
+      parks: [newPark],
+    });
     expect(published.kind).toBe('published');
     expect(loadCatalogue().parks.some((p) => p.code === newPark)).toBe(false);
 

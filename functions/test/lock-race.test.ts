@@ -100,8 +100,22 @@ const upload = async (park: string, period: string) => ({
 
 // Each case its own period: the lock it makes stays.
 const RACES: RaceCase[] = [
-  { label: 'a submission, period never locked (the commit inserts the head)', kind: 'version', park: PARKS[0]!, period: '2024Q1', unlockedBefore: false, request: submit },
-  { label: 'a submission, period locked and unlocked before (the commit: If-Match on the head)', kind: 'version', park: PARKS[0]!, period: '2024Q2', unlockedBefore: true, request: submit },
+  {
+    label: 'a submission, period never locked (the commit inserts the head)',
+    kind: 'version',
+    park: PARKS[0]!,
+    period: '2024Q1',
+    unlockedBefore: false,
+    request: submit,
+  },
+  {
+    label: 'a submission, period locked and unlocked before (the commit: If-Match on the head)',
+    kind: 'version',
+    park: PARKS[0]!,
+    period: '2024Q2',
+    unlockedBefore: true,
+    request: submit,
+  },
   { label: 'a draft save, period never locked', kind: 'draft', park: PARKS[1]!, period: '2023Q3', unlockedBefore: false, request: draft },
   { label: 'a draft save, period locked and unlocked before', kind: 'draft', park: PARKS[1]!, period: '2023Q4', unlockedBefore: true, request: draft },
   { label: 'an upload, period never locked', kind: 'version', park: 'jinshan', period: '2025', unlockedBefore: false, request: upload },

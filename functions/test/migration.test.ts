@@ -26,7 +26,13 @@ const park = (code: string) => catalogue.parks.find((p) => p.code === code)!;
 const reviewer = (code: string): Actor => ({ id: `${code}-reviewer`, name: `${code}审核`, role: 'reviewer', park: code });
 const statistician = (code: string): Actor => ({ id: `${code}-statistician`, name: `${code}统计员`, role: 'statistician', park: code });
 const zoneActor: Actor = { id: 'zone-consolidator', name: '汇总', role: 'consolidator', park: null };
-const review = (code: string, version: number, decision: Review['decision'], at: string): Review => ({ version, decision, comment: decision === 'return' ? '请核实' : '', by: reviewer(code), at });
+const review = (code: string, version: number, decision: Review['decision'], at: string): Review => ({
+  version,
+  decision,
+  comment: decision === 'return' ? '请核实' : '',
+  by: reviewer(code),
+  at,
+});
 
 /** What the old code stored, and what its readers made of it. */
 interface OldData {
@@ -61,14 +67,28 @@ async function writeOldData(connectionString: string): Promise<OldData> {
   await reviewed('jinshan', '2025', review('jinshan', 2, 'return', '2026-01-20T00:00:00.000Z'));
   await add('jinshan', '2025Q1', 9);
   const draftInput = newVersionFor(catalogue, 'jinshan', '2025Q1', { value: 11 }).input;
-  await old.appendDraft({ park: 'jinshan', period: '2025Q1', savedAt: new Date(Date.now() + 1000).toISOString(), savedBy: statistician('jinshan'), contentHash: 'draft-hash', input: draftInput });
+  await old.appendDraft({
+    park: 'jinshan',
+    period: '2025Q1',
+    savedAt: new Date(Date.now() + 1000).toISOString(),
+    savedBy: statistician('jinshan'),
+    contentHash: 'draft-hash',
+    input: draftInput,
+  });
   await add('minhang', '2025', 12);
   await reviewed('minhang', '2025', review('minhang', 1, 'approve', '2026-01-21T00:00:00.000Z'));
   await old.setLock(
     catalogue.parks.map((p) => p.code),
     { period: '2025Q2', locked: true, by: zoneActor, at: '2025-08-01T00:00:00.000Z' },
   );
-  await old.appendDraft({ park: 'qingpu', period: '2025Q3', savedAt: new Date().toISOString(), savedBy: statistician('qingpu'), contentHash: 'qingpu-draft', input: draftInput });
+  await old.appendDraft({
+    park: 'qingpu',
+    period: '2025Q3',
+    savedAt: new Date().toISOString(),
+    savedBy: statistician('qingpu'),
+    contentHash: 'qingpu-draft',
+    input: draftInput,
+  });
   return { versions, reviews };
 }
 
@@ -77,7 +97,12 @@ function acceptedOf(data: OldData, code: string, period: string): AcceptedReturn
   const list = data.versions.get(`${code}|${period}`) ?? [];
   const { version, returned } = computeAcceptedVersion(list.length, data.reviews.get(`${code}|${period}`) ?? []);
   const v = version === null ? null : list[version - 1]!;
-  return { park: code, period, returned, accepted: v ? { version: v.version, values: v.values, baselines: v.baselines, declaredNone: declaredNoneOf(v) } : null };
+  return {
+    park: code,
+    period,
+    returned,
+    accepted: v ? { version: v.version, values: v.values, baselines: v.baselines, declaredNone: declaredNoneOf(v) } : null,
+  };
 }
 
 describe('the migration of the old layout, read over HTTP', () => {
@@ -108,10 +133,20 @@ describe('the migration of the old layout, read over HTTP', () => {
     expect(ret.body.latest).toEqual(data.versions.get('jinshan|2025')![1]);
 
     const c = (await call(base, 'getConsolidation', { params: { period: '2025' }, token: zone() })).body;
-    expect(c.sources).toEqual(expect.arrayContaining([{ park: 'jinshan', version: 1 }, { park: 'minhang', version: 1 }]));
+    expect(c.sources).toEqual(
+      expect.arrayContaining([
+        { park: 'jinshan', version: 1 },
+        { park: 'minhang', version: 1 },
+      ]),
+    );
     expect(c.ignored).toContainEqual({ park: 'jinshan', version: 2, reason: 'returned' });
     const e = (await call(base, 'getEvaluation', { params: { year: '2025' }, token: zone() })).body;
-    expect(e.sources).toEqual(expect.arrayContaining([{ park: 'jinshan', version: 1 }, { park: 'minhang', version: 1 }]));
+    expect(e.sources).toEqual(
+      expect.arrayContaining([
+        { park: 'jinshan', version: 1 },
+        { park: 'minhang', version: 1 },
+      ]),
+    );
     expect(e.ignored).toContainEqual({ park: 'jinshan', version: 2, reason: 'returned' });
   });
 
@@ -131,7 +166,11 @@ describe('the migration of the old layout, read over HTTP', () => {
     expect((await call(base, 'getDraft', { params: { park: 'jinshan', period: '2025Q1' }, token: stat('jinshan') })).body.contentHash).toBe('draft-hash');
     expect((await call(base, 'getReturn', { params: { park: 'qingpu', period: '2025Q3' }, token: zone() })).body.state).toBe('draft');
     const input = (await call(base, 'getTemplate', { params: { park: 'minhang', period: '2025Q2' }, token: stat('minhang') })).body;
-    const locked = await call(base, 'submitReturn', { params: { park: 'minhang', period: '2025Q2' }, token: stat('minhang'), json: { templateVersion: input.version, figures: {} } });
+    const locked = await call(base, 'submitReturn', {
+      params: { park: 'minhang', period: '2025Q2' },
+      token: stat('minhang'),
+      json: { templateVersion: input.version, figures: {} },
+    });
     expect(locked.error?.code).toBe('period_locked');
     expect((await call(base, 'getReturn', { params: { park: 'minhang', period: '2025Q2' }, token: zone() })).body.locked).toBe(true);
   });
@@ -139,24 +178,46 @@ describe('the migration of the old layout, read over HTTP', () => {
   it('an Idempotency-Key the old code stored still replays; new versions go on from the old numbers and are reviewed', async () => {
     const v1 = data.versions.get('jinshan|2025')![0]!;
     const t = (await call(base, 'getTemplate', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan') })).body;
-    const replay = await call(base, 'submitReturn', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan'), json: { ...v1.input, templateVersion: t.version }, headers: { 'idempotency-key': 'old-key-1' } });
+    const replay = await call(base, 'submitReturn', {
+      params: { park: 'jinshan', period: '2025' },
+      token: stat('jinshan'),
+      json: { ...v1.input, templateVersion: t.version },
+      headers: { 'idempotency-key': 'old-key-1' },
+    });
     // Same key, different content (the template moved on): refused, not stored again.
     expect(replay.error?.code ?? replay.status).toBe('idempotency_key_reused');
-    const same = await call(base, 'submitReturn', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan'), json: v1.input, headers: { 'idempotency-key': 'old-key-1' } });
+    const same = await call(base, 'submitReturn', {
+      params: { park: 'jinshan', period: '2025' },
+      token: stat('jinshan'),
+      json: v1.input,
+      headers: { 'idempotency-key': 'old-key-1' },
+    });
     expect(same.status).toBe(200);
     expect(same.body.version).toBe(1);
 
     const input = newVersionFor(catalogue, 'jinshan', '2025', { value: 30, context: { previous: null } }).input;
-    const fresh = await call(base, 'submitReturn', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan'), json: { ...input, templateVersion: t.version, explanations: {} } });
+    const fresh = await call(base, 'submitReturn', {
+      params: { park: 'jinshan', period: '2025' },
+      token: stat('jinshan'),
+      json: { ...input, templateVersion: t.version, explanations: {} },
+    });
     if (fresh.status !== 201) {
       // The template of 2025 knows 2024's figures: explain what it warns about.
-      const checked = await call(base, 'validateReturn', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan'), json: { ...input, templateVersion: t.version } });
+      const checked = await call(base, 'validateReturn', {
+        params: { park: 'jinshan', period: '2025' },
+        token: stat('jinshan'),
+        json: { ...input, templateVersion: t.version },
+      });
       const explained = { ...input, templateVersion: t.version, explanations: Object.fromEntries(checked.body.unexplained.map((k) => [k, '说明'])) };
       const again = await call(base, 'submitReturn', { params: { park: 'jinshan', period: '2025' }, token: stat('jinshan'), json: explained });
       expect(again.status, JSON.stringify(again.body)).toBe(201);
       expect(again.body.version).toBe(3);
     } else expect(fresh.body.version).toBe(3);
-    const approved = await call(base, 'reviewReturn', { params: { park: 'jinshan', period: '2025' }, token: h.tokens['jinshan-reviewer']!, json: { version: 3, decision: 'approve' } });
+    const approved = await call(base, 'reviewReturn', {
+      params: { park: 'jinshan', period: '2025' },
+      token: h.tokens['jinshan-reviewer']!,
+      json: { version: 3, decision: 'approve' },
+    });
     expect(approved.status).toBe(201);
     const c = (await call(base, 'getConsolidation', { params: { period: '2025' }, token: zone() })).body;
     expect(c.sources).toContainEqual({ park: 'jinshan', version: 3 });
@@ -189,7 +250,8 @@ describe('the migration itself', () => {
     const dying = new AzureStorage(viaConnectionString(azurite.connectionString), 5000);
     let created = 0;
     const createEntity = dying.heads.createEntity.bind(dying.heads);
-    dying.heads.createEntity = ((entity: never, options: never) => (++created > 3 ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : createEntity(entity, options))) as never;
+    dying.heads.createEntity = ((entity: never, options: never) =>
+      ++created > 3 ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) : createEntity(entity, options)) as never;
     await expect(migrateLayout(dying)).rejects.toThrow();
     expect(await heads()).toHaveLength(3);
 
@@ -203,7 +265,11 @@ describe('the migration itself', () => {
       [...catalogue.parks.map((p) => `${p.code}/2025Q2`), 'jinshan/2024', 'jinshan/2025', 'jinshan/2025Q1', 'minhang/2025', 'qingpu/2025Q3'].sort(),
     );
     expect(after.filter((r) => r.rowKey === 'baselines').map((r) => r.partitionKey)).toEqual([...catalogue.parks.map((p) => p.code)].sort());
-    const record = await new AzureStorage(viaConnectionString(azurite.connectionString), 5000).getRow(new AzureStorage(viaConnectionString(azurite.connectionString), 5000).migrations, MIGRATION_KEYS.partition, MIGRATION_KEYS.headsRow);
+    const record = await new AzureStorage(viaConnectionString(azurite.connectionString), 5000).getRow(
+      new AzureStorage(viaConnectionString(azurite.connectionString), 5000).migrations,
+      MIGRATION_KEYS.partition,
+      MIGRATION_KEYS.headsRow,
+    );
     expect(record).toMatchObject({ parks: catalogue.parks.length });
 
     // Done: a new process reads the record and nothing else.

@@ -54,13 +54,18 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const history = await call(base, 'getCatalogueHistory', { token: consolidator });
     expect(history.status).toBe(200);
     expect(history.body.current).toBe(1);
-    expect(history.body.versions).toEqual([expect.objectContaining({ version: 1, by: 'system', parks: ['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu'] })]);
+    expect(history.body.versions).toEqual([
+      expect.objectContaining({ version: 1, by: 'system', parks: ['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu'] }),
+    ]);
     const catalogue = await call(base, 'getCatalogue', { token: h.tokens['jinshan-statistician']! });
     expect(catalogue.body.version).toBe(1);
   });
 
   it('refuses a text with no quantified target, and only the consolidator may onboard', async () => {
-    const none = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: 'notice.txt', text: '关于做好2025年统计工作的通知\n请各园区按时报送。' } });
+    const none = await call(base, 'startOnboarding', {
+      token: consolidator,
+      json: { fileName: 'notice.txt', text: '关于做好2025年统计工作的通知\n请各园区按时报送。' },
+    });
     expect(none.status).toBe(422);
     expect(none.error?.code).toBe('plan_no_targets');
     expect(none.error?.message.zh).toContain('量化目标');
@@ -74,7 +79,13 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     expect(started.status).toBe(201);
     draftId = started.body.id;
     expect(started.headers.get('location')).toBe(`/api/onboarding/${draftId}`);
-    expect(started.body.review.plan).toMatchObject({ mode: 'new', name: { zh: '松江园' }, documentNumber: '松府发〔2025〕8号', startYear: 2025, endYear: 2026 });
+    expect(started.body.review.plan).toMatchObject({
+      mode: 'new',
+      name: { zh: '松江园' },
+      documentNumber: '松府发〔2025〕8号',
+      startYear: 2025,
+      endYear: 2026,
+    });
     expect(started.body.proposals).toHaveLength(9);
     // Past results (2024年…1320亿元, 1150家, 3.8%) are not proposed.
     expect(started.body.proposals.map((p) => p.value)).not.toContain(1320);
@@ -85,9 +96,19 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const bad = structuredClone(reviewed);
     bad.items[0]!.quote = '有效期内高新技术企业数量达到1500家';
     bad.items[8] = { ...bad.items[8]!, decision: 'accepted', indicator: 'tech_contract_value' };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: bad, headers: { 'if-match': started.body.etag } });
+    const saved = await call(base, 'saveOnboarding', {
+      params: { draft: draftId },
+      token: consolidator,
+      json: bad,
+      headers: { 'if-match': started.body.etag },
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body.issues.map((i) => [i.code, i.path])).toEqual(expect.arrayContaining([['onboarding_quote_not_in_plan', 'items.0.quote'], ['onboarding_unknown_unit', 'items.8.unitCode']]));
+    expect(saved.body.issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ['onboarding_quote_not_in_plan', 'items.0.quote'],
+        ['onboarding_unknown_unit', 'items.8.unitCode'],
+      ]),
+    );
     const refused = await call(base, 'publishOnboarding', { params: { draft: draftId }, token: consolidator, json: { reason: '新增松江园' } });
     expect(refused.status).toBe(422);
     expect(refused.error?.code).toBe('onboarding_not_publishable');
@@ -95,13 +116,22 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     expect((await call(base, 'getCatalogueHistory', { token: consolidator })).body.current).toBe(1);
 
     // The review as the consolidator finishes it: kept on the server, read back as saved.
-    const good = await call(base, 'saveOnboarding', { params: { draft: draftId }, token: consolidator, json: reviewed, headers: { 'if-match': saved.body.etag } });
+    const good = await call(base, 'saveOnboarding', {
+      params: { draft: draftId },
+      token: consolidator,
+      json: reviewed,
+      headers: { 'if-match': saved.body.etag },
+    });
     expect(good.body.issues).toEqual([]);
     const reopened = await call(base, 'getOnboarding', { params: { draft: draftId }, token: consolidator });
     expect(reopened.body.review).toEqual(reviewed);
     expect(reopened.body.text).toBe(PLAN);
 
-    const published = await call(base, 'publishOnboarding', { params: { draft: draftId }, token: consolidator, json: { reason: '新增松江园(松府发〔2025〕8号)' } });
+    const published = await call(base, 'publishOnboarding', {
+      params: { draft: draftId },
+      token: consolidator,
+      json: { reason: '新增松江园(松府发〔2025〕8号)' },
+    });
     publishedMs = performance.now() - t0;
     expect(published.status).toBe(201);
     expect(published.body).toEqual({ version: 2, park: 'songjiang', targets: 8, indicatorsAdded: ['tech_contract_value'] });
@@ -129,7 +159,11 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const submitted = await call(base, 'submitReturn', { params: { park: 'songjiang', period: '2026' }, token: statistician, json: input });
     expect(submitted.status).toBe(201);
     expect(submitted.body.catalogueVersion).toBe(2);
-    const approved = await call(base, 'reviewReturn', { params: { park: 'songjiang', period: '2026' }, token: reviewer, json: { version: 1, decision: 'approve', comment: '数据无误' } });
+    const approved = await call(base, 'reviewReturn', {
+      params: { park: 'songjiang', period: '2026' },
+      token: reviewer,
+      json: { version: 1, decision: 'approve', comment: '数据无误' },
+    });
     expect(approved.status).toBe(201);
 
     const consolidation = await call(base, 'getConsolidation', { params: { period: '2026' }, token: consolidator });
@@ -159,12 +193,19 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     const text = PLAN.replaceAll('松江', '嘉定');
     const a = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: 'a.txt', text } });
     const b = await call(base, 'startOnboarding', { token: consolidator, json: { fileName: 'b.txt', text } });
-    for (const [draft, code] of [[a.body, 'jiading'], [b.body, 'jiading_b']] as const) {
+    for (const [draft, code] of [
+      [a.body, 'jiading'],
+      [b.body, 'jiading_b'],
+    ] as const) {
       const r = review(draft.review);
       r.plan = { ...r.plan, park: code, name: { zh: code === 'jiading' ? '嘉定园' : '嘉定二园', en: `${code} Park` } };
-      r.newIndicators = [{ ...r.newIndicators[0]!, code: `tech_contract_value_${code}`, name: { zh: `技术合同成交额(${code})`, en: `Technology contracts (${code})` } }];
+      r.newIndicators = [
+        { ...r.newIndicators[0]!, code: `tech_contract_value_${code}`, name: { zh: `技术合同成交额(${code})`, en: `Technology contracts (${code})` } },
+      ];
       r.items = r.items.map((i) => (i.indicator === 'tech_contract_value' ? { ...i, indicator: `tech_contract_value_${code}` } : i));
-      expect((await call(base, 'saveOnboarding', { params: { draft: draft.id }, token: consolidator, json: r, headers: { 'if-match': draft.etag } })).body.issues).toEqual([]);
+      expect(
+        (await call(base, 'saveOnboarding', { params: { draft: draft.id }, token: consolidator, json: r, headers: { 'if-match': draft.etag } })).body.issues,
+      ).toEqual([]);
     }
     const [ra, rb] = await Promise.all([
       call(base, 'publishOnboarding', { params: { draft: a.body.id }, token: consolidator, json: { reason: 'a' } }),
@@ -185,7 +226,11 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
       const winner = ra.status === 201 ? 'jiading' : 'jiading_b';
       expect(catalogue.body.parks.map((p) => p.code)).toEqual(['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu', 'songjiang', winner]);
       // The loser's draft is kept: it can be published on the new version.
-      const again = await call(base, 'publishOnboarding', { params: { draft: (ra.status === 409 ? a : b).body.id }, token: consolidator, json: { reason: 'again' } });
+      const again = await call(base, 'publishOnboarding', {
+        params: { draft: (ra.status === 409 ? a : b).body.id },
+        token: consolidator,
+        json: { reason: 'again' },
+      });
       expect(again.status).toBe(201);
     }
   });
@@ -195,7 +240,12 @@ describe('onboarding a park from its plan, over HTTP against Azurite', () => {
     expect(again.body.review.plan).toMatchObject({ mode: 'replace', park: 'songjiang' });
     const r = review(again.body.review);
     r.plan = { ...r.plan, mode: 'new' };
-    const saved = await call(base, 'saveOnboarding', { params: { draft: again.body.id }, token: consolidator, json: r, headers: { 'if-match': again.body.etag } });
+    const saved = await call(base, 'saveOnboarding', {
+      params: { draft: again.body.id },
+      token: consolidator,
+      json: r,
+      headers: { 'if-match': again.body.etag },
+    });
     expect(saved.body.issues.map((i) => i.code)).toContain('onboarding_duplicate_park');
   });
 

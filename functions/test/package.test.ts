@@ -69,19 +69,27 @@ async function request(
     .map((f) => ({ f, trigger: Object.values(f.bindings).find((b) => b.type === 'httpTrigger')! }))
     .map((r) => ({ ...r, compiled: compileRoute(r.trigger.route!) }))
     .sort((a, b) => compareRoutes(a.compiled, b.compiled));
-  const hit = routes.map((r) => ({ r, params: r.compiled.match(path) })).find((m) => m.params !== null && m.r.trigger.methods!.map((x) => x.toUpperCase()).includes(method));
+  const hit = routes
+    .map((r) => ({ r, params: r.compiled.match(path) }))
+    .find((m) => m.params !== null && m.r.trigger.methods!.map((x) => x.toUpperCase()).includes(method));
   if (!hit) throw new Error(`no registered function takes ${method} ${path}`);
   const id = nextId++;
   const answer = new Promise<Answer>((resolve) => via.pending.set(id, resolve));
-  via.child.stdin!.write(`${JSON.stringify({
-    id,
-    functionName: hit.r.f.name,
-    method,
-    url: `https://zj-func.azurewebsites.net/api${path}`,
-    headers: { authorization: `Bearer ${tokens.get(options.as) ?? options.as}`, ...(options.body ? { 'content-length': String(options.body.length) } : {}), ...options.headers },
-    params: hit.params,
-    ...(options.body ? { body: Buffer.from(options.body).toString('base64') } : {}),
-  })}\n`);
+  via.child.stdin!.write(
+    `${JSON.stringify({
+      id,
+      functionName: hit.r.f.name,
+      method,
+      url: `https://zj-func.azurewebsites.net/api${path}`,
+      headers: {
+        authorization: `Bearer ${tokens.get(options.as) ?? options.as}`,
+        ...(options.body ? { 'content-length': String(options.body.length) } : {}),
+        ...options.headers,
+      },
+      params: hit.params,
+      ...(options.body ? { body: Buffer.from(options.body).toString('base64') } : {}),
+    })}\n`,
+  );
   const a = await answer;
   if (a.error) throw new Error(a.error);
   return { status: a.status, headers: a.headers, bytes: Buffer.from(a.body, 'base64'), logs: a.logs.map((l) => `${l.level}: ${l.message}`).join('\n') };
@@ -188,7 +196,8 @@ describe('npm run package: the deployment package', () => {
     expect(files.filter((f) => /\.map$|local\.settings|node_modules|\.ts$/.test(f))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg).toMatchObject({ type: 'module', main: 'index.js', engines: { node: '>=22' } });
-    for (const field of ['dependencies', 'optionalDependencies', 'devDependencies', 'peerDependencies', 'bundleDependencies', 'scripts']) expect(pkg[field], field).toBeUndefined();
+    for (const field of ['dependencies', 'optionalDependencies', 'devDependencies', 'peerDependencies', 'bundleDependencies', 'scripts'])
+      expect(pkg[field], field).toBeUndefined();
     expect(readFileSync(join(appDir, 'host.json'), 'utf8')).toBe(readFileSync(join(FUNCTIONS_DIR, 'host.json'), 'utf8'));
     expect(readFileSync(join(appDir, 'THIRD-PARTY-NOTICES.txt'), 'utf8')).toContain('exceljs');
   });
@@ -221,7 +230,7 @@ describe('npm run package: the deployment package', () => {
     expect(JSON.parse(refused.bytes.toString()).error.code).toBe('forbidden_role');
   });
 
-  it('as deployed (AUTH_MODE=entra): validates the provider\'s tokens over its discovery document and keys, and refuses forged ones', async () => {
+  it("as deployed (AUTH_MODE=entra): validates the provider's tokens over its discovery document and keys, and refuses forged ones", async () => {
     const statistician = await provider.signIn('jinshan-statistician');
     const me = await request('GET', '/me', { as: statistician }, entraWorker);
     expect(me.status, `${me.bytes.toString()}\n${me.logs}`).toBe(200);
@@ -229,7 +238,12 @@ describe('npm run package: the deployment package', () => {
     expect(JSON.parse((await request('GET', '/auth-info', { as: '' }, entraWorker)).bytes.toString())).toEqual({ authMode: 'entra', devTokens: false });
     const refused = await request('GET', '/consolidation/2025', { as: statistician }, entraWorker);
     expect(refused.status).toBe(403);
-    for (const forged of [await provider.forgeUnsigned('zone-consolidator'), await provider.forgeHs256WithPublicKey('zone-consolidator'), await provider.mint('zone-consolidator', {}, 'foreign'), tokens.get('zone-consolidator')!]) {
+    for (const forged of [
+      await provider.forgeUnsigned('zone-consolidator'),
+      await provider.forgeHs256WithPublicKey('zone-consolidator'),
+      await provider.mint('zone-consolidator', {}, 'foreign'),
+      tokens.get('zone-consolidator')!,
+    ]) {
       const r = await request('GET', '/consolidation/2025', { as: forged }, entraWorker);
       expect(r.status).toBe(401);
       expect(JSON.parse(r.bytes.toString()).error.code).toBe('invalid_token');
@@ -245,8 +259,18 @@ describe('npm run package: the deployment package', () => {
 
     const sample = makeSampleData(catalogue, { years: [2025] });
     const values = sample.years.find((y) => y.park === 'jinshan')!.values;
-    const filled = await fillTemplateWorkbook(template.bytes, model, values, sample.baselines.jinshan, Object.fromEntries(model.fields.map((f) => [f.key, '示例数据'])));
-    const upload = await request('POST', '/returns/jinshan/2025/upload', { as: 'jinshan-statistician', body: filled, headers: { 'content-type': XLSX_CONTENT_TYPE } });
+    const filled = await fillTemplateWorkbook(
+      template.bytes,
+      model,
+      values,
+      sample.baselines.jinshan,
+      Object.fromEntries(model.fields.map((f) => [f.key, '示例数据'])),
+    );
+    const upload = await request('POST', '/returns/jinshan/2025/upload', {
+      as: 'jinshan-statistician',
+      body: filled,
+      headers: { 'content-type': XLSX_CONTENT_TYPE },
+    });
     expect(upload.status, `${upload.bytes.toString()}\n${upload.logs}`).toBe(201);
     expect(JSON.parse(upload.bytes.toString())).toMatchObject({ park: 'jinshan', period: '2025', version: 1 });
 
@@ -255,8 +279,16 @@ describe('npm run package: the deployment package', () => {
       expect(file.status, `${path}\n${file.logs}`).toBe(200);
       expect(file.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
       const wb = await loadWorkbook(file.bytes);
-      const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).map(String));
-      expect(cells.some((c) => c.includes('金山园')), path).toBe(true);
+      const cells = wb.worksheets.flatMap((ws) =>
+        ws
+          .getSheetValues()
+          .flatMap((row) => (Array.isArray(row) ? row : []))
+          .map(String),
+      );
+      expect(
+        cells.some((c) => c.includes('金山园')),
+        path,
+      ).toBe(true);
       expect(wb.worksheets.length).toBeGreaterThan(1);
       expect(shown(wb.worksheets[0]!.getCell('A1'))).not.toBe('');
     }
@@ -264,14 +296,25 @@ describe('npm run package: the deployment package', () => {
 
   it('reads a plan uploaded as .docx and as PDF through the registered handler (mammoth and pdf.js bundled), and a scan gets its code', async () => {
     const plans = join(FUNCTIONS_DIR, 'src', 'plans', '__fixtures__');
-    for (const [file, format] of [['baoshan-plan.docx', 'docx'], ['baoshan-plan.pdf', 'pdf']] as const) {
-      const started = await request('POST', '/onboarding/file', { as: 'zone-consolidator', body: readFileSync(join(plans, file)), headers: { 'content-type': 'application/octet-stream', 'x-file-name': file } });
+    for (const [file, format] of [
+      ['baoshan-plan.docx', 'docx'],
+      ['baoshan-plan.pdf', 'pdf'],
+    ] as const) {
+      const started = await request('POST', '/onboarding/file', {
+        as: 'zone-consolidator',
+        body: readFileSync(join(plans, file)),
+        headers: { 'content-type': 'application/octet-stream', 'x-file-name': file },
+      });
       expect(started.status, `${started.bytes.toString().slice(0, 500)}\n${started.logs}`).toBe(201);
       const draft = JSON.parse(started.bytes.toString());
       expect(draft.source.format).toBe(format);
       expect(draft.proposals.map((p: { quote: string }) => p.quote)).toContain('每年举办科技成果路演活动不少于20场');
     }
-    const scan = await request('POST', '/onboarding/file', { as: 'zone-consolidator', body: readFileSync(join(plans, 'scanned-plan.pdf')), headers: { 'content-type': 'application/pdf' } });
+    const scan = await request('POST', '/onboarding/file', {
+      as: 'zone-consolidator',
+      body: readFileSync(join(plans, 'scanned-plan.pdf')),
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect([scan.status, JSON.parse(scan.bytes.toString()).error.code]).toEqual([422, 'plan_no_text']);
   }, 60_000);
 });

@@ -38,10 +38,24 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /parks', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/parks', ok: 200 },
   { name: 'GET /catalogue', method: 'GET', action: 'read_reference', parkScoped: false, path: () => '/catalogue', ok: 200 },
   { name: 'GET /templates/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/templates/${p}/${PERIOD}`, ok: 200 },
-  { name: 'POST /returns/{park}/{period}/validate', method: 'POST', action: 'validate', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/validate`, ok: 200 },
+  {
+    name: 'POST /returns/{park}/{period}/validate',
+    method: 'POST',
+    action: 'validate',
+    parkScoped: true,
+    path: (p) => `/returns/${p}/${PERIOD}/validate`,
+    ok: 200,
+  },
   { name: 'POST /returns/{park}/{period}', method: 'POST', action: 'submit', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 201 },
   { name: 'GET /returns/{park}/{period}', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}`, ok: 200 },
-  { name: 'GET /returns/{park}/{period}/versions/1', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/versions/1`, ok: 200 },
+  {
+    name: 'GET /returns/{park}/{period}/versions/1',
+    method: 'GET',
+    action: 'read_park',
+    parkScoped: true,
+    path: (p) => `/returns/${p}/${PERIOD}/versions/1`,
+    ok: 200,
+  },
   { name: 'PUT /returns/{park}/{period}/draft', method: 'PUT', action: 'save_draft', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/draft`, ok: 200 },
   { name: 'GET /returns/{park}/{period}/draft', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/draft`, ok: 200 },
   { name: 'POST /returns/{park}/{period}/review', method: 'POST', action: 'review', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/review`, ok: 201 },
@@ -52,7 +66,14 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /evaluation/{year}', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025', ok: 200 },
   // The workbook and extraction endpoints (their own modules), under the same table.
   { name: 'GET /templates/{park}/{period}.xlsx', method: 'GET', action: 'read_park', parkScoped: true, path: (p) => `/templates/${p}/${PERIOD}.xlsx`, ok: 200 },
-  { name: 'POST /returns/{park}/{period}/upload', method: 'POST', action: 'submit', parkScoped: true, path: (p) => `/returns/${p}/${PERIOD}/upload`, ok: 'authorized' },
+  {
+    name: 'POST /returns/{park}/{period}/upload',
+    method: 'POST',
+    action: 'submit',
+    parkScoped: true,
+    path: (p) => `/returns/${p}/${PERIOD}/upload`,
+    ok: 'authorized',
+  },
   { name: 'GET /consolidation/{period}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => `/consolidation/${PERIOD}.xlsx`, ok: 200 },
   { name: 'GET /evaluation/{year}.xlsx', method: 'GET', action: 'read_zone', parkScoped: false, path: () => '/evaluation/2025.xlsx', ok: 200 },
   { name: 'POST /extract', method: 'POST', action: 'read_zone', parkScoped: false, path: () => '/extract', ok: 200 },
@@ -62,10 +83,19 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /onboarding/file', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => '/onboarding/file', ok: 201 },
   { name: 'GET /onboarding/{draft}', method: 'GET', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
   { name: 'PUT /onboarding/{draft}', method: 'PUT', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}`, ok: 'authorized' },
-  { name: 'POST /onboarding/{draft}/publish', method: 'POST', action: 'edit_catalogue', parkScoped: false, path: () => `/onboarding/${NO_DRAFT}/publish`, ok: 'authorized' },
+  {
+    name: 'POST /onboarding/{draft}/publish',
+    method: 'POST',
+    action: 'edit_catalogue',
+    parkScoped: false,
+    path: () => `/onboarding/${NO_DRAFT}/publish`,
+    ok: 'authorized',
+  },
 ];
 
-type Identity = { kind: 'user'; role: Role; park: string; scope: 'own' | 'other' | 'zone' } | { kind: 'anonymous' | 'bad_signature' | 'expired' | 'principal_header' };
+type Identity =
+  | { kind: 'user'; role: Role; park: string; scope: 'own' | 'other' | 'zone' }
+  | { kind: 'anonymous' | 'bad_signature' | 'expired' | 'principal_header' };
 
 interface Case {
   label: string;
@@ -93,11 +123,18 @@ function cases(): Case[] {
         const other = PARKS[(i + 1) % PARKS.length]!;
         for (const scope of ['own', 'other'] as const) {
           const target = scope === 'own' ? own : other;
-          const expected =
-            !roleOk ? deny('forbidden_role')
-            : role !== 'consolidator' && scope === 'other' ? deny('forbidden_park')
-            : { status: endpoint.ok, code: null };
-          out.push({ label: `${endpoint.name} as ${role} of ${own}, ${scope} park (${target})`, endpoint, identity: { kind: 'user', role, park: own, scope }, park: target, ...expected });
+          const expected = !roleOk
+            ? deny('forbidden_role')
+            : role !== 'consolidator' && scope === 'other'
+              ? deny('forbidden_park')
+              : { status: endpoint.ok, code: null };
+          out.push({
+            label: `${endpoint.name} as ${role} of ${own}, ${scope} park (${target})`,
+            endpoint,
+            identity: { kind: 'user', role, park: own, scope },
+            park: target,
+            ...expected,
+          });
         }
       }
     }
@@ -133,7 +170,11 @@ async function setUp(next: Mode): Promise<void> {
     valid[park] = await makeValidReturn(base, h.tokens[`${park}-statistician`]!, park, PERIOD);
     const s = await call(base, 'submitReturn', { params: { park, period: PERIOD }, token: h.tokens[`${park}-statistician`]!, json: valid[park] });
     expect(s.status).toBe(201);
-    const d = await call(base, 'saveDraft', { params: { park, period: PERIOD }, token: h.tokens[`${park}-statistician`]!, json: { templateVersion: valid[park]!.templateVersion, figures: {} } });
+    const d = await call(base, 'saveDraft', {
+      params: { park, period: PERIOD },
+      token: h.tokens[`${park}-statistician`]!,
+      json: { templateVersion: valid[park]!.templateVersion, figures: {} },
+    });
     expect(d.status).toBe(200);
     const xlsx = await fetch(`${base}/templates/${park}/${PERIOD}.xlsx`, { headers: { authorization: `Bearer ${h.tokens['zone-consolidator']}` } });
     blankWorkbook[park] = new Uint8Array(await xlsx.arrayBuffer());
@@ -162,7 +203,8 @@ async function headersFor(identity: Identity): Promise<Record<string, string>> {
       return { authorization: `Bearer ${await sign('not-the-secret-0123456789-0123456789', Math.floor(Date.now() / 1000) + 3600)}` };
     case 'expired': {
       const now = Math.floor(Date.now() / 1000);
-      if (mode === 'entra') return { authorization: `Bearer ${await h.provider!.mint('zone-consolidator', { iat: now - 7200, nbf: now - 7200, exp: now - 600 })}` };
+      if (mode === 'entra')
+        return { authorization: `Bearer ${await h.provider!.mint('zone-consolidator', { iat: now - 7200, nbf: now - 7200, exp: now - 600 })}` };
       return { authorization: `Bearer ${await sign(TEST_SECRET, now - 60)}` };
     }
     case 'principal_header': {

@@ -33,16 +33,23 @@ describe('Application Insights, through OpenTelemetry, when its connection strin
   function run(env: Record<string, string>): Promise<{ status: number; body: { error: { code: string; message: { zh: string; en: string } } } }> {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('APPLICATIONINSIGHTS_')));
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', 'test/helpers/report-errors.ts', 'ref-of-the-500', 'ref-of-the-503'], {
-        cwd: FUNCTIONS_DIR,
-        timeout: 60_000,
-        env: { ...inherited, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', NODE_EXTRA_CA_CERTS: certPath, ...env },
-      }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out.trim().split('\n').at(-1)!))));
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'test/helpers/report-errors.ts', 'ref-of-the-500', 'ref-of-the-503'],
+        {
+          cwd: FUNCTIONS_DIR,
+          timeout: 60_000,
+          env: { ...inherited, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', NODE_EXTRA_CA_CERTS: certPath, ...env },
+        },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out.trim().split('\n').at(-1)!))),
+      );
     });
   }
 
   it('a 500 arrives as an exception carrying the reference the user was given; a 503 as a warning', async () => {
-    const result = await run({ APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=${ingestion.url}/` });
+    const result = await run({
+      APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=11111111-2222-3333-4444-555555555555;IngestionEndpoint=${ingestion.url}/`,
+    });
     expect(result.status).toBe(500);
     expect(result.body.error.code).toBe('internal_error');
     expect(result.body.error.message.zh).toContain('ref-of-the-500');
@@ -70,7 +77,10 @@ describe('Application Insights, through OpenTelemetry, when its connection strin
 });
 
 /** A route whose work throws `error`, answered by the one error handler, as every route's is. */
-const failing = (error: Error): HttpHandler => async (_request, context) => errorResponse(error, context);
+const failing =
+  (error: Error): HttpHandler =>
+  async (_request, context) =>
+    errorResponse(error, context);
 
 describe('the local adapter logs every 500 with its reference, LOG_REQUESTS or not', () => {
   const problems: string[] = [];

@@ -11,9 +11,13 @@ import { joinSoftBreaks } from '../../shared/src/extraction/join-soft-breaks.js'
 import { normalizeText } from '../../shared/src/extraction/normalize-text.js';
 
 const catalogue = loadCatalogue();
-const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => ({ name: f, text: readFileSync(`seeds/${f}`, 'utf8') }));
+const seeds = readdirSync('seeds')
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => ({ name: f, text: readFileSync(`seeds/${f}`, 'utf8') }));
 const setDir = 'shared/src/extraction/__fixtures__/reading-set';
-const set = readdirSync(setDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`${setDir}/${f}`, 'utf8'));
+const set = readdirSync(setDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(`${setDir}/${f}`, 'utf8'));
 const readingSet = { name: `reading set (${set.length} texts)`, text: set.join('\n\n') };
 const long = { name: '250 KB, one sentence', text: '截至2023年底，到2026年高新技术企业达到5家、'.repeat(10_000) };
 
@@ -38,8 +42,13 @@ const rows = [...seeds, readingSet, long].map(({ name, text }) => {
   const floor = time(() => findQuantities(joinSoftBreaks(normalizeText(text)).text).length, 7);
   const full = time(() => extractTargets(text, catalogue).length, 7);
   return {
-    text: name, chars: text.length, proposals: full.n, medianMs: round(full.median), maxMs: round(full.max),
-    floorMs: round(floor.median), 'x floor': round(full.median / floor.median),
+    text: name,
+    chars: text.length,
+    proposals: full.n,
+    medianMs: round(full.median),
+    maxMs: round(full.max),
+    floorMs: round(floor.median),
+    'x floor': round(full.median / floor.median),
   };
 });
 console.log('extractTargets, median of 7 runs, and its ratio to the floor (normalize + find the figures) in the same run:');

@@ -29,7 +29,17 @@ const zone = {
 const actor = { id: 'p-statistician', name: '统计员', role: 'statistician', park: 'p' };
 const review = { version: 1, decision: 'approve', comment: '', by: { ...actor, role: 'reviewer' }, at: '2025-03-02T00:00:00.000Z' };
 const me = { id: 'oid-1', name: '王统计', role: 'statistician', park: { code: 'p', name: { zh: '某园', en: 'P Park' } }, authMode: 'entra' };
-const receipt = { park: 'p', period: '2025', version: 1, submittedAt: '2025-03-01T00:00:00.000Z', submittedBy: actor, contentHash: 'h', templateVersion: 'v', issues: [], explanations: {} };
+const receipt = {
+  park: 'p',
+  period: '2025',
+  version: 1,
+  submittedAt: '2025-03-01T00:00:00.000Z',
+  submittedBy: actor,
+  contentHash: 'h',
+  templateVersion: 'v',
+  issues: [],
+  explanations: {},
+};
 
 describe('ApiClient', () => {
   it('sends the bearer token and parses JSON', async () => {
@@ -103,17 +113,22 @@ describe('ApiClient', () => {
 
   it('downloads a workbook as bytes', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
-    const { api, calls } = client([new Response(bytes, { status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })]);
+    const { api, calls } = client([
+      new Response(bytes, { status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    ]);
     expect(new Uint8Array(await api.evaluationWorkbook(2025))).toEqual(bytes);
     expect(calls[0]!.url).toBe('https://x.test/api/evaluation/2025.xlsx');
   });
 
   it('answers a 401 with one more try on a token got again silently (forceRefresh), then succeeds', async () => {
     const asked: boolean[] = [];
-    const { api, calls } = client([json(401, { error: { code: 'invalid_token', message: { zh: '令牌无效', en: 'invalid' } } }), json(201, review)], async ({ forceRefresh }) => {
-      asked.push(forceRefresh);
-      return forceRefresh ? 'fresh' : 'stale';
-    });
+    const { api, calls } = client(
+      [json(401, { error: { code: 'invalid_token', message: { zh: '令牌无效', en: 'invalid' } } }), json(201, review)],
+      async ({ forceRefresh }) => {
+        asked.push(forceRefresh);
+        return forceRefresh ? 'fresh' : 'stale';
+      },
+    );
     // A review is never retried for a dropped connection, but a refused token stored nothing: sent again.
     await expect(api.review('p', '2025', { version: 1, decision: 'approve', comment: '' })).resolves.toEqual(review);
     expect(asked).toEqual([false, true]);

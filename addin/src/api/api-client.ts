@@ -122,13 +122,21 @@ export class ApiClient {
    * the same receipt.
    */
   uploadReturn(park: string, period: string, file: Blob, explanations: Record<string, string>, idempotencyKey: string) {
-    return this.call('uploadReturnXlsx', { params: { park, period }, body: { file, explanations }, headers: { 'idempotency-key': idempotencyKey } }, { timeoutMs: 120_000 });
+    return this.call(
+      'uploadReturnXlsx',
+      { params: { park, period }, body: { file, explanations }, headers: { 'idempotency-key': idempotencyKey } },
+      { timeoutMs: 120_000 },
+    );
   }
 
   /** Calls a route of the table and answers its parsed body. */
   async call<N extends RouteName>(name: N, request: RouteRequest<N>, policy: CallPolicy = {}): Promise<RouteAnswer<N>> {
     const route: RouteSpec = ROUTES[name];
-    const retry = policy.retry ?? (route.method === 'GET' || route.idempotent === true || (route.headers?.includes('idempotency-key') === true && request.headers?.['idempotency-key'] !== undefined));
+    const retry =
+      policy.retry ??
+      (route.method === 'GET' ||
+        route.idempotent === true ||
+        (route.headers?.includes('idempotency-key') === true && request.headers?.['idempotency-key'] !== undefined));
     let forceRefresh = false;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -148,7 +156,13 @@ export class ApiClient {
     }
   }
 
-  private async once(name: RouteName, route: RouteSpec, request: { params?: object; query?: object; body?: unknown; headers?: Record<string, string> }, policy: CallPolicy, forceRefresh: boolean): Promise<unknown> {
+  private async once(
+    name: RouteName,
+    route: RouteSpec,
+    request: { params?: object; query?: object; body?: unknown; headers?: Record<string, string> },
+    policy: CallPolicy,
+    forceRefresh: boolean,
+  ): Promise<unknown> {
     // A route anyone may call gets no token (and asks MSAL for none).
     const token = route.auth ? await this.options.token({ forceRefresh }) : null;
     const answersFile = Object.values(route.responses).some((r) => r.content.kind === 'file');
@@ -199,7 +213,12 @@ export class ApiClient {
     if (!answer) throw new UnexpectedResponseError(name, response.status, [`status ${response.status} is not declared`]);
     if (answer.content.kind === 'file') return response.arrayBuffer();
     const parsed = answer.content.schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new UnexpectedResponseError(name, response.status, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`));
+    if (!parsed.success)
+      throw new UnexpectedResponseError(
+        name,
+        response.status,
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+      );
     return parsed.data;
   }
 }

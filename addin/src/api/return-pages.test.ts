@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { withOlderPage } from './return-pages.js';
 
 const by: Actor = { id: 's', name: '统计员', role: 'statistician', park: 'jinshan' };
-const version = (n: number): VersionSummary => ({ version: n, submittedAt: `2026-01-0${n}T00:00:00Z`, submittedBy: by, contentHash: `h${n}`, templateVersion: 't', errorCount: 0, warningCount: 0, source: 'addin' });
+const version = (n: number): VersionSummary => ({
+  version: n,
+  submittedAt: `2026-01-0${n}T00:00:00Z`,
+  submittedBy: by,
+  contentHash: `h${n}`,
+  templateVersion: 't',
+  errorCount: 0,
+  warningCount: 0,
+  source: 'addin',
+});
 const page = (from: number, to: number, next: string | null): ReturnResponse => ({
   park: 'jinshan',
   period: '2025',
@@ -12,7 +21,13 @@ const page = (from: number, to: number, next: string | null): ReturnResponse => 
   locked: false,
   latest: null,
   versions: Array.from({ length: to - from + 1 }, (_, i) => version(from + i)),
-  reviews: Array.from({ length: to - from + 1 }, (_, i) => ({ version: from + i, decision: 'return' as const, comment: '请核实', by, at: `2026-01-0${from + i}T01:00:00Z` })),
+  reviews: Array.from({ length: to - from + 1 }, (_, i) => ({
+    version: from + i,
+    decision: 'return' as const,
+    comment: '请核实',
+    by,
+    at: `2026-01-0${from + i}T01:00:00Z`,
+  })),
   next,
 });
 

@@ -55,7 +55,8 @@ export function toUserMessage(error: unknown, context: MessageContext = {}): Use
   const withNote = (message: Message): Message => (keptNote.length ? { all: [message, ...keptNote] } : message);
   if (error instanceof SignInRequiredError) return { message: withNote(say('error_session')), actions: ['sign_in'] };
   if (error instanceof SignInFailedError) {
-    const key = error.reason === 'cancelled' ? 'error_sign_in_cancelled' : error.reason === 'popup_blocked' ? 'error_sign_in_popup_blocked' : 'error_sign_in_failed';
+    const key =
+      error.reason === 'cancelled' ? 'error_sign_in_cancelled' : error.reason === 'popup_blocked' ? 'error_sign_in_popup_blocked' : 'error_sign_in_failed';
     return { message: say(key), actions: ['sign_in'] };
   }
   if (error instanceof NetworkError) {
@@ -73,7 +74,10 @@ export function toUserMessage(error: unknown, context: MessageContext = {}): Use
       return { message: withNote(ownOr('error_server', { status: error.status })), actions: ['retry'] };
     }
     if (own) return withIssues({ message: { text: own }, actions: [] });
-    return { message: say(error.status === 404 ? 'error_not_found' : 'error_server', { status: error.status }), actions: error.status === 404 ? [] : ['retry'] };
+    return {
+      message: say(error.status === 404 ? 'error_not_found' : 'error_server', { status: error.status }),
+      actions: error.status === 404 ? [] : ['retry'],
+    };
   }
   if (error instanceof ExcelError) {
     const params: Record<string, string | LocalText> = { ...error.params };

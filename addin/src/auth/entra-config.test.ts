@@ -5,7 +5,11 @@ import { readEntraConfig } from './entra-config.js';
 const CLIENT = '0b7e5a1c-2d3f-4e5a-8b6c-7d8e9f0a1b2c';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SCOPE = 'api://6e3a1c52-8a9f-4c0e-9d3b-0f1b2c3d4e5f/access_as_user';
-const env = (authority: string, clientId = CLIENT, scope = SCOPE) => ({ ADDIN_ENTRA_CLIENT_ID: clientId, ADDIN_ENTRA_AUTHORITY: authority, ADDIN_ENTRA_API_SCOPE: scope });
+const env = (authority: string, clientId = CLIENT, scope = SCOPE) => ({
+  ADDIN_ENTRA_CLIENT_ID: clientId,
+  ADDIN_ENTRA_AUTHORITY: authority,
+  ADDIN_ENTRA_API_SCOPE: scope,
+});
 
 describe('readEntraConfig (build-time settings)', () => {
   it('is null when none is given: the pane offers what the API’s local development mode allows', () => {
@@ -44,7 +48,10 @@ describe('the sign-in flow and MSAL’s configuration', () => {
   });
 
   it('speaks Entra ID’s protocol to Entra ID, and plain OpenID Connect to a known loopback provider', () => {
-    const entra = msalConfiguration({ clientId: CLIENT, authority: `https://login.partner.microsoftonline.cn/${TENANT}`, apiScope: SCOPE }, 'https://pane.example.cn');
+    const entra = msalConfiguration(
+      { clientId: CLIENT, authority: `https://login.partner.microsoftonline.cn/${TENANT}`, apiScope: SCOPE },
+      'https://pane.example.cn',
+    );
     expect(entra).toEqual({
       auth: { clientId: CLIENT, authority: `https://login.partner.microsoftonline.cn/${TENANT}`, redirectUri: 'https://pane.example.cn/auth-redirect.html' },
       cache: { cacheLocation: 'localStorage' },

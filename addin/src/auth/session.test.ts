@@ -17,7 +17,11 @@ describe('readDemoToken', () => {
   ])('refuses %s', (_n, t) => expect(readDemoToken(t)).toBeNull());
   it('keeps the demo token across reloads, and forgets it on sign-out', () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
     const t = token({ sub: 'z', role: 'consolidator', name: '汇总' });
     saveDemoToken(storage, t);
     expect(loadDemoToken(storage)).toBe(t);
@@ -28,7 +32,9 @@ describe('readDemoToken', () => {
 
 describe('actorOf', () => {
   it('is the actor GET /me describes', () => {
-    expect(actorOf({ id: 'oid', name: '王统计', role: 'statistician', park: { code: 'jinshan', name: { zh: '金山园', en: 'Jinshan Park' } }, authMode: 'entra' })).toEqual({
+    expect(
+      actorOf({ id: 'oid', name: '王统计', role: 'statistician', park: { code: 'jinshan', name: { zh: '金山园', en: 'Jinshan Park' } }, authMode: 'entra' }),
+    ).toEqual({
       id: 'oid',
       name: '王统计',
       role: 'statistician',

@@ -54,7 +54,10 @@ export function readDemoToken(raw: string): DemoToken | null {
 }
 
 function base64UrlBytes(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const b64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   const binary = atob(b64);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

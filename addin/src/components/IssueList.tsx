@@ -105,7 +105,13 @@ export function IssueList(props: {
                   key={issueKey(issue)}
                   className={styles.issue}
                   appearance="subtle"
-                  icon={issue.severity === 'error' ? <ErrorCircleRegular color={tokens.colorPaletteRedForeground1} /> : <WarningRegular color={tokens.colorPaletteDarkOrangeForeground1} />}
+                  icon={
+                    issue.severity === 'error' ? (
+                      <ErrorCircleRegular color={tokens.colorPaletteRedForeground1} />
+                    ) : (
+                      <WarningRegular color={tokens.colorPaletteDarkOrangeForeground1} />
+                    )
+                  }
                   onClick={() => props.onSelect(issue)}
                   title={t('issue_go_to_cell')}
                   data-testid="issue"

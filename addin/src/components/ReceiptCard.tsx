@@ -18,7 +18,14 @@ export function ReceiptCard(props: { receipt: Receipt }) {
   const explained = r.issues.filter((i) => i.severity === 'warning').length;
   return (
     <Card data-testid="receipt" appearance="filled-alternative">
-      <CardHeader image={<ReceiptRegular fontSize={24} />} header={<Text weight="semibold">{t('receipt_title')} · {t('receipt_version', { version: r.version })}</Text>} />
+      <CardHeader
+        image={<ReceiptRegular fontSize={24} />}
+        header={
+          <Text weight="semibold">
+            {t('receipt_title')} · {t('receipt_version', { version: r.version })}
+          </Text>
+        }
+      />
       <dl className={styles.list}>
         <dt className={styles.term}>{t('receipt_submitted')}</dt>
         <dd className={styles.value}>{formatTime(r.submittedAt, lang)}</dd>

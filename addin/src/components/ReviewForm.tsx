@@ -17,13 +17,24 @@ export function ReviewForm(props: { busy: boolean; onDecide(decision: 'approve' 
   return (
     <div className={styles.root}>
       <Field label={t('review_comment')} validationState={missing ? 'error' : 'none'} validationMessage={missing ? t('review_comment_placeholder') : undefined}>
-        <Textarea value={comment} placeholder={t('review_comment_placeholder')} onChange={(_e, d) => {
+        <Textarea
+          value={comment}
+          placeholder={t('review_comment_placeholder')}
+          onChange={(_e, d) => {
             setComment(d.value);
             setMissing(false);
-          }} data-testid="review-comment" />
+          }}
+          data-testid="review-comment"
+        />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<CheckmarkRegular />} disabled={props.busy} onClick={() => props.onDecide('approve', comment.trim())} data-testid="approve">
+        <Button
+          appearance="primary"
+          icon={<CheckmarkRegular />}
+          disabled={props.busy}
+          onClick={() => props.onDecide('approve', comment.trim())}
+          data-testid="approve"
+        >
           {t('review_approve')}
         </Button>
         <Button

@@ -65,14 +65,16 @@ export function SubmissionView(props: { version: ReturnVersion; fields: Readonly
           </TableRow>
         </TableHeader>
         <TableBody>
-          {Object.entries(v.values).map(([key, typed]) => ({ key, value: typed ?? v.derived[key]?.value ?? null })).map(({ key, value }) => (
-            <TableRow key={key}>
-              <TableCell>{label(key)}</TableCell>
-              <TableCell className={styles.number}>
-                {value === null ? (none.has(key) ? t('declared_none') : '—') : showFigure(value, props.fields.get(key)?.unit ?? '', lang)}
-              </TableCell>
-            </TableRow>
-          ))}
+          {Object.entries(v.values)
+            .map(([key, typed]) => ({ key, value: typed ?? v.derived[key]?.value ?? null }))
+            .map(({ key, value }) => (
+              <TableRow key={key}>
+                <TableCell>{label(key)}</TableCell>
+                <TableCell className={styles.number}>
+                  {value === null ? (none.has(key) ? t('declared_none') : '—') : showFigure(value, props.fields.get(key)?.unit ?? '', lang)}
+                </TableCell>
+              </TableRow>
+            ))}
         </TableBody>
       </Table>
     </section>

@@ -13,7 +13,9 @@ export function remainingList(left: Remaining): LocalText {
   const list = (lang: Lang) => {
     const t = translator(lang);
     const count = (n: number, many: 'left_unfilled' | 'left_errors' | 'left_unexplained') => (n === 0 ? null : t(many, { n }));
-    const parts = [count(left.unfilled, 'left_unfilled'), count(left.errors, 'left_errors'), count(left.unexplained, 'left_unexplained')].filter((p): p is string => p !== null);
+    const parts = [count(left.unfilled, 'left_unfilled'), count(left.errors, 'left_errors'), count(left.unexplained, 'left_unexplained')].filter(
+      (p): p is string => p !== null,
+    );
     return parts.join(lang === 'zh' ? '，' : ', ');
   };
   return { zh: list('zh'), en: list('en') };

@@ -6,7 +6,15 @@ import { useUi } from './ui-context.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { justifyContent: 'flex-start', textAlign: 'start', height: 'auto', whiteSpace: 'normal', display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    height: 'auto',
+    whiteSpace: 'normal',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+  },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 

@@ -28,7 +28,12 @@ describe('presentIssues', () => {
     // One row to correct; its own warnings (the jump from last year) wait for the correction.
     expect(remainingWork(shown, {}).errors).toBe(1);
     expect(shown.some((i) => i.path === 'figures.rd_expenditure' && i.severity === 'warning')).toBe(true);
-    expect(remainingWork(shown, {}).unexplained).toBe(remainingWork(shown.filter((i) => i.path !== 'figures.rd_expenditure'), {}).unexplained);
+    expect(remainingWork(shown, {}).unexplained).toBe(
+      remainingWork(
+        shown.filter((i) => i.path !== 'figures.rd_expenditure'),
+        {},
+      ).unexplained,
+    );
   });
 
   it('keeps warnings on their own row, where their 说明 is filed', () => {

@@ -22,7 +22,10 @@ export function presentIssues(template: TemplateModel, issues: readonly Issue[])
     const f = field.formula;
     if (!f || seen.has(field.key)) return null;
     seen.add(field.key);
-    const parts = [f.numerator, f.denominator].filter((p) => p !== 'periodDays').map((p) => fields.get(p)).filter((p): p is TemplateField => p !== undefined);
+    const parts = [f.numerator, f.denominator]
+      .filter((p) => p !== 'periodDays')
+      .map((p) => fields.get(p))
+      .filter((p): p is TemplateField => p !== undefined);
     const erring = parts.find((p) => withError.has(`${section}.${p.key}`));
     for (const part of erring ? [erring, ...parts] : parts) {
       if (!part.derived) return part.key;

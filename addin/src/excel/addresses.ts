@@ -11,7 +11,5 @@ export function columnName(index: number): string {
 }
 
 export function rangeAddress(firstColumn: string, firstRow: number, lastColumn: string, lastRow: number): string {
-  return firstColumn === lastColumn && firstRow === lastRow
-    ? `${firstColumn}${firstRow}`
-    : `${firstColumn}${firstRow}:${lastColumn}${lastRow}`;
+  return firstColumn === lastColumn && firstRow === lastRow ? `${firstColumn}${firstRow}` : `${firstColumn}${firstRow}:${lastColumn}${lastRow}`;
 }

@@ -10,7 +10,13 @@ import { writeTemplate } from './write-template.js';
 const fake = useFakeExcel();
 
 const error = makeIssue('value_missing', 'error', 'figures.indicator_0001', { field: '第2项指标', fieldEn: 'Indicator 2', unit: '万元' });
-const warning = { ...error, code: 'change_band', severity: 'warning' as const, path: 'baselines.indicator_0000', message: { zh: '变动超过50%', en: 'Changed by more than 50%' } };
+const warning = {
+  ...error,
+  code: 'change_band',
+  severity: 'warning' as const,
+  path: 'baselines.indicator_0000',
+  message: { zh: '变动超过50%', en: 'Changed by more than 50%' },
+};
 
 describe('highlightIssues', () => {
   it('fills the cells with issues and writes the messages in the row’s check cell; the next run clears them', async () => {
@@ -58,7 +64,13 @@ describe('highlightIssues', () => {
     expect(stats.syncs).toBeLessThanOrEqual(3);
     for (const request of fake().requests) expect(request.bytes).toBeLessThan(4 * 1024 * 1024);
     fake().syncs.forEach((s, i) => expect(s.bytes).toBeLessThanOrEqual(stats.bytesPerSync[i]!));
-    console.info(`3600 issues: office.js bytes per sync ${fake().syncs.map((s) => s.bytes).join(', ')} (estimated ${stats.bytesPerSync.join(', ')}); clean-up ${fake().cleanups.map((c) => c.bytes).join(', ')}`);
+    console.info(
+      `3600 issues: office.js bytes per sync ${fake()
+        .syncs.map((s) => s.bytes)
+        .join(', ')} (estimated ${stats.bytesPerSync.join(', ')}); clean-up ${fake()
+        .cleanups.map((c) => c.bytes)
+        .join(', ')}`,
+    );
   });
 });
 

@@ -76,7 +76,11 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
   }
 
   // One sync for everything that may be ours.
-  await budget.reserve(2 * (c.object + c.range + c.command) + candidates.length * (2 * c.object + 3 * c.range + 3 * c.command + 200) + infoCandidates.length * (2 * c.object + 2 * c.range + 3 * c.command + 200));
+  await budget.reserve(
+    2 * (c.object + c.range + c.command) +
+      candidates.length * (2 * c.object + 3 * c.range + 3 * c.command + 200) +
+      infoCandidates.length * (2 * c.object + 2 * c.range + 3 * c.command + 200),
+  );
   const metaRange = metaVisibility === undefined ? null : workbook.worksheets.getItem(zh.metaSheetName).getRange(metaRangeAddress(zh));
   metaRange?.load('values');
   const code = letterOf(zh, 'code');
@@ -112,7 +116,8 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
     const dataRows = rows.filter((_, i) => firstRow + i >= zh.firstDataRow);
     const codes = dataRows.map((r) => r[0]).filter((c) => c !== '' && c !== null && c !== undefined);
     const headerText = String((look.header.values as unknown[][])[0]?.[0] ?? '');
-    const isTemplate = meta !== null && (headerText === '代码' || headerText === 'Code') && codes.length > 0 && codes.every((c) => typeof c === 'string' && fields.has(c));
+    const isTemplate =
+      meta !== null && (headerText === '代码' || headerText === 'Code') && codes.length > 0 && codes.every((c) => typeof c === 'string' && fields.has(c));
     const drafts = isTemplate ? readDrafts(zh, dataRows) : new Map<string, SheetDraft>();
     const typed = [...drafts.values()].some((d) => [d.value, d.baseline, d.explanation].some((v) => v !== undefined && !String(v).startsWith('=')));
     return {
@@ -125,7 +130,14 @@ export async function lookAtWorkbook(context: Excel.RequestContext, budget: Sync
     };
   });
   const instructionsSheets = infos
-    .filter((i) => i.protection.protected && !i.used.isNullObject && i.used.columnIndex === 0 && i.used.columnCount === 1 && TITLES.has(String((i.title.values as unknown[][])[0]?.[0] ?? '')))
+    .filter(
+      (i) =>
+        i.protection.protected &&
+        !i.used.isNullObject &&
+        i.used.columnIndex === 0 &&
+        i.used.columnCount === 1 &&
+        TITLES.has(String((i.title.values as unknown[][])[0]?.[0] ?? '')),
+    )
     .map((i) => i.name);
   return { sheets, positions, meta, metaTaken, templateSheets, instructionsSheets, names };
 }

@@ -23,9 +23,7 @@ export function planHighlights(layout: TemplateLayout, issues: readonly Issue[],
     byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), issue]);
     if (worst.get(cell.address) !== 'error') worst.set(cell.address, issue.severity);
   }
-  const texts = layout.rows.map((row) => [
-    (byRow.get(row.row) ?? []).map((i) => `${i.severity === 'error' ? '✖' : '⚠'} ${i.message[layout.lang]}`).join('\n'),
-  ]);
+  const texts = layout.rows.map((row) => [(byRow.get(row.row) ?? []).map((i) => `${i.severity === 'error' ? '✖' : '⚠'} ${i.message[layout.lang]}`).join('\n')]);
   const all = rangeAddress(check, layout.firstDataRow, check, layout.lastDataRow);
   ops.push({ kind: 'style', sheet, address: all, style: { fill: null, fontColor: '#000000', wrap: true } });
   for (const chunk of chunkRows(texts, layout.firstDataRow, maxCommandBytes)) {
@@ -36,7 +34,10 @@ export function planHighlights(layout: TemplateLayout, issues: readonly Issue[],
     ops.push({ kind: 'style', sheet, address: `${check}${row}`, style: { fontColor: error ? SHEET_STYLE.errorFont : SHEET_STYLE.warningFont } });
   }
   for (const [address, severity] of worst) {
-    const style = severity === 'error' ? { fill: SHEET_STYLE.errorFill, fontColor: SHEET_STYLE.errorFont } : { fill: SHEET_STYLE.warningFill, fontColor: SHEET_STYLE.warningFont };
+    const style =
+      severity === 'error'
+        ? { fill: SHEET_STYLE.errorFill, fontColor: SHEET_STYLE.errorFont }
+        : { fill: SHEET_STYLE.warningFill, fontColor: SHEET_STYLE.warningFont };
     ops.push({ kind: 'style', sheet, address, style });
   }
   return ops;

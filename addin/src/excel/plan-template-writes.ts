@@ -141,7 +141,13 @@ export function planTemplateWrites(
   const ops: WriteOp[] = [];
 
   for (const column of layout.columns) {
-    ops.push({ kind: 'columnWidth', sheet, address: `${column.letter}:${column.letter}`, points: widthInPoints(column.width), ...(column.hidden ? { hidden: true } : {}) });
+    ops.push({
+      kind: 'columnWidth',
+      sheet,
+      address: `${column.letter}:${column.letter}`,
+      points: widthInPoints(column.width),
+      ...(column.hidden ? { hidden: true } : {}),
+    });
   }
   // The formal return around the table (heading, signatures, note), as in the template workbook.
   ops.push(...planBlocks(layout));

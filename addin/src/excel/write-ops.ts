@@ -53,7 +53,11 @@ export function opBytes(op: WriteOp): number {
     }
     case 'style': {
       const s = op.style;
-      const objects = 1 + (s.fill !== undefined ? 1 : 0) + ([s.bold, s.italic, s.fontColor, s.fontSize].some((v) => v !== undefined) ? 1 : 0) + (s.locked !== undefined ? 1 : 0);
+      const objects =
+        1 +
+        (s.fill !== undefined ? 1 : 0) +
+        ([s.bold, s.italic, s.fontColor, s.fontSize].some((v) => v !== undefined) ? 1 : 0) +
+        (s.locked !== undefined ? 1 : 0);
       const values = Object.values(s).filter((v) => v !== undefined);
       return range + objects * c.object + values.length * c.command + values.reduce<number>((sum, v) => sum + jsonBytes(v), 0);
     }

@@ -28,7 +28,11 @@ describe('writeTemplate', () => {
     const measured = fake().syncs.map((s) => s.bytes);
     measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(result.stats.bytesPerSync[i]!));
     measured.forEach((bytes, i) => bytes > 64 * 1024 && expect(result.stats.bytesPerSync[i]! / bytes).toBeLessThan(1.25));
-    console.info(`${rows} rows: ${fake().syncs.length} syncs; office.js bytes per sync ${measured.join(', ')} (estimated ${result.stats.bytesPerSync.join(', ')}); clean-up ${fake().cleanups.map((c) => c.bytes).join(', ')}`);
+    console.info(
+      `${rows} rows: ${fake().syncs.length} syncs; office.js bytes per sync ${measured.join(', ')} (estimated ${result.stats.bytesPerSync.join(', ')}); clean-up ${fake()
+        .cleanups.map((c) => c.bytes)
+        .join(', ')}`,
+    );
   });
 
   it('rewrites a 4000-row template with typed figures in at most 5 syncs, each under 4 MB', async () => {
@@ -38,7 +42,11 @@ describe('writeTemplate', () => {
     fake().resetSyncs();
     const result = await writeTemplate(template, 'zh');
     expect(result.keptDrafts).toBeGreaterThan(1000);
-    console.info(`rewriting 4000 rows: ${fake().syncs.length} syncs; office.js bytes per sync ${fake().syncs.map((s) => s.bytes).join(', ')}`);
+    console.info(
+      `rewriting 4000 rows: ${fake().syncs.length} syncs; office.js bytes per sync ${fake()
+        .syncs.map((s) => s.bytes)
+        .join(', ')}`,
+    );
     expect(fake().syncs.length).toBeLessThanOrEqual(5);
     for (const request of fake().requests) expect(request.bytes).toBeLessThan(FOUR_MB);
     fake().syncs.forEach((s, i) => expect(s.bytes).toBeLessThanOrEqual(result.stats.bytesPerSync[i]!));

@@ -52,83 +52,93 @@ export async function writeTemplate(template: TemplateModel, lang: Lang, options
   const added: string[] = [];
   let replaced: { old: string; temp: string } | null = null;
   try {
-    return await runExcel(async (context) => {
-      const workbook = context.workbook;
-      const limit = options.limitBytes ?? DEFAULT_SYNC_LIMIT_BYTES;
-      const budget = new SyncBudget(context, limit);
+    return await runExcel(
+      async (context) => {
+        const workbook = context.workbook;
+        const limit = options.limitBytes ?? DEFAULT_SYNC_LIMIT_BYTES;
+        const budget = new SyncBudget(context, limit);
 
-      // 1. What is there already (nothing is changed yet).
-      const look = await lookAtWorkbook(context, budget, template);
-      if (look.metaTaken) throw new ExcelError('sheet_name_taken', { sheet: base.metaSheetName });
-      const plan = chooseSheets(base, look);
-      const layout = placeLayout(base, plan.sheet.name, plan.instructions.name);
+        // 1. What is there already (nothing is changed yet).
+        const look = await lookAtWorkbook(context, budget, template);
+        if (look.metaTaken) throw new ExcelError('sheet_name_taken', { sheet: base.metaSheetName });
+        const plan = chooseSheets(base, look);
+        const layout = placeLayout(base, plan.sheet.name, plan.instructions.name);
 
-      // 2. New sheets for the template and its instructions (under free names while the sheets
-      //    they replace are there).
-      const c = REQUEST_COSTS;
-      await budget.reserve(2 * (c.object + 200));
-      const sheets = workbook.worksheets;
-      const taken = [...look.sheets.keys(), layout.sheetName, layout.instructionsSheetName];
-      const tempOf = (replace: string | null, name: string) => (replace === null ? name : freeSheetName(name, taken.concat(added)));
-      const temp = tempOf(plan.sheet.replace, layout.sheetName);
-      if (plan.sheet.replace !== null) replaced = { old: plan.sheet.replace, temp };
-      added.push(temp);
-      const sheet = sheets.add(temp);
-      const infoTemp = tempOf(plan.instructions.replace, layout.instructionsSheetName);
-      added.push(infoTemp);
-      const info = sheets.add(infoTemp);
-      const target: Record<string, Excel.Worksheet> = { [layout.sheetName]: sheet, [layout.instructionsSheetName]: info };
+        // 2. New sheets for the template and its instructions (under free names while the sheets
+        //    they replace are there).
+        const c = REQUEST_COSTS;
+        await budget.reserve(2 * (c.object + 200));
+        const sheets = workbook.worksheets;
+        const taken = [...look.sheets.keys(), layout.sheetName, layout.instructionsSheetName];
+        const tempOf = (replace: string | null, name: string) => (replace === null ? name : freeSheetName(name, taken.concat(added)));
+        const temp = tempOf(plan.sheet.replace, layout.sheetName);
+        if (plan.sheet.replace !== null) replaced = { old: plan.sheet.replace, temp };
+        added.push(temp);
+        const sheet = sheets.add(temp);
+        const infoTemp = tempOf(plan.instructions.replace, layout.instructionsSheetName);
+        added.push(infoTemp);
+        const info = sheets.add(infoTemp);
+        const target: Record<string, Excel.Worksheet> = { [layout.sheetName]: sheet, [layout.instructionsSheetName]: info };
 
-      // 3. Cells, formats, validation, styles: as many commands per sync as the budget allows.
-      const ops = planTemplateWrites(layout, plan.drafts, Math.min(MAX_COMMAND_BYTES, limit / 4));
-      const metaOps = ops.filter((op) => op.sheet === layout.metaSheetName);
-      let done = 0;
-      for (const op of ops) {
-        done += 1;
-        if (op.sheet === layout.metaSheetName) continue;
-        await budget.reserve(opBytes(op));
-        applyWriteOp(target[op.sheet]!, op);
-        if (done % 50 === 0) options.onProgress?.(done, ops.length);
-      }
-
-      // 4. The last sync: the old template sheet goes and the new one takes its name, then
-      //    _meta, the names, hiding, protection; the user lands on the first input cell.
-      const names = layout.names.reduce((sum, n) => sum + c.object + jsonBytes(n) + 100, 0);
-      await budget.reserve(16 * c.object + 8 * c.command + 3 * c.range + look.names.length * (c.object + c.command + 100) + metaOps.reduce((sum, op) => sum + opBytes(op), 0) + names);
-      const ours = new Set<string>(Object.values(DEFINED_NAMES));
-      for (const item of look.names) if (ours.has(item.name)) workbook.names.getItem(item.name).delete();
-      // Each new sheet takes the place of the one it replaces: its name and its position.
-      const swap = (replace: string | null, replacement: Excel.Worksheet, from: string, to: string) => {
-        if (replace !== null) {
-          sheets.getItem(replace).delete();
-          if (from !== to) replacement.name = to;
+        // 3. Cells, formats, validation, styles: as many commands per sync as the budget allows.
+        const ops = planTemplateWrites(layout, plan.drafts, Math.min(MAX_COMMAND_BYTES, limit / 4));
+        const metaOps = ops.filter((op) => op.sheet === layout.metaSheetName);
+        let done = 0;
+        for (const op of ops) {
+          done += 1;
+          if (op.sheet === layout.metaSheetName) continue;
+          await budget.reserve(opBytes(op));
+          applyWriteOp(target[op.sheet]!, op);
+          if (done % 50 === 0) options.onProgress?.(done, ops.length);
         }
-        const position = replace === null ? undefined : look.positions.get(replace);
-        if (position !== undefined) replacement.position = position;
-      };
-      swap(plan.sheet.replace, sheet, temp, layout.sheetName);
-      swap(plan.instructions.replace, info, infoTemp, layout.instructionsSheetName);
-      let meta: Excel.Worksheet;
-      if (look.sheets.has(layout.metaSheetName)) {
-        meta = sheets.getItem(layout.metaSheetName);
-        meta.getRange().clear('All');
-      } else {
-        meta = sheets.add(layout.metaSheetName);
-      }
-      for (const op of metaOps) applyWriteOp(meta, op);
-      meta.visibility = 'VeryHidden';
-      for (const name of layout.names) workbook.names.add(name.name, `=${name.ref}`);
-      // Headers and the number and name of each indicator stay in view (as in the template workbook).
-      sheet.freezePanes.freezeAt(`A1:${letterOf(layout, 'label')}${layout.headerRow}`);
-      sheet.protection.protect(PROTECTION);
-      info.protection.protect(PROTECTION);
-      sheet.activate();
-      const firstInput = layout.rows.find((r) => r.cells.value?.kind === 'input')?.row ?? layout.firstDataRow;
-      sheet.getRange(`${letterOf(layout, 'value')}${firstInput}`).select();
-      await budget.flush();
-      options.onProgress?.(ops.length, ops.length);
-      return { layout, keptDrafts: countKept(layout, plan.drafts), leftAlone: plan.leftAlone, stats: budget.stats };
-    }, { oneUndoStep: true });
+
+        // 4. The last sync: the old template sheet goes and the new one takes its name, then
+        //    _meta, the names, hiding, protection; the user lands on the first input cell.
+        const names = layout.names.reduce((sum, n) => sum + c.object + jsonBytes(n) + 100, 0);
+        await budget.reserve(
+          16 * c.object +
+            8 * c.command +
+            3 * c.range +
+            look.names.length * (c.object + c.command + 100) +
+            metaOps.reduce((sum, op) => sum + opBytes(op), 0) +
+            names,
+        );
+        const ours = new Set<string>(Object.values(DEFINED_NAMES));
+        for (const item of look.names) if (ours.has(item.name)) workbook.names.getItem(item.name).delete();
+        // Each new sheet takes the place of the one it replaces: its name and its position.
+        const swap = (replace: string | null, replacement: Excel.Worksheet, from: string, to: string) => {
+          if (replace !== null) {
+            sheets.getItem(replace).delete();
+            if (from !== to) replacement.name = to;
+          }
+          const position = replace === null ? undefined : look.positions.get(replace);
+          if (position !== undefined) replacement.position = position;
+        };
+        swap(plan.sheet.replace, sheet, temp, layout.sheetName);
+        swap(plan.instructions.replace, info, infoTemp, layout.instructionsSheetName);
+        let meta: Excel.Worksheet;
+        if (look.sheets.has(layout.metaSheetName)) {
+          meta = sheets.getItem(layout.metaSheetName);
+          meta.getRange().clear('All');
+        } else {
+          meta = sheets.add(layout.metaSheetName);
+        }
+        for (const op of metaOps) applyWriteOp(meta, op);
+        meta.visibility = 'VeryHidden';
+        for (const name of layout.names) workbook.names.add(name.name, `=${name.ref}`);
+        // Headers and the number and name of each indicator stay in view (as in the template workbook).
+        sheet.freezePanes.freezeAt(`A1:${letterOf(layout, 'label')}${layout.headerRow}`);
+        sheet.protection.protect(PROTECTION);
+        info.protection.protect(PROTECTION);
+        sheet.activate();
+        const firstInput = layout.rows.find((r) => r.cells.value?.kind === 'input')?.row ?? layout.firstDataRow;
+        sheet.getRange(`${letterOf(layout, 'value')}${firstInput}`).select();
+        await budget.flush();
+        options.onProgress?.(ops.length, ops.length);
+        return { layout, keptDrafts: countKept(layout, plan.drafts), leftAlone: plan.leftAlone, stats: budget.stats };
+      },
+      { oneUndoStep: true },
+    );
   } catch (error) {
     await removeUnfinished(added, replaced).catch(() => undefined);
     throw error;
@@ -201,7 +211,10 @@ function chooseSheets(layout: TemplateLayout, look: WorkbookLook): SheetPlan {
 
   const info = look.instructionsSheets[0] ?? null;
   const taken = new Set([...names.filter((n) => n !== rewrite && n !== info), sheetName]);
-  const infoName = info !== null && (info === layout.instructionsSheetName || info.startsWith(`${layout.instructionsSheetName} (`)) ? info : freeSheetName(layout.instructionsSheetName, taken);
+  const infoName =
+    info !== null && (info === layout.instructionsSheetName || info.startsWith(`${layout.instructionsSheetName} (`))
+      ? info
+      : freeSheetName(layout.instructionsSheetName, taken);
   return { sheet: { name: sheetName, replace: rewrite }, instructions: { name: infoName, replace: info }, drafts, leftAlone };
 }
 

@@ -175,7 +175,8 @@ export const ZH = {
   error_excel_cell_editing: 'Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后点“重试”。',
   error_excel_sheet_protected: '填报表受密码保护，无法写入：请在“审阅 › 撤销工作表保护”中输入密码取消保护，然后点“重试”。',
   error_excel_workbook_protected: '工作簿结构受保护，不能添加或替换工作表：请在“审阅 › 保护工作簿”中取消保护，然后点“重试”。',
-  error_excel_workbook_read_only: '工作簿是只读的，无法写入：在 Excel 网页版请先点“编辑”，在桌面版请取消只读（或另存一份后在新文件中打开本加载项），然后点“重试”。',
+  error_excel_workbook_read_only:
+    '工作簿是只读的，无法写入：在 Excel 网页版请先点“编辑”，在桌面版请取消只读（或另存一份后在新文件中打开本加载项），然后点“重试”。',
   error_excel_request_too_large: '要写入的内容超过了 Excel 单次能接收的大小，重试也不会成功：请把这条提示告知系统管理员。工作表没有改动。',
   error_excel_invalid_argument: 'Excel 不接受这次写入的内容，重试也不会成功：请点“重新获取模板”；如仍出现，请告知系统管理员。',
   error_excel_item_not_found: '找不到填报表（可能已被删除或改名）：请点“获取模板”重新写入。',

@@ -59,10 +59,7 @@ export function App(props: AppProps) {
     [props.apiBaseUrl, props.entra],
   );
   const [parks, setParks] = useState<Park[]>([]);
-  const names = useMemo(
-    () => ({ parkName: (code: string) => parks.find((p) => p.code === code)?.name ?? { zh: code, en: code }, periodLabel }),
-    [parks],
-  );
+  const names = useMemo(() => ({ parkName: (code: string) => parks.find((p) => p.code === code)?.name ?? { zh: code, en: code }, periodLabel }), [parks]);
   const op = useOperation(props.excel, names);
   const now = props.now ?? new Date();
   const [period, setPeriod] = useState(() => defaultPeriod(now));
@@ -145,7 +142,14 @@ export function App(props: AppProps) {
     });
   }, [session]);
   // A catalogue version published from this pane (a park onboarded): its parks read again, quietly, so the message about it stays.
-  const reloadParks = useCallback(() => void api.parks().then((answer) => setParks(answer.parks), () => undefined), [api]);
+  const reloadParks = useCallback(
+    () =>
+      void api.parks().then(
+        (answer) => setParks(answer.parks),
+        () => undefined,
+      ),
+    [api],
+  );
 
   const onAction = useCallback(
     (action: UserAction) => {
@@ -221,7 +225,17 @@ export function App(props: AppProps) {
             <UploadView api={api} park={park} parkName={parkName(park)} period={period} op={op} />
           )}
           {session && role === 'reviewer' && park && <ReviewerView api={api} park={park} parkName={parkName(park)} period={period} op={op} />}
-          {session && role === 'consolidator' && <ConsolidatorView api={api} excel={props.excel} period={period} parkName={parkName} op={op} storage={props.storage} onCatalogueChanged={reloadParks} />}
+          {session && role === 'consolidator' && (
+            <ConsolidatorView
+              api={api}
+              excel={props.excel}
+              period={period}
+              parkName={parkName}
+              op={op}
+              storage={props.storage}
+              onCatalogueChanged={reloadParks}
+            />
+          )}
         </Shell>
       </UiContext.Provider>
     </FluentProvider>

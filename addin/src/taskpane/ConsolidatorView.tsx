@@ -32,7 +32,15 @@ function toBase64(bytes: ArrayBuffer): string {
  * onboarding a park from its plan (OnboardingView), opened on demand: the review is long and the
  * pane narrow.
  */
-export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; period: string; parkName(code: string): string; op: Operation; storage: Storage | null; onCatalogueChanged(): void }) {
+export function ConsolidatorView(props: {
+  api: ApiClient;
+  excel: ExcelPort;
+  period: string;
+  parkName(code: string): string;
+  op: Operation;
+  storage: Storage | null;
+  onCatalogueChanged(): void;
+}) {
   const { api, excel, period, op } = props;
   const { t } = useUi();
   const styles = useStyles();
@@ -96,7 +104,12 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
             </Badge>
           )}
           {status && (
-            <Button size="small" icon={status.locked ? <LockOpenRegular /> : <LockClosedRegular />} onClick={() => setLock(!status.locked)} disabled={op.busy !== null}>
+            <Button
+              size="small"
+              icon={status.locked ? <LockOpenRegular /> : <LockClosedRegular />}
+              onClick={() => setLock(!status.locked)}
+              disabled={op.busy !== null}
+            >
               {t(status.locked ? 'unlock_period' : 'lock_period')}
             </Button>
           )}
@@ -125,7 +138,12 @@ export function ConsolidatorView(props: { api: ApiClient; excel: ExcelPort; peri
           onOpen={(mode) => open('evaluation', mode)}
         />
       </section>
-      <Button data-testid="open-onboarding" appearance={onboarding ? 'primary' : 'secondary'} icon={<BuildingMultipleRegular />} onClick={() => setOnboarding(!onboarding)}>
+      <Button
+        data-testid="open-onboarding"
+        appearance={onboarding ? 'primary' : 'secondary'}
+        icon={<BuildingMultipleRegular />}
+        onClick={() => setOnboarding(!onboarding)}
+      >
         {t('onboard_title')}
       </Button>
       {onboarding && (

@@ -37,7 +37,12 @@ const useStyles = makeStyles({
   pending: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   quote: { backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingVerticalXS, borderRadius: tokens.borderRadiusSmall, wordBreak: 'break-all' },
   apart: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
-  apartCell: { padding: tokens.spacingVerticalXS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusSmall, wordBreak: 'break-word' },
+  apartCell: {
+    padding: tokens.spacingVerticalXS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    wordBreak: 'break-word',
+  },
   issue: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
@@ -155,7 +160,8 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
       props.onPublished();
     });
 
-  const setItem = (i: number, patch: Partial<OnboardingItem>) => setReview((r) => (r ? { ...r, items: r.items.map((it, n) => (n === i ? { ...it, ...patch } : it)) } : r));
+  const setItem = (i: number, patch: Partial<OnboardingItem>) =>
+    setReview((r) => (r ? { ...r, items: r.items.map((it, n) => (n === i ? { ...it, ...patch } : it)) } : r));
   const setPlan = (patch: Partial<OnboardingReview['plan']>) => setReview((r) => (r ? { ...r, plan: { ...r.plan, ...patch } } : r));
   const issuesAt = (prefix: string) => (draft?.issues ?? []).filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
   const indicators = catalogue?.indicators ?? [];
@@ -181,7 +187,11 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
         components: null,
         distinctFrom: [],
       };
-      return { ...r, newIndicators: [...r.newIndicators, created], items: r.items.map((it, n) => (n === i ? { ...it, indicator: code, decision: 'accepted' } : it)) };
+      return {
+        ...r,
+        newIndicators: [...r.newIndicators, created],
+        items: r.items.map((it, n) => (n === i ? { ...it, indicator: code, decision: 'accepted' } : it)),
+      };
     });
   const setNew = (code: string, patch: Partial<NewIndicator>) =>
     setReview((r) => {
@@ -240,7 +250,13 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
               resize="vertical"
             />
           </Field>
-          <Button data-testid="onboard-start" appearance="primary" icon={<DocumentArrowUpRegular />} disabled={(!planFile && !text.trim()) || op.busy !== null} onClick={start}>
+          <Button
+            data-testid="onboard-start"
+            appearance="primary"
+            icon={<DocumentArrowUpRegular />}
+            disabled={(!planFile && !text.trim()) || op.busy !== null}
+            onClick={start}
+          >
             {t('onboard_start')}
           </Button>
         </>
@@ -262,7 +278,15 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                   <option value="replace">{t('onboard_mode_replace')}</option>
                 </Select>
               </Field>
-              <Field className={styles.half} label={t('onboard_park_code')} validationMessage={issuesAt('plan.park').map((i) => i.message[lang]).join(' ') || undefined}>
+              <Field
+                className={styles.half}
+                label={t('onboard_park_code')}
+                validationMessage={
+                  issuesAt('plan.park')
+                    .map((i) => i.message[lang])
+                    .join(' ') || undefined
+                }
+              >
                 <Input data-testid="onboard-park" value={review.plan.park} onChange={(_, d) => setPlan({ park: d.value.trim() })} placeholder="songjiang" />
               </Field>
             </div>
@@ -270,7 +294,15 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
               <Field className={styles.half} label={t('onboard_name_zh')}>
                 <Input data-testid="onboard-name-zh" value={review.plan.name.zh} onChange={(_, d) => setPlan({ name: { ...review.plan.name, zh: d.value } })} />
               </Field>
-              <Field className={styles.half} label={t('onboard_name_en')} validationMessage={issuesAt('plan.name').map((i) => i.message[lang]).join(' ') || undefined}>
+              <Field
+                className={styles.half}
+                label={t('onboard_name_en')}
+                validationMessage={
+                  issuesAt('plan.name')
+                    .map((i) => i.message[lang])
+                    .join(' ') || undefined
+                }
+              >
                 <Input data-testid="onboard-name-en" value={review.plan.name.en} onChange={(_, d) => setPlan({ name: { ...review.plan.name, en: d.value } })} />
               </Field>
             </div>
@@ -279,10 +311,21 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                 <Input value={review.plan.district.zh} onChange={(_, d) => setPlan({ district: { ...review.plan.district, zh: d.value } })} />
               </Field>
               <Field className={styles.half} label={t('onboard_district_en')}>
-                <Input data-testid="onboard-district-en" value={review.plan.district.en} onChange={(_, d) => setPlan({ district: { ...review.plan.district, en: d.value } })} />
+                <Input
+                  data-testid="onboard-district-en"
+                  value={review.plan.district.en}
+                  onChange={(_, d) => setPlan({ district: { ...review.plan.district, en: d.value } })}
+                />
               </Field>
             </div>
-            <Field label={t('onboard_plan_title')} validationMessage={issuesAt('plan.planTitle').map((i) => i.message[lang]).join(' ') || undefined}>
+            <Field
+              label={t('onboard_plan_title')}
+              validationMessage={
+                issuesAt('plan.planTitle')
+                  .map((i) => i.message[lang])
+                  .join(' ') || undefined
+              }
+            >
               <Input value={review.plan.planTitle} onChange={(_, d) => setPlan({ planTitle: d.value })} />
             </Field>
             <div className={styles.row}>
@@ -294,7 +337,15 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
               </Field>
             </div>
             <div className={styles.row}>
-              <Field className={styles.half} label={t('onboard_start_year')} validationMessage={issuesAt('plan.startYear').map((i) => i.message[lang]).join(' ') || undefined}>
+              <Field
+                className={styles.half}
+                label={t('onboard_start_year')}
+                validationMessage={
+                  issuesAt('plan.startYear')
+                    .map((i) => i.message[lang])
+                    .join(' ') || undefined
+                }
+              >
                 <Input type="number" value={String(review.plan.startYear ?? '')} onChange={(_, d) => setPlan({ startYear: numberOr(d.value) })} />
               </Field>
               <Field className={styles.half} label={t('onboard_end_year')}>
@@ -302,14 +353,23 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
               </Field>
             </div>
             {review.plan.mode === 'replace' && (
-              <Field label={t('onboard_from_year')} validationMessage={issuesAt('plan.fromYear').map((i) => i.message[lang]).join(' ') || undefined}>
+              <Field
+                label={t('onboard_from_year')}
+                validationMessage={
+                  issuesAt('plan.fromYear')
+                    .map((i) => i.message[lang])
+                    .join(' ') || undefined
+                }
+              >
                 <Input type="number" value={String(review.plan.fromYear ?? '')} onChange={(_, d) => setPlan({ fromYear: numberOr(d.value) })} />
               </Field>
             )}
             <Checkbox checked={review.plan.draft} onChange={(_, d) => setPlan({ draft: d.checked === true })} label={t('onboard_draft')} />
           </fieldset>
 
-          <Text weight="semibold">{t('onboard_targets', { count: review.items.filter((i) => i.decision === 'accepted').length, total: review.items.length })}</Text>
+          <Text weight="semibold">
+            {t('onboard_targets', { count: review.items.filter((i) => i.decision === 'accepted').length, total: review.items.length })}
+          </Text>
           {issuesAt('items')
             .filter((i) => i.path === 'items')
             .map((i) => (
@@ -400,7 +460,12 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                         </div>
                       );
                     })}
-                    <Checkbox data-testid={`confirm-apart-${i}`} checked={item.confirmedApart} onChange={(_, d) => setItem(i, { confirmedApart: d.checked === true })} label={t('onboard_apart_confirm')} />
+                    <Checkbox
+                      data-testid={`confirm-apart-${i}`}
+                      checked={item.confirmedApart}
+                      onChange={(_, d) => setItem(i, { confirmedApart: d.checked === true })}
+                      label={t('onboard_apart_confirm')}
+                    />
                   </div>
                 )}
                 {created && (
@@ -424,10 +489,18 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                     </div>
                     <div className={styles.row}>
                       <Field className={styles.half} label={t('onboard_name_zh')}>
-                        <Input data-testid={`new-name-zh-${i}`} value={created.name.zh} onChange={(_, d) => setNew(created.code, { name: { ...created.name, zh: d.value } })} />
+                        <Input
+                          data-testid={`new-name-zh-${i}`}
+                          value={created.name.zh}
+                          onChange={(_, d) => setNew(created.code, { name: { ...created.name, zh: d.value } })}
+                        />
                       </Field>
                       <Field className={styles.half} label={t('onboard_name_en')}>
-                        <Input data-testid={`new-name-en-${i}`} value={created.name.en} onChange={(_, d) => setNew(created.code, { name: { ...created.name, en: d.value } })} />
+                        <Input
+                          data-testid={`new-name-en-${i}`}
+                          value={created.name.en}
+                          onChange={(_, d) => setNew(created.code, { name: { ...created.name, en: d.value } })}
+                        />
                       </Field>
                     </div>
                     <div className={styles.row}>
@@ -441,7 +514,10 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                         </Select>
                       </Field>
                       <Field className={styles.half} label={t('onboard_new_consolidation')}>
-                        <Select value={created.consolidation} onChange={(_, d) => setNew(created.code, { consolidation: d.value as NewIndicator['consolidation'] })}>
+                        <Select
+                          value={created.consolidation}
+                          onChange={(_, d) => setNew(created.code, { consolidation: d.value as NewIndicator['consolidation'] })}
+                        >
                           {(['sum', 'none'] as const).map((m) => (
                             <option key={m} value={m}>
                               {t(`onboard_consolidation_${m}`)}
@@ -450,7 +526,11 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                         </Select>
                       </Field>
                     </div>
-                    <Checkbox checked={created.hasBaseline} onChange={(_, d) => setNew(created.code, { hasBaseline: d.checked === true })} label={t('onboard_new_baseline')} />
+                    <Checkbox
+                      checked={created.hasBaseline}
+                      onChange={(_, d) => setNew(created.code, { hasBaseline: d.checked === true })}
+                      label={t('onboard_new_baseline')}
+                    />
                   </div>
                 )}
                 {itemIssues.map((issue) => (
@@ -468,7 +548,13 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
                   >
                     {t('onboard_accept')}
                   </Button>
-                  <Button data-testid={`reject-${i}`} size="small" appearance={item.decision === 'rejected' ? 'primary' : 'secondary'} icon={<DismissRegular />} onClick={() => setItem(i, { decision: 'rejected' })}>
+                  <Button
+                    data-testid={`reject-${i}`}
+                    size="small"
+                    appearance={item.decision === 'rejected' ? 'primary' : 'secondary'}
+                    icon={<DismissRegular />}
+                    onClick={() => setItem(i, { decision: 'rejected' })}
+                  >
                     {t('onboard_reject')}
                   </Button>
                   {item.indicator === null && (
@@ -482,7 +568,12 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
           })}
 
           <Field label={t('onboard_reason')}>
-            <Input data-testid="onboard-reason" value={reason} onChange={(_, d) => setReason(d.value)} placeholder={t('onboard_default_reason', { park: review.plan.name.zh })} />
+            <Input
+              data-testid="onboard-reason"
+              value={reason}
+              onChange={(_, d) => setReason(d.value)}
+              placeholder={t('onboard_default_reason', { park: review.plan.name.zh })}
+            />
           </Field>
           <Text size={200} data-testid="onboard-issue-count">
             {draft.issues.length === 0 ? t('onboard_ready') : t('onboard_not_ready', { count: draft.issues.length })}
@@ -505,7 +596,12 @@ export function OnboardingView(props: { api: ApiClient; op: Operation; storage: 
             {[...history.versions].reverse().map((v) => (
               <li key={v.version}>
                 <Text size={200}>
-                  {t('catalogue_version_line', { version: v.version, at: formatTime(v.at, lang), by: v.by === 'system' ? t('catalogue_system') : v.byName || v.by, reason: v.by === 'system' ? t('catalogue_seed_reason') : v.reason })}
+                  {t('catalogue_version_line', {
+                    version: v.version,
+                    at: formatTime(v.at, lang),
+                    by: v.by === 'system' ? t('catalogue_system') : v.byName || v.by,
+                    reason: v.by === 'system' ? t('catalogue_seed_reason') : v.reason,
+                  })}
                 </Text>
               </li>
             ))}

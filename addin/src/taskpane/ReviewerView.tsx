@@ -80,7 +80,11 @@ export function ReviewerView(props: { api: ApiClient; park: string; parkName: st
               <li key={`${r.version}-${r.at}`}>
                 <Body1>
                   {t('receipt_version', { version: r.version })} ·{' '}
-                  {t('review_entry', { decision: t(r.decision === 'approve' ? 'state_approved' : 'state_returned'), by: r.by.name, time: formatTime(r.at, lang) })}
+                  {t('review_entry', {
+                    decision: t(r.decision === 'approve' ? 'state_approved' : 'state_returned'),
+                    by: r.by.name,
+                    time: formatTime(r.at, lang),
+                  })}
                   {r.comment ? `：${r.comment}` : ''}
                 </Body1>
               </li>

@@ -145,7 +145,9 @@ export function StatisticianView(props: {
    * with nothing typed in it gets no wall of red: its earlier marks are cleared and it says so.
    */
   const checkSheet = useCallback(
-    async (progress: (label: 'progress_read' | 'progress_validate') => void): Promise<{ input: ReturnInput; blank: boolean; shown: ShownIssue[]; acceptable: boolean }> => {
+    async (
+      progress: (label: 'progress_read' | 'progress_validate') => void,
+    ): Promise<{ input: ReturnInput; blank: boolean; shown: ShownIssue[]; acceptable: boolean }> => {
       const tpl = await loadTemplate();
       if (layout) await flushExplanations(layout, explanations);
       progress('progress_read');
@@ -302,7 +304,10 @@ export function StatisticianView(props: {
               return rest;
             });
             clearTimeout(timers.current.get(key));
-            timers.current.set(key, setTimeout(() => commitExplanation(key), EXPLANATION_SAVE_DELAY_MS));
+            timers.current.set(
+              key,
+              setTimeout(() => commitExplanation(key), EXPLANATION_SAVE_DELAY_MS),
+            );
           }}
           onExplanationCommit={commitExplanation}
         />

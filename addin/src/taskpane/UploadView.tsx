@@ -115,13 +115,26 @@ export function UploadView(props: { api: ApiClient; park: string; parkName: stri
   return (
     <div className={styles.section} data-testid="upload-view">
       <div className={styles.actions}>
-        <Button className={styles.wide} appearance="secondary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={download} data-testid="download-template">
+        <Button
+          className={styles.wide}
+          appearance="secondary"
+          icon={<ArrowDownloadRegular />}
+          disabled={busy}
+          onClick={download}
+          data-testid="download-template"
+        >
           {t('download_template')}
         </Button>
         <Button icon={<DocumentArrowUpRegular />} disabled={busy} onClick={() => input.current?.click()} data-testid="choose-file">
           {t('upload_choose')}
         </Button>
-        <Button appearance={onlyWarnings ? 'secondary' : 'primary'} icon={<ArrowUploadRegular />} disabled={busy || !file} onClick={upload} data-testid="upload">
+        <Button
+          appearance={onlyWarnings ? 'secondary' : 'primary'}
+          icon={<ArrowUploadRegular />}
+          disabled={busy || !file}
+          onClick={upload}
+          data-testid="upload"
+        >
           {t('upload_submit')}
         </Button>
         <input

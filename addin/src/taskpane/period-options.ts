@@ -11,7 +11,8 @@ export function periodOptions(now: Date, t: Translate): Array<{ value: string; l
   const begun = (year: number, quarter: Quarter | null) => hasPeriodBegun(periodOf(year, quarter), now);
   for (let year = Math.max(now.getFullYear(), 2025); year >= 2024; year--) {
     if (begun(year, null)) out.push({ value: String(year), label: t('period_annual', { year }) });
-    for (const quarter of [4, 3, 2, 1] as const) if (begun(year, quarter)) out.push({ value: `${year}Q${quarter}`, label: t('period_quarter', { year, quarter }) });
+    for (const quarter of [4, 3, 2, 1] as const)
+      if (begun(year, quarter)) out.push({ value: `${year}Q${quarter}`, label: t('period_quarter', { year, quarter }) });
   }
   return out;
 }
@@ -24,6 +25,7 @@ export function defaultPeriod(now: Date): string {
 /** "2024年 年报" / "2024 annual", "2025年 第3季度" / "2025 Q3": how a period code reads in both languages. */
 export function periodLabel(code: string): { zh: string; en: string } {
   const quarter = /^(\d{4})Q([1-4])$/.exec(code);
-  const label = (t: Translate) => (quarter ? t('period_quarter', { year: quarter[1]!, quarter: quarter[2]! }) : /^\d{4}$/.test(code) ? t('period_annual', { year: code }) : code);
+  const label = (t: Translate) =>
+    quarter ? t('period_quarter', { year: quarter[1]!, quarter: quarter[2]! }) : /^\d{4}$/.test(code) ? t('period_annual', { year: code }) : code;
   return { zh: label(translator('zh')), en: label(translator('en')) };
 }

@@ -195,7 +195,11 @@ class FakeWorkbook extends Loadable {
     return this;
   }
   get protection(): FakeProtectionFlag {
-    return (this.protectionProxy ??= new FakeProtectionFlag(this.ctx, this.ctx.model.proxy(PATH.property, 'Protection', this.path), () => this.ctx.host.state.structureProtected));
+    return (this.protectionProxy ??= new FakeProtectionFlag(
+      this.ctx,
+      this.ctx.model.proxy(PATH.property, 'Protection', this.path),
+      () => this.ctx.host.state.structureProtected,
+    ));
   }
   get worksheets(): FakeWorksheetCollection {
     return (this.sheetsProxy ??= new FakeWorksheetCollection(this.ctx, this.ctx.model.proxy(PATH.property, 'Worksheets', this.path)));
@@ -374,7 +378,9 @@ class FakeWorksheet extends Loadable {
     return new FakeRange(this.ctx, this.ref, address, this.ctx.model.proxy(PATH.method, 'GetRange', this.path, [address]));
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, this.ref, undefined, this.ctx.model.proxy(PATH.method, 'GetUsedRangeOrNullObject', this.path, [valuesOnly]), { used: { valuesOnly } });
+    return new FakeRange(this.ctx, this.ref, undefined, this.ctx.model.proxy(PATH.method, 'GetUsedRangeOrNullObject', this.path, [valuesOnly]), {
+      used: { valuesOnly },
+    });
   }
   activate(): void {
     this.ctx.model.method(this.path, 'Activate', []);
@@ -390,7 +396,8 @@ class FakeWorksheet extends Loadable {
       guardStructure(this.ctx.host);
       const s = this.ref.resolve();
       this.ctx.host.state.sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
-      if (this.ctx.host.state.activeSheet === s.name) this.ctx.host.state.activeSheet = this.ctx.host.state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
+      if (this.ctx.host.state.activeSheet === s.name)
+        this.ctx.host.state.activeSheet = this.ctx.host.state.sheets.find((x) => x.visibility === 'Visible')?.name ?? null;
     });
   }
 }
@@ -655,9 +662,21 @@ class FakeRange extends Loadable {
         return out;
       };
       for (const name of names) {
-        if (name === 'values') this.loaded.set('values', matrix((cell) => this.ctx.host.computed(s, cell)));
-        else if (name === 'formulas') this.loaded.set('formulas', matrix((cell) => (cell.formula !== null ? cell.formula : cell.value)));
-        else if (name === 'numberFormat') this.loaded.set('numberFormat', matrix((cell) => cell.numberFormat));
+        if (name === 'values')
+          this.loaded.set(
+            'values',
+            matrix((cell) => this.ctx.host.computed(s, cell)),
+          );
+        else if (name === 'formulas')
+          this.loaded.set(
+            'formulas',
+            matrix((cell) => (cell.formula !== null ? cell.formula : cell.value)),
+          );
+        else if (name === 'numberFormat')
+          this.loaded.set(
+            'numberFormat',
+            matrix((cell) => cell.numberFormat),
+          );
         else if (name === 'rowIndex') this.loaded.set('rowIndex', rect.r1);
         else if (name === 'rowCount') this.loaded.set('rowCount', rect.r2 - rect.r1 + 1);
         else if (name === 'columnIndex') this.loaded.set('columnIndex', rect.c1);
@@ -842,7 +861,10 @@ class FakeNames extends Loadable {
     this.ctx.model.query(this.path, selectOf(props));
     this.ctx.answer(() => {
       this.ctx.model.itemsLoaded(this.ctx.host.state.names.size);
-      this.loaded.set('items', [...this.ctx.host.state.names].map(([name, formula]) => ({ name, formula })));
+      this.loaded.set(
+        'items',
+        [...this.ctx.host.state.names].map(([name, formula]) => ({ name, formula })),
+      );
     });
     return this;
   }
@@ -881,7 +903,22 @@ export interface FakeSnapshot {
     frozenColumns: number;
     merges: string[];
     columnWidths: Record<string, number>;
-    cells: Record<string, { value: string | number | boolean; formula: string | null; numberFormat: string; fill: string | null; bold: boolean; italic: boolean; fontColor: string; fontSize: number; locked: boolean; validation: boolean; wrap: boolean }>;
+    cells: Record<
+      string,
+      {
+        value: string | number | boolean;
+        formula: string | null;
+        numberFormat: string;
+        fill: string | null;
+        bold: boolean;
+        italic: boolean;
+        fontColor: string;
+        fontSize: number;
+        locked: boolean;
+        validation: boolean;
+        wrap: boolean;
+      }
+    >;
   }>;
 }
 

@@ -69,9 +69,29 @@ export function emptyCell(): CellState {
 }
 
 export function newSheet(name: string): SheetState {
-  return { name, visibility: 'Visible', protected: false, protectionOptions: {}, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), frozenRows: 0, frozenColumns: 0, merges: [] };
+  return {
+    name,
+    visibility: 'Visible',
+    protected: false,
+    protectionOptions: {},
+    cells: new Map(),
+    columnWidths: new Map(),
+    hiddenColumns: new Set(),
+    frozenRows: 0,
+    frozenColumns: 0,
+    merges: [],
+  };
 }
 
 export function newWorkbook(): WorkbookState {
-  return { sheets: [newSheet('Sheet1')], names: new Map(), activeSheet: 'Sheet1', selection: null, createdWorkbooks: [], insertedWorkbooks: [], readOnly: false, structureProtected: false };
+  return {
+    sheets: [newSheet('Sheet1')],
+    names: new Map(),
+    activeSheet: 'Sheet1',
+    selection: null,
+    createdWorkbooks: [],
+    insertedWorkbooks: [],
+    readOnly: false,
+    structureProtected: false,
+  };
 }

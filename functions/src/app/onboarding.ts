@@ -21,7 +21,13 @@ export async function startOnboarding(svc: Services, actor: Actor, upload: PlanU
  * A plan uploaded as a document (.docx, or a PDF with a text layer): its text read here, once,
  * then onboarded as startOnboarding does; what cannot be read is answered with its code.
  */
-export async function startOnboardingFromFile(svc: Services, actor: Actor, fileName: string, bytes: Uint8Array, limits: UploadLimits): Promise<OnboardingDraft> {
+export async function startOnboardingFromFile(
+  svc: Services,
+  actor: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+  limits: UploadLimits,
+): Promise<OnboardingDraft> {
   const read = await readPlanFile(bytes, fileName, limits);
   if (!read.ok) throw new DomainError(read.code, read.params);
   return start(svc, actor, fileName, read.format, read.text);

@@ -37,5 +37,8 @@ export function assertPeriodBegun(period: Period, now: Date): void {
 function refusal(code: 'invalid_period' | 'invalid_year', params: Record<string, string>, issue: Issue | null): DomainError {
   if (issue?.code !== 'period_year_out_of_range') return new DomainError(code, params, issue ? { issues: [issue] } : {});
   const range = { ...params, min: PERIOD_MIN_YEAR, max: PERIOD_MAX_YEAR };
-  return new DomainError(code, range, { issues: [issue], messageKey: code === 'invalid_period' ? 'invalid_period_year_out_of_range' : 'invalid_year_out_of_range' });
+  return new DomainError(code, range, {
+    issues: [issue],
+    messageKey: code === 'invalid_period' ? 'invalid_period_year_out_of_range' : 'invalid_year_out_of_range',
+  });
 }

@@ -23,7 +23,14 @@ export async function saveDraft(svc: Services, cmd: SaveDraftCommand): Promise<R
   const { park, period, input } = cmd;
   assertPeriodBegun(period, svc.now());
   if (periodLocked(null, await svc.store.readLock(period.code))) throw new DomainError('period_locked', { period: period.code });
-  const draft: ReturnDraft = { park: park.code, period: period.code, savedAt: svc.now().toISOString(), savedBy: cmd.actor, contentHash: contentHash(input), input };
+  const draft: ReturnDraft = {
+    park: park.code,
+    period: period.code,
+    savedAt: svc.now().toISOString(),
+    savedBy: cmd.actor,
+    contentHash: contentHash(input),
+    input,
+  };
   const outcome = await svc.store.appendDraft(draft);
   switch (outcome.kind) {
     case 'created':

@@ -48,7 +48,11 @@ export function entraAppRoles(catalogue: Catalogue): EntraAppRole[] {
   return [
     ...ROLES.map((r) => role(r, `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en.replace(/^./, (c) => c.toUpperCase())}`, duties[r])),
     ...catalogue.parks.map((p) =>
-      role(`${PARK_ROLE_PREFIX}${p.code}`, `${p.name.zh} ${p.name.en}`, `园区：${p.name.zh}（与园区统计员或审核员角色一同分配）/ Park: ${p.name.en} (assigned with a statistician or reviewer role)`),
+      role(
+        `${PARK_ROLE_PREFIX}${p.code}`,
+        `${p.name.zh} ${p.name.en}`,
+        `园区：${p.name.zh}（与园区统计员或审核员角色一同分配）/ Park: ${p.name.en} (assigned with a statistician or reviewer role)`,
+      ),
     ),
   ];
 }

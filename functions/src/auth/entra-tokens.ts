@@ -74,7 +74,9 @@ export function createEntraVerifier(settings: EntraSettings, options: EntraVerif
     const jwksUri = new URL(doc.jwks_uri);
     // The keys must come from the authority we were configured with, and the issuer must be our tenant's.
     if (jwksUri.origin !== authority.origin || !doc.issuer.toLowerCase().includes(settings.tenantId)) {
-      throw new ProviderUnavailable(`${metadataUrl}: issuer ${doc.issuer} or jwks_uri ${doc.jwks_uri} is not of tenant ${settings.tenantId} at ${authority.origin}`);
+      throw new ProviderUnavailable(
+        `${metadataUrl}: issuer ${doc.issuer} or jwks_uri ${doc.jwks_uri} is not of tenant ${settings.tenantId} at ${authority.origin}`,
+      );
     }
     const keys = createRemoteJWKSet(jwksUri, {
       cooldownDuration: options.jwksCooldownMs ?? 30_000,

@@ -39,7 +39,12 @@ export function mayAccessPark(actor: Actor, park: string): boolean {
  * Refuses (forbidden_role, forbidden_park) unless the actor's role may do the action, on this park when one is named.
  * `parkName` names parks in the message (金山园 / Jinshan Park); the codes by default.
  */
-export function assertAllowed(actor: Actor, action: Action, park?: string, parkName: (code: string) => LocalizedParam = (code) => ({ zh: code, en: code })): void {
+export function assertAllowed(
+  actor: Actor,
+  action: Action,
+  park?: string,
+  parkName: (code: string) => LocalizedParam = (code) => ({ zh: code, en: code }),
+): void {
   if (!PERMISSIONS[action].includes(actor.role)) throw new DomainError('forbidden_role', { role: ROLE_LABELS[actor.role] });
   if (park !== undefined && !mayAccessPark(actor, park)) throw new DomainError('forbidden_park', { park: parkName(park), own: parkName(actor.park ?? '') });
 }

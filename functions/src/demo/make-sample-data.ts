@@ -125,12 +125,10 @@ export function makeSampleData(catalogue: Catalogue, options: SampleOptions): Sa
       for (const ind of catalogue.indicators) {
         const c = ind.components;
         if (!c || !('indicator' in c.numerator) || targetValue.has(c.numerator.indicator)) continue;
-        const den = 'indicator' in c.denominator ? values[c.denominator.indicator] : (isLeapYear(year) ? 366 : 365);
+        const den = 'indicator' in c.denominator ? values[c.denominator.indicator] : isLeapYear(year) ? 366 : 365;
         if (den == null) continue;
         const own = wantedRatio.get(ind.code);
-        const ratio = own
-          ? own.base + (own.target - own.base) * Math.min(1.2, elapsed * (pace.get(ind.code) ?? 1) * 1.6)
-          : typicalRatio.get(ind.code);
+        const ratio = own ? own.base + (own.target - own.base) * Math.min(1.2, elapsed * (pace.get(ind.code) ?? 1) * 1.6) : typicalRatio.get(ind.code);
         if (ratio === undefined) continue;
         let numerator = (den * ratio) / c.scale;
         // The numerator is itself a whole (主导产业营收 ⊇ 化工新材料产业): keep it above its parts by

@@ -23,7 +23,14 @@ const planText = readFileSync(new URL(`../../../seeds/${minhang.seedFile}`, impo
 
 beforeEach(() => {
   const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET });
-  setServices({ settings, catalogue, catalogues: new MemoryCatalogueStore(catalogue), store: new MemoryReturnStore(), authenticate: createAuthenticator(settings), now: () => new Date('2026-03-01T00:00:00Z') });
+  setServices({
+    settings,
+    catalogue,
+    catalogues: new MemoryCatalogueStore(catalogue),
+    store: new MemoryReturnStore(),
+    authenticate: createAuthenticator(settings),
+    now: () => new Date('2026-03-01T00:00:00Z'),
+  });
 });
 
 const context = () => new InvocationContext({ functionName: 'unit', invocationId: 'unit-1' });
@@ -68,14 +75,16 @@ describe('POST /api/extract', () => {
     expect(json<ExtractTargetsResponse>(r).targets).toEqual([]);
   });
 
-  it.each(users.filter((u) => u.role !== 'consolidator').slice(0, 2).map((u) => [u.role, u] as const))(
-    'refuses a %s: 403 forbidden_role',
-    async (_, actor) => {
-      const r = await call(await bearer(actor), JSON.stringify({ text: planText }));
-      expect(r.status).toBe(403);
-      expect(json<ApiErrorBody>(r).error.code).toBe('forbidden_role');
-    },
-  );
+  it.each(
+    users
+      .filter((u) => u.role !== 'consolidator')
+      .slice(0, 2)
+      .map((u) => [u.role, u] as const),
+  )('refuses a %s: 403 forbidden_role', async (_, actor) => {
+    const r = await call(await bearer(actor), JSON.stringify({ text: planText }));
+    expect(r.status).toBe(403);
+    expect(json<ApiErrorBody>(r).error.code).toBe('forbidden_role');
+  });
 
   it('refuses a request without a token: 401', async () => {
     const r = await call({}, JSON.stringify({ text: planText }));

@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 /** Each operation of the document as "METHOD /path". */
-const operations = (doc: Json) => Object.entries(doc.paths as Json).flatMap(([path, item]) => Object.keys(item as Json).filter((k) => METHODS.includes(k)).map((m) => `${m.toUpperCase()} ${path}`));
+const operations = (doc: Json) =>
+  Object.entries(doc.paths as Json).flatMap(([path, item]) =>
+    Object.keys(item as Json)
+      .filter((k) => METHODS.includes(k))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
 
 describe('GET /api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document (the OpenAPI Initiative schema, via @seriousme/openapi-schema-validator)', async () => {
@@ -62,7 +67,11 @@ describe('GET /api/openapi.json', () => {
     // A registration is its route name (operationId), methods and host route template; HEAD is the host's echo of GET.
     const fromRegistrations = registered.flatMap((r) => r.methods.filter((m) => m !== 'HEAD').map((m) => `${r.name} ${m} ${r.route}`)).sort();
     const fromDocument = Object.entries(document.paths as Json)
-      .flatMap(([path, item]) => Object.entries(item as Json).filter(([m]) => METHODS.includes(m)).map(([m, op]) => `${(op as Json).operationId} ${m.toUpperCase()} ${hostRouteTemplate(path)}`))
+      .flatMap(([path, item]) =>
+        Object.entries(item as Json)
+          .filter(([m]) => METHODS.includes(m))
+          .map(([m, op]) => `${(op as Json).operationId} ${m.toUpperCase()} ${hostRouteTemplate(path)}`),
+      )
       .sort();
     expect(fromDocument).toEqual(fromRegistrations);
     expect(operations(document).length).toBeGreaterThanOrEqual(21);
@@ -84,14 +93,21 @@ describe('GET /api/openapi.json', () => {
   it('lists the error codes of each error status, with the shared error body', () => {
     const submit = document.paths['/returns/{park}/{period}'].post;
     expect(Object.keys(submit.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '423', '500', '503']);
-    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual(['idempotency_key_reused', 'period_not_started', 'stale_template', 'version_conflict']);
+    expect(submit.responses['409'].content['application/json'].schema.allOf[1].properties.error.properties.code.enum.sort()).toEqual([
+      'idempotency_key_reused',
+      'period_not_started',
+      'stale_template',
+      'version_conflict',
+    ]);
     expect(submit.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReturnInput' });
     const upload = document.paths['/returns/{park}/{period}/upload'].post;
     // The workbook alone, or a form with the explanations written in the task pane beside it.
     expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(Object.keys(upload.requestBody.content['multipart/form-data'].schema.properties)).toEqual(['file', 'explanations']);
     expect(upload.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
-    expect(Object.keys(document.paths['/evaluation/{year}.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(document.paths['/evaluation/{year}.xlsx'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     expect(document.paths['/openapi.json'].get.security).toEqual([]);
     expect(document.paths['/parks'].get.security).toEqual([{ bearer: [] }]);
   });

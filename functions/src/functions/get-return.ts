@@ -22,7 +22,17 @@ export const getReturn = routeHandler('getReturn', 'read_park', async ({ svc, pa
   const state = parkStatusOf(svc, park, period, head);
   return {
     status: 200,
-    body: { park: park.code, period: period.code, state: state.state, due: state.due, locked: head?.locked ?? false, latest, versions, reviews, next: from > 1 ? versionsCursor(from) : null },
+    body: {
+      park: park.code,
+      period: period.code,
+      state: state.state,
+      due: state.due,
+      locked: head?.locked ?? false,
+      latest,
+      versions,
+      reviews,
+      next: from > 1 ? versionsCursor(from) : null,
+    },
   };
 });
 

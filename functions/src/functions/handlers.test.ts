@@ -29,7 +29,14 @@ let store: MemoryReturnStore;
 function useServices(env: Record<string, string> = {}): Services {
   store = new MemoryReturnStore();
   const settings = readSettings({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', DEV_TOKEN_SECRET: SECRET, ...env });
-  const svc: Services = { settings, catalogue, catalogues: new MemoryCatalogueStore(catalogue), store, authenticate: createAuthenticator(settings), now: () => new Date('2026-03-01T00:00:00Z') };
+  const svc: Services = {
+    settings,
+    catalogue,
+    catalogues: new MemoryCatalogueStore(catalogue),
+    store,
+    authenticate: createAuthenticator(settings),
+    now: () => new Date('2026-03-01T00:00:00Z'),
+  };
   setServices(svc);
   return svc;
 }
@@ -74,9 +81,15 @@ describe('handlers called directly', () => {
     const t = (await getTemplate(request('GET', `/templates/${park}/2025`, { park, period: '2025' }, { headers }), context())) as HttpResponseInit;
     const template = json<TemplateModel>(t);
     const input = figuresFor(template);
-    const checked = (await validateReturnHandler(request('POST', `/returns/${park}/2025/validate`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    const checked = (await validateReturnHandler(
+      request('POST', `/returns/${park}/2025/validate`, { park, period: '2025' }, { headers, json: input }),
+      context(),
+    )) as HttpResponseInit;
     input.explanations = Object.fromEntries(json<{ unexplained: string[] }>(checked).unexplained.map((k) => [k, '说明']));
-    const s = (await submitReturnHandler(request('POST', `/returns/${park}/2025`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    const s = (await submitReturnHandler(
+      request('POST', `/returns/${park}/2025`, { park, period: '2025' }, { headers, json: input }),
+      context(),
+    )) as HttpResponseInit;
     expect(s.status).toBe(201);
     expect(json<Receipt>(s)).toMatchObject({ park, period: '2025', version: 1, templateVersion: template.version });
     const g = (await getReturn(request('GET', `/returns/${park}/2025`, { park, period: '2025' }, { headers }), context())) as HttpResponseInit;
@@ -95,16 +108,22 @@ describe('handlers called directly', () => {
     const headers = await bearer();
     const t = (await getTemplate(request('GET', `/templates/${park}/2025`, { park, period: '2025' }, { headers }), context())) as HttpResponseInit;
     const input = figuresFor(json<TemplateModel>(t));
-    const checked = (await validateReturnHandler(request('POST', `/returns/${park}/2025/validate`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    const checked = (await validateReturnHandler(
+      request('POST', `/returns/${park}/2025/validate`, { park, period: '2025' }, { headers, json: input }),
+      context(),
+    )) as HttpResponseInit;
     input.explanations = Object.fromEntries(json<{ unexplained: string[] }>(checked).unexplained.map((k) => [k, '说明']));
     store.appendVersion = async () => ({ kind: 'conflict' });
-    const s = (await submitReturnHandler(request('POST', `/returns/${park}/2025`, { park, period: '2025' }, { headers, json: input }), context())) as HttpResponseInit;
+    const s = (await submitReturnHandler(
+      request('POST', `/returns/${park}/2025`, { park, period: '2025' }, { headers, json: input }),
+      context(),
+    )) as HttpResponseInit;
     expect(s.status).toBe(409);
     expect(json<ApiErrorBody>(s).error.code).toBe('version_conflict');
     expect(s.headers).toMatchObject({ 'retry-after': '1' });
   });
 
-  it('saves a draft and reads the newest back; the state is draft; a lock the store\'s guard sees answers 423', async () => {
+  it("saves a draft and reads the newest back; the state is draft; a lock the store's guard sees answers 423", async () => {
     const headers = await bearer();
     const params = { park, period: '2025' };
     const first = { templateVersion: 'v', figures: { a: 1 } };
@@ -184,7 +203,10 @@ describe('App Service authentication (AUTH_MODE=app-service, where the platform 
   });
 
   it('scopes a park user to their park', async () => {
-    const r = (await getTemplate(request('GET', `/templates/${other}/2025`, { park: other, period: '2025' }, { headers: principal(OID, ['statistician', `park.${park}`]) }), context())) as HttpResponseInit;
+    const r = (await getTemplate(
+      request('GET', `/templates/${other}/2025`, { park: other, period: '2025' }, { headers: principal(OID, ['statistician', `park.${park}`]) }),
+      context(),
+    )) as HttpResponseInit;
     expect(r.status).toBe(403);
     expect(json<ApiErrorBody>(r).error.code).toBe('forbidden_park');
   });

@@ -8,7 +8,11 @@ import { registerRoute, routeHandler } from '../http/route-handler.js';
  */
 export const saveDraftHandler = routeHandler('saveDraft', 'save_draft', async ({ svc, actor, park, period, body }) => {
   const draft = await saveDraft(svc, { actor, park, period, input: body });
-  return { status: 200, body: { savedAt: draft.savedAt, contentHash: draft.contentHash }, headers: { location: `/api/returns/${park.code}/${period.code}/draft` } };
+  return {
+    status: 200,
+    body: { savedAt: draft.savedAt, contentHash: draft.contentHash },
+    headers: { location: `/api/returns/${park.code}/${period.code}/draft` },
+  };
 });
 
 export const registration = registerRoute('saveDraft', saveDraftHandler);

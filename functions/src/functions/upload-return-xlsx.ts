@@ -91,7 +91,12 @@ async function readUpload(request: HttpRequest): Promise<{ bytes: Uint8Array; ex
       throw new DomainError('malformed_form');
     }
     const checked = parseBody(explanationsSchema, parsed);
-    if (!checked.ok) throw new DomainError('invalid_body', {}, { issues: checked.issues.map((i) => ({ ...i, path: i.path === "(body)" ? "explanations" : `explanations.${i.path}` })) });
+    if (!checked.ok)
+      throw new DomainError(
+        'invalid_body',
+        {},
+        { issues: checked.issues.map((i) => ({ ...i, path: i.path === '(body)' ? 'explanations' : `explanations.${i.path}` })) },
+      );
     explanations = checked.value;
   }
   return { bytes: new Uint8Array(await file.arrayBuffer()), explanations };

@@ -12,7 +12,10 @@ export const validateReturnHandler = routeHandler('validateReturn', 'validate', 
   assertPeriodBegun(period, svc.now());
   const [template, lock] = await Promise.all([loadTemplate(svc, park, period), svc.store.readLock(period.code)]);
   const result = validateReturn(template, body);
-  return { status: 200, body: { templateVersion: template.version, stale: body.templateVersion !== template.version, locked: lock?.locked ?? false, ...result } };
+  return {
+    status: 200,
+    body: { templateVersion: template.version, stale: body.templateVersion !== template.version, locked: lock?.locked ?? false, ...result },
+  };
 });
 
 export const registration = registerRoute('validateReturn', validateReturnHandler);

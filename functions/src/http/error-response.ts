@@ -103,7 +103,12 @@ const ERROR_HEADERS: Partial<Record<ApiErrorCode, Record<string, string>>> = {
   storage_unavailable: { 'retry-after': '5' },
 };
 
-export function errorBody(code: ApiErrorCode, params: ErrorParams = {}, issues?: ApiErrorBody['error']['issues'], messageKey: ApiErrorCode | ApiMessageVariant = code): ApiErrorBody {
+export function errorBody(
+  code: ApiErrorCode,
+  params: ErrorParams = {},
+  issues?: ApiErrorBody['error']['issues'],
+  messageKey: ApiErrorCode | ApiMessageVariant = code,
+): ApiErrorBody {
   const message = { zh: formatMessage(messageKey, paramsIn(params, 'zh'), 'zh'), en: formatMessage(messageKey, paramsIn(params, 'en'), 'en') };
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}) } };
 }

@@ -39,7 +39,10 @@ export function useLocalAdapter(): void {
  * (the host's server drops it; the local adapter does not write it).
  */
 export function registerHttp(definition: HttpRoute): HttpRoute {
-  const route = definition.methods.includes('GET') && !definition.methods.includes('HEAD') ? { ...definition, methods: [...definition.methods, 'HEAD' as const] } : definition;
+  const route =
+    definition.methods.includes('GET') && !definition.methods.includes('HEAD')
+      ? { ...definition, methods: [...definition.methods, 'HEAD' as const] }
+      : definition;
   if (!localAdapter) {
     assertSettingsInHost(process.env);
     azf.app.http(route.name, { methods: route.methods, route: route.route, authLevel: 'anonymous', handler: route.handler });

@@ -26,17 +26,24 @@ export function compileRoute(template: string): CompiledRoute {
   const params: Param[] = [];
   const precedence: number[] = [];
   let pattern = '^';
-  const segments = template.replace(/^\/+|\/+$/g, '').split('/').filter((s) => s !== '');
+  const segments = template
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter((s) => s !== '');
   for (const segment of segments) {
     const parts = splitSegment(segment);
     const paramParts = parts.filter((p): p is Param => typeof p !== 'string');
     const only = paramParts.length === 1 && parts.length === 1 ? paramParts[0]! : null;
     precedence.push(
-      paramParts.length === 0 ? RANK.literal
-      : only === null ? RANK.complex
-      : only.catchAll ? RANK.catchAll
-      : only.constraints.length > 0 ? RANK.constrained
-      : RANK.parameter,
+      paramParts.length === 0
+        ? RANK.literal
+        : only === null
+          ? RANK.complex
+          : only.catchAll
+            ? RANK.catchAll
+            : only.constraints.length > 0
+              ? RANK.constrained
+              : RANK.parameter,
     );
     let segmentPattern = '';
     for (const part of parts) {

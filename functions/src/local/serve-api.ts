@@ -40,9 +40,7 @@ const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-client,
  * InvocationContext, and writes back its HttpResponse. Routes come from the registrations.
  */
 export function createLocalServer(options: LocalServerOptions): Server {
-  const compiled = options.routes
-    .map((route) => ({ route, compiled: compileRoute(route.route) }))
-    .sort((a, b) => compareRoutes(a.compiled, b.compiled));
+  const compiled = options.routes.map((route) => ({ route, compiled: compileRoute(route.route) })).sort((a, b) => compareRoutes(a.compiled, b.compiled));
   const prefix = `/${options.routePrefix}`;
   return createServer((req, res) => {
     handle(req, res, compiled, prefix, options).catch((error: unknown) => {
@@ -96,7 +94,9 @@ async function handle(
   });
   if (method === 'OPTIONS' && matches.length > 0) {
     await drain(req, 0);
-    const preflight = cors['access-control-allow-origin'] ? { 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } : {};
+    const preflight = cors['access-control-allow-origin']
+      ? { 'access-control-allow-methods': allowed(matches), 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' }
+      : {};
     res.writeHead(204, { ...API_SECURITY_HEADERS, ...cors, ...preflight });
     return void res.end();
   }
@@ -112,7 +112,8 @@ async function handle(
     return done(answer.status ?? 500);
   }
 
-  const { kept: body, total } = method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, (hit.route.maxBodyBytes ?? options.maxBodyBytes) + 1);
+  const { kept: body, total } =
+    method === 'GET' || method === 'HEAD' ? await drain(req, 0) : await drain(req, (hit.route.maxBodyBytes ?? options.maxBodyBytes) + 1);
   const requestHeaders = flattenHeaders(req.headers);
   // The length of the body as sent (as the host passes it), also when only its first bytes are
   // kept, so a handler can say how large a refused body was; for a chunked body, what arrived.

@@ -62,9 +62,12 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
     '--skipApiVersionCheck',
     // Azurite refuses a data folder with --inMemoryPersistence.
     ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', options.location]),
-    '--blobPort', String(ports.blob),
-    '--queuePort', String(ports.queue),
-    '--tablePort', String(ports.table),
+    '--blobPort',
+    String(ports.blob),
+    '--queuePort',
+    String(ports.queue),
+    '--tablePort',
+    String(ports.table),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownProcessGroup ?? false });
   const onExit = () => child.kill('SIGKILL');

@@ -59,7 +59,9 @@ export async function startLocalApi(options: StartLocalApiOptions): Promise<Loca
  */
 export function assertSafeToServe(settings: Settings, host: string): void {
   if (settings.authMode === 'app-service') {
-    throw new Error('AUTH_MODE=app-service cannot run on the local server: no App Service Authentication is in front of it, so anyone could send its headers. Use AUTH_MODE=entra or dev-token.');
+    throw new Error(
+      'AUTH_MODE=app-service cannot run on the local server: no App Service Authentication is in front of it, so anyone could send its headers. Use AUTH_MODE=entra or dev-token.',
+    );
   }
   if (settings.authMode === 'dev-token' && !isLoopbackHost(host) && !settings.devTokensOnLan) {
     throw new Error(

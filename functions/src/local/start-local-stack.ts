@@ -11,7 +11,6 @@ import { assertSafeToServe, startLocalApi } from './start-local-api.js';
 
 const TASKPANE_DIR = fileURLToPath(new URL('../../../addin/dist', import.meta.url));
 
-
 /**
  * `npm start`: Azurite (data in .data/azurite), the API on :7071 through the node:http adapter,
  * the task pane from addin/dist, and the demo users' tokens. Ctrl-C stops everything.
@@ -41,9 +40,12 @@ async function main(): Promise<void> {
 
   console.log(`\nAPI:        ${api.url}   (e.g. GET ${api.url}/parks)`);
   console.log(`API docs:   ${api.url}/openapi.json   (OpenAPI 3.1, from the route table in shared/src/api/routes.ts)`);
-  console.log(built ? `Task pane:  ${origin}/   (also ${origin}/taskpane/)` : `Task pane:  not built yet: run \`npm run build -w addin\`, then open ${origin}/`);
+  console.log(
+    built ? `Task pane:  ${origin}/   (also ${origin}/taskpane/)` : `Task pane:  not built yet: run \`npm run build -w addin\`, then open ${origin}/`,
+  );
   if (settings.authMode === 'dev-token') {
-    if (settings.devTokensOnLan) console.log('\nALLOW_DEV_TOKENS_ON_LAN=yes: dev tokens are accepted from other machines of this network. For a trusted LAN demo only.');
+    if (settings.devTokensOnLan)
+      console.log('\nALLOW_DEV_TOKENS_ON_LAN=yes: dev tokens are accepted from other machines of this network. For a trusted LAN demo only.');
     console.log(`\nDemo users: send  Authorization: Bearer <token>  (valid ${DEV_TOKEN_TTL_SECONDS / 3600} hours; npm start prints new ones)`);
     // The catalogue in force (parks onboarded since the seeds have demo users too).
     for (const user of demoUsers(await services().catalogues.current())) {
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     }
     console.log(`\nTry:  curl -H "Authorization: Bearer <token>" ${api.url}/status/2025`);
   } else {
-    console.log(`\nAUTH_MODE=${settings.authMode}: sign in with Microsoft Entra ID (tenant ${settings.entra?.tenantId}); roles and parks come from the app roles of each user's token.`);
+    console.log(
+      `\nAUTH_MODE=${settings.authMode}: sign in with Microsoft Entra ID (tenant ${settings.entra?.tenantId}); roles and parks come from the app roles of each user's token.`,
+    );
   }
   if (isLocalAzurite(settings.storage)) console.log(`\n${LOCAL_STACK_NOTICE}`);
   console.log('\nCtrl-C stops the API and Azurite.');

@@ -18,7 +18,11 @@ describe('readSettings: sign-in fails closed', () => {
     ['dev tokens with a short secret', { DEV_TOKEN_SECRET: 'short' }, /DEV_TOKEN_SECRET must be at least 32/],
     ['App Service Authentication off Azure', { AUTH_MODE: 'app-service', ENTRA_TENANT_ID: TENANT }, /platform does not say it is on/],
     ['App Service Authentication not enabled', { ...AZURE, AUTH_MODE: 'app-service', ENTRA_TENANT_ID: TENANT }, /platform does not say it is on/],
-    ['App Service Authentication claimed off Azure', { AUTH_MODE: 'app-service', WEBSITE_AUTH_ENABLED: 'True', ENTRA_TENANT_ID: TENANT }, /platform does not say/],
+    [
+      'App Service Authentication claimed off Azure',
+      { AUTH_MODE: 'app-service', WEBSITE_AUTH_ENABLED: 'True', ENTRA_TENANT_ID: TENANT },
+      /platform does not say/,
+    ],
     ['an unknown mode', { AUTH_MODE: 'none' }, /AUTH_MODE must be entra, app-service or dev-token/],
     ['entra without a tenant', { AUTH_MODE: 'entra', ENTRA_API_CLIENT_ID: API }, /ENTRA_TENANT_ID must be/],
     ['entra with a tenant name', { ...ENTRA, ENTRA_TENANT_ID: 'contoso.onmicrosoft.com' }, /ENTRA_TENANT_ID must be .* a GUID/],

@@ -78,7 +78,8 @@ function readEndpoints(blob: string, table: string, account: string): { blobEndp
     if (table === '') throw new Error('setting STORAGE_TABLE_ENDPOINT is missing (STORAGE_BLOB_ENDPOINT is set): set both');
     return { blobEndpoint: readEndpoint('STORAGE_BLOB_ENDPOINT', blob), tableEndpoint: readEndpoint('STORAGE_TABLE_ENDPOINT', table) };
   }
-  if (!ACCOUNT_NAME.test(account)) throw new Error(`setting STORAGE_ACCOUNT_NAME must be a storage account name (3 to 24 lower-case letters and digits), not "${account}"`);
+  if (!ACCOUNT_NAME.test(account))
+    throw new Error(`setting STORAGE_ACCOUNT_NAME must be a storage account name (3 to 24 lower-case letters and digits), not "${account}"`);
   return { blobEndpoint: `https://${account}.blob.core.windows.net`, tableEndpoint: `https://${account}.table.core.windows.net` };
 }
 

@@ -16,7 +16,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function readTelemetrySettings(env: Record<string, string | undefined>): TelemetrySettings {
   const connectionString = env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim() || null;
   if (connectionString !== null && !/(^|;)\s*InstrumentationKey=[^;]+/i.test(connectionString)) {
-    throw new Error('setting APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string of an Application Insights resource (InstrumentationKey=...;IngestionEndpoint=...)');
+    throw new Error(
+      'setting APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string of an Application Insights resource (InstrumentationKey=...;IngestionEndpoint=...)',
+    );
   }
   const auth = env.APPLICATIONINSIGHTS_AUTHENTICATION_STRING?.trim() || '';
   if (auth === '') return { connectionString, entra: null };
@@ -33,6 +35,7 @@ export function readTelemetrySettings(env: Record<string, string | undefined>): 
     throw new Error(`setting APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be "Authorization=AAD" or "Authorization=AAD;ClientId=<guid>", not "${auth}"`);
   }
   const clientId = parts.get('clientid') || null;
-  if (clientId !== null && !GUID.test(clientId)) throw new Error(`setting APPLICATIONINSIGHTS_AUTHENTICATION_STRING: ClientId must be a GUID, not "${clientId}"`);
+  if (clientId !== null && !GUID.test(clientId))
+    throw new Error(`setting APPLICATIONINSIGHTS_AUTHENTICATION_STRING: ClientId must be a GUID, not "${clientId}"`);
   return { connectionString, entra: { clientId: clientId?.toLowerCase() ?? null } };
 }

@@ -70,8 +70,8 @@ export interface Settings {
  * cross-check read this list). `platform` ones are set by Azure, never by us.
  */
 export const APP_SETTINGS = {
-  STORAGE_BLOB_ENDPOINT: 'Azure: the returns account\'s blob endpoint, reached through the managed identity',
-  STORAGE_TABLE_ENDPOINT: 'Azure: the returns account\'s table endpoint, reached through the managed identity',
+  STORAGE_BLOB_ENDPOINT: "Azure: the returns account's blob endpoint, reached through the managed identity",
+  STORAGE_TABLE_ENDPOINT: "Azure: the returns account's table endpoint, reached through the managed identity",
   STORAGE_ACCOUNT_NAME: 'instead of the two endpoints: the account name (global cloud endpoints)',
   AZURE_CLIENT_ID: 'the user-assigned managed identity (its client id)',
   STORAGE_CONNECTION_STRING: 'Azurite only: a connection string (or UseDevelopmentStorage=true)',

@@ -28,7 +28,9 @@ export async function appendDraft(storage: AzureStorage, hooks: StoreTestHooks, 
     if (!written) {
       const json = JSON.stringify(draft);
       await storage.call('write draft document', (abortSignal) =>
-        storage.drafts.getBlockBlobClient(pointer.blob).upload(json, Buffer.byteLength(json), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
+        storage.drafts
+          .getBlockBlobClient(pointer.blob)
+          .upload(json, Buffer.byteLength(json), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
       );
       written = true;
     }

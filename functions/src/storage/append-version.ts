@@ -16,7 +16,13 @@ import type { StoreTestHooks } from './store-test-hooks.js';
  * before the commit leaves at most an orphan blob that nothing names, one after it leaves the
  * entities to the head until the next commit writes them.
  */
-export async function appendVersion(storage: AzureStorage, hooks: StoreTestHooks, incoming: NewVersion, idempotencyKey: string | null, seen?: PeriodHead | null): Promise<AppendOutcome> {
+export async function appendVersion(
+  storage: AzureStorage,
+  hooks: StoreTestHooks,
+  incoming: NewVersion,
+  idempotencyKey: string | null,
+  seen?: PeriodHead | null,
+): Promise<AppendOutcome> {
   const { park, period } = incoming;
   let written: { version: number; blob: string } | null = null;
   const outcome = await moveHead<AppendOutcome>(
@@ -75,7 +81,9 @@ async function writeDocument(storage: AzureStorage, version: ReturnVersion): Pro
   const blob = `${version.park}/${version.period}/${randomUUID()}.json`;
   const json = JSON.stringify(version);
   await storage.call('write version document', (abortSignal) =>
-    storage.versions.getBlockBlobClient(blob).upload(json, Buffer.byteLength(json), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
+    storage.versions
+      .getBlockBlobClient(blob)
+      .upload(json, Buffer.byteLength(json), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
   );
   return blob;
 }

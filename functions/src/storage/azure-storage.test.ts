@@ -15,7 +15,12 @@ describe('createStorageClients', () => {
 
   it('endpoints: DefaultAzureCredential for the endpoints, and no key', () => {
     const clients = createStorageClients(
-      { kind: 'identity', blobEndpoint: 'https://stzjdata.blob.core.windows.net', tableEndpoint: 'https://stzjdata.table.core.windows.net', managedIdentityClientId: '6f1c7e0a-2b7d-4f58-9a51-3c1e2d4b5a69' },
+      {
+        kind: 'identity',
+        blobEndpoint: 'https://stzjdata.blob.core.windows.net',
+        tableEndpoint: 'https://stzjdata.table.core.windows.net',
+        managedIdentityClientId: '6f1c7e0a-2b7d-4f58-9a51-3c1e2d4b5a69',
+      },
       1000,
     );
     expect(clients.credential).toBeInstanceOf(DefaultAzureCredential);

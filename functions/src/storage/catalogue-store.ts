@@ -63,7 +63,9 @@ export class CatalogueStore implements CatalogueRepository {
     const bytes = Buffer.from(text, 'utf8');
     try {
       await this.call('save plan text', (abortSignal) =>
-        this.container.getBlockBlobClient(name).uploadData(bytes, { abortSignal, conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'text/plain; charset=utf-8' } }),
+        this.container
+          .getBlockBlobClient(name)
+          .uploadData(bytes, { abortSignal, conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'text/plain; charset=utf-8' } }),
       );
     } catch (error) {
       if (!isLostRace(error)) throw error; // the same text, kept already
@@ -143,7 +145,14 @@ export class CatalogueStore implements CatalogueRepository {
         const m = blob.metadata ?? {};
         const version = Number(/(\d+)\.json$/.exec(blob.name)?.[1]);
         if (!Number.isInteger(version)) continue;
-        list.push({ version, by: decode(m.by), byName: decode(m.byname), at: decode(m.at), reason: decode(m.reason), parks: decode(m.parks).split(',').filter(Boolean) });
+        list.push({
+          version,
+          by: decode(m.by),
+          byName: decode(m.byname),
+          at: decode(m.at),
+          reason: decode(m.reason),
+          parks: decode(m.parks).split(',').filter(Boolean),
+        });
       }
     });
     return list.sort((a, b) => a.version - b.version);
@@ -200,10 +209,24 @@ export class CatalogueStore implements CatalogueRepository {
   /** Version 1 from the seeds, and the head naming it; whoever comes second reads what the first wrote. */
   private async seedFirstVersion(): Promise<void> {
     const catalogue = catalogueSchema.parse({ ...this.seed(), version: 1 });
-    await this.createVersion({ version: 1, change: { by: 'system', byName: '系统 / system', at: new Date().toISOString(), reason: '初始目录：五个园区的行动方案（seeds/catalogue） / Initial catalogue: the five parks’ plans (seeds/catalogue)', parks: catalogue.parks.map((p) => p.code) }, catalogue });
+    await this.createVersion({
+      version: 1,
+      change: {
+        by: 'system',
+        byName: '系统 / system',
+        at: new Date().toISOString(),
+        reason: '初始目录：五个园区的行动方案（seeds/catalogue） / Initial catalogue: the five parks’ plans (seeds/catalogue)',
+        parks: catalogue.parks.map((p) => p.code),
+      },
+      catalogue,
+    });
     try {
       await this.call('create catalogue head', (abortSignal) =>
-        this.container.getBlockBlobClient(HEAD_BLOB).upload(JSON.stringify({ version: 1 }), 15, { abortSignal, conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } }),
+        this.container.getBlockBlobClient(HEAD_BLOB).upload(JSON.stringify({ version: 1 }), 15, {
+          abortSignal,
+          conditions: { ifNoneMatch: '*' },
+          blobHTTPHeaders: { blobContentType: 'application/json' },
+        }),
       );
     } catch (error) {
       if (!isLostRace(error)) throw error;
@@ -220,7 +243,13 @@ export class CatalogueStore implements CatalogueRepository {
           abortSignal,
           conditions: { ifNoneMatch: '*' },
           blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
-          metadata: { by: encode(change.by), byname: encode(change.byName), at: encode(change.at), reason: encode(change.reason), parks: encode(change.parks.join(',')) },
+          metadata: {
+            by: encode(change.by),
+            byname: encode(change.byName),
+            at: encode(change.at),
+            reason: encode(change.reason),
+            parks: encode(change.parks.join(',')),
+          },
         }),
       );
       this.versions.set(stored.version, stored.catalogue);
@@ -234,7 +263,9 @@ export class CatalogueStore implements CatalogueRepository {
   private async moveHead(version: number, etag: string): Promise<void> {
     const text = JSON.stringify({ version });
     await this.call('move catalogue head', (abortSignal) =>
-      this.container.getBlockBlobClient(HEAD_BLOB).upload(text, Buffer.byteLength(text), { abortSignal, conditions: { ifMatch: etag }, blobHTTPHeaders: { blobContentType: 'application/json' } }),
+      this.container
+        .getBlockBlobClient(HEAD_BLOB)
+        .upload(text, Buffer.byteLength(text), { abortSignal, conditions: { ifMatch: etag }, blobHTTPHeaders: { blobContentType: 'application/json' } }),
     );
   }
 

@@ -15,7 +15,9 @@ export class MemoryCatalogueStore implements CatalogueRepository {
 
   constructor(seed: Catalogue = loadCatalogue()) {
     const catalogue = catalogueSchema.parse({ ...seed, version: 1 });
-    this.versions = [{ catalogue, change: { by: 'system', byName: 'system', at: new Date(0).toISOString(), reason: 'seed', parks: catalogue.parks.map((p) => p.code) } }];
+    this.versions = [
+      { catalogue, change: { by: 'system', byName: 'system', at: new Date(0).toISOString(), reason: 'seed', parks: catalogue.parks.map((p) => p.code) } },
+    ];
   }
 
   async current(): Promise<Catalogue> {

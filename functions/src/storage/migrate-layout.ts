@@ -69,12 +69,29 @@ export async function migrateLayout(storage: AzureStorage): Promise<MigrationRep
     for (const head of await listHeads(storage, park)) if (head.accepted) index = indexWith(index, head.period, head.accepted.baselines);
     await createIfAbsent(storage, { partitionKey: park, rowKey: BASELINES_ROW, index: JSON.stringify(index) });
   }
-  await createIfAbsent(storage, { partitionKey: MIGRATION_KEYS.partition, rowKey: MIGRATION_KEYS.headsRow, completedAt: new Date().toISOString(), headsCreated, parks: parks.size }, storage.migrations);
+  await createIfAbsent(
+    storage,
+    { partitionKey: MIGRATION_KEYS.partition, rowKey: MIGRATION_KEYS.headsRow, completedAt: new Date().toISOString(), headsCreated, parks: parks.size },
+    storage.migrations,
+  );
   return { headsCreated, parks: parks.size };
 }
 
-async function headFromOldLayout(storage: AzureStorage, park: string, period: string, p: { head?: Row; lock?: Row; draft?: TableEntityResult<Row> }): Promise<Omit<PeriodHead, 'etag'>> {
-  const base = { park, period, latestReview: null, accepted: null, fallback: null, draft: p.draft ? draftPointerOf(p.draft) : null, locked: p.lock?.locked === true };
+async function headFromOldLayout(
+  storage: AzureStorage,
+  park: string,
+  period: string,
+  p: { head?: Row; lock?: Row; draft?: TableEntityResult<Row> },
+): Promise<Omit<PeriodHead, 'etag'>> {
+  const base = {
+    park,
+    period,
+    latestReview: null,
+    accepted: null,
+    fallback: null,
+    draft: p.draft ? draftPointerOf(p.draft) : null,
+    locked: p.lock?.locked === true,
+  };
   if (!p.head) return { ...base, latestVersion: 0, latest: null };
   const latestVersion = Number(p.head.latestVersion);
   const latestRow = await storage.getRow(storage.returns, `${park}|${period}`, versionRow(latestVersion));
@@ -86,7 +103,12 @@ async function headFromOldLayout(storage: AzureStorage, park: string, period: st
     if (version === null) return null;
     // The old head carries the latest version's figures, complete once it kept the fields declared none.
     if (version === latestVersion && typeof p.head!.latestDeclaredNone === 'string') {
-      return { version, values: JSON.parse(String(p.head!.latestValues)), baselines: JSON.parse(String(p.head!.latestBaselines)), declaredNone: JSON.parse(p.head!.latestDeclaredNone) as string[] };
+      return {
+        version,
+        values: JSON.parse(String(p.head!.latestValues)),
+        baselines: JSON.parse(String(p.head!.latestBaselines)),
+        declaredNone: JSON.parse(p.head!.latestDeclaredNone) as string[],
+      };
     }
     if (!documents.has(version)) documents.set(version, readDocument(storage, park, period, version));
     const doc = await documents.get(version)!;
@@ -95,19 +117,30 @@ async function headFromOldLayout(storage: AzureStorage, park: string, period: st
   const latestReview = reviews.filter((r) => r.version === latestVersion).at(-1) ?? null;
   const accepted = computeAcceptedVersion(latestVersion, reviews).version;
   // What returning the latest would fall back to (equal to the accepted one once it was returned).
-  const ifReturned = computeAcceptedVersion(latestVersion, [...reviews, { version: latestVersion, decision: 'return', comment: '', by: { id: '', name: '', role: 'reviewer', park }, at: '' }]).version;
+  const ifReturned = computeAcceptedVersion(latestVersion, [
+    ...reviews,
+    { version: latestVersion, decision: 'return', comment: '', by: { id: '', name: '', role: 'reviewer', park }, at: '' },
+  ]).version;
   return { ...base, latestVersion, latest: latestOf(latestRow), latestReview, accepted: await figures(accepted), fallback: await figures(ifReturned) };
 }
 
 async function readDocument(storage: AzureStorage, park: string, period: string, version: number): Promise<ReturnVersion> {
   const row = await storage.getRow(storage.returns, `${park}|${period}`, versionRow(version));
   if (!row) throw new Error(`migration: ${park} ${period}: version ${version} is below the head but has no entity`);
-  const buffer = await storage.call('read version document', (abortSignal) => storage.versions.getBlockBlobClient(String(row.blob)).downloadToBuffer(undefined, undefined, { abortSignal }));
+  const buffer = await storage.call('read version document', (abortSignal) =>
+    storage.versions.getBlockBlobClient(String(row.blob)).downloadToBuffer(undefined, undefined, { abortSignal }),
+  );
   return JSON.parse(buffer.toString('utf8')) as ReturnVersion;
 }
 
 function reviewOf(row: Row): Review {
-  return { version: Number(row.version), decision: row.decision as Review['decision'], comment: String(row.comment ?? ''), by: JSON.parse(String(row.by)) as Actor, at: String(row.at) };
+  return {
+    version: Number(row.version),
+    decision: row.decision as Review['decision'],
+    comment: String(row.comment ?? ''),
+    by: JSON.parse(String(row.by)) as Actor,
+    at: String(row.at),
+  };
 }
 
 /** Inserts the row unless one exists: true when this call wrote it. */

@@ -10,7 +10,13 @@ import { idempotencyRow, partitionOf, versionRow } from './storage-keys.js';
  * `page` is given, which reads one range of the partition whatever the number of versions.
  * The latest version is taken from the head when its entity is not written yet.
  */
-export async function listVersions(storage: AzureStorage, park: string, period: string, page?: VersionPage, head?: PeriodHead | null): Promise<VersionSummary[]> {
+export async function listVersions(
+  storage: AzureStorage,
+  park: string,
+  period: string,
+  page?: VersionPage,
+  head?: PeriodHead | null,
+): Promise<VersionSummary[]> {
   const current = head !== undefined ? head : await readPeriodHead(storage, park, period);
   const latest = current?.latestVersion ?? 0;
   const top = Math.min(latest, (page?.below ?? latest + 1) - 1);
@@ -19,12 +25,19 @@ export async function listVersions(storage: AzureStorage, park: string, period: 
   const pk = partitionOf(park, period);
   const rows = await storage.query(storage.returns, odata`PartitionKey eq ${pk} and RowKey ge ${versionRow(from)} and RowKey le ${versionRow(top)}`);
   const versions = rows.map((row) => summaryOf(latestOf(row)));
-  if (current?.latest && current.latest.version <= top && !versions.some((v) => v.version === current.latest!.version)) versions.push(summaryOf(current.latest));
+  if (current?.latest && current.latest.version <= top && !versions.some((v) => v.version === current.latest!.version))
+    versions.push(summaryOf(current.latest));
   return versions.sort((a, b) => a.version - b.version);
 }
 
 /** A version's full document, from the blob its entity (or, for the latest, its head) names. */
-export async function readVersionDocument(storage: AzureStorage, park: string, period: string, version: number, head?: PeriodHead | null): Promise<ReturnVersion | null> {
+export async function readVersionDocument(
+  storage: AzureStorage,
+  park: string,
+  period: string,
+  version: number,
+  head?: PeriodHead | null,
+): Promise<ReturnVersion | null> {
   let blob: string | null = null;
   if (head?.latest?.version === version) blob = head.latest.blob;
   else {
@@ -47,7 +60,13 @@ export async function readVersionDocument(storage: AzureStorage, park: string, p
  * the key's entity. The head is read first: a version it has moved past has its entities
  * written (heads.ts, settle), so a key not found after that was not used.
  */
-export async function findIdempotent(storage: AzureStorage, park: string, period: string, key: string, head?: PeriodHead | null): Promise<{ version: number; contentHash: string } | null> {
+export async function findIdempotent(
+  storage: AzureStorage,
+  park: string,
+  period: string,
+  key: string,
+  head?: PeriodHead | null,
+): Promise<{ version: number; contentHash: string } | null> {
   const current = head !== undefined ? head : await readPeriodHead(storage, park, period);
   if (current?.latest?.idempotencyKey === key) return { version: current.latest.version, contentHash: current.latest.contentHash };
   const row = await storage.getRow(storage.returns, partitionOf(park, period), idempotencyRow(key));

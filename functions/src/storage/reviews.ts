@@ -33,11 +33,21 @@ export async function appendReview(storage: AzureStorage, hooks: StoreTestHooks,
  * Reviews of one park and period in the order they were made; of the versions `from`..`to`
  * when given. A review the head names but whose row is not written yet is included.
  */
-export async function listReviews(storage: AzureStorage, park: string, period: string, versions?: { from: number; to: number }, head?: PeriodHead | null): Promise<Review[]> {
-  const [rows, current] = await Promise.all([listReviewRows(storage, park, period, versions), head !== undefined ? head : readPeriodHead(storage, park, period)]);
+export async function listReviews(
+  storage: AzureStorage,
+  park: string,
+  period: string,
+  versions?: { from: number; to: number },
+  head?: PeriodHead | null,
+): Promise<Review[]> {
+  const [rows, current] = await Promise.all([
+    listReviewRows(storage, park, period, versions),
+    head !== undefined ? head : readPeriodHead(storage, park, period),
+  ]);
   const reviews = rows.map(toReview);
   const pending = current?.latestReview;
-  if (pending && (!versions || (pending.version >= versions.from && pending.version <= versions.to)) && !reviews.some((r) => r.version === pending.version)) reviews.push(pending);
+  if (pending && (!versions || (pending.version >= versions.from && pending.version <= versions.to)) && !reviews.some((r) => r.version === pending.version))
+    reviews.push(pending);
   return reviews;
 }
 

@@ -15,7 +15,9 @@ export async function saveUpload(storage: AzureStorage, park: string, period: st
 export async function readUpload(storage: AzureStorage, name: string): Promise<Uint8Array | null> {
   await storage.ready();
   try {
-    const buffer = await storage.call('read upload', (abortSignal) => storage.uploads.getBlockBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal }));
+    const buffer = await storage.call('read upload', (abortSignal) =>
+      storage.uploads.getBlockBlobClient(name).downloadToBuffer(undefined, undefined, { abortSignal }),
+    );
     return new Uint8Array(buffer);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null;

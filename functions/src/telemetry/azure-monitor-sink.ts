@@ -38,7 +38,9 @@ export function createAzureMonitorSink(connectionString: string, entra: { client
         body: record.message,
         attributes: {
           ...record.attributes,
-          ...(error ? { 'exception.type': error.name, 'exception.message': error.message, 'exception.stacktrace': error.stack ?? `${error.name}: ${error.message}` } : {}),
+          ...(error
+            ? { 'exception.type': error.name, 'exception.message': error.message, 'exception.stacktrace': error.stack ?? `${error.name}: ${error.message}` }
+            : {}),
         },
       });
     },

@@ -52,11 +52,13 @@ export function report(context: InvocationContext, record: AppLogRecord): void {
   const attributes = { functionName: context.functionName, invocationId: context.invocationId, ...record.attributes };
   if (record.severity === 'error') context.error(record.message, ...(record.error === undefined ? [] : [record.error]));
   else context.warn(record.message);
-  void sink.then((s) => {
-    if (!s) return;
-    s.emit({ ...record, attributes });
-    if (record.severity === 'error') return s.flush();
-  }).catch(() => undefined);
+  void sink
+    .then((s) => {
+      if (!s) return;
+      s.emit({ ...record, attributes });
+      if (record.severity === 'error') return s.flush();
+    })
+    .catch(() => undefined);
 }
 
 /** Waits until what was reported has been handed to the exporter (tests, shutdown). */

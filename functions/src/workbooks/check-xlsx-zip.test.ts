@@ -44,14 +44,18 @@ describe('checkXlsxZip: parts a return never has', () => {
     expect(issue?.message.en).toMatch(/^[\x20-\x7e’]+$/);
   });
 
-  it.skipIf(!SOFFICE)('refuses a return whose figure is linked to another workbook, as LibreOffice saves it', async () => {
-    const linked = await withExternalLink(filled, template);
-    expect(Object.keys(unzipSync(linked)).filter((n) => n.startsWith('xl/externalLinks/'))).toContain('xl/externalLinks/externalLink1.xml');
-    const issue = await refusal(linked);
-    expect(issue?.code).toBe('upload_external_links');
-    expect(issue?.message.zh).toContain('外部链接');
-    expect(issue?.message.en).toContain('links to other workbooks');
-  }, 120_000);
+  it.skipIf(!SOFFICE)(
+    'refuses a return whose figure is linked to another workbook, as LibreOffice saves it',
+    async () => {
+      const linked = await withExternalLink(filled, template);
+      expect(Object.keys(unzipSync(linked)).filter((n) => n.startsWith('xl/externalLinks/'))).toContain('xl/externalLinks/externalLink1.xml');
+      const issue = await refusal(linked);
+      expect(issue?.code).toBe('upload_external_links');
+      expect(issue?.message.zh).toContain('外部链接');
+      expect(issue?.message.en).toContain('links to other workbooks');
+    },
+    120_000,
+  );
 });
 
 describe('checkXlsxZip: what the zip-bomb refusal says', () => {

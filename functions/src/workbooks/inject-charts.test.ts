@@ -29,13 +29,11 @@ describe('injectCharts', () => {
   it('adds chart, drawing, relationships and content types, keeping the sheet’s own relationships', async () => {
     const out = injectCharts(await workbook(), [chart('甲 表'), chart('甲 表'), chart('乙')]);
     const files = unzipSync(out);
-    expect(Object.keys(files).filter((f) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(f)).sort()).toEqual([
-      'xl/charts/chart1.xml',
-      'xl/charts/chart2.xml',
-      'xl/charts/chart3.xml',
-      'xl/drawings/drawing1.xml',
-      'xl/drawings/drawing2.xml',
-    ]);
+    expect(
+      Object.keys(files)
+        .filter((f) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(f))
+        .sort(),
+    ).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/drawing2.xml']);
     const rels = strFromU8(files['xl/worksheets/_rels/sheet1.xml.rels']!);
     expect(rels).toContain('hyperlink');
     expect(rels).toContain('Target="../drawings/drawing1.xml"');

@@ -74,7 +74,10 @@ export function injectChartParts(files: Unzipped, charts: readonly BarChartSpec[
     let n = 1;
     while (used.has(`rIdChart${n}`)) n += 1;
     const rid = `rIdChart${n}`;
-    put(relsPath, existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`));
+    put(
+      relsPath,
+      existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`),
+    );
 
     // <drawing> goes after pageSetup/headerFooter/breaks and before legacyDrawing, tableParts, extLst
     // (CT_Worksheet's element order, ECMA-376 Part 1 §18.3.1.99).
@@ -92,7 +95,8 @@ export function injectChartParts(files: Unzipped, charts: readonly BarChartSpec[
 }
 
 function anchorXml(chart: BarChartSpec, id: number, rid: string): string {
-  const marker = (p: { col: number; row: number }) => `<xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const marker = (p: { col: number; row: number }) =>
+    `<xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(chart.from)}</xdr:from><xdr:to>${marker(chart.to)}</xdr:to>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${xmlEscape(`图表 ${id}`)}" descr="${xmlEscape(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +

@@ -9,7 +9,15 @@ import { convertWithLibreOffice } from './libreoffice.js';
 import { writeConsolidatedWorkbook } from './write-consolidated-workbook.js';
 import { writeEvaluationWorkbook } from './write-evaluation-workbook.js';
 import { writeTemplateWorkbook } from './write-template-workbook.js';
-import { ASCII_PUNCTUATION_IN_CHINESE, ENGLISH_PHRASE, IDENTIFIER, LATIN_VERSION, PUNCTUATION_AT_LINE_START, printedCellTexts, withoutVerbatim } from './__fixtures__/chinese-text.js';
+import {
+  ASCII_PUNCTUATION_IN_CHINESE,
+  ENGLISH_PHRASE,
+  IDENTIFIER,
+  LATIN_VERSION,
+  PUNCTUATION_AT_LINE_START,
+  printedCellTexts,
+  withoutVerbatim,
+} from './__fixtures__/chinese-text.js';
 import { SOFFICE } from './__fixtures__/lo-available.js';
 import { pdfPages, pdfWords } from './__fixtures__/pdf-words.js';
 import { loadWorkbook } from './__fixtures__/read-workbook.js';
@@ -41,7 +49,12 @@ const BOOKS: Book[] = [
   { name: 'template-jinshan', make: () => writeTemplateWorkbook(sampleTemplate('jinshan', '2025')), catalogue: evaluation.catalogue, versions: [] },
   { name: 'template-fengxian', make: () => writeTemplateWorkbook(sampleTemplate('fengxian', '2024')), catalogue: evaluation.catalogue, versions: [] },
   { name: 'consolidated', make: () => writeConsolidatedWorkbook(consolidation), catalogue: consolidation.catalogue, versions: consolidation.versions },
-  { name: 'consolidated-24-parks', make: () => writeConsolidatedWorkbook(zone.consolidated), catalogue: zone.consolidated.catalogue, versions: zone.consolidated.versions },
+  {
+    name: 'consolidated-24-parks',
+    make: () => writeConsolidatedWorkbook(zone.consolidated),
+    catalogue: zone.consolidated.catalogue,
+    versions: zone.consolidated.versions,
+  },
   { name: 'evaluation', make: () => writeEvaluationWorkbook(evaluation), catalogue: evaluation.catalogue, versions: [] },
 ];
 
@@ -75,33 +88,42 @@ describe.each(BOOKS.map((b) => [b.name, b] as const))('the %s workbook', (_name,
     expect(cells.filter((c) => PUNCTUATION_AT_LINE_START.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
   });
 
-  it.skipIf(!SOFFICE)('prints on A4 with body text of 9 pt or more on every page, and no English on any page', async () => {
-    const pdf = await convertWithLibreOffice(buffer, 'pdf');
-    const words = pdfWords(pdf);
-    const pages = Math.max(...words.map((w) => w.page));
-    const small = words.filter((w) => w.height < NINE_POINT_HEIGHT - 0.05);
-    const report = [...new Set(small.map((w) => w.page))].map((p) => {
-      const onPage = small.filter((w) => w.page === p);
-      return `page ${p}: ${onPage.length} words below 9 pt, smallest ${(Math.min(...onPage.map((w) => w.height)) / HEIGHT_PER_POINT).toFixed(1)} pt ("${onPage[0]!.text}")`;
-    });
-    expect(report).toEqual([]);
-    const verbatim = verbatimOf(book).map((v) => v.replace(/\s+/g, ''));
-    const english = pdfPages(pdf).flatMap((text, i) => text.split('\n').filter((line) => ENGLISH_PHRASE.test(withoutVerbatim(line.replace(/\s{2,}/g, ' '), verbatim))).map((l) => `page ${i + 1}: ${l.trim()}`));
-    expect(english).toEqual([]);
-    // No title or note is cut off at a page's edge (the 24 parks' 汇总 prints across pages):
-    // the first sheet's title and note print whole on its first page.
-    const firstPage = pdfPages(pdf)[0]!.replace(/\s+/g, '');
-    const first = wb.worksheets[0]!;
-    for (const address of ['A1', 'A2']) expect(firstPage, `${first.name}!${address}`).toContain(first.getCell(address).text.replace(/\s+/g, ''));
-    if (PDFTOPPM) {
-      const dir = join(ARTIFACTS, book.name);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${book.name}.pdf`), pdf);
-      execFileSync(PDFTOPPM, ['-png', '-r', '60', join(dir, `${book.name}.pdf`), join(dir, 'page')]);
-    }
-    expect(pages).toBeGreaterThan(0);
-  }, 300_000);
+  it.skipIf(!SOFFICE)(
+    'prints on A4 with body text of 9 pt or more on every page, and no English on any page',
+    async () => {
+      const pdf = await convertWithLibreOffice(buffer, 'pdf');
+      const words = pdfWords(pdf);
+      const pages = Math.max(...words.map((w) => w.page));
+      const small = words.filter((w) => w.height < NINE_POINT_HEIGHT - 0.05);
+      const report = [...new Set(small.map((w) => w.page))].map((p) => {
+        const onPage = small.filter((w) => w.page === p);
+        return `page ${p}: ${onPage.length} words below 9 pt, smallest ${(Math.min(...onPage.map((w) => w.height)) / HEIGHT_PER_POINT).toFixed(1)} pt ("${onPage[0]!.text}")`;
+      });
+      expect(report).toEqual([]);
+      const verbatim = verbatimOf(book).map((v) => v.replace(/\s+/g, ''));
+      const english = pdfPages(pdf).flatMap((text, i) =>
+        text
+          .split('\n')
+          .filter((line) => ENGLISH_PHRASE.test(withoutVerbatim(line.replace(/\s{2,}/g, ' '), verbatim)))
+          .map((l) => `page ${i + 1}: ${l.trim()}`),
+      );
+      expect(english).toEqual([]);
+      // No title or note is cut off at a page's edge (the 24 parks' 汇总 prints across pages):
+      // the first sheet's title and note print whole on its first page.
+      const firstPage = pdfPages(pdf)[0]!.replace(/\s+/g, '');
+      const first = wb.worksheets[0]!;
+      for (const address of ['A1', 'A2']) expect(firstPage, `${first.name}!${address}`).toContain(first.getCell(address).text.replace(/\s+/g, ''));
+      if (PDFTOPPM) {
+        const dir = join(ARTIFACTS, book.name);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${book.name}.pdf`), pdf);
+        execFileSync(PDFTOPPM, ['-png', '-r', '60', join(dir, `${book.name}.pdf`), join(dir, 'page')]);
+      }
+      expect(pages).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });
 
 /** The height pdftotext gives a word of 9 pt text printed at 100%, measured on LibreOffice's own output. */

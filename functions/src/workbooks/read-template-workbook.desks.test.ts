@@ -16,7 +16,9 @@ const template = sampleTemplate('jinshan', '2025');
 const layout = layoutTemplate(template, 'zh');
 const col = (key: string) => layout.columns.find((c) => c.key === key)!.letter;
 const rowOf = (key: string) => layout.rows.find((r) => r.fieldKey === key)!.row;
-const figures: Record<string, number | string> = Object.fromEntries(template.fields.filter((f) => !f.derived).map((f) => [f.key, f.valueType === 'integer' ? 12 : 1000]));
+const figures: Record<string, number | string> = Object.fromEntries(
+  template.fields.filter((f) => !f.derived).map((f) => [f.key, f.valueType === 'integer' ? 12 : 1000]),
+);
 figures['operating_revenue'] = 12_800_000;
 figures['rd_expenditure'] = 384_000;
 const baselines = Object.fromEntries(template.fields.filter((f) => f.baseline?.value === null && !f.derived).map((f) => [f.key, 10]));
@@ -39,7 +41,9 @@ beforeAll(async () => {
   // Data rows in another order, as "sort by 本期数" leaves them.
   const sorted = await edit(filled, (ws) => {
     const rows = layout.rows.map((r) => layout.columns.map((c) => ws.getCell(`${c.letter}${r.row}`).value));
-    rows.reverse().forEach((values, i) => layout.columns.forEach((c, j) => (ws.getCell(`${c.letter}${layout.firstDataRow + i}`).value = values[j] as ExcelJS.CellValue)));
+    rows
+      .reverse()
+      .forEach((values, i) => layout.columns.forEach((c, j) => (ws.getCell(`${c.letter}${layout.firstDataRow + i}`).value = values[j] as ExcelJS.CellValue)));
   });
   // A column inserted before 本期数 (E), as "Insert › Column" does.
   const inserted = await edit(filled, (ws) => ws.spliceColumns(5, 0, []));

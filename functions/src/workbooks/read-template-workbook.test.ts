@@ -28,7 +28,10 @@ function rezip(buffer: Uint8Array, change: (files: Record<string, Uint8Array>) =
 /** A zip whose directory says its one part is 1000 bytes, while it inflates to 2 MB. */
 function lyingZip(): Buffer {
   const zip = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(2 * 1024 * 1024) }));
-  for (const [signature, offset] of [[0x04034b50, 22], [0x02014b50, 24]] as const) {
+  for (const [signature, offset] of [
+    [0x04034b50, 22],
+    [0x02014b50, 24],
+  ] as const) {
     for (let i = 0; i + 4 <= zip.length; i++) if (zip.readUInt32LE(i) === signature) zip.writeUInt32LE(1000, i + offset);
   }
   return zip;
@@ -45,12 +48,26 @@ describe('checkXlsxZip', () => {
     ['a truncated zip', () => good.subarray(0, 2000), 'upload_corrupt'],
     ['a zip that is not a workbook', () => zipSync({ 'readme.txt': strToU8('hello') }), 'upload_not_xlsx'],
     ['a file over the size limit', () => new Uint8Array(UPLOAD_LIMITS.maxBytes + 1).fill(0x50), 'upload_too_large'],
-    ['a zip of 300 parts', () => zipSync(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`x/${i}.xml`, strToU8('<a/>')]))), 'upload_too_many_entries'],
+    [
+      'a zip of 300 parts',
+      () => zipSync(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`x/${i}.xml`, strToU8('<a/>')]))),
+      'upload_too_many_entries',
+    ],
     ['a zip bomb: 60 MB of zeros in a few kB', () => zipSync({ '[Content_Types].xml': new Uint8Array(60 * 1024 * 1024) }), 'upload_expands_too_far'],
     ['a zip whose directory lies about a part’s size', lyingZip, 'upload_corrupt'],
-    ['a macro-enabled workbook (.xlsm)', () => rezip(good, (f) => {
-      f['[Content_Types].xml'] = strToU8(strFromU8(f['[Content_Types].xml']!).replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
-    }), 'upload_macro_enabled'],
+    [
+      'a macro-enabled workbook (.xlsm)',
+      () =>
+        rezip(good, (f) => {
+          f['[Content_Types].xml'] = strToU8(
+            strFromU8(f['[Content_Types].xml']!).replace(
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+              'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+            ),
+          );
+        }),
+      'upload_macro_enabled',
+    ],
   ])('refuses %s', async (_name, make, code) => {
     const result = await checkXlsxZip(make());
     expect(result.ok ? 'ok' : result.issue.code).toBe(code);
@@ -77,11 +94,27 @@ describe('readTemplateWorkbook refuses a workbook of the wrong park, period or v
     ['another period’s return', () => writeTemplateWorkbook(sampleTemplate('jinshan', '2026')), ['upload_wrong_period']],
     [
       'a return on an older template version',
-      () => writeTemplateWorkbook(buildTemplate(catalogue, 'jinshan', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: { period: '2024', values: { operating_revenue: 1 } }, baselines: {} })),
+      () =>
+        writeTemplateWorkbook(
+          buildTemplate(
+            catalogue,
+            'jinshan',
+            { code: '2025', year: 2025, quarter: null },
+            { periodDays: 365, previous: { period: '2024', values: { operating_revenue: 1 } }, baselines: {} },
+          ),
+        ),
       ['upload_template_outdated'],
     ],
-    ['a hand-edited _meta (park changed, hash not)', () => edit(good, (wb) => (wb.getWorksheet('_meta')!.getCell('B1').value = 'minhang')), ['upload_meta_tampered']],
-    ['a _meta with its hash recomputed by hand but the wrong version', () => edit(good, (wb) => (wb.getWorksheet('_meta')!.getCell('B3').value = 'x')), ['upload_meta_tampered']],
+    [
+      'a hand-edited _meta (park changed, hash not)',
+      () => edit(good, (wb) => (wb.getWorksheet('_meta')!.getCell('B1').value = 'minhang')),
+      ['upload_meta_tampered'],
+    ],
+    [
+      'a _meta with its hash recomputed by hand but the wrong version',
+      () => edit(good, (wb) => (wb.getWorksheet('_meta')!.getCell('B3').value = 'x')),
+      ['upload_meta_tampered'],
+    ],
     ['a workbook without _meta', () => edit(good, (wb) => wb.removeWorksheet(wb.getWorksheet('_meta')!.id)), ['upload_meta_missing']],
     ['a renamed return sheet', () => edit(good, (wb) => (wb.getWorksheet('填报表')!.name = 'Sheet1')), ['upload_sheet_missing']],
     ['rows inserted into the return sheet', () => edit(good, (wb) => wb.getWorksheet('填报表')!.spliceRows(6, 0, ['插入的行'])), ['upload_rows_inserted']],

@@ -15,9 +15,7 @@ import { checkXlsxZip } from './check-xlsx-zip.js';
 import { UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 import { loadExcelJs } from './load-exceljs.js';
 
-export type ReadTemplateResult =
-  | { ok: true; input: ReturnInput; meta: Record<string, string> }
-  | { ok: false; issues: Issue[] };
+export type ReadTemplateResult = { ok: true; input: ReturnInput; meta: Record<string, string> } | { ok: false; issues: Issue[] };
 
 export interface ReadTemplateOptions {
   lang?: Lang;
@@ -135,12 +133,20 @@ export function checkColumns(layout: TemplateLayout, cell: (address: string) => 
   if (first < 0) return [];
   const rest = (from: number, shift: number) => expected.slice(from).every((header, i) => found[from + i + shift] === header);
   for (let shift = 1; shift <= 3; shift++) {
-    if (rest(first, shift)) return [makeIssue('upload_column_inserted', 'error', `column.${columnName(first)}`, { column: columnName(first), expected: expected[first]! })];
+    if (rest(first, shift))
+      return [makeIssue('upload_column_inserted', 'error', `column.${columnName(first)}`, { column: columnName(first), expected: expected[first]! })];
   }
   if (first + 1 < expected.length && expected.slice(first + 1).every((header, i) => found[first + i] === header)) {
     return [makeIssue('upload_column_deleted', 'error', `column.${columnName(first)}`, { column: columnName(first), expected: expected[first]! })];
   }
-  return [makeIssue('upload_header_changed', 'error', `row.${layout.headerRow}`, { row: layout.headerRow, column: columnName(first), expected: expected[first]!, found: found[first] ?? '' })];
+  return [
+    makeIssue('upload_header_changed', 'error', `row.${layout.headerRow}`, {
+      row: layout.headerRow,
+      column: columnName(first),
+      expected: expected[first]!,
+      found: found[first] ?? '',
+    }),
+  ];
 }
 
 /**

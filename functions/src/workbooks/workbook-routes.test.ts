@@ -58,27 +58,41 @@ describe('workbook routes', () => {
 
   it('POST /returns/{park}/{period}/upload stores a version from the workbook and keeps the file as a blob', async () => {
     const { bytes } = await filled('jinshan', '2025');
-    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' },
+    const r = await call(base, 'uploadReturnXlsx', {
+      params: { park: 'jinshan', period: '2025' },
       token: token('jinshan-statistician'),
       raw: { body: bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const v = await call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2025', version: String(r.body.version) }, token: token('jinshan-statistician') });
+    const v = await call(base, 'getReturnVersion', {
+      params: { park: 'jinshan', period: '2025', version: String(r.body.version) },
+      token: token('jinshan-statistician'),
+    });
     expect(v.body).toMatchObject({ source: 'upload', uploadBlob: r.body.uploadBlob });
     expect(v.body.values.operating_revenue).toBe(sample.years.find((y) => y.park === 'jinshan')!.values.operating_revenue);
-    const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString).getContainerClient(UPLOADS_CONTAINER_NAME).getBlockBlobClient(String(r.body.uploadBlob));
+    const blob = BlobServiceClient.fromConnectionString(h.azurite.connectionString)
+      .getContainerClient(UPLOADS_CONTAINER_NAME)
+      .getBlockBlobClient(String(r.body.uploadBlob));
     expect(Buffer.compare(await blob.downloadToBuffer(), bytes)).toBe(0);
   });
 
   it('an upload retried with its Idempotency-Key answers the same version and the blob that version names', async () => {
     const { bytes } = await filled('jinshan', '2025');
     const send = () =>
-      call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: bytes }, headers: { 'idempotency-key': 'upload-retry-1' } });
+      call(base, 'uploadReturnXlsx', {
+        params: { park: 'jinshan', period: '2025' },
+        token: token('jinshan-statistician'),
+        raw: { body: bytes },
+        headers: { 'idempotency-key': 'upload-retry-1' },
+      });
     const first = await send();
     const again = await send();
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body).toEqual(first.body);
-    const v = await call(base, 'getReturnVersion', { params: { park: 'jinshan', period: '2025', version: String(first.body.version) }, token: token('jinshan-statistician') });
+    const v = await call(base, 'getReturnVersion', {
+      params: { park: 'jinshan', period: '2025', version: String(first.body.version) },
+      token: token('jinshan-statistician'),
+    });
     expect(v.body.uploadBlob).toBe(first.body.uploadBlob);
   });
 
@@ -88,7 +102,11 @@ describe('workbook routes', () => {
     ['a file over the body limit', async () => Buffer.alloc(70 * 1024, 1), 413, 'upload_too_large'],
   ])('refuses %s with a clear error and stores nothing', async (_name, make, status, code) => {
     const before = await call(base, 'getReturn', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician') });
-    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: await make() } });
+    const r = await call(base, 'uploadReturnXlsx', {
+      params: { park: 'jinshan', period: '2025' },
+      token: token('jinshan-statistician'),
+      raw: { body: await make() },
+    });
     expect(r.status).toBe(status);
     expect(r.error?.code).toBe(code);
     expect(r.error?.message.zh.length).toBeGreaterThan(5);
@@ -97,12 +115,20 @@ describe('workbook routes', () => {
   });
 
   it('says how large a file far over the limit is, not that it is as large as the limit', async () => {
-    const r = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(3 * 1024 * 1024, 1) } });
+    const r = await call(base, 'uploadReturnXlsx', {
+      params: { park: 'jinshan', period: '2025' },
+      token: token('jinshan-statistician'),
+      raw: { body: Buffer.alloc(3 * 1024 * 1024, 1) },
+    });
     expect(r.status).toBe(413);
     expect(r.error?.code).toBe('upload_too_large');
     expect(r.error?.message.zh).toContain('文件大小为3MB');
     // Just over the limit: the two sizes must not read the same.
-    const near = await call(base, 'uploadReturnXlsx', { params: { park: 'jinshan', period: '2025' }, token: token('jinshan-statistician'), raw: { body: Buffer.alloc(70 * 1024, 1) } });
+    const near = await call(base, 'uploadReturnXlsx', {
+      params: { park: 'jinshan', period: '2025' },
+      token: token('jinshan-statistician'),
+      raw: { body: Buffer.alloc(70 * 1024, 1) },
+    });
     expect(near.error?.message.zh).toContain('文件大小为0.07MB，超过上限0.06MB');
   });
 
@@ -133,7 +159,11 @@ describe('workbook routes', () => {
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(bytes)]), '金山园-2026-填报表.xlsx');
       if (explanations) form.set('explanations', JSON.stringify(explanations));
-      const r = await fetch(`${base}/returns/jinshan/2026/upload`, { method: 'POST', headers: { authorization: `Bearer ${token('jinshan-statistician')}` }, body: form });
+      const r = await fetch(`${base}/returns/jinshan/2026/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token('jinshan-statistician')}` },
+        body: form,
+      });
       return { status: r.status, body: (await r.json()) as any };
     };
     const refused = await send();
@@ -149,13 +179,20 @@ describe('workbook routes', () => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(bytes)]));
     form.set('explanations', '{not json');
-    const bad = await fetch(`${base}/returns/jinshan/2026/upload`, { method: 'POST', headers: { authorization: `Bearer ${token('jinshan-statistician')}` }, body: form });
+    const bad = await fetch(`${base}/returns/jinshan/2026/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token('jinshan-statistician')}` },
+      body: form,
+    });
     expect(bad.status).toBe(400);
   });
 
   it('GET /consolidation/{period}.xlsx and /evaluation/{year}.xlsx answer the workbooks of what was stored', async () => {
     const { bytes } = await filled('minhang', '2025');
-    expect((await call(base, 'uploadReturnXlsx', { params: { park: 'minhang', period: '2025' }, token: token('minhang-statistician'), raw: { body: bytes } })).status).toBe(201);
+    expect(
+      (await call(base, 'uploadReturnXlsx', { params: { park: 'minhang', period: '2025' }, token: token('minhang-statistician'), raw: { body: bytes } }))
+        .status,
+    ).toBe(201);
     const consolidation = await download('/consolidation/2025.xlsx', 'zone-consolidator');
     expect(consolidation.status).toBe(200);
     const wb = await loadWorkbook(consolidation.bytes);
@@ -167,7 +204,9 @@ describe('workbook routes', () => {
     expect(shown(summary.getRow(row).getCell(5 + catalogue.parks.length)) as number).toBeCloseTo((expected[0]! + expected[1]!) / 10_000, 9);
     const evaluation = await download('/evaluation/2025.xlsx', 'zone-consolidator');
     expect(evaluation.status).toBe(200);
-    expect(Object.keys(unzipSync(evaluation.bytes)).filter((f) => f.startsWith('xl/charts/'))).toHaveLength(catalogue.parks.filter((p) => p.plan.startYear <= 2025).length);
+    expect(Object.keys(unzipSync(evaluation.bytes)).filter((f) => f.startsWith('xl/charts/'))).toHaveLength(
+      catalogue.parks.filter((p) => p.plan.startYear <= 2025).length,
+    );
     expect(strFromU8(unzipSync(evaluation.bytes)['xl/workbook.xml']!)).toContain('name="金山园"');
     expect((await download('/evaluation/2025.xlsx', 'jinshan-statistician')).status).toBe(403);
   });

@@ -138,4 +138,3 @@ function fitTitlesToFirstPage(ws: Worksheet, usableWidth: number): void {
     ws.getRow(start.row).height = Math.max(ws.getRow(start.row).height ?? 0, lines * 16);
   }
 }
-

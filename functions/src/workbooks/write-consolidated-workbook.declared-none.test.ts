@@ -27,7 +27,8 @@ describe('the consolidated workbook: 无 is not 未填报', async () => {
         values: { ...v.values, [CODE]: null },
       };
     }
-    if (v.park === 'minhang') return { ...v, input: { ...v.input, figures: { ...v.input.figures, [CODE]: null } }, values: { ...v.values, [CODE]: null }, declaredNone: [] };
+    if (v.park === 'minhang')
+      return { ...v, input: { ...v.input, figures: { ...v.input.figures, [CODE]: null } }, values: { ...v.values, [CODE]: null }, declaredNone: [] };
     return v;
   };
   const versions = history.versions.map(edit);

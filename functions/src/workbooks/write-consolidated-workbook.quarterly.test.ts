@@ -11,7 +11,12 @@ import { loadWorkbook, shown } from './__fixtures__/read-workbook.js';
  */
 describe('the consolidated workbook of a quarter', async () => {
   const catalogue = loadCatalogue();
-  const q = (year: number, quarter: 1 | 2 | 3 | 4, values: Record<string, number>): ParkReturnValues => ({ park: 'minhang', period: periodOf(year, quarter).code, version: 1, values });
+  const q = (year: number, quarter: 1 | 2 | 3 | 4, values: Record<string, number>): ParkReturnValues => ({
+    park: 'minhang',
+    period: periodOf(year, quarter).code,
+    version: 1,
+    values,
+  });
   // 闵行园's first half: revenue 55,000,000万元 in 2026, 50,000,000万元 in the first half of 2025 (+10%).
   const half2026 = q(2026, 2, { operating_revenue: 55_000_000, value_added: 2_600_000, employees: 100_000 });
   const half2025 = q(2025, 2, { operating_revenue: 50_000_000, value_added: 2_400_000, employees: 100_000 });

@@ -70,7 +70,9 @@ describe('writeConsolidatedWorkbook', () => {
     expect(shown(r.getCell(PARK_COL + c.units.length + 2)) as number).toBe(roundDecimals(valid.total.value! / comparable - 1, 3));
     // Each park's own leading industries: no zone total, and the catalogue says why.
     expect(note('leading_industries_revenue_share')).toBe('各园区的主导及特色产业不同，不跨园区相加，只列各园区数值。');
-    expect(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'leading_industries_revenue_share')).getCell(PARK_COL + c.units.length))).toBe('不合计');
+    expect(shown(ws.getRow(FIRST + rows.findIndex((r) => r.indicator === 'leading_industries_revenue_share')).getCell(PARK_COL + c.units.length))).toBe(
+      '不合计',
+    );
   });
 
   it('writes ratios as Σnumerator ÷ Σdenominator over the park sheets, never an average of percentages', () => {
@@ -153,14 +155,19 @@ describe('writeConsolidatedWorkbook', () => {
   });
 
   it('gives the 同比 columns room for their widest change (+10.71个百分点), so Excel shows no ####', () => {
-    const columns: Array<[string, string]> = [...c.units.map((u): [string, string] => [parkName(u), 'G']), ['汇总', columnLetterOf(PARK_COL + c.units.length + 2)]];
+    const columns: Array<[string, string]> = [
+      ...c.units.map((u): [string, string] => [parkName(u), 'G']),
+      ['汇总', columnLetterOf(PARK_COL + c.units.length + 2)],
+    ];
     for (const [sheet, col] of columns) {
       const ws = wb.getWorksheet(sheet)!;
       c.rows.forEach((_, i) => {
         const cell = ws.getCell(`${col}${FIRST + i}`);
         const value = shown(cell);
         if (typeof value !== 'number') return;
-        const text = cell.numFmt.includes('个百分点') ? `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(2)}个百分点` : `${value >= 0 ? '+' : '-'}${(Math.abs(value) * 100).toFixed(1)}%`;
+        const text = cell.numFmt.includes('个百分点')
+          ? `${value >= 0 ? '+' : '-'}${Math.abs(value).toFixed(2)}个百分点`
+          : `${value >= 0 ? '+' : '-'}${(Math.abs(value) * 100).toFixed(1)}%`;
         expect(textWidth(text), `${ws.name}!${cell.address} ${text}`).toBeLessThanOrEqual((ws.getColumn(col).width ?? 9) - 1);
         // No change of zero prints as a fall (a share that moved by 3e-9 points is not −0.00个百分点).
         expect(text, `${ws.name}!${cell.address}`).not.toMatch(/^-0\.0+(%|个百分点)$/);
@@ -188,17 +195,21 @@ describe('writeConsolidatedWorkbook', () => {
     expect(excelPrecision(-20.00653142550975)).toBe(-20.0065314255098);
   });
 
-  it.skipIf(!SOFFICE)('LibreOffice recalculates every formula to its cached value; a wrong cache would be caught', async () => {
-    const recalculated = await convertWithLibreOffice(buffer, 'xlsx');
-    const formulas = formulaCells(wb);
-    expect(formulas.length).toBeGreaterThan(100);
-    expect(await formulaMismatches(buffer, recalculated)).toEqual([]);
-    // Control: the method detects a cached value that is wrong, so the check above is not vacuous.
-    const tampered = await loadWorkbook(buffer);
-    const cell = tampered.getWorksheet('汇总')!.getCell(formulas.find((f) => f.sheet === '汇总' && typeof f.result === 'number')!.address);
-    cell.value = { formula: (cell.value as { formula: string }).formula, result: 12345.678 } as never;
-    const tamperedBuffer = Buffer.from(await tampered.xlsx.writeBuffer());
-    const mismatches = await formulaMismatches(tamperedBuffer, await convertWithLibreOffice(tamperedBuffer, 'xlsx'));
-    expect(mismatches.map((m) => m.address)).toEqual([cell.address]);
-  }, 180_000);
+  it.skipIf(!SOFFICE)(
+    'LibreOffice recalculates every formula to its cached value; a wrong cache would be caught',
+    async () => {
+      const recalculated = await convertWithLibreOffice(buffer, 'xlsx');
+      const formulas = formulaCells(wb);
+      expect(formulas.length).toBeGreaterThan(100);
+      expect(await formulaMismatches(buffer, recalculated)).toEqual([]);
+      // Control: the method detects a cached value that is wrong, so the check above is not vacuous.
+      const tampered = await loadWorkbook(buffer);
+      const cell = tampered.getWorksheet('汇总')!.getCell(formulas.find((f) => f.sheet === '汇总' && typeof f.result === 'number')!.address);
+      cell.value = { formula: (cell.value as { formula: string }).formula, result: 12345.678 } as never;
+      const tamperedBuffer = Buffer.from(await tampered.xlsx.writeBuffer());
+      const mismatches = await formulaMismatches(tamperedBuffer, await convertWithLibreOffice(tamperedBuffer, 'xlsx'));
+      expect(mismatches.map((m) => m.address)).toEqual([cell.address]);
+    },
+    180_000,
+  );
 });

@@ -18,7 +18,20 @@ import { describeReturned } from './describe-returned.js';
 import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { periodLabel } from './period-label.js';
 import { NONE_FORMAT, setupSheetForPrint } from './workbook-style.js';
-import { chinaTime, consolidatedAtNote, columnLetter, fitRowHeights, numFmtOf, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import {
+  chinaTime,
+  consolidatedAtNote,
+  columnLetter,
+  fitRowHeights,
+  numFmtOf,
+  putFormula,
+  putHeader,
+  putNumber,
+  putText,
+  putTitle,
+  sheetName,
+  sheetRef,
+} from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
 import { packWorkbook } from './pack-workbook.js';
@@ -198,7 +211,10 @@ function comparableLastYear(row: ConsolidatedRow, lastYear: ConsolidatedRow | un
   if (cells.some((x) => x === undefined || x.value === null)) return null;
   if (row.consolidation === 'sum') return cells.reduce((acc, x) => acc + x!.value!, 0);
   if (!row.components) return null;
-  if (row.components.denominator === 'period_days') return lastYear.total.denominator === null ? null : (cells.reduce((acc, x) => acc + (x!.numerator ?? 0), 0) / lastYear.total.denominator) * row.components.scale;
+  if (row.components.denominator === 'period_days')
+    return lastYear.total.denominator === null
+      ? null
+      : (cells.reduce((acc, x) => acc + (x!.numerator ?? 0), 0) / lastYear.total.denominator) * row.components.scale;
   const num = cells.reduce((acc, x) => acc + (x!.numerator ?? 0), 0);
   const den = cells.reduce((acc, x) => acc + (x!.denominator ?? 0), 0);
   return den === 0 ? null : (num / den) * row.components.scale;
@@ -211,7 +227,17 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   const lastRows = new Map((last?.rows ?? []).map((r) => [r.indicator, r]));
   const FIRST_PARK = 5;
   const totalCol = FIRST_PARK + c.units.length;
-  const headers = ['序号', '指标', '代码', '单位', ...c.units.map(ctx.parkName), '合计', `上年同期${ctx.lastPeriod ? `\n（${ctx.lastPeriod}）` : ''}`, '同比', '合计说明'];
+  const headers = [
+    '序号',
+    '指标',
+    '代码',
+    '单位',
+    ...c.units.map(ctx.parkName),
+    '合计',
+    `上年同期${ctx.lastPeriod ? `\n（${ctx.lastPeriod}）` : ''}`,
+    '同比',
+    '合计说明',
+  ];
   putTitle(
     ws,
     `${ctx.zoneName}${ctx.period}主要指标汇总表`,
@@ -221,7 +247,9 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
   // 同比 holds up to "+10.71个百分点" (14 units); narrower, Excel shows ####.
-  ws.columns = headers.map((_, i) => ({ width: i === 0 ? 4 : i === 1 ? 16 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 18 : i === headers.length - 2 ? 15 : 10 }));
+  ws.columns = headers.map((_, i) => ({
+    width: i === 0 ? 4 : i === 1 ? 16 : i === 2 ? 16 : i === 3 ? 6 : i === headers.length - 1 ? 18 : i === headers.length - 2 ? 15 : 10,
+  }));
   ws.getColumn(3).hidden = true; // codes identify rows for programs; they do not print
   const rows = c.rows.filter((row) => row.asked.length > 0);
   rows.forEach((row, i) => {
@@ -239,7 +267,9 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
       if (cell.value === null || at === undefined) {
         putText(ws, address, SHORT_REASON[cell.reason ?? 'not_reported'] ?? '', { muted: true, align: cell.reason === 'not_applicable' ? 'center' : 'right' });
       } else {
-        putFormula(ws, address, scaled(sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${at}`)), toDisplay(cell.value, unit)!, { numFmt: cell.declaredNone ? NONE_FORMAT : unit.numFmt });
+        putFormula(ws, address, scaled(sheetRef(ctx.sheetOf.get(cell.unit)!, `${P.value}${at}`)), toDisplay(cell.value, unit)!, {
+          numFmt: cell.declaredNone ? NONE_FORMAT : unit.numFmt,
+        });
       }
     });
     const total = `${columnLetter(totalCol)}${r}`;
@@ -247,8 +277,13 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
     // Cached as the formula computes it: a sum of the park cells as shown (each ÷ 10000 for 亿元),
     // so 同比 over it agrees with a recalculation to the last digit.
     const shownTotal =
-      row.total.value === null ? null : row.consolidation === 'sum' && unit.divisor !== 1 ? row.cells.reduce((acc, x) => acc + (x.value === null ? 0 : x.value / unit.divisor), 0) : toDisplay(row.total.value, unit)!;
-    if (row.total.value === null || formula === null) putText(ws, total, SHORT_REASON[row.total.reason ?? 'no_contributors'] ?? '', { muted: true, fill: 'total', align: 'center' });
+      row.total.value === null
+        ? null
+        : row.consolidation === 'sum' && unit.divisor !== 1
+          ? row.cells.reduce((acc, x) => acc + (x.value === null ? 0 : x.value / unit.divisor), 0)
+          : toDisplay(row.total.value, unit)!;
+    if (row.total.value === null || formula === null)
+      putText(ws, total, SHORT_REASON[row.total.reason ?? 'no_contributors'] ?? '', { muted: true, fill: 'total', align: 'center' });
     else putFormula(ws, total, formula, shownTotal!, { numFmt: unit.numFmt, bold: true, fill: 'total' });
     // 上年同期 over the same parks as this year's total (可比口径), from the park sheets' 上年同期
     // column, and 同比 against it.
@@ -306,8 +341,10 @@ function totalFormula(ctx: Context, row: ConsolidatedRow, r: number, firstPark: 
  * reads 0.00, not −0.00, and the cell holds what it shows.
  */
 function writeChange(ws: Worksheet, address: string, unit: string, now: string, before: string, nowValue: number, beforeValue: number): void {
-  if (unit === '%') putFormula(ws, address, `ROUND(${now}-${before},2)`, roundDecimals(nowValue - beforeValue, 2), { numFmt: CHANGE_FORMAT.points, align: 'right' });
-  else if (beforeValue !== 0) putFormula(ws, address, `ROUND(${now}/${before}-1,3)`, roundDecimals(nowValue / beforeValue - 1, 3), { numFmt: CHANGE_FORMAT.percent, align: 'right' });
+  if (unit === '%')
+    putFormula(ws, address, `ROUND(${now}-${before},2)`, roundDecimals(nowValue - beforeValue, 2), { numFmt: CHANGE_FORMAT.points, align: 'right' });
+  else if (beforeValue !== 0)
+    putFormula(ws, address, `ROUND(${now}/${before}-1,3)`, roundDecimals(nowValue / beforeValue - 1, 3), { numFmt: CHANGE_FORMAT.percent, align: 'right' });
   else putText(ws, address, '', {});
 }
 
@@ -330,7 +367,17 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
   );
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
-  ws.columns = [{ width: 4 }, { width: 22 }, { width: 16, hidden: true }, { width: 7 }, { width: 14 }, { width: 14 }, { width: 15 }, { width: 21 }, { width: 21 }];
+  ws.columns = [
+    { width: 4 },
+    { width: 22 },
+    { width: 16, hidden: true },
+    { width: 7 },
+    { width: 14 },
+    { width: 14 },
+    { width: 15 },
+    { width: 21 },
+    { width: 21 },
+  ];
   const rowByCode = new Map(c.rows.map((row) => [row.indicator, row]));
   const lastByCode = new Map((last?.rows ?? []).map((row) => [row.indicator, row]));
   const explanations = explanationsByField(v);
@@ -348,7 +395,8 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
     putText(ws, `${P.unit}${r}`, row.unit, { align: 'center', wrap: true });
     writeFigure(ws, P.value, r, row, cell, layout.rowOf, c.periodDays, fmt);
     writeFigure(ws, P.lastYear, r, row, before, layout.rowOf, last?.periodDays ?? c.periodDays, fmt);
-    if (cell.value !== null && before?.value != null) writeChange(ws, `${P.change}${r}`, row.unit, `${P.value}${r}`, `${P.lastYear}${r}`, cell.value, before.value);
+    if (cell.value !== null && before?.value != null)
+      writeChange(ws, `${P.change}${r}`, row.unit, `${P.value}${r}`, `${P.lastYear}${r}`, cell.value, before.value);
     else putText(ws, `${P.change}${r}`, '');
     putText(ws, `${P.explanation}${r}`, (explanations.get(code) ?? []).join('\n'), { wrap: true });
     putText(ws, `${P.check}${r}`, (warnings.get(code) ?? []).map((w) => w.message.zh).join('\n'), { wrap: true });
@@ -362,7 +410,16 @@ function writeParkSheet(ws: Worksheet, ctx: Context, unit: string, v: ReturnVers
  * numbers; 「无」 where the park declared it none (0 formatted "无", its explanation in 说明), blank
  * where it left the figure blank.
  */
-function writeFigure(ws: Worksheet, col: string, r: number, row: ConsolidatedRow, cell: ConsolidatedCell | null, rowOf: ReadonlyMap<string, number>, days: number, fmt: string): void {
+function writeFigure(
+  ws: Worksheet,
+  col: string,
+  r: number,
+  row: ConsolidatedRow,
+  cell: ConsolidatedCell | null,
+  rowOf: ReadonlyMap<string, number>,
+  days: number,
+  fmt: string,
+): void {
   const address = `${col}${r}`;
   const value = cell?.value ?? null;
   if (value === null) {
@@ -418,10 +475,26 @@ function writeStatusSheet(ws: Worksheet, ctx: Context): void {
   const { input } = ctx;
   const c = input.consolidation;
   const headers = ['园区', '状态', '使用版本', '报送人', '报送时间（北京时间）', '来源', '模板版本', '内容校验值', '警告', '已说明'];
-  putTitle(ws, `${ctx.period}填报状态`, '每个园区使用最新的未被退回的报送版本（审核通过或待审核）；被审核退回的版本不使用；所有版本均保留，不覆盖。', headers.length);
+  putTitle(
+    ws,
+    `${ctx.period}填报状态`,
+    '每个园区使用最新的未被退回的报送版本（审核通过或待审核）；被审核退回的版本不使用；所有版本均保留，不覆盖。',
+    headers.length,
+  );
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
-  ws.columns = [{ width: 10 }, { width: 9 }, { width: 8 }, { width: 19 }, { width: 18 }, { width: 11 }, { width: 14 }, { width: 14 }, { width: 6 }, { width: 7 }];
+  ws.columns = [
+    { width: 10 },
+    { width: 9 },
+    { width: 8 },
+    { width: 19 },
+    { width: 18 },
+    { width: 11 },
+    { width: 14 },
+    { width: 14 },
+    { width: 6 },
+    { width: 7 },
+  ];
   const versions = new Map(input.versions.map((v) => [v.park, v]));
   c.units.forEach((unit, i) => {
     const r = FIRST_ROW + i;
@@ -488,15 +561,27 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
     putText(ws, `B${r}`, value, { wrap: true });
     r += 1;
   };
-  line('期间', `${ctx.period}（${c.periodDays}天）${/Q[1-4]$/.test(c.period) ? '。季报中的当年数为本年1月1日至季末的累计数，与上年同期比较（同比），不与上一季度比较。' : ''}`);
+  line(
+    '期间',
+    `${ctx.period}（${c.periodDays}天）${/Q[1-4]$/.test(c.period) ? '。季报中的当年数为本年1月1日至季末的累计数，与上年同期比较（同比），不与上一季度比较。' : ''}`,
+  );
   line('汇总范围', `${ctx.zoneName}：${c.units.map(ctx.parkName).join('、')}`);
   line('使用的报送版本', c.sources.map((s) => `${ctx.parkName(s.park)} ${versionLabel(s.version)}`).join('；') || '无');
   const missing = (p: string) => [ctx.parkName(p), describeReturned(c.ignored, p)].filter(Boolean).join('：');
   line('未报送园区', c.missingReturns.map(missing).join('、') || '无');
-  if (c.ignored.length) line('未使用的报表', c.ignored.map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
+  if (c.ignored.length)
+    line(
+      '未使用的报表',
+      c.ignored.map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'),
+    );
   for (const kind of Object.values(CONSOLIDATION_KINDS)) line(`汇总方式：${kind.description.zh}`, kindNote(kind.kind));
   line('合计', '合计只计要求填报该项的园区。全部要求填报的园区都有数值的，为“n园合计”；部分园区未报送或未填报的，为“k园合计”并注明缺哪些园区。');
-  line('单元格中的文字', Object.entries(SHORT_REASON).map(([code, label]) => `${label}：${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`).join('；'));
+  line(
+    '单元格中的文字',
+    Object.entries(SHORT_REASON)
+      .map(([code, label]) => `${label}：${formatMessage(`consolidation_reason_${code}`, {}, 'zh')}`)
+      .join('；'),
+  );
   line('无', '园区填报为“无”的，按0计入合计（比值的分子为“无”时按0计，分母照常计入）；说明见园区工作表。');
   line('同比', '与上年同期比较：占比类为增减的百分点，其他为增长率。上年同期按本期合计的同一批园区计算（可比口径）；其中有园区缺上年同期数据的，不计同比。');
   line('计量单位', '“汇总”表的金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；各园区工作表为园区填报的单位（万元、平方米）。');
@@ -513,7 +598,8 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
     putText(ws, `D${r}`, CONSOLIDATION_KINDS[ind.consolidation].description.zh, { wrap: true });
     putText(ws, `E${r}`, [ind.definition.zh, ind.consolidationNote?.zh ?? ''].filter(Boolean).join(''), { wrap: true });
     const comp = ind.components;
-    const part = (ref: NonNullable<typeof comp>['numerator']) => ('indicator' in ref ? (ctx.indicators.get(ref.indicator)?.name.zh ?? ref.indicator) : '本期天数');
+    const part = (ref: NonNullable<typeof comp>['numerator']) =>
+      'indicator' in ref ? (ctx.indicators.get(ref.indicator)?.name.zh ?? ref.indicator) : '本期天数';
     putText(ws, `F${r}`, comp ? `${part(comp.numerator)} ÷ ${part(comp.denominator)}${comp.scale === 1 ? '' : ` × ${comp.scale}`}` : '', { wrap: true });
     putText(ws, `G${r}`, ind.distinctFrom.map((d) => ctx.indicators.get(d.indicator)?.name.zh ?? d.indicator).join('、'), { wrap: true });
     r += 1;
@@ -524,7 +610,8 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
 }
 
 function kindNote(kind: string): string {
-  if (kind === 'ratio') return '比值 = 各园区分子之和 ÷ 各园区分母之和（× 比例系数），只计两者都已填报的园区；日均类指标的分母为本期天数，只计一次。公式见“汇总”表合计列。';
+  if (kind === 'ratio')
+    return '比值 = 各园区分子之和 ÷ 各园区分母之和（× 比例系数），只计两者都已填报的园区；日均类指标的分母为本期天数，只计一次。公式见“汇总”表合计列。';
   if (kind === 'sum') return '合计 = 各园区已填报数值之和，空白不计为0；公式见“汇总”表合计列。';
   return '各园区口径不同（如占本区的比重、各园区自身的主导及特色产业），只列各园区数值，不计合计。';
 }

@@ -46,7 +46,8 @@ describe('writeEvaluationWorkbook', () => {
           const r = 4 + i;
           const v = (col: string) => shown(ws.getCell(`${col}${r}`));
           const where = e.targetId;
-          const near = (got: number | string, want: number | null) => (want === null ? expect(got, where).toBe('') : expect(got as number, where).toBeCloseTo(want, 9));
+          const near = (got: number | string, want: number | null) =>
+            want === null ? expect(got, where).toBe('') : expect(got as number, where).toBeCloseTo(want, 9);
           near(v('D'), leader(e.unit, e.target.value) as number);
           expect(v('E'), where).toBe(leader(e.unit, e.baseline.value));
           expect(v('F'), where).toBe(leader(e.unit, e.actual.value));
@@ -68,7 +69,9 @@ describe('writeEvaluationWorkbook', () => {
   });
 
   it('covers the statuses the sample data has and counts them per park on 总览, with a 合计 row and 制表/审核 lines', () => {
-    expect(new Set(evaluation.evaluations.map((e) => e.status))).toEqual(new Set(['completed', 'ahead', 'on_track', 'behind', 'cannot_judge', 'not_reported'].filter((s) => evaluation.evaluations.some((e) => e.status === s))));
+    expect(new Set(evaluation.evaluations.map((e) => e.status))).toEqual(
+      new Set(['completed', 'ahead', 'on_track', 'behind', 'cannot_judge', 'not_reported'].filter((s) => evaluation.evaluations.some((e) => e.status === s))),
+    );
     const ws = wb.getWorksheet('总览')!;
     expect((ws.getRow(3).values as unknown[]).slice(3, 9)).toEqual(STATUS_RULES.map((r) => r.label.zh));
     parks.forEach((park, i) => {
@@ -126,47 +129,62 @@ describe('writeEvaluationWorkbook', () => {
     expect(charts.map((c) => strFromU8(files[c]!)).join('')).toContain(`<c:f>&apos;${parkName(parks[0]!)}&apos;!$I$4:`);
   });
 
-  it.skipIf(!SOFFICE)('LibreOffice recalculates every formula to its cached value', async () => {
-    expect(formulaCells(wb).length).toBeGreaterThan(100);
-    expect(await formulaMismatches(buffer, await convertWithLibreOffice(buffer, 'xlsx'))).toEqual([]);
-  }, 180_000);
+  it.skipIf(!SOFFICE)(
+    'LibreOffice recalculates every formula to its cached value',
+    async () => {
+      expect(formulaCells(wb).length).toBeGreaterThan(100);
+      expect(await formulaMismatches(buffer, await convertWithLibreOffice(buffer, 'xlsx'))).toEqual([]);
+    },
+    180_000,
+  );
 
-  it.skipIf(!SOFFICE || !PDFTOPPM)('renders the chart and the Chinese text when LibreOffice prints the park sheet to PDF', async () => {
-    const pdf = await convertWithLibreOffice(buffer, 'pdf');
-    expect(pdfFonts(pdf).some((f) => /CJK/i.test(f))).toBe(true);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const files = unzipSync(buffer);
-    const chartXml = Object.keys(files)
-      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
-      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
-      .map((f) => strFromU8(files[f]!).replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
-    // Page 1 is 总览; then the parks' targets (金山园's 14 take two pages); then 进度图, a park's chart a page.
-    const pages = pdfPages(pdf);
-    const chartPages = pages.flatMap((text, i) => (text.includes('目标增量完成进度与时间进度') ? [i + 1] : []));
-    const chartPage = chartPages[0]!;
-    expect(chartPage).toBeGreaterThan(2);
-    expect(chartPages).toHaveLength(parks.length);
-    for (const [i, p] of chartPages.entries()) {
-      const page = pages[p - 1]!;
-      expect(page).toMatch(new RegExp(`${parkName(parks[i]!)}\\s*${evaluation.year}\\s*年\\s*目标增量完成进度与时间进度`));
-      // The whole chart on its page (axis title, legend), under no table's column headers.
-      expect(page).toContain('占目标增量或方案期的比例');
-      expect(page).toMatch(/时间进度[\s\S]*目标增量完成进度/);
-      expect(page).not.toContain('目标原文');
-      expect(page).not.toContain('序号');
-      // Every bar labelled: a label too long made LibreOffice skip every other one (闵行园's 11).
-      const labels = [...chartXml[i]!.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)][0]![0].match(/<c:v>[^<]*<\/c:v>/g)!.map((v) => v.slice(5, -6));
-      expect(labels.length, parkName(parks[i]!)).toBe(evaluation.evaluations.filter((e) => e.park === parks[i]).length);
-      const flat = page.replace(/\s+/g, '');
-      expect(labels.filter((l) => !flat.includes(l.replace(/\s+/g, ''))), parkName(parks[i]!)).toEqual([]);
-    }
-    const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
-    const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
-    // The two series' bar colours appear only in the chart: on its page, not on the table's.
-    expect(countColour(chart.rgb, '2F6EBA')).toBeGreaterThan(2000);
-    expect(countColour(chart.rgb, 'F4B183')).toBeGreaterThan(2000);
-    expect(countColour(table.rgb, '2F6EBA')).toBe(0);
-  }, 180_000);
+  it.skipIf(!SOFFICE || !PDFTOPPM)(
+    'renders the chart and the Chinese text when LibreOffice prints the park sheet to PDF',
+    async () => {
+      const pdf = await convertWithLibreOffice(buffer, 'pdf');
+      expect(pdfFonts(pdf).some((f) => /CJK/i.test(f))).toBe(true);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const files = unzipSync(buffer);
+      const chartXml = Object.keys(files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+        .map((f) =>
+          strFromU8(files[f]!)
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&'),
+        );
+      // Page 1 is 总览; then the parks' targets (金山园's 14 take two pages); then 进度图, a park's chart a page.
+      const pages = pdfPages(pdf);
+      const chartPages = pages.flatMap((text, i) => (text.includes('目标增量完成进度与时间进度') ? [i + 1] : []));
+      const chartPage = chartPages[0]!;
+      expect(chartPage).toBeGreaterThan(2);
+      expect(chartPages).toHaveLength(parks.length);
+      for (const [i, p] of chartPages.entries()) {
+        const page = pages[p - 1]!;
+        expect(page).toMatch(new RegExp(`${parkName(parks[i]!)}\\s*${evaluation.year}\\s*年\\s*目标增量完成进度与时间进度`));
+        // The whole chart on its page (axis title, legend), under no table's column headers.
+        expect(page).toContain('占目标增量或方案期的比例');
+        expect(page).toMatch(/时间进度[\s\S]*目标增量完成进度/);
+        expect(page).not.toContain('目标原文');
+        expect(page).not.toContain('序号');
+        // Every bar labelled: a label too long made LibreOffice skip every other one (闵行园's 11).
+        const labels = [...chartXml[i]!.matchAll(/<c:cat>[\s\S]*?<\/c:cat>/g)][0]![0].match(/<c:v>[^<]*<\/c:v>/g)!.map((v) => v.slice(5, -6));
+        expect(labels.length, parkName(parks[i]!)).toBe(evaluation.evaluations.filter((e) => e.park === parks[i]).length);
+        const flat = page.replace(/\s+/g, '');
+        expect(
+          labels.filter((l) => !flat.includes(l.replace(/\s+/g, ''))),
+          parkName(parks[i]!),
+        ).toEqual([]);
+      }
+      const table = renderPage(pdf, 2, join(ARTIFACTS, 'evaluation-park-table.png'));
+      const chart = renderPage(pdf, chartPage, join(ARTIFACTS, 'evaluation-park-chart.png'));
+      // The two series' bar colours appear only in the chart: on its page, not on the table's.
+      expect(countColour(chart.rgb, '2F6EBA')).toBeGreaterThan(2000);
+      expect(countColour(chart.rgb, 'F4B183')).toBeGreaterThan(2000);
+      expect(countColour(table.rgb, '2F6EBA')).toBe(0);
+    },
+    180_000,
+  );
 });
 
 describe('writeEvaluationWorkbook: 无 shows as 「无」 and computes as 0', async () => {

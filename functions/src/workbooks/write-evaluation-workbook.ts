@@ -18,7 +18,19 @@ import { leaderUnitOf, toDisplay, type DisplayUnit } from './display-units.js';
 import { injectChartParts } from './inject-charts.js';
 import { packWorkbook } from './pack-workbook.js';
 import { FILLS, NONE_FORMAT, WORKBOOK_FONT, font, setupSheetForPrint } from './workbook-style.js';
-import { chinaDate, columnLetter, consolidatedAtNote, fitRowHeights, putFormula, putHeader, putNumber, putText, putTitle, sheetName, sheetRef } from './sheet-helpers.js';
+import {
+  chinaDate,
+  columnLetter,
+  consolidatedAtNote,
+  fitRowHeights,
+  putFormula,
+  putHeader,
+  putNumber,
+  putText,
+  putTitle,
+  sheetName,
+  sheetRef,
+} from './sheet-helpers.js';
 import { loadExcelJs } from './load-exceljs.js';
 import { versionLabel } from './version-label.js';
 
@@ -47,8 +59,19 @@ const label = (s: EvaluationStatus) => STATUS_RULES.find((r) => r.status === s)!
 // A4 landscape at 9 pt or more (workbook-style.ts): the long texts wrap in tall rows.
 const FIRST_ROW = 4;
 const C = {
-  no: 'A', indicator: 'B', unit: 'C', target: 'D', baseline: 'E', actual: 'F', completion: 'G', time: 'H',
-  increment: 'I', status: 'J', needed: 'K', notes: 'L', quote: 'M',
+  no: 'A',
+  indicator: 'B',
+  unit: 'C',
+  target: 'D',
+  baseline: 'E',
+  actual: 'F',
+  completion: 'G',
+  time: 'H',
+  increment: 'I',
+  status: 'J',
+  needed: 'K',
+  notes: 'L',
+  quote: 'M',
 } as const;
 // 序号 and 状态 (符合序时进度) on one line; the same 129 in all, so the page scales as before.
 const WIDTHS = [4.5, 14, 6, 11, 10, 10, 8, 7, 9, 13, 14, 11.5, 11];
@@ -127,8 +150,19 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
   const targetYear = targetYears.length === 1 ? targetYears[0]! : null;
   const headers = [
     // Broken before the year, so no header wraps inside its brackets (（2026 / 年）).
-    '序号', '指标', '单位', targetYear === null ? '目标值' : `目标值\n（${targetYear}年）`, `基期值\n（${baseYear}年）`, `实际值\n（${year}年）`, '完成率', '时间进度',
-    '目标增量完成进度', '状态', targetYear === null ? '还需' : `还需\n（至${targetYear}年）`, '说明', '目标原文',
+    '序号',
+    '指标',
+    '单位',
+    targetYear === null ? '目标值' : `目标值\n（${targetYear}年）`,
+    `基期值\n（${baseYear}年）`,
+    `实际值\n（${year}年）`,
+    '完成率',
+    '时间进度',
+    '目标增量完成进度',
+    '状态',
+    targetYear === null ? '还需' : `还需\n（至${targetYear}年）`,
+    '说明',
+    '目标原文',
   ];
   const document = plan.documentNumber ? `（${plan.documentNumber}）` : '';
   putTitle(
@@ -146,7 +180,15 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
   for (const status of STATUSES) {
     ws.addConditionalFormatting({
       ref: `${C.status}${FIRST_ROW}:${C.status}${last}`,
-      rules: [{ type: 'cellIs', operator: 'equal', priority: 1, formulae: [`"${label(status)}"`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: (FILLS[STATUS_FILL[status]] as { fgColor: { argb: string } }).fgColor.argb } } } }],
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: 1,
+          formulae: [`"${label(status)}"`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: (FILLS[STATUS_FILL[status]] as { fgColor: { argb: string } }).fgColor.argb } } },
+        },
+      ],
     });
   }
   fitRowHeights(ws, 2);
@@ -163,8 +205,16 @@ function writeParkSheet(ws: Worksheet, ctx: Context, park: string, rows: TargetE
     // Placed on 进度图 (writeChartSheet), cut to CHART_LABEL_LENGTH.
     categories: { ref: '', cache: rows.map((e) => chartLabel(ctx.indicators.get(e.indicator)?.name.zh ?? e.indicator)) },
     series: [
-      { name: { ref: sheetRef(ws.name, `$${C.increment}$3`), cache: headers[8]! }, values: { ref: ref(C.increment), cache: rows.map((e) => e.increment.value) }, color: '2F6EBA' },
-      { name: { ref: sheetRef(ws.name, `$${C.time}$3`), cache: headers[7]! }, values: { ref: ref(C.time), cache: rows.map((e) => e.expected.elapsed) }, color: 'F4B183' },
+      {
+        name: { ref: sheetRef(ws.name, `$${C.increment}$3`), cache: headers[8]! },
+        values: { ref: ref(C.increment), cache: rows.map((e) => e.increment.value) },
+        color: '2F6EBA',
+      },
+      {
+        name: { ref: sheetRef(ws.name, `$${C.time}$3`), cache: headers[7]! },
+        values: { ref: ref(C.time), cache: rows.map((e) => e.expected.elapsed) },
+        color: 'F4B183',
+      },
     ],
     valueAxis: { title: '占目标增量或方案期的比例', numFmt: '0%' },
   };
@@ -258,7 +308,8 @@ function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluatio
       e.comparison === 'range' && high !== null
         ? `IF(${F}<${D}-${slack(F, D)},${F}/${D},IF(${F}<=${high}+${slack(F, String(high))},1,${F}/${high}))`
         : `${F}/${D}`;
-    const cached = e.comparison === 'range' && high !== null ? (e.completion.value === 1 ? 1 : actual < target ? actual / target : actual / high) : actual / target;
+    const cached =
+      e.comparison === 'range' && high !== null ? (e.completion.value === 1 ? 1 : actual < target ? actual / target : actual / high) : actual / target;
     putFormula(ws, at(C.completion), formula, cached, { numFmt: '0.0%' });
   } else putNumber(ws, at(C.completion), null, { numFmt: '0.0%' });
   // 时间进度
@@ -273,7 +324,9 @@ function writeTargetRow(ws: Worksheet, r: number, no: number, e: TargetEvaluatio
   writeNeeded(ws, at(C.needed), e, ind, unit, { D, F, target, actual, yearsLeft: e.target.year - year });
   const notes = [
     ...e.notes.map((n) => formatMessage(`evaluation_note_${n}`, {}, 'zh')),
-    ...e.reasons.filter((x) => x.part !== 'growthNeeded' && !(x.code === 'no_baseline' && e.notes.includes('no_baseline'))).map((x) => formatMessage(`evaluation_reason_${x.code}`, {}, 'zh')),
+    ...e.reasons
+      .filter((x) => x.part !== 'growthNeeded' && !(x.code === 'no_baseline' && e.notes.includes('no_baseline')))
+      .map((x) => formatMessage(`evaluation_reason_${x.code}`, {}, 'zh')),
   ];
   putText(ws, at(C.notes), [...new Set(notes)].join('；'), { wrap: true });
   const restated = e.restatements.map((x) => `另见：${x.quote}`);
@@ -339,7 +392,12 @@ function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: Rea
   const { input } = ctx;
   const year = input.evaluation.year;
   const headers = ['园区', '目标数', ...STATUSES.map(label), '使用的年报版本', '行动方案'];
-  putTitle(ws, `${input.catalogue.zone.name.zh}${year}年度目标评估总览`, `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区明细见同名工作表，状态的判定标准见“说明”。`, headers.length);
+  putTitle(
+    ws,
+    `${input.catalogue.zone.name.zh}${year}年度目标评估总览`,
+    `${consolidatedAtNote(input.generatedAt, input.catalogue.version)}各园区明细见同名工作表，状态的判定标准见“说明”。`,
+    headers.length,
+  );
   putHeader(ws, 3, headers);
   ws.getRow(3).height = 34;
   ws.columns = [{ width: 10 }, { width: 7 }, ...STATUSES.map(() => ({ width: 8 })), { width: 12 }, { width: 32 }];
@@ -359,7 +417,10 @@ function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: Rea
     });
     const source = input.evaluation.sources.find((s) => s.park === park);
     const returned = describeReturned(input.evaluation.ignored, park);
-    putText(ws, `${col(2 + STATUSES.length)}${r}`, `${source ? versionLabel(source.version) : '未报送'}${returned ? `（${returned}）` : ''}`, { align: 'center', wrap: true });
+    putText(ws, `${col(2 + STATUSES.length)}${r}`, `${source ? versionLabel(source.version) : '未报送'}${returned ? `（${returned}）` : ''}`, {
+      align: 'center',
+      wrap: true,
+    });
     putText(ws, `${col(3 + STATUSES.length)}${r}`, `${plan.planTitle}${plan.draft ? '（征求意见稿，目标可能调整）' : ''}`, { wrap: true });
   });
   // 合计: the zone's targets by status.
@@ -367,7 +428,8 @@ function writeOverview(ws: Worksheet, ctx: Context, parks: string[], byPark: Rea
   const first = FIRST_ROW;
   const last = Math.max(first, total - 1);
   putText(ws, `A${total}`, '合计', { bold: true, fill: 'total', align: 'center' });
-  const sum = (c: string, cached: number) => putFormula(ws, `${c}${total}`, `SUM(${c}${first}:${c}${last})`, cached, { numFmt: '0', align: 'center', bold: true, fill: 'total' });
+  const sum = (c: string, cached: number) =>
+    putFormula(ws, `${c}${total}`, `SUM(${c}${first}:${c}${last})`, cached, { numFmt: '0', align: 'center', bold: true, fill: 'total' });
   sum('B', input.evaluation.evaluations.filter((e) => parks.includes(e.park)).length);
   STATUSES.forEach((s, j) => sum(col(2 + j), input.evaluation.evaluations.filter((e) => parks.includes(e.park) && e.status === s).length));
   putText(ws, `${col(2 + STATUSES.length)}${total}`, '', { fill: 'total' });
@@ -424,7 +486,13 @@ function writeComparison(ws: Worksheet, ctx: Context): void {
       const row = ws.getRow(firstRow + i);
       const entry = ranking.entries.find((e) => e.park === park);
       putNumber(ws, row.getCell(c).address, toDisplay(entry?.value ?? null, unit), { numFmt: unit.numFmt });
-      if (entry?.rank != null) putNumber(ws, row.getCell(c + 1).address, entry.rank, { numFmt: '0', align: 'center', bold: entry.rank === 1, ...(entry.rank === 1 ? { fill: 'completed' as const } : {}) });
+      if (entry?.rank != null)
+        putNumber(ws, row.getCell(c + 1).address, entry.rank, {
+          numFmt: '0',
+          align: 'center',
+          bold: entry.rank === 1,
+          ...(entry.rank === 1 ? { fill: 'completed' as const } : {}),
+        });
       else putText(ws, row.getCell(c + 1).address, '—', { muted: true, align: 'center' });
     });
   });
@@ -457,7 +525,12 @@ function writeNotes(ws: Worksheet, ctx: Context): void {
   };
   line('使用的年报版本', input.evaluation.sources.map((s) => `${ctx.parkName(s.park)} ${versionLabel(s.version)}`).join('；') || '无');
   if (input.evaluation.ignored.length) {
-    line('未使用的年报', input.evaluation.ignored.map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`).join('；'));
+    line(
+      '未使用的年报',
+      input.evaluation.ignored
+        .map((x) => `${ctx.parkName(x.park)} ${versionLabel(x.version)}：${formatMessage(`consolidation_ignored_${x.reason}`, {}, 'zh')}`)
+        .join('；'),
+    );
   }
   line('计量单位', '金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；其余按指标目录的单位。填报为“无”的指标按0计，显示为“无”。');
   section('状态', '判定标准（依次判定，先符合者为准）');
@@ -466,16 +539,30 @@ function writeNotes(ws: Worksheet, ctx: Context): void {
   section('指标', '计算方法');
   line('完成率', '实际值 ÷ 目标值。区间目标（如1-2家）：低于下限时为 实际值 ÷ 下限，达到下限至上限之间为100%，高于上限时为 实际值 ÷ 上限。');
   line('时间进度', '（评估年 − 基期年）÷（目标年 − 基期年），即方案期已过去的比例；基期年为方案起始年的前一年。读者可将完成率与时间进度对照。');
-  line('目标增量完成进度', '（实际值 − 基期值）÷（目标值 − 基期值），即方案要求的增量已完成的比例；需要基期值。目标年之前，目标增量完成进度不低于时间进度即符合序时进度，等价于 实际值 ≥ 基期值 +（目标值 − 基期值）× 时间进度。');
-  line('还需', '至目标年还需达到的，按指标的性质表述：计数（家、个、件、套、人）为还需新增的整数，“超过”类目标须多出一个单位；金额类累计数为年均增加额；占比为年均提高的百分点；其他当年数、期末数和比值为年均增长率，实际值为0时为还需新增的数量。已达到目标的不再计算。');
+  line(
+    '目标增量完成进度',
+    '（实际值 − 基期值）÷（目标值 − 基期值），即方案要求的增量已完成的比例；需要基期值。目标年之前，目标增量完成进度不低于时间进度即符合序时进度，等价于 实际值 ≥ 基期值 +（目标值 − 基期值）× 时间进度。',
+  );
+  line(
+    '还需',
+    '至目标年还需达到的，按指标的性质表述：计数（家、个、件、套、人）为还需新增的整数，“超过”类目标须多出一个单位；金额类累计数为年均增加额；占比为年均提高的百分点；其他当年数、期末数和比值为年均增长率，实际值为0时为还需新增的数量。已达到目标的不再计算。',
+  );
   section('目标措辞', '完成标准');
   for (const [k, wording] of Object.entries(COMPARISON_WORDING)) {
-    const rule = { gte: '实际值 ≥ 目标值 即达到', gt: '实际值 > 目标值 即达到，恰好等于目标不算达到', range: '实际值 ≥ 区间下限 即达到，未达上限另行注明' }[k as keyof typeof COMPARISON_WORDING];
+    const rule = { gte: '实际值 ≥ 目标值 即达到', gt: '实际值 > 目标值 即达到，恰好等于目标不算达到', range: '实际值 ≥ 区间下限 即达到，未达上限另行注明' }[
+      k as keyof typeof COMPARISON_WORDING
+    ];
     line(wording, `${rule}。“力争”“努力”“争取”类目标同样按此评估，另行注明。`);
   }
   section('指标类型', '实际值的取法；提前达到目标后能否回落');
   for (const m of Object.values(MEASURE_KINDS)) {
-    const fall = { level: '期末存量可能回落（累计总数除外），提前达到目标的列为“提前达到”', flow: '可能回落，提前达到目标的列为“提前达到”', cumulative: '累计数不会减少，提前达到目标即“已完成”', ratio: '可能回落，提前达到目标的列为“提前达到”', rate: '可能回落，提前达到目标的列为“提前达到”' }[m.kind];
+    const fall = {
+      level: '期末存量可能回落（累计总数除外），提前达到目标的列为“提前达到”',
+      flow: '可能回落，提前达到目标的列为“提前达到”',
+      cumulative: '累计数不会减少，提前达到目标即“已完成”',
+      ratio: '可能回落，提前达到目标的列为“提前达到”',
+      rate: '可能回落，提前达到目标的列为“提前达到”',
+    }[m.kind];
     line(MEASURE_LABEL[m.kind], `${m.reading.zh}；${fall}。`);
   }
   const evaluations = input.evaluation.evaluations;

@@ -34,9 +34,7 @@ async function fill(buffer: Uint8Array, values: Record<string, number | string>,
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const typed = Object.fromEntries(
-  template.fields.filter((f) => !f.derived).map((f, i) => [f.key, f.valueType === 'integer' ? 10 + i : 1000 * (i + 1) + 0.25]),
-);
+const typed = Object.fromEntries(template.fields.filter((f) => !f.derived).map((f, i) => [f.key, f.valueType === 'integer' ? 10 + i : 1000 * (i + 1) + 0.25]));
 // Parts below their wholes.
 typed.operating_revenue = 5_000_000;
 typed.leading_industries_revenue = 2_000_000;
@@ -73,11 +71,14 @@ describe('writeTemplateWorkbook', () => {
     }
   });
 
-  it.each(['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu'])('prints the template of %s with no text cut off (two-line labels, long codes)', async (park) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await writeTemplateWorkbook(sampleTemplate(park, '2025'))) as unknown as ArrayBuffer);
-    expect(cutOffText(wb)).toEqual([]);
-  });
+  it.each(['jinshan', 'minhang', 'fengxian', 'jinqiao', 'qingpu'])(
+    'prints the template of %s with no text cut off (two-line labels, long codes)',
+    async (park) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await writeTemplateWorkbook(sampleTemplate(park, '2025'))) as unknown as ArrayBuffer);
+      expect(cutOffText(wb)).toEqual([]);
+    },
+  );
 
   it('protects the sheet, prints A4 landscape with titles, and names the input ranges', async () => {
     const buffer = await writeTemplateWorkbook(template);
@@ -112,29 +113,37 @@ describe('writeTemplateWorkbook', () => {
     expect(validation.errorCount, JSON.stringify(validation.issues)).toBe(0);
   });
 
-  it.skipIf(!SOFFICE)('opens, recalculates and saves in LibreOffice, and the saved file still reads back (another client)', async () => {
-    const filled = await fill(await writeTemplateWorkbook(template), typed);
-    const saved = await convertWithLibreOffice(filled, 'xlsx');
-    const wb = await load(saved);
-    // LibreOffice has no "very hidden" state: it saves _meta as hidden, and the upload still reads it.
-    expect(wb.getWorksheet('_meta')!.state).toBe('hidden');
-    // LibreOffice computed the ratio formulas: 研发经费占比 = 300000 / 5000000 × 100 = 6.
-    const rd = layout.rows.find((r) => r.fieldKey === 'rd_share')!;
-    expect((wb.getWorksheet(layout.sheetName)!.getCell(`${col('value')}${rd.row}`).value as { result: number }).result).toBeCloseTo(6, 12);
-    const result = await readTemplateWorkbook(saved, template);
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.input.figures.operating_revenue).toBe(5_000_000);
-    expect(result.input.figures.rd_share).toBeCloseTo(6, 12);
-  }, 120_000);
+  it.skipIf(!SOFFICE)(
+    'opens, recalculates and saves in LibreOffice, and the saved file still reads back (another client)',
+    async () => {
+      const filled = await fill(await writeTemplateWorkbook(template), typed);
+      const saved = await convertWithLibreOffice(filled, 'xlsx');
+      const wb = await load(saved);
+      // LibreOffice has no "very hidden" state: it saves _meta as hidden, and the upload still reads it.
+      expect(wb.getWorksheet('_meta')!.state).toBe('hidden');
+      // LibreOffice computed the ratio formulas: 研发经费占比 = 300000 / 5000000 × 100 = 6.
+      const rd = layout.rows.find((r) => r.fieldKey === 'rd_share')!;
+      expect((wb.getWorksheet(layout.sheetName)!.getCell(`${col('value')}${rd.row}`).value as { result: number }).result).toBeCloseTo(6, 12);
+      const result = await readTemplateWorkbook(saved, template);
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.input.figures.operating_revenue).toBe(5_000_000);
+      expect(result.input.figures.rd_share).toBeCloseTo(6, 12);
+    },
+    120_000,
+  );
 
   // docs/domain.md, "Declared none (无)": the sheet's own ratio reads 无 as 0, as the validator does.
-  it.skipIf(!SOFFICE)('computes a ratio over a numerator typed 无 as 0 in LibreOffice, and leaves it blank over other text', async () => {
-    const filled = await fill(await writeTemplateWorkbook(template), { ...typed, rd_expenditure: '无', leading_industries_revenue: '3.4万' });
-    const ws = (await load(await convertWithLibreOffice(filled, 'xlsx'))).getWorksheet(layout.sheetName)!;
-    const result = (key: string) => shown(ws.getCell(`${col('value')}${layout.rows.find((r) => r.fieldKey === key)!.row}`));
-    expect(result('rd_share')).toBe(0);
-    expect(result('leading_industries_revenue_share')).toBe('');
-  }, 120_000);
+  it.skipIf(!SOFFICE)(
+    'computes a ratio over a numerator typed 无 as 0 in LibreOffice, and leaves it blank over other text',
+    async () => {
+      const filled = await fill(await writeTemplateWorkbook(template), { ...typed, rd_expenditure: '无', leading_industries_revenue: '3.4万' });
+      const ws = (await load(await convertWithLibreOffice(filled, 'xlsx'))).getWorksheet(layout.sheetName)!;
+      const result = (key: string) => shown(ws.getCell(`${col('value')}${layout.rows.find((r) => r.fieldKey === key)!.row}`));
+      expect(result('rd_share')).toBe(0);
+      expect(result('leading_industries_revenue_share')).toBe('');
+    },
+    120_000,
+  );
 
   // docs/domain.md, "Workbooks": the template accepts in its cells what the validator reads.
   it('writes each input cell’s validation as a custom rule that lets text through', async () => {
@@ -143,25 +152,43 @@ describe('writeTemplateWorkbook', () => {
     const row = layout.rows.find((r) => r.cells.value?.kind === 'input')!;
     const address = `${col('value')}${row.row}`;
     const v = (row.cells.value as { validation: CellValidation }).validation;
-    expect(ws.getCell(address).dataValidation).toMatchObject({ type: 'custom', formulae: [validationFormula(v, address)], errorStyle: 'stop', allowBlank: true });
+    expect(ws.getCell(address).dataValidation).toMatchObject({
+      type: 'custom',
+      formulae: [validationFormula(v, address)],
+      errorStyle: 'stop',
+      allowBlank: true,
+    });
   });
 
-  it.skipIf(!SOFFICE)('the rule, as LibreOffice computes it, accepts 无, 3.4万, 1.2亿元 and whole numbers in bounds, and stops the rest', async () => {
-    const count = { type: 'whole', min: 0, prompt: '', error: '', allowText: true } as const;
-    const share = { type: 'decimal', min: 0, max: 100, prompt: '', error: '', allowText: true } as const;
-    const cases: Array<[CellValidation, string | number, boolean]> = [
-      [count, '无', true], [count, '3.4万', true], [count, '1.2亿元', true], [count, '１２３', true],
-      [count, 12, true], [count, 0, true], [count, -1, false], [count, 1.5, false],
-      [share, 6.8, true], [share, 100, true], [share, 150, false], [share, -0.1, false],
-    ];
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('v');
-    cases.forEach(([v, value], i) => {
-      ws.getCell(`A${i + 1}`).value = value;
-      ws.getCell(`B${i + 1}`).value = { formula: validationFormula(v, `A${i + 1}`), result: false } as never;
-    });
-    const computed = await load(await convertWithLibreOffice(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'));
-    const got = cases.map((_, i) => shown(computed.getWorksheet('v')!.getCell(`B${i + 1}`)));
-    expect(got.map((x) => x === 1 || String(x).toLowerCase() === 'true')).toEqual(cases.map(([, , ok]) => ok));
-  }, 120_000);
+  it.skipIf(!SOFFICE)(
+    'the rule, as LibreOffice computes it, accepts 无, 3.4万, 1.2亿元 and whole numbers in bounds, and stops the rest',
+    async () => {
+      const count = { type: 'whole', min: 0, prompt: '', error: '', allowText: true } as const;
+      const share = { type: 'decimal', min: 0, max: 100, prompt: '', error: '', allowText: true } as const;
+      const cases: Array<[CellValidation, string | number, boolean]> = [
+        [count, '无', true],
+        [count, '3.4万', true],
+        [count, '1.2亿元', true],
+        [count, '１２３', true],
+        [count, 12, true],
+        [count, 0, true],
+        [count, -1, false],
+        [count, 1.5, false],
+        [share, 6.8, true],
+        [share, 100, true],
+        [share, 150, false],
+        [share, -0.1, false],
+      ];
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('v');
+      cases.forEach(([v, value], i) => {
+        ws.getCell(`A${i + 1}`).value = value;
+        ws.getCell(`B${i + 1}`).value = { formula: validationFormula(v, `A${i + 1}`), result: false } as never;
+      });
+      const computed = await load(await convertWithLibreOffice(Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx'));
+      const got = cases.map((_, i) => shown(computed.getWorksheet('v')!.getCell(`B${i + 1}`)));
+      expect(got.map((x) => x === 1 || String(x).toLowerCase() === 'true')).toEqual(cases.map(([, , ok]) => ok));
+    },
+    120_000,
+  );
 });

@@ -29,10 +29,27 @@ export interface Recorder {
 export function makeLoopbackCertificate(dir: string): { key: Buffer; cert: Buffer; certPath: string } {
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyPath, '-out', certPath,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(keyPath), cert: readFileSync(certPath), certPath };
 }
 
@@ -58,10 +75,11 @@ export async function startRecorder(answer: Answer, tls?: { key: Buffer; cert: B
   return {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -74,13 +92,15 @@ export function startManagedIdentityEndpoint(identityHeader: string, token: stri
     }
     const url = new URL(request.url, 'http://127.0.0.1');
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({
-      access_token: token,
-      expires_on: String(Math.floor(Date.now() / 1000) + 3600),
-      resource: url.searchParams.get('resource'),
-      token_type: 'Bearer',
-      client_id: url.searchParams.get('client_id'),
-    }));
+    res.end(
+      JSON.stringify({
+        access_token: token,
+        expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+        resource: url.searchParams.get('resource'),
+        token_type: 'Bearer',
+        client_id: url.searchParams.get('client_id'),
+      }),
+    );
   });
 }
 
@@ -101,7 +121,15 @@ export interface Envelope {
   name: string;
   iKey?: string;
   tags: Record<string, string>;
-  data: { baseType: string; baseData: { message?: string; severityLevel?: string; exceptions?: { typeName: string; message: string; stack: string }[]; properties?: Record<string, string> } };
+  data: {
+    baseType: string;
+    baseData: {
+      message?: string;
+      severityLevel?: string;
+      exceptions?: { typeName: string; message: string; stack: string }[];
+      properties?: Record<string, string>;
+    };
+  };
 }
 
 /** The telemetry items of one ingestion request (a JSON array, or one envelope per line). */

@@ -110,7 +110,15 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
   const pem = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
+    ],
   });
   const trustingFetch = fetchTrusting(pem.cert);
   let keys: SigningKey[] = [await newSigningKey()];
@@ -126,7 +134,16 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
   const claimsOf = (login: string, clientId: string): JWTPayload => {
     const user = users.get(login);
     if (!user) throw new Error(`local provider: no user ${login}`);
-    return { tid: tenantId, oid: user.oid, name: user.name, preferred_username: user.username, roles: user.roles, scp: API_SCOPE_NAME, azp: clientId, ver: '2.0' };
+    return {
+      tid: tenantId,
+      oid: user.oid,
+      name: user.name,
+      preferred_username: user.username,
+      roles: user.roles,
+      scp: API_SCOPE_NAME,
+      azp: clientId,
+      ver: '2.0',
+    };
   };
 
   const configuration = (): Configuration => ({
@@ -215,7 +232,15 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
   const mint = async (login: string, overrides: Record<string, unknown> = {}, which: 'current' | 'foreign' = 'current'): Promise<string> => {
     const key = which === 'foreign' ? foreign : keys[0]!;
     const now = Math.floor(Date.now() / 1000);
-    const payload: Record<string, unknown> = { ...claimsOf(login, paneClientId), iss: issuer, aud: apiClientId, sub: login, iat: now, nbf: now, exp: now + 3600 };
+    const payload: Record<string, unknown> = {
+      ...claimsOf(login, paneClientId),
+      iss: issuer,
+      aud: apiClientId,
+      sub: login,
+      iat: now,
+      nbf: now,
+      exp: now + 3600,
+    };
     for (const [name, value] of Object.entries(overrides)) {
       if (value === null) delete payload[name];
       else payload[name] = value;
@@ -238,7 +263,13 @@ export async function startLocalOpenIdProvider(options: LocalProviderOptions): P
     apiScope,
     certificate: pem.cert,
     fetch: trustingFetch,
-    apiEnv: { AUTH_MODE: 'entra', ENTRA_TENANT_ID: tenantId, ENTRA_API_CLIENT_ID: apiClientId, ENTRA_API_SCOPE: API_SCOPE_NAME, ENTRA_AUTHORITY_HOST: authorityHost },
+    apiEnv: {
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_ID: tenantId,
+      ENTRA_API_CLIENT_ID: apiClientId,
+      ENTRA_API_SCOPE: API_SCOPE_NAME,
+      ENTRA_AUTHORITY_HOST: authorityHost,
+    },
     users: options.users,
     requests,
     currentKid: () => keys[0]!.kid,
@@ -291,7 +322,13 @@ async function signInThroughProvider(fetchImpl: typeof fetch, issuer: string, cl
       const token = await fetchImpl(`${issuer}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: TEST_REDIRECT, client_id: clientId, code_verifier: verifier }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: TEST_REDIRECT,
+          client_id: clientId,
+          code_verifier: verifier,
+        }).toString(),
       });
       const body = (await token.json()) as { access_token?: string; error?: string };
       if (!body.access_token) throw new Error(`local provider: token endpoint said ${JSON.stringify(body)}`);
@@ -327,7 +364,11 @@ class CookieJar {
       .filter(([, c]) => path.startsWith(c.path))
       .map(([name, c]) => `${name}=${c.value}`)
       .join('; ');
-    const response = await fetchImpl(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const response = await fetchImpl(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const eq = pair!.indexOf('=');

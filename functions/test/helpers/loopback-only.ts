@@ -21,7 +21,9 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
     host = args[1];
   }
   if (!LOOPBACK.test(host.replace(/^\[|\]$/g, ''))) {
-    process.nextTick(() => this.destroy(Object.assign(new Error(`loopback-only: connection to ${host} refused in this test process`), { code: 'ECONNREFUSED' })));
+    process.nextTick(() =>
+      this.destroy(Object.assign(new Error(`loopback-only: connection to ${host} refused in this test process`), { code: 'ECONNREFUSED' })),
+    );
     return this;
   }
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);

@@ -52,7 +52,9 @@ export class OldLayoutWriter {
     const version: ReturnVersion = { ...incoming, version: next };
     const blobName = `${incoming.park}/${incoming.period}/${versionRow(next)}-${randomUUID()}.json`;
     const json = JSON.stringify(version);
-    await this.versions.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
+    await this.versions
+      .getBlockBlobClient(blobName)
+      .upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
     const headEntity = {
       partitionKey: pk,
       rowKey: 'head',
@@ -111,10 +113,20 @@ export class OldLayoutWriter {
     const rowKey = `draft|${String(999_999_999_999_999 - new Date(draft.savedAt).getTime()).padStart(15, '0')}-${randomUUID().slice(0, 8)}`;
     const blobName = `${draft.park}/${draft.period}/${rowKey.slice('draft|'.length)}.json`;
     const json = JSON.stringify(draft);
-    await this.drafts.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
+    await this.drafts
+      .getBlockBlobClient(blobName)
+      .upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } });
     const marker = await this.row(this.returns, pk, 'lock');
     const tx = new TableTransaction();
-    tx.createEntity({ partitionKey: pk, rowKey, blob: blobName, savedAt: draft.savedAt, savedBy: JSON.stringify(draft.savedBy), contentHash: draft.contentHash, templateVersion: draft.input.templateVersion });
+    tx.createEntity({
+      partitionKey: pk,
+      rowKey,
+      blob: blobName,
+      savedAt: draft.savedAt,
+      savedBy: JSON.stringify(draft.savedBy),
+      contentHash: draft.contentHash,
+      templateVersion: draft.input.templateVersion,
+    });
     if (marker === null) tx.createEntity({ partitionKey: pk, rowKey: 'lock', locked: false });
     else tx.updateEntity({ partitionKey: pk, rowKey: 'lock' }, 'Merge', { etag: String(marker.etag) });
     await this.returns.submitTransaction(tx.actions);

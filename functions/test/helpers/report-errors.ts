@@ -12,7 +12,10 @@ import { flushTelemetry, startTelemetry } from '../../src/telemetry/telemetry.js
  */
 startTelemetry(readTelemetrySettings(process.env));
 const [refOf500 = 'ref-500', refOf503 = 'ref-503'] = process.argv.slice(2);
-const fault = errorResponse(new TypeError('cannot read the head of jinshan|2025'), new azf.InvocationContext({ functionName: 'getConsolidationXlsx', invocationId: refOf500 }));
+const fault = errorResponse(
+  new TypeError('cannot read the head of jinshan|2025'),
+  new azf.InvocationContext({ functionName: 'getConsolidationXlsx', invocationId: refOf500 }),
+);
 errorResponse(new StorageUnavailableError('read entity: ECONNREFUSED'), new azf.InvocationContext({ functionName: 'getStatus', invocationId: refOf503 }));
 await flushTelemetry();
 console.log(JSON.stringify({ status: fault.status, body: fault.jsonBody }));

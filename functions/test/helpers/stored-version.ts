@@ -9,7 +9,12 @@ import { figuresFor } from './valid-return.js';
  * period (given its context, else none), every typed figure `value` (figuresFor), validated.
  * `note` makes its content, and so its content hash, its own.
  */
-export function newVersionFor(catalogue: Catalogue, park: string, period: string, options: { value?: number; note?: string; at?: string; context?: Partial<TemplateContext> } = {}): NewVersion {
+export function newVersionFor(
+  catalogue: Catalogue,
+  park: string,
+  period: string,
+  options: { value?: number; note?: string; at?: string; context?: Partial<TemplateContext> } = {},
+): NewVersion {
   const template = templateFor(catalogue, park, period, options.context);
   const base = figuresFor(template, options.value ?? 10);
   const input = options.note ? { ...base, explanations: { 'note@test': options.note } } : base;
@@ -36,6 +41,10 @@ export function templateFor(catalogue: Catalogue, park: string, period: string, 
   const key = JSON.stringify([park, period, context]);
   const cache = built.get(catalogue) ?? built.set(catalogue, new Map()).get(catalogue)!;
   let template = cache.get(key);
-  if (!template) cache.set(key, (template = buildTemplate(catalogue, park, parsed.period, { periodDays: reportingDays(parsed.period), previous: null, baselines: {}, ...context })));
+  if (!template)
+    cache.set(
+      key,
+      (template = buildTemplate(catalogue, park, parsed.period, { periodDays: reportingDays(parsed.period), previous: null, baselines: {}, ...context })),
+    );
   return template;
 }

@@ -66,8 +66,17 @@ Module.prototype.require = new Proxy(Module.prototype.require, {
 function entryFiles(main) {
   if (!main.includes('*')) return [main];
   const dir = path.dirname(main);
-  const pattern = new RegExp(`^${path.basename(main).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-  return fs.readdirSync(path.join(appDir, dir)).filter((f) => pattern.test(f)).sort().map((f) => path.join(dir, f));
+  const pattern = new RegExp(
+    `^${path
+      .basename(main)
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
+  return fs
+    .readdirSync(path.join(appDir, dir))
+    .filter((f) => pattern.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 function write(line) {

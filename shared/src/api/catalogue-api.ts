@@ -21,7 +21,9 @@ export type CatalogueVersionSummary = z.infer<typeof catalogueVersionSummarySche
 
 export const catalogueHistorySchema = named(
   'CatalogueHistory',
-  z.object({ current: z.number().int().positive(), versions: z.array(catalogueVersionSummarySchema) }).meta({ description: 'Every catalogue version, oldest first: the audit list of catalogue changes.' }),
+  z
+    .object({ current: z.number().int().positive(), versions: z.array(catalogueVersionSummarySchema) })
+    .meta({ description: 'Every catalogue version, oldest first: the audit list of catalogue changes.' }),
 );
 export type CatalogueHistory = z.infer<typeof catalogueHistorySchema>;
 
@@ -29,7 +31,11 @@ export type CatalogueHistory = z.infer<typeof catalogueHistorySchema>;
 export const planUploadSchema = named(
   'PlanUpload',
   z.object({
-    fileName: z.string().min(1).max(200).meta({ description: 'The file name as uploaded (or a name for pasted text).', example: '张江高新区临港园行动方案.txt' }),
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ description: 'The file name as uploaded (or a name for pasted text).', example: '张江高新区临港园行动方案.txt' }),
     text: z.string().regex(/\S/).max(2_000_000).meta({ description: 'The plan text (UTF-8); not blank.' }),
   }),
 );
@@ -48,7 +54,9 @@ export const onboardingDraftSchema = named(
       etag: z.string().meta({ description: 'The ETag of the draft as stored (also the ETag header): a save sends it back as If-Match.' }),
       source: planSourceSchema,
       text: z.string().meta({ description: 'The plan text as read: every accepted quote must be part of it.' }),
-      proposals: z.array(targetProposalDocumentSchema).meta({ description: "The extractor's proposals, in text order; items[i] is the review of proposals[i]." }),
+      proposals: z
+        .array(targetProposalDocumentSchema)
+        .meta({ description: "The extractor's proposals, in text order; items[i] is the review of proposals[i]." }),
       review: onboardingReviewSchema,
       issues: z.array(issueSchema).meta({ description: 'What keeps the review from being published now (empty: it may be published).' }),
     })

@@ -15,9 +15,7 @@ import { EVALUATION_NOTES } from '../evaluation/evaluation-result.js';
 import { GROWTH_KINDS, GROWTH_REASONS } from '../evaluation/growth-needed.js';
 import { EVALUATION_STATUSES } from '../evaluation/status.js';
 import type { YearEvaluation } from '../evaluation/evaluate-year.js';
-import {
-  proposalReasonSchema, proposedBaselineSchema, targetProposalSchema, type TargetProposal,
-} from '../extraction/target-proposal.js';
+import { proposalReasonSchema, proposedBaselineSchema, targetProposalSchema, type TargetProposal } from '../extraction/target-proposal.js';
 import type { Issue } from '../issues/issue.js';
 import type { DerivedValue, ValidationResult } from '../rules/validation-result.js';
 import type { TemplateModel } from '../templates/template-model.js';
@@ -119,7 +117,10 @@ const templateFieldSchema = z.object({
   runningTotal: z.boolean(),
   formula: z.object({ numerator: z.string(), denominator: z.string(), scale: z.number() }).optional(),
   partOf: z.string().optional(),
-  sameAs: z.array(z.object({ indicator: z.string(), label: localizedSchema })).optional().meta({ description: 'Other indicators this row answers with the same figure (奉贤园 三大特色 = 三大主导).' }),
+  sameAs: z
+    .array(z.object({ indicator: z.string(), label: localizedSchema }))
+    .optional()
+    .meta({ description: 'Other indicators this row answers with the same figure (奉贤园 三大特色 = 三大主导).' }),
   reasons: z.array(z.enum(['target', 'common', 'component'])),
   required: z.boolean(),
   min: z.number().optional(),

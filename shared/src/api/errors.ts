@@ -175,8 +175,10 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
     unauthenticated: 'You are not signed in, or your sign-in has expired.',
     invalid_token: 'The identity token is invalid or has expired: get a new one.',
     auth_unavailable: 'Your sign-in cannot be checked right now (Microsoft Entra ID does not answer); nothing was done. Try again shortly.',
-    insufficient_scope: 'Your token lacks the permission this system needs ({scope}). Sign in again; if this persists, ask {contact} to check the app registration.',
-    no_app_role: 'Your account {user} has no role in this system (park statistician, park reviewer or zone consolidator). Ask {contact} to assign you a role and a park.',
+    insufficient_scope:
+      'Your token lacks the permission this system needs ({scope}). Sign in again; if this persists, ask {contact} to check the app registration.',
+    no_app_role:
+      'Your account {user} has no role in this system (park statistician, park reviewer or zone consolidator). Ask {contact} to assign you a role and a park.',
     no_park: 'Your role is {role}, but no park is assigned to you. Ask {contact} to assign a park to your account {user}.',
     park_not_in_catalogue: "The park '{park}' assigned to your account {user} is not in this system's list of parks. Ask {contact} to check the assignment.",
     ambiguous_assignment: 'Your account {user} is assigned {assigned}, but an account has one role and one park. Ask {contact} to keep only one.',
@@ -202,8 +204,7 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
     draft_not_found: 'There is no server draft for {park} {period}.',
     lock_conflict: 'Submissions kept arriving while period {period} was being locked or unlocked; it is not finished. Try again.',
     draft_conflict: 'Other saves for the same park and period arrived at the same time; this draft was not stored. Try again (the sheet is unaffected).',
-    return_not_acceptable:
-      'The return did not pass validation: {errors} errors and {unexplained} unexplained warnings. Fix or explain them, then submit.',
+    return_not_acceptable: 'The return did not pass validation: {errors} errors and {unexplained} unexplained warnings. Fix or explain them, then submit.',
     version_conflict: 'Another submission for the same park and period arrived at the same time; this one was not stored. Try again.',
     return_not_found: 'No return has been submitted for {park} {period}.',
     version_not_found: '{park} {period} has no version {version}.',
@@ -215,17 +216,20 @@ export const API_MESSAGES: Record<Lang, Record<ApiMessageKey, string>> = {
     onboarding_not_publishable: 'The plan cannot be published yet: resolve the issues listed.',
     onboarding_if_match_required: "Saving draft '{id}' needs the version it was made on (the If-Match header), so that nobody's changes are overwritten.",
     onboarding_changed: 'The draft was saved by {by} at {at} meanwhile; your changes were not saved. Reopen the draft, check it and make them again.',
-    catalogue_conflict: 'Someone else has published catalogue version {current} meanwhile; this publish was not stored. Reopen the draft, check it against the new version and publish again.',
+    catalogue_conflict:
+      'Someone else has published catalogue version {current} meanwhile; this publish was not stored. Reopen the draft, check it against the new version and publish again.',
     plan_no_targets: 'No quantified target (such as “by 2026 … reach … 亿元”) was found in the uploaded text: check that it is the plan itself.',
     plan_no_text: 'This PDF has no text layer (probably a scan) and cannot be read: upload a Word document or a PDF with text, or paste the plan text.',
     plan_unreadable: "The uploaded file '{file}' cannot be read: upload .txt, .docx or a PDF with a text layer.",
     plan_encrypted: "The file '{file}' is password-protected (encrypted) and cannot be read: remove the password, save it again and upload it.",
     plan_file_corrupt: "The file '{file}' is damaged or incomplete and cannot be read: save or export it again and upload it.",
     plan_file_too_large: "The file '{file}' is {size} MB, over the {limit} MB limit: save it as .docx and upload that, or paste the plan's text.",
-    plan_file_unsafe: "The file '{file}' expands to {size} MB (compressed about {ratio} times), over the limits: it does not look like a plan document and is not accepted.",
+    plan_file_unsafe:
+      "The file '{file}' expands to {size} MB (compressed about {ratio} times), over the limits: it does not look like a plan document and is not accepted.",
     route_not_found: 'There is no endpoint {method} {path}.',
     method_not_allowed: 'Endpoint {path} does not accept {method}.',
-    storage_unavailable: 'Storage is unavailable for the moment, so this may not have completed. Try the same action again shortly: retrying the same submission never stores it twice.',
+    storage_unavailable:
+      'Storage is unavailable for the moment, so this may not have completed. Try the same action again shortly: retrying the same submission never stores it twice.',
     internal_error: 'Internal server error; nothing was stored. Try again, or contact the administrator (reference {ref}).',
   },
 };

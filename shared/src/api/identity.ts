@@ -20,7 +20,9 @@ export const authInfoResponseSchema = named(
   'AuthInfoResponse',
   z.object({
     authMode: authModeSchema,
-    devTokens: z.boolean().meta({ description: 'The API runs in local development mode: demo tokens are accepted (never in Azure). The pane shows the token field only then.' }),
+    devTokens: z
+      .boolean()
+      .meta({ description: 'The API runs in local development mode: demo tokens are accepted (never in Azure). The pane shows the token field only then.' }),
   }),
 );
 export type AuthInfoResponse = z.infer<typeof authInfoResponseSchema>;

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { API_SCHEMAS } from './documents.js';
 import type { ApiErrorCode } from './errors.js';
-import { PATH_PARAMS, pathParamNames, possibleErrors, QUERY_PARAMS, REQUEST_HEADERS, RESPONSE_HEADERS, ROUTE_NAMES, ROUTES, type Content, type PathParamName, type RouteSpec } from './routes.js';
+import {
+  PATH_PARAMS,
+  pathParamNames,
+  possibleErrors,
+  QUERY_PARAMS,
+  REQUEST_HEADERS,
+  RESPONSE_HEADERS,
+  ROUTE_NAMES,
+  ROUTES,
+  type Content,
+  type PathParamName,
+  type RouteSpec,
+} from './routes.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -65,8 +77,20 @@ function paths(errorStatus: ErrorStatus): JsonObject {
 function operation(name: string, route: RouteSpec, errorStatus: ErrorStatus): JsonObject {
   const parameters = [
     ...pathParamNames(route.path).map((param) => ({ name: param, in: 'path', required: true, schema: inline(PATH_PARAMS[param as PathParamName]) })),
-    ...(route.query ?? []).map((param) => ({ name: param, in: 'query', required: false, description: QUERY_PARAMS[param].description, schema: inline(QUERY_PARAMS[param].schema) })),
-    ...(route.headers ?? []).map((header) => ({ name: header, in: 'header', required: false, description: REQUEST_HEADERS[header].description, schema: inline(REQUEST_HEADERS[header].schema) })),
+    ...(route.query ?? []).map((param) => ({
+      name: param,
+      in: 'query',
+      required: false,
+      description: QUERY_PARAMS[param].description,
+      schema: inline(QUERY_PARAMS[param].schema),
+    })),
+    ...(route.headers ?? []).map((header) => ({
+      name: header,
+      in: 'header',
+      required: false,
+      description: REQUEST_HEADERS[header].description,
+      schema: inline(REQUEST_HEADERS[header].schema),
+    })),
   ];
   return {
     operationId: name,
@@ -86,7 +110,9 @@ function successResponses(route: RouteSpec): JsonObject {
       status,
       {
         description: response.description,
-        ...(response.headers?.length ? { headers: Object.fromEntries(response.headers.map((h) => [h, { description: RESPONSE_HEADERS[h], schema: { type: 'string' } }])) } : {}),
+        ...(response.headers?.length
+          ? { headers: Object.fromEntries(response.headers.map((h) => [h, { description: RESPONSE_HEADERS[h], schema: { type: 'string' } }])) }
+          : {}),
         ...(response.content.kind === 'none' ? {} : { content: content(response.content) }),
       },
     ]),
@@ -106,7 +132,12 @@ function errorResponses(codes: readonly ApiErrorCode[], errorStatus: ErrorStatus
           description: `${STATUS_TEXT[status] ?? 'Error'}: ${list.join(', ')}`,
           content: {
             'application/json': {
-              schema: { allOf: [{ $ref: COMPONENT('ApiErrorBody') }, { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } }] },
+              schema: {
+                allOf: [
+                  { $ref: COMPONENT('ApiErrorBody') },
+                  { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } },
+                ],
+              },
             },
           },
         },
@@ -117,9 +148,16 @@ function errorResponses(codes: readonly ApiErrorCode[], errorStatus: ErrorStatus
 function content(body: Content): JsonObject {
   if (body.kind === 'file') return { [body.contentType]: { schema: { type: 'string', contentMediaType: body.contentType } } };
   if (body.kind === 'form') {
-    const fields = Object.fromEntries(Object.entries(body.fields).map(([name, field]) => [name, { type: 'string', contentMediaType: 'application/json', contentSchema: reference(field.schema) }]));
+    const fields = Object.fromEntries(
+      Object.entries(body.fields).map(([name, field]) => [
+        name,
+        { type: 'string', contentMediaType: 'application/json', contentSchema: reference(field.schema) },
+      ]),
+    );
     return {
-      'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: body.file.contentType }, ...fields }, required: ['file'] } },
+      'multipart/form-data': {
+        schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: body.file.contentType }, ...fields }, required: ['file'] },
+      },
       ...content(body.file),
     };
   }
@@ -138,7 +176,11 @@ function inline(schema: z.ZodType): JsonObject {
 
 function componentSchemas(): JsonObject {
   const { schemas } = z.toJSONSchema(API_SCHEMAS, { uri: COMPONENT, io: 'output', unrepresentable: 'any' });
-  return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)).map(([id, schema]) => [id, strip(schema as JsonObject)]));
+  return Object.fromEntries(
+    Object.entries(schemas)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, schema]) => [id, strip(schema as JsonObject)]),
+  );
 }
 
 /** Drops what a schema in an OpenAPI document does not carry: its own dialect and id. */

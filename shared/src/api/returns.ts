@@ -44,9 +44,7 @@ export const returnInputSchema = named(
       templateVersion: z.string().min(1).max(RETURN_INPUT_LIMITS.templateVersionChars),
       figures: cells.meta({ description: 'Cell values by field key, as the sheet holds them: numbers, text (3.4万, 无) or null for a blank.' }),
       baselines: cells.optional().meta({ description: 'Baseline (基期值) values, by field key, for fields whose template asks for one.' }),
-      explanations: explanationsSchema
-        .optional()
-        .meta({ description: 'Explanations (说明) of warnings, by issue key (see issueKey).' }),
+      explanations: explanationsSchema.optional().meta({ description: 'Explanations (说明) of warnings, by issue key (see issueKey).' }),
     })
     .meta({ description: 'A return as the client sends it to validate, submit or keep as a draft.' }),
 );
@@ -112,11 +110,9 @@ export const returnVersionSchema = named(
     issues: z.array(issueSchema),
     source: sourceSchema,
     uploadBlob: z.string().optional().meta({ description: 'Name of the blob holding the original uploaded workbook, for source upload.' }),
-    catalogueVersion: z
-      .number()
-      .int()
-      .optional()
-      .meta({ description: 'The catalogue version the return was validated against (its template). Absent in versions stored before the catalogue was versioned.' }),
+    catalogueVersion: z.number().int().optional().meta({
+      description: 'The catalogue version the return was validated against (its template). Absent in versions stored before the catalogue was versioned.',
+    }),
   }),
 );
 export type ReturnVersion = z.infer<typeof returnVersionSchema>;
@@ -191,7 +187,9 @@ export const returnResponseSchema = named(
     due: z.string().meta({ description: 'ISO 8601: the end of the last day the return is on time.' }),
     locked: z.boolean(),
     latest: returnVersionSchema.nullable().meta({ description: 'null when nothing was ever submitted.' }),
-    versions: z.array(versionSummarySchema).meta({ description: 'This page of the versions, in version order: the newest `limit` of them, or those just below the page the continuation token came with.' }),
+    versions: z.array(versionSummarySchema).meta({
+      description: 'This page of the versions, in version order: the newest `limit` of them, or those just below the page the continuation token came with.',
+    }),
     reviews: z.array(reviewSchema).meta({ description: 'The reviews of the versions of this page, in the order they were made.' }),
     next: z.string().nullable().meta({ description: 'The continuation token of the next page (older versions), or null when this page reaches version 1.' }),
   }),

@@ -18,17 +18,26 @@ describe('the route table', () => {
   });
 
   it('adds the query parameters given, URL-encoded, and none that are absent', () => {
-    expect(routePath('getReturn', { park: 'jinshan', period: '2025Q1' }, { limit: 5, continuation: 'v a&b' })).toBe('/returns/jinshan/2025Q1?limit=5&continuation=v%20a%26b');
+    expect(routePath('getReturn', { park: 'jinshan', period: '2025Q1' }, { limit: 5, continuation: 'v a&b' })).toBe(
+      '/returns/jinshan/2025Q1?limit=5&continuation=v%20a%26b',
+    );
     expect(routePath('getReturn', { park: 'jinshan', period: '2025Q1' }, { continuation: undefined })).toBe('/returns/jinshan/2025Q1');
   });
 
   it('reads the query parameters a route declares, listing each one that is wrong by its name', () => {
     const query = (pairs: Record<string, string>) => ({ get: (name: string) => pairs[name] ?? null });
-    expect(parseQuery('getReturn', query({ limit: '7', continuation: versionsCursor(41), other: 'x' }))).toEqual({ ok: true, value: { limit: 7, continuation: versionsCursor(41) } });
+    expect(parseQuery('getReturn', query({ limit: '7', continuation: versionsCursor(41), other: 'x' }))).toEqual({
+      ok: true,
+      value: { limit: 7, continuation: versionsCursor(41) },
+    });
     expect(parseQuery('getReturn', query({}))).toEqual({ ok: true, value: {} });
     const bad = parseQuery('getReturn', query({ limit: '0', continuation: 'v1' }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.issues.map((i) => [i.code, i.path, i.params.field])).toEqual([['body_field_invalid', 'limit', 'limit'], ['body_field_invalid', 'continuation', 'continuation']]);
+    if (!bad.ok)
+      expect(bad.issues.map((i) => [i.code, i.path, i.params.field])).toEqual([
+        ['body_field_invalid', 'limit', 'limit'],
+        ['body_field_invalid', 'continuation', 'continuation'],
+      ]);
   });
 
   it('adds to each route the errors every such route may answer', () => {
@@ -72,8 +81,22 @@ describe('parseBody: every problem, each with its field and what was expected th
   it.each([
     ['the body is not an object', null, [['(body)', 'object']]],
     ['the body is an array', [valid], [['(body)', 'object']]],
-    ['templateVersion missing, figures an array', { figures: [1] }, [['templateVersion', 'string'], ['figures', 'object']]],
-    ['a figure of no cell type', { ...valid, figures: { a: { value: 1 }, b: true } }, [['figures.a', 'number | string | null'], ['figures.b', 'number | string | null']]],
+    [
+      'templateVersion missing, figures an array',
+      { figures: [1] },
+      [
+        ['templateVersion', 'string'],
+        ['figures', 'object'],
+      ],
+    ],
+    [
+      'a figure of no cell type',
+      { ...valid, figures: { a: { value: 1 }, b: true } },
+      [
+        ['figures.a', 'number | string | null'],
+        ['figures.b', 'number | string | null'],
+      ],
+    ],
     ['an explanation that is not text', { ...valid, explanations: { a: 1 } }, [['explanations.a', 'string']]],
     ['a cell text over 200 characters', { ...valid, figures: { a: 'x'.repeat(201) } }, [['figures.a', 'text of at most 200 characters']]],
     ['an empty templateVersion', { ...valid, templateVersion: '' }, [['templateVersion', 'text of at least 1 characters']]],
@@ -92,7 +115,13 @@ describe('parseBody: every problem, each with its field and what was expected th
   it.each([
     [{ version: 0, decision: 'approve' }, [['version', 'a number ≥ 1']]],
     [{ version: 1.5, decision: 'approve' }, [['version', 'integer']]],
-    [{ version: '1', decision: 'maybe' }, [['version', 'number'], ['decision', '"approve" | "return"']]],
+    [
+      { version: '1', decision: 'maybe' },
+      [
+        ['version', 'number'],
+        ['decision', '"approve" | "return"'],
+      ],
+    ],
   ])('a review %j', (body, expected) => {
     const checked = parseBody(reviewInputSchema, body);
     expect(checked.ok ? [] : checked.issues.map((i) => [i.path, i.params.expected])).toEqual(expected);

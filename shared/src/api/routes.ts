@@ -153,11 +153,13 @@ export type QueryParamName = keyof typeof QUERY_PARAMS;
 /** Request headers routes read. */
 export const REQUEST_HEADERS = {
   'idempotency-key': {
-    description: 'Makes a retried submission safe: the same key and content answer the stored receipt (200) instead of storing it again. 1-128 of A-Z a-z 0-9 . _ : -',
+    description:
+      'Makes a retried submission safe: the same key and content answer the stored receipt (200) instead of storing it again. 1-128 of A-Z a-z 0-9 . _ : -',
     schema: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/),
   },
   'x-file-name': {
-    description: 'The uploaded file’s name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E5%AE%9D%E5%B1%B1%E5%9B%AD.docx: kept with the draft as where its text came from.',
+    description:
+      'The uploaded file’s name, percent-encoded UTF-8 (encodeURIComponent), e.g. %E5%AE%9D%E5%B1%B1%E5%9B%AD.docx: kept with the draft as where its text came from.',
     schema: z.string().min(1).max(600),
   },
   'if-match': {
@@ -213,7 +215,11 @@ export interface RouteSpec {
 }
 
 /** A conditional GET's answer when the client's copy is current (If-None-Match). */
-const NOT_MODIFIED = { description: 'Not Modified: If-None-Match named the current version (or *); no body.', content: NO_CONTENT, headers: ['etag'] } as const satisfies ResponseSpec;
+const NOT_MODIFIED = {
+  description: 'Not Modified: If-None-Match named the current version (or *); no body.',
+  content: NO_CONTENT,
+  headers: ['etag'],
+} as const satisfies ResponseSpec;
 
 /** Answers of a route about one park's return: the park (404), the period (400), and the user's park (403). */
 const PARK_SCOPE = ['unknown_park', 'invalid_period', 'forbidden_park'] as const satisfies readonly ApiErrorCode[];
@@ -327,7 +333,11 @@ export const ROUTES = {
     headers: ['idempotency-key', 'x-client'],
     responses: {
       201: { description: 'The receipt of the new version.', content: json(receiptSchema), headers: ['location'] },
-      200: { description: 'The receipt of the version an Idempotency-Key already stored.', content: json(receiptSchema), headers: ['location', 'idempotent-replayed'] },
+      200: {
+        description: 'The receipt of the version an Idempotency-Key already stored.',
+        content: json(receiptSchema),
+        headers: ['location', 'idempotent-replayed'],
+      },
     },
     errors: [...PARK_SCOPE, ...SUBMISSION],
   },
@@ -339,11 +349,17 @@ export const ROUTES = {
       'The workbook as the whole body (any content type: the bytes are checked, not the label), or as the `file` of a form whose `explanations` part adds explanations (说明) written in the task pane to those of the file. Checked before it is unzipped (an .xls/.et or .ods is told apart), read against the current template (columns inserted, rows sorted: said once), validated like any submission (each issue naming row, indicator and column), and kept once accepted.',
     tag: 'returns',
     auth: true,
-    body: form(XLSX_FILE, { explanations: json(explanationsSchema.meta({ description: 'Explanations (说明) by issue key or `field:<key>`, added to the file’s.' })) }),
+    body: form(XLSX_FILE, {
+      explanations: json(explanationsSchema.meta({ description: 'Explanations (说明) by issue key or `field:<key>`, added to the file’s.' })),
+    }),
     headers: ['idempotency-key'],
     responses: {
       201: { description: 'The receipt, and the blob keeping the workbook as sent.', content: json(uploadReceiptSchema), headers: ['location'] },
-      200: { description: 'The receipt of the upload an Idempotency-Key already stored.', content: json(uploadReceiptSchema), headers: ['location', 'idempotent-replayed'] },
+      200: {
+        description: 'The receipt of the upload an Idempotency-Key already stored.',
+        content: json(uploadReceiptSchema),
+        headers: ['location', 'idempotent-replayed'],
+      },
     },
     errors: [...PARK_SCOPE, ...SUBMISSION, ...UPLOAD_REFUSAL_CODES],
   },
@@ -469,7 +485,8 @@ export const ROUTES = {
     method: 'POST',
     path: '/extract',
     summary: 'Target proposals found in a plan, notice or news text (stores nothing)',
-    description: 'Each proposal gives its value and reading, kind, comparison, year and where the year was found, ' +
+    description:
+      'Each proposal gives its value and reading, kind, comparison, year and where the year was found, ' +
       'the reasons it is a target and not a past result, a confidence to sort by, the baseline found beside it, ' +
       'and the catalogue indicator it most likely maps to, for a person to confirm.',
     tag: 'zone',
@@ -577,28 +594,28 @@ export type RouteQuery<N extends RouteName> = { [K in QueryNamesOf<N>]?: z.outpu
 type ContentValue<C, Bytes> = C extends JsonContent<infer S> ? z.output<S> : C extends FileContent ? Bytes : never;
 
 /** The statuses of a route's answers without a body (304). */
-export type NoContentStatus<N extends RouteName> = { [S in RouteStatus<N>]: RouteOf<N>['responses'][S] extends { content: NoContent } ? S : never }[RouteStatus<N>];
+export type NoContentStatus<N extends RouteName> = {
+  [S in RouteStatus<N>]: RouteOf<N>['responses'][S] extends { content: NoContent } ? S : never;
+}[RouteStatus<N>];
 
 /** The body of a route's request as the handler reads it (after its schema), or undefined. */
 export type RouteBody<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> } ? z.output<S> : undefined;
 
 /** The body a client sends (the schema's input type), or undefined. */
-export type RouteBodyInput<N extends RouteName> = RouteOf<N> extends { body: JsonContent<infer S> }
-  ? z.input<S>
-  : RouteOf<N> extends { body: FileContent }
-    ? Uint8Array
-    : RouteOf<N> extends { body: FormContent<infer F> }
-      ? { file: BlobLike | Uint8Array<ArrayBuffer> } & { [K in keyof F]?: F[K] extends JsonContent<infer S> ? z.input<S> : never }
-      : undefined;
+export type RouteBodyInput<N extends RouteName> =
+  RouteOf<N> extends { body: JsonContent<infer S> }
+    ? z.input<S>
+    : RouteOf<N> extends { body: FileContent }
+      ? Uint8Array
+      : RouteOf<N> extends { body: FormContent<infer F> }
+        ? { file: BlobLike | Uint8Array<ArrayBuffer> } & { [K in keyof F]?: F[K] extends JsonContent<infer S> ? z.input<S> : never }
+        : undefined;
 
 export type RouteStatus<N extends RouteName> = keyof RouteOf<N>['responses'] & number;
 
 /** The body of one of a route's answers: `Bytes` for a file (Uint8Array on the server, ArrayBuffer in a browser). */
-export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteStatus<N>, Bytes = Uint8Array> = S extends RouteStatus<N>
-  ? RouteOf<N>['responses'][S] extends { content: infer C }
-    ? ContentValue<C, Bytes>
-    : never
-  : never;
+export type RouteResponse<N extends RouteName, S extends RouteStatus<N> = RouteStatus<N>, Bytes = Uint8Array> =
+  S extends RouteStatus<N> ? (RouteOf<N>['responses'][S] extends { content: infer C } ? ContentValue<C, Bytes> : never) : never;
 
 /** Every route may answer these: who calls (when it needs a user), a malformed JSON body (when it takes one), and faults. */
 export const SIGNED_IN_ERRORS = [...SIGN_IN_REFUSAL_CODES, 'forbidden_role'] as const satisfies readonly ApiErrorCode[];
@@ -708,9 +725,17 @@ function expected(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return issue.values.map((v) => JSON.stringify(v)).join(' | ');
     case 'too_small':
-      return issue.origin === 'string' ? `text of at least ${issue.minimum} characters` : issue.origin === 'number' ? `a number ≥ ${issue.minimum}` : issue.message;
+      return issue.origin === 'string'
+        ? `text of at least ${issue.minimum} characters`
+        : issue.origin === 'number'
+          ? `a number ≥ ${issue.minimum}`
+          : issue.message;
     case 'too_big':
-      return issue.origin === 'string' ? `text of at most ${issue.maximum} characters` : issue.origin === 'number' ? `a number ≤ ${issue.maximum}` : issue.message;
+      return issue.origin === 'string'
+        ? `text of at most ${issue.maximum} characters`
+        : issue.origin === 'number'
+          ? `a number ≤ ${issue.maximum}`
+          : issue.message;
     case 'invalid_format':
       return issue.format === 'regex' ? `text matching ${issue.pattern ?? 'its pattern'}` : issue.format;
     default:
@@ -724,4 +749,3 @@ for (const [name, route] of Object.entries(ROUTES)) {
     if (!(param in PATH_PARAMS)) throw new Error(`route ${name}: path parameter {${param}} is not in PATH_PARAMS`);
   }
 }
-

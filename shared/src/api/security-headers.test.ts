@@ -11,7 +11,11 @@ describe('the task pane’s security headers', () => {
     ['https://ZJ-API.azurewebsites.net/api', ["'self'", 'https://zj-api.azurewebsites.net']],
     ['https://zj-api.chinacloudsites.cn:8443/api/', ["'self'", 'https://zj-api.chinacloudsites.cn:8443']],
   ])('an API at %j may be fetched from the pane', (apiBaseUrl, self) => {
-    expect(connectSrc(paneContentSecurityPolicy({ apiBaseUrl }))).toEqual([...self, 'https://login.microsoftonline.com', 'https://login.partner.microsoftonline.cn']);
+    expect(connectSrc(paneContentSecurityPolicy({ apiBaseUrl }))).toEqual([
+      ...self,
+      'https://login.microsoftonline.com',
+      'https://login.partner.microsoftonline.cn',
+    ]);
   });
 
   it('lets the pane fetch tokens from, and frame, the authority it is built with: Entra ID’s always, a local provider when named', () => {
@@ -26,7 +30,13 @@ describe('the task pane’s security headers', () => {
   it('reads the headers a build wrote for Static Web Apps, and nothing that is not them', () => {
     const config = paneStaticWebAppConfig({ authority: 'https://127.0.0.1:41443/t' });
     expect(paneHeadersOfConfig(JSON.parse(JSON.stringify(config)))).toEqual(paneSecurityHeaders({ authority: 'https://127.0.0.1:41443/t' }));
-    for (const bad of [null, {}, { globalHeaders: [] }, { globalHeaders: { 'x-content-type-options': 'nosniff' } }, { globalHeaders: { 'content-security-policy': 1 } }]) {
+    for (const bad of [
+      null,
+      {},
+      { globalHeaders: [] },
+      { globalHeaders: { 'x-content-type-options': 'nosniff' } },
+      { globalHeaders: { 'content-security-policy': 1 } },
+    ]) {
       expect(paneHeadersOfConfig(bad)).toBeNull();
     }
   });
@@ -36,7 +46,10 @@ describe('the task pane’s security headers', () => {
   });
 
   it('gives Static Web Apps the same headers, no source map and GET/HEAD only', () => {
-    const config = paneStaticWebAppConfig({ apiBaseUrl: 'https://zj-api.azurewebsites.net/api' }) as { globalHeaders: unknown; routes: { route: string; methods?: string[]; statusCode: number }[] };
+    const config = paneStaticWebAppConfig({ apiBaseUrl: 'https://zj-api.azurewebsites.net/api' }) as {
+      globalHeaders: unknown;
+      routes: { route: string; methods?: string[]; statusCode: number }[];
+    };
     expect(config.globalHeaders).toEqual(paneSecurityHeaders({ apiBaseUrl: 'https://zj-api.azurewebsites.net/api' }));
     expect(config.routes.find((r) => r.route === '/*.map')?.statusCode).toBe(404);
     const refused = config.routes.find((r) => r.statusCode === 405);

@@ -61,8 +61,7 @@ const STRETCH = [
 ];
 
 /** A number as a whole token: 6 matches "6%" but not "6.8%" or "16000". */
-const containsNumber = (text: string, n: number): boolean =>
-  new RegExp(`(?<![0-9.])${String(n).replace('.', '\\.')}(?![0-9.])`).test(text);
+const containsNumber = (text: string, n: number): boolean => new RegExp(`(?<![0-9.])${String(n).replace('.', '\\.')}(?![0-9.])`).test(text);
 
 describe('catalogue data', () => {
   it('parses against the schema', () => {
@@ -97,7 +96,8 @@ describe('catalogue data', () => {
     const fengxian = catalogue.parks.find((p) => p.code === 'fengxian')!;
     expect(fengxian.sameFigures.map((s) => s.indicators)).toEqual([['featured_industries_scale', 'leading_industries_revenue']]);
     for (const p of catalogue.parks) {
-      for (const s of p.sameFigures) for (const code of s.indicators) expect(indicatorOf.get(code)?.unit, `${p.code} ${code}`).toBe(indicatorOf.get(s.indicators[0]!)?.unit);
+      for (const s of p.sameFigures)
+        for (const code of s.indicators) expect(indicatorOf.get(code)?.unit, `${p.code} ${code}`).toBe(indicatorOf.get(s.indicators[0]!)?.unit);
     }
   });
 
@@ -123,7 +123,12 @@ describe('catalogue data', () => {
 
   it('the common set is exactly the zone-wide list, and each exists', () => {
     for (const code of COMMON) expect(indicatorOf.get(code)?.common).toBe(true);
-    expect(catalogue.indicators.filter((i) => i.common).map((i) => i.code).sort()).toEqual([...COMMON].sort());
+    expect(
+      catalogue.indicators
+        .filter((i) => i.common)
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual([...COMMON].sort());
   });
 
   it('only 奉贤园 is a draft (征求意见稿)', () => {

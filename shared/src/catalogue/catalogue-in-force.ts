@@ -28,10 +28,7 @@ export function catalogueInForce(catalogue: Catalogue, year: number): Catalogue 
       : {
           ...catalogue,
           parks: catalogue.parks.map((park) => planOf(park, inForce.get(park.code))),
-          targets: [
-            ...catalogue.targets.filter((t) => !inForce.has(t.park)),
-            ...[...inForce.values()].flatMap((old): Target[] => old.targets),
-          ],
+          targets: [...catalogue.targets.filter((t) => !inForce.has(t.park)), ...[...inForce.values()].flatMap((old): Target[] => old.targets)],
         };
   views.set(year, view);
   return view;

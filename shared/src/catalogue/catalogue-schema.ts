@@ -36,11 +36,17 @@ export const parkSchema = z.object({
   district: localizedSchema, // 金山区 / Jinshan District
   planTitle: z.string().min(1), // as the text gives it, or a reconstructed title with a note
   documentNumber: z.string().nullable(), // 金府发[2024]3号; null where the text has none
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issuedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   plan: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
   draft: z.boolean(), // 征求意见稿: targets may change
   /** The seed plan in seeds/ the park was read from; a park onboarded from an upload has planSource instead. */
-  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
+  seedFile: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]+\.txt$/)
+    .optional(),
   planSource: planSourceSchema.optional(),
   /** How the seed text was read (OCR noise, missing title): for catalogue maintainers, never printed. */
   notes: z.array(z.string()).default([]),
@@ -77,10 +83,7 @@ export const consolidationSchema = z.enum(['sum', 'ratio', 'none']);
 export type ConsolidationKind = z.infer<typeof consolidationSchema>;
 
 /** The denominator may be another indicator or the number of days in the period (日均). */
-export const componentRefSchema = z.union([
-  z.object({ indicator: codeSchema }),
-  z.object({ periodDays: z.literal(true) }),
-]);
+export const componentRefSchema = z.union([z.object({ indicator: codeSchema }), z.object({ periodDays: z.literal(true) })]);
 export type ComponentRef = z.infer<typeof componentRefSchema>;
 
 export const indicatorSchema = z.object({
@@ -95,9 +98,7 @@ export const indicatorSchema = z.object({
   /** Why it consolidates as it does, where that needs saying (no zone total: each park's own industries). */
   consolidationNote: localizedSchema.optional(),
   /** For ratio and rate: value = numerator / denominator × scale (scale 100 for percent). */
-  components: z
-    .object({ numerator: componentRefSchema, denominator: componentRefSchema, scale: z.number().positive() })
-    .optional(),
+  components: z.object({ numerator: componentRefSchema, denominator: componentRefSchema, scale: z.number().positive() }).optional(),
   /** This figure is a part of another (part ≤ whole), e.g. 研发经费支出 ≤ 营业收入. */
   partOf: codeSchema.optional(),
   /**
@@ -183,7 +184,15 @@ export const wordingSchema = z.object({
 export type Wording = z.infer<typeof wordingSchema>;
 
 /** What a park's plan is, apart from its targets: the fields a replaced plan keeps in history. */
-export const planRecordSchema = parkSchema.pick({ planTitle: true, documentNumber: true, issuedOn: true, plan: true, draft: true, seedFile: true, planSource: true });
+export const planRecordSchema = parkSchema.pick({
+  planTitle: true,
+  documentNumber: true,
+  issuedOn: true,
+  plan: true,
+  draft: true,
+  seedFile: true,
+  planSource: true,
+});
 export type PlanRecord = z.infer<typeof planRecordSchema>;
 
 /**

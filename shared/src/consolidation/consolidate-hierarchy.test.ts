@@ -64,9 +64,31 @@ describe('consolidation at any org unit of the hierarchy', () => {
   });
 
   it.each([
-    { name: 'a cycle', units: [{ code: 'zone', parent: null }, { code: 'a', parent: 'b' }, { code: 'b', parent: 'a' }], error: /cycle/ },
-    { name: 'an unknown parent', units: [{ code: 'zone', parent: null }, { code: 'a', parent: 'nowhere' }], error: /unknown parent/ },
-    { name: 'a duplicate', units: [{ code: 'zone', parent: null }, { code: 'zone', parent: null }], error: /twice/ },
+    {
+      name: 'a cycle',
+      units: [
+        { code: 'zone', parent: null },
+        { code: 'a', parent: 'b' },
+        { code: 'b', parent: 'a' },
+      ],
+      error: /cycle/,
+    },
+    {
+      name: 'an unknown parent',
+      units: [
+        { code: 'zone', parent: null },
+        { code: 'a', parent: 'nowhere' },
+      ],
+      error: /unknown parent/,
+    },
+    {
+      name: 'a duplicate',
+      units: [
+        { code: 'zone', parent: null },
+        { code: 'zone', parent: null },
+      ],
+      error: /twice/,
+    },
     { name: 'no root', units: [{ code: 'a', parent: 'a' }], error: /no root/ },
   ])('refuses a hierarchy with $name', ({ units, error }) => {
     expect(() => consolidate(CAT, '2025', [], { periodDays: 365, units })).toThrow(error);

@@ -40,7 +40,14 @@ describe('consolidation of the real catalogue', () => {
 
 describe('consolidating the real catalogue (computed by hand)', () => {
   const returns = [
-    ret('jinshan', { rd_expenditure: 10, operating_revenue: 100, hnte_valid: 300, hnte_cumulative: 480, featured_industries_scale: 70, district_featured_industries_scale: 100 }),
+    ret('jinshan', {
+      rd_expenditure: 10,
+      operating_revenue: 100,
+      hnte_valid: 300,
+      hnte_cumulative: 480,
+      featured_industries_scale: 70,
+      district_featured_industries_scale: 100,
+    }),
     ret('minhang', { rd_expenditure: 90, operating_revenue: 300, hnte_valid: 1500 }),
   ];
   const [zone] = consolidateHierarchy(catalogue, '2025', returns, { periodDays: 365 });
@@ -72,7 +79,12 @@ describe('consolidating the real catalogue (computed by hand)', () => {
 describe('consolidating the plausible first returns of every park (computed by hand)', () => {
   // The 2025 returns of the four parks whose plans start in 2025 (奉贤园's first return is 2024).
   const parks2025 = Object.keys(FIRST_RETURN).filter((p) => FIRST_YEAR[p] === 2025);
-  const [zone] = consolidateHierarchy(catalogue, '2025', parks2025.map((p) => ret(p, FIRST_RETURN[p]!)), { periodDays: 365 });
+  const [zone] = consolidateHierarchy(
+    catalogue,
+    '2025',
+    parks2025.map((p) => ret(p, FIRST_RETURN[p]!)),
+    { periodDays: 365 },
+  );
   const row = (code: string) => zone!.rows.find((r) => r.indicator === code)!;
 
   it('R&D share is Σ研发经费 / Σ营业收入 over the parks that reported both', () => {

@@ -6,10 +6,7 @@ import { findNonFinite } from './__fixtures__/find-non-finite.js';
 import { ret } from './__fixtures__/make-return.js';
 import type { ParkReturnValues } from './park-returns.js';
 
-const unitsOf = (n: number) => [
-  { code: 'zone', parent: null },
-  ...Array.from({ length: n }, (_, i) => ({ code: `p${i}`, parent: 'zone' })),
-];
+const unitsOf = (n: number) => [{ code: 'zone', parent: null }, ...Array.from({ length: n }, (_, i) => ({ code: `p${i}`, parent: 'zone' }))];
 const total = (returns: ParkReturnValues[], code: string, n: number, periodDays = 365) =>
   consolidate(CAT, '2025', returns, { periodDays, units: unitsOf(n) }).rows.find((r) => r.indicator === code)!.total;
 
@@ -21,7 +18,13 @@ describe('consolidation properties', () => {
     fc.assert(
       fc.property(
         fc.array(blankOr(amount), { minLength: 1, maxLength: 8 }).chain((values) =>
-          fc.tuple(fc.constant(values), fc.shuffledSubarray(values.map((_, i) => i), { minLength: values.length })),
+          fc.tuple(
+            fc.constant(values),
+            fc.shuffledSubarray(
+              values.map((_, i) => i),
+              { minLength: values.length },
+            ),
+          ),
         ),
         ([values, order]) => {
           const returns = values.map((v, i) => ret(`p${i}`, { operating_revenue: v }));

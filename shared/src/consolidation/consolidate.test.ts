@@ -26,10 +26,7 @@ describe('consolidate: worked examples (computed by hand)', () => {
       // 金山 10/100 = 10%, 闵行 90/300 = 30%. Average of percentages (10 + 30) / 2 = 20% is wrong:
       // the zone spent 100 of 400 on R&D, Σ/Σ = 100 / 400 × 100 = 25%.
       name: 'ratio: R&D share is Σ研发经费 / Σ营业收入 = 25%, not the 20% average of percentages',
-      returns: [
-        ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
-        ret('minhang', { rd_expenditure: 90, operating_revenue: 300 }),
-      ],
+      returns: [ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), ret('minhang', { rd_expenditure: 90, operating_revenue: 300 })],
       code: 'rd_share',
       total: { value: 25, numerator: 100, denominator: 400, contributing: ['jinshan', 'minhang'] },
       missing: ['fengxian'],
@@ -58,10 +55,7 @@ describe('consolidate: worked examples (computed by hand)', () => {
     },
     {
       name: 'division by zero: every park reported 0 / 0: coded, no NaN',
-      returns: [
-        ret('jinshan', { rd_expenditure: 0, operating_revenue: 0 }),
-        ret('minhang', { rd_expenditure: 0, operating_revenue: 0 }),
-      ],
+      returns: [ret('jinshan', { rd_expenditure: 0, operating_revenue: 0 }), ret('minhang', { rd_expenditure: 0, operating_revenue: 0 })],
       code: 'rd_share',
       total: { value: null, numerator: 0, denominator: 0, contributing: ['jinshan', 'minhang'], reason: 'division_by_zero' },
       missing: ['fengxian'],
@@ -88,10 +82,7 @@ describe('consolidate: worked examples (computed by hand)', () => {
   });
 
   it('shows each park’s ratio with its components, and the zero-denominator cell coded', () => {
-    const c = run([
-      ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
-      ret('minhang', { rd_expenditure: 0, operating_revenue: 0 }),
-    ]);
+    const c = run([ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), ret('minhang', { rd_expenditure: 0, operating_revenue: 0 })]);
     expect(row(c, 'rd_share').cells).toEqual([
       { unit: 'jinshan', value: 10, numerator: 10, denominator: 100 },
       { unit: 'minhang', value: null, numerator: 0, denominator: 0, reason: 'division_by_zero' },
@@ -113,11 +104,7 @@ describe('consolidate: worked examples (computed by hand)', () => {
   });
 
   it('never adds figures of different definitions: 有效期内 and 累计 高新技术企业 stay apart', () => {
-    const c = run([
-      ret('jinshan', { hightech_cumulative: 500 }),
-      ret('minhang', { hightech_valid: 1550 }),
-      ret('fengxian', { hightech_valid: 100 }),
-    ]);
+    const c = run([ret('jinshan', { hightech_cumulative: 500 }), ret('minhang', { hightech_valid: 1550 }), ret('fengxian', { hightech_valid: 100 })]);
     expect(row(c, 'hightech_valid').total.value).toBe(1650);
     expect(row(c, 'hightech_cumulative').total.value).toBe(500);
     expect(row(c, 'hightech_valid').distinctFrom).toEqual(['hightech_cumulative']);
@@ -210,16 +197,29 @@ describe('consolidate: 无 (declared none) is an answer: 0, not 未填报 (docs/
     ]);
     expect(r.total).toEqual({ value: 2.5, numerator: 10, denominator: 400, contributing: ['jinshan', 'minhang'] });
     expect(r.missing).toEqual(['fengxian']);
-    expect(row(c, 'rd_expenditure').cells.map((x) => [x.value, x.declaredNone ?? false])).toEqual([[10, false], [0, true], [0, true]]);
+    expect(row(c, 'rd_expenditure').cells.map((x) => [x.value, x.declaredNone ?? false])).toEqual([
+      [10, false],
+      [0, true],
+      [0, true],
+    ]);
   });
 
   it('a version stored before 无 was kept as 0 (null, listed as declared none) is read the same: 0', () => {
-    const r = row(run([ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), withNone('minhang', { rd_expenditure: null, operating_revenue: 300 }, ['rd_expenditure'])]), 'rd_share');
+    const r = row(
+      run([
+        ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
+        withNone('minhang', { rd_expenditure: null, operating_revenue: 300 }, ['rd_expenditure']),
+      ]),
+      'rd_share',
+    );
     expect(r.total).toEqual({ value: 2.5, numerator: 10, denominator: 400, contributing: ['jinshan', 'minhang'] });
   });
 
-  it('无 in the denominator makes that park\'s ratio not computable (分母为0); it adds nothing to Σ', () => {
-    const c = run([ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }), withNone('minhang', { rd_expenditure: 0, operating_revenue: 0 }, ['rd_expenditure', 'operating_revenue'])]);
+  it("无 in the denominator makes that park's ratio not computable (分母为0); it adds nothing to Σ", () => {
+    const c = run([
+      ret('jinshan', { rd_expenditure: 10, operating_revenue: 100 }),
+      withNone('minhang', { rd_expenditure: 0, operating_revenue: 0 }, ['rd_expenditure', 'operating_revenue']),
+    ]);
     const r = row(c, 'rd_share');
     expect(r.cells[1]).toMatchObject({ value: null, reason: 'division_by_zero' });
     expect(r.total).toMatchObject({ value: 10, numerator: 10, denominator: 100 });
@@ -233,7 +233,12 @@ describe('consolidate: 无 (declared none) is an answer: 0, not 未填报 (docs/
 
 // docs/domain.md, "Blank, not applicable, not reported" and "Consolidation".
 describe('consolidate: an indicator a park was never asked for is 不适用, not missing', () => {
-  const c = consolidate(ASKED_CATALOGUE, '2025', [ret('jinshan', { hightech_cumulative: 480, hightech_valid: 300 }), ret('minhang', { hightech_valid: 1_200 })], { periodDays: 365 });
+  const c = consolidate(
+    ASKED_CATALOGUE,
+    '2025',
+    [ret('jinshan', { hightech_cumulative: 480, hightech_valid: 300 }), ret('minhang', { hightech_valid: 1_200 })],
+    { periodDays: 365 },
+  );
 
   it('marks the parks not asked not_applicable, lists only the parks asked, and misses none of the others', () => {
     const r = row(c, 'hightech_cumulative');

@@ -25,12 +25,7 @@ export interface ConsolidateOptions {
  * the catalogue as its consolidation kind says. `returns` are the latest accepted version of each
  * park for `period`, in canonical units; the result names the versions it used.
  */
-export function consolidate(
-  catalogue: Catalogue,
-  period: string,
-  returns: readonly ParkReturnValues[],
-  options: ConsolidateOptions,
-): Consolidation {
+export function consolidate(catalogue: Catalogue, period: string, returns: readonly ParkReturnValues[], options: ConsolidateOptions): Consolidation {
   const { periodDays } = options;
   if (!Number.isInteger(periodDays) || periodDays <= 0) throw new Error(`periodDays must be a positive integer, got ${periodDays}`);
   const orgUnits = options.units ?? computeOrgUnits(catalogue);
@@ -62,7 +57,9 @@ export function consolidate(
     period,
     periodDays,
     units,
-    rows: catalogue.indicators.map((indicator) => consolidateRow(indicator, units, new Set(units.filter((u) => askedOf.get(u)?.has(indicator.code) ?? true)), answersByUnit, periodDays)),
+    rows: catalogue.indicators.map((indicator) =>
+      consolidateRow(indicator, units, new Set(units.filter((u) => askedOf.get(u)?.has(indicator.code) ?? true)), answersByUnit, periodDays),
+    ),
     missingReturns: units.filter((u) => !index.has(u)),
     sources: used.map((r) => ({ park: r.park, version: r.version })),
     ignored,

@@ -54,9 +54,7 @@ const SUM_CONSOLIDATION: ConsolidationBehaviour = {
   description: { zh: '各园区数值相加', en: 'sum of the units’ figures' },
   consolidate(input) {
     const cells = reportedCells(input);
-    const figures = cells.flatMap((c) =>
-      c.value === null ? [] : [{ unit: c.unit, indicator: input.indicator.code, value: c.value }],
-    );
+    const figures = cells.flatMap((c) => (c.value === null ? [] : [{ unit: c.unit, indicator: input.indicator.code, value: c.value }]));
     const contributing = figures.map((f) => f.unit);
     const total: ConsolidatedTotal = { value: null, numerator: null, denominator: null, contributing };
     if (figures.length === 0) return { cells, total: { ...total, reason: 'no_contributors' } };

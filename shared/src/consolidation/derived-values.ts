@@ -97,11 +97,7 @@ export interface Derived {
  * One unit's ratio or rate from its components, e.g. 研发经费占营收比重 = 研发经费支出 / 营业收入 × 100,
  * 日均新增科技企业 = 新增科技企业数 / days. `periodDays` is the length of the period the values cover.
  */
-export function computeDerivedValue(
-  indicator: Indicator,
-  values: Readonly<Record<string, number | null>>,
-  periodDays: number,
-): Derived {
+export function computeDerivedValue(indicator: Indicator, values: Readonly<Record<string, number | null>>, periodDays: number): Derived {
   const c = indicator.components;
   if (!c) return { value: null, numerator: null, denominator: null, reason: 'no_components' };
   const numerator = componentBehaviourOf(c.numerator).figureOf('', values, periodDays)?.value ?? null;

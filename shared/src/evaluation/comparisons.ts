@@ -93,11 +93,7 @@ export interface Completion {
  * target is met is the comparison's own rule, so against 超过60% an actual of 60% has a rate of
  * 100% and is still not met.
  */
-export function computeCompletion(
-  actual: number | null,
-  target: { value: number; valueHigh: number | null },
-  comparison: Comparison,
-): Completion {
+export function computeCompletion(actual: number | null, target: { value: number; valueHigh: number | null }, comparison: Comparison): Completion {
   if (actual === null) return { value: null, completed: false, belowHigh: false, reason: 'not_reported' };
   const rule = COMPARISON_KINDS[comparison];
   const completed = rule.isMet(actual, target.value, target.valueHigh);

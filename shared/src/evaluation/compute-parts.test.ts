@@ -50,7 +50,16 @@ describe('computeCompletion', () => {
   it.each([
     { name: 'gte met exactly', actual: 6.8, target: 6.8, high: null, comparison: 'gte', value: 1, completed: true, belowHigh: false },
     // 68 / 1000 × 100 carries rounding noise and must still meet 6.8
-    { name: 'gte met up to rounding noise', actual: (68 / 1000) * 100, target: 6.8, high: null, comparison: 'gte', value: 1, completed: true, belowHigh: false },
+    {
+      name: 'gte met up to rounding noise',
+      actual: (68 / 1000) * 100,
+      target: 6.8,
+      high: null,
+      comparison: 'gte',
+      value: 1,
+      completed: true,
+      belowHigh: false,
+    },
     { name: 'gt exactly is not more', actual: 60, target: 60, high: null, comparison: 'gt', value: 1, completed: false, belowHigh: false },
     { name: 'gt strictly more', actual: 60.01, target: 60, high: null, comparison: 'gt', value: 60.01 / 60, completed: true, belowHigh: false },
     // docs/domain.md, "Evaluation": a range is 实际值 ÷ 下限 below it, 100% within it, 实际值 ÷ 上限 above it.
@@ -87,7 +96,15 @@ describe('computeGrowthNeeded (还需: docs/domain.md, "Evaluation")', () => {
     { name: 'a count at 0: 还需新增 the target', kind: 'total_to_add', actual: 0, target: 2, year: 2025, value: 2 },
     { name: '超过2家 with 2: the next unit', kind: 'total_to_add', actual: 2, target: 2, year: 2025, strictlyMore: true, value: 1 },
     { name: '超过2家 with 1: 2 more', kind: 'total_to_add', actual: 1, target: 2, year: 2025, strictlyMore: true, value: 2 },
-    { name: '超过60% with 60%: 须超过, no number', kind: 'amount_per_year', actual: 60, target: 60, year: 2025, strictlyMore: true, reason: 'needs_more_than_target' },
+    {
+      name: '超过60% with 60%: 须超过, no number',
+      kind: 'amount_per_year',
+      actual: 60,
+      target: 60,
+      year: 2025,
+      strictlyMore: true,
+      reason: 'needs_more_than_target',
+    },
     { name: '超过60% with 58%: 2 points', kind: 'amount_per_year', actual: 58, target: 60, year: 2025, strictlyMore: true, value: 2 },
     { name: 'a rate from 0: the amount still to add', kind: 'compound_rate', actual: 0, target: 500, year: 2025, value: 500, to: 'total_to_add' },
     { name: 'a rate from below 0: the amount still to add', kind: 'compound_rate', actual: -3, target: 500, year: 2025, value: 503, to: 'total_to_add' },
@@ -97,7 +114,14 @@ describe('computeGrowthNeeded (还需: docs/domain.md, "Evaluation")', () => {
     { name: 'blank actual', kind: 'compound_rate', actual: null, target: 5, year: 2025, reason: 'not_reported' },
     { name: 'overflow', kind: 'compound_rate', actual: 1e-300, target: 1e300, year: 2025, reason: 'out_of_range' },
   ] as const)('$name', (c) => {
-    const g = computeGrowthNeeded({ ...base, kind: c.kind, actual: c.actual, target: c.target, year: c.year, strictlyMore: 'strictlyMore' in c && c.strictlyMore === true });
+    const g = computeGrowthNeeded({
+      ...base,
+      kind: c.kind,
+      actual: c.actual,
+      target: c.target,
+      year: c.year,
+      strictlyMore: 'strictlyMore' in c && c.strictlyMore === true,
+    });
     if ('value' in c && c.value !== undefined) expect(g.value).toBeCloseTo(c.value, 12);
     else expect(g).toMatchObject({ value: null, reason: c.reason });
     expect(g.kind).toBe('to' in c ? c.to : c.kind);

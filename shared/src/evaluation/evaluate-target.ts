@@ -61,7 +61,9 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
   const answers = yearReturn ? readAnswers(yearReturn) : null;
   const actual = measure.readActual(indicator, answers?.values ?? null, computeDaysInYear(year));
   if (answers?.none.has(indicator.code)) actual.declaredNone = true;
-  const componentCodes = indicator.components ? [indicator.components.numerator, indicator.components.denominator].flatMap((c) => ('indicator' in c ? [c.indicator] : [])) : [];
+  const componentCodes = indicator.components
+    ? [indicator.components.numerator, indicator.components.denominator].flatMap((c) => ('indicator' in c ? [c.indicator] : []))
+    : [];
   const expected = computeExpected({ baseline: baseline.value, baselineYear, target: canonical.value, targetYear: target.year, year });
   const increment = computeIncrement(actual.value, baseline.value, canonical.value);
   const completion = computeCompletion(actual.value, canonical, target.comparison);

@@ -33,16 +33,14 @@ export interface YearEvaluation {
  * `history` holds annual returns (period "2025", …; other periods are not read), the latest accepted
  * version of each park per year. A target naming an unknown park or indicator is a catalogue fault: it throws.
  */
-export function evaluateYear(
-  current: Catalogue,
-  year: number,
-  history: readonly ParkReturnValues[],
-  options: EvaluateYearOptions,
-): YearEvaluation {
+export function evaluateYear(current: Catalogue, year: number, history: readonly ParkReturnValues[], options: EvaluateYearOptions): YearEvaluation {
   // The targets valid in `year`: a plan replaced from a later year is still the one evaluated here.
   const catalogue = catalogueInForce(current, year);
   const period = String(year);
-  const returns = computeReturnIndex(history.filter((r) => r.period === period), period);
+  const returns = computeReturnIndex(
+    history.filter((r) => r.period === period),
+    period,
+  );
   const parks = new Map(catalogue.parks.map((p) => [p.code, p]));
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const evaluations: TargetEvaluation[] = [];
@@ -64,6 +62,8 @@ export function evaluateYear(
   }
   const used = new Set(evaluations.map((e) => e.park));
   const sources = [...returns.values()].filter((r) => used.has(r.park)).map((r) => ({ park: r.park, version: r.version }));
-  const ignored = (options.returned ?? []).filter((r) => used.has(r.park)).map((r): IgnoredReturn => ({ park: r.park, version: r.version, reason: 'returned' }));
+  const ignored = (options.returned ?? [])
+    .filter((r) => used.has(r.park))
+    .map((r): IgnoredReturn => ({ park: r.park, version: r.version, reason: 'returned' }));
   return { year, evaluations, sources, ignored, catalogueVersion: catalogue.version };
 }

@@ -6,14 +6,10 @@ import { computeExpected } from './progress.js';
 import { evaluateTarget } from './evaluate-target.js';
 import { EVALUATION_STATUSES } from './status.js';
 
-const anyFigure = fc.option(
-  fc.oneof(
-    fc.constant(0),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.integer({ min: -10, max: 10_000 }),
-  ),
-  { nil: null, freq: 5 },
-);
+const anyFigure = fc.option(fc.oneof(fc.constant(0), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -10, max: 10_000 })), {
+  nil: null,
+  freq: 5,
+});
 const codes = CAT.indicators.map((i) => i.code);
 const figures = fc.dictionary(fc.constantFrom(...codes), anyFigure);
 

@@ -16,9 +16,7 @@ const table = (code: string, options = {}) => ranking(code, options).entries.map
 
 describe('rankParks (cross-park comparison of the common indicators)', () => {
   it('ranks every common indicator, and only those', () => {
-    expect(rankParks(CAT, 2025, history).rankings.map((r) => r.indicator)).toEqual(
-      CAT.indicators.filter((i) => i.common).map((i) => i.code),
-    );
+    expect(rankParks(CAT, 2025, history).rankings.map((r) => r.indicator)).toEqual(CAT.indicators.filter((i) => i.common).map((i) => i.code));
   });
 
   it('ranks a ratio computed from components (or typed), best first, non-reporting parks last', () => {

@@ -49,14 +49,12 @@ export interface RankParksOptions {
  * Cross-park comparison of the zone-wide common indicators for one year: each reporting park's
  * value (ratios from their components, read as the measure kind says) and its rank.
  */
-export function rankParks(
-  catalogue: Catalogue,
-  year: number,
-  history: readonly ParkReturnValues[],
-  options: RankParksOptions = {},
-): ParkRankings {
+export function rankParks(catalogue: Catalogue, year: number, history: readonly ParkReturnValues[], options: RankParksOptions = {}): ParkRankings {
   const period = String(year);
-  const returns = computeReturnIndex(history.filter((r) => r.period === period), period);
+  const returns = computeReturnIndex(
+    history.filter((r) => r.period === period),
+    period,
+  );
   const orgUnits = options.units ?? computeOrgUnits(catalogue);
   const root = orgUnits.find((u) => u.parent === null)?.code ?? catalogue.zone.code;
   const parks = computeReportingUnits(orgUnits, root);
@@ -71,7 +69,10 @@ export function rankParks(
         park,
         ...MEASURE_KINDS[indicator.measure].readActual(indicator, answersOf(park), days),
       }));
-      const ranks = computeRanks(readings.map((r) => r.value), direction);
+      const ranks = computeRanks(
+        readings.map((r) => r.value),
+        direction,
+      );
       const entries = readings.map((r, i): RankEntry => ({ ...r, rank: ranks[i] ?? null }));
       const order = (e: RankEntry): number => e.rank ?? Number.MAX_SAFE_INTEGER;
       entries.sort((a, b) => order(a) - order(b)); // stable: ties and blanks keep catalogue order

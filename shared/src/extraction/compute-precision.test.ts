@@ -5,7 +5,17 @@ import { extractTargets } from './extract-targets.js';
 
 const text = '到2026年，三大先导产业人才达到3.4万人，基金规模350亿元。任务：形成350亿元以上基金规模。';
 const target = (id: string, value: number, unit: string, unitCode: string, quote: string): Target => ({
-  id, park: 'p', indicator: 'x', value, unit, unitCode, comparison: 'gte', stretch: false, year: 2026, quote, restatements: [],
+  id,
+  park: 'p',
+  indicator: 'x',
+  value,
+  unit,
+  unitCode,
+  comparison: 'gte',
+  stretch: false,
+  year: 2026,
+  quote,
+  restatements: [],
 });
 
 describe('computePrecision', () => {
@@ -25,7 +35,10 @@ describe('computePrecision', () => {
 
   it('counts a proposal of a restated target (a second quote of it) as catalogued, not extra', () => {
     const found = extractTargets(text);
-    const fund = { ...target('fund', 350, '亿元', '亿元', '基金规模350亿元'), restatements: [{ quote: '形成350亿元以上基金规模', note: { zh: '重述', en: 'restates' } }] };
+    const fund = {
+      ...target('fund', 350, '亿元', '亿元', '基金规模350亿元'),
+      restatements: [{ quote: '形成350亿元以上基金规模', note: { zh: '重述', en: 'restates' } }],
+    };
     const report = computePrecision(text, found, [target('talent', 34000, '人', '人', '三大先导产业人才达到3.4万人'), fund]);
     expect(report.restated.map((c) => c.quote)).toEqual(['形成350亿元以上基金规模']);
     expect(report).toMatchObject({ catalogued: 2, proposed: 3, precision: 1, recall: 1, missed: [], extra: [] });

@@ -35,13 +35,20 @@ describe('kindOf', () => {
 describe('reasons and confidence', () => {
   it('says each reason in Chinese and English, with the words of the text', () => {
     expect(reason('title_year', '2025年工作要点')).toEqual({
-      code: 'title_year', words: '2025年工作要点', zh: '标题写明年份：“2025年工作要点”', en: 'the title names the year: “2025年工作要点”',
+      code: 'title_year',
+      words: '2025年工作要点',
+      zh: '标题写明年份：“2025年工作要点”',
+      en: 'the title names the year: “2025年工作要点”',
     });
   });
 
   it('ranks a year aimed at above a heading, a title and the plan default; a target word and a goal section add', () => {
     const flags = { reading: false, approximate: false, indicator: '高新技术企业', unitKnown: true };
-    const c = (...codes: Parameters<typeof reason>[0][]) => confidenceOf(codes.map((code) => reason(code, '')), flags);
+    const c = (...codes: Parameters<typeof reason>[0][]) =>
+      confidenceOf(
+        codes.map((code) => reason(code, '')),
+        flags,
+      );
     expect(c('target_year')).toBeGreaterThan(c('heading_year'));
     expect(c('heading_year')).toBeGreaterThan(c('title_year'));
     expect(c('title_year')).toBeGreaterThan(c('plan_year'));
@@ -54,7 +61,12 @@ describe('reasons and confidence', () => {
     const plain = { reading: false, approximate: false, indicator: '高新技术企业', unitKnown: true };
     const sure = confidenceOf(reasons, plain);
     expect(sure).toBeLessThanOrEqual(0.99);
-    for (const flags of [{ ...plain, reading: true }, { ...plain, approximate: true }, { ...plain, indicator: '企' }, { ...plain, unitKnown: false }]) {
+    for (const flags of [
+      { ...plain, reading: true },
+      { ...plain, approximate: true },
+      { ...plain, indicator: '企' },
+      { ...plain, unitKnown: false },
+    ]) {
       expect(confidenceOf(reasons, flags)).toBeLessThan(sure);
     }
     expect(confidenceOf([], { reading: true, approximate: true, indicator: '', unitKnown: false })).toBeGreaterThanOrEqual(0.05);

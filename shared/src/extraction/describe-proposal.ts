@@ -11,7 +11,14 @@ const COUNT_UNIT = /^(?:万|千)?(?:家|个|件|项|所|座|名|位|人|套|张|
 /** 每万人发明专利拥有量, 万人口…: a figure per head of population is a level, whatever it counts. */
 const PER_HEAD = /^(?:每(?:十万|万|千|百)|万人|千人|百人)/;
 
-export function kindOf(value: { unit: string; unitCode: string | null; indicator: string; comparison: ProposalComparison; growth?: boolean; decline?: boolean }): TargetKind {
+export function kindOf(value: {
+  unit: string;
+  unitCode: string | null;
+  indicator: string;
+  comparison: ProposalComparison;
+  growth?: boolean;
+  decline?: boolean;
+}): TargetKind {
   const { unit, unitCode, indicator, comparison } = value;
   if (comparison === 'lte' || comparison === 'lt') return 'ceiling';
   if (value.growth || value.decline || unit === '倍' || /百分点$/.test(unit)) return 'growth';
@@ -42,7 +49,13 @@ export function reason(code: ReasonCode, words: string): ProposalReason {
 
 /** Weights of the confidence: what a year, a section, a word or a reading says for a target. */
 const YEAR_WEIGHT: Readonly<Partial<Record<ReasonCode, number>>> = {
-  goal_table: 0.4, target_year: 0.35, heading_year: 0.3, year_after_text: 0.25, earlier_year: 0.25, title_year: 0.2, plan_year: 0.1,
+  goal_table: 0.4,
+  target_year: 0.35,
+  heading_year: 0.3,
+  year_after_text: 0.25,
+  earlier_year: 0.25,
+  title_year: 0.2,
+  plan_year: 0.1,
 };
 
 /**
@@ -50,7 +63,10 @@ const YEAR_WEIGHT: Readonly<Partial<Record<ReasonCode, number>>> = {
  * a goal section, then a target word) and takes off for what a person should look at twice (a
  * figure read from words, an approximate figure, a short or very long indicator, an unknown unit).
  */
-export function confidenceOf(reasons: readonly ProposalReason[], flags: { reading: boolean; approximate: boolean; indicator: string; unitKnown: boolean }): number {
+export function confidenceOf(
+  reasons: readonly ProposalReason[],
+  flags: { reading: boolean; approximate: boolean; indicator: string; unitKnown: boolean },
+): number {
   const has = (code: ReasonCode) => reasons.some((r) => r.code === code);
   let c = 0.3 + Math.max(0, ...reasons.map((r) => YEAR_WEIGHT[r.code] ?? 0));
   if (has('goal_section') || has('goal_table')) c += 0.15;

@@ -15,6 +15,11 @@ export function describesNext(t: string, q: Quantity, next: Quantity): boolean {
   const between = t.slice(q.tailEnd, next.start);
   if (LIST_DELIMITER.test(between)) return false;
   if (q.grade) return true;
-  return between.length > 0 && between.length <= MAX_QUALIFIED_NOUN && !COUNT_UNIT_PATTERN.test(q.unit) &&
-    COUNT_UNIT_PATTERN.test(next.unit) && !VERBS.some((w) => between.includes(w));
+  return (
+    between.length > 0 &&
+    between.length <= MAX_QUALIFIED_NOUN &&
+    !COUNT_UNIT_PATTERN.test(q.unit) &&
+    COUNT_UNIT_PATTERN.test(next.unit) &&
+    !VERBS.some((w) => between.includes(w))
+  );
 }

@@ -8,7 +8,7 @@ const yearsOf = (text: string) => {
 };
 
 describe('detectPlanYears', () => {
-  it('reads the target year from 到XXXX年, the start from the plan\'s own period, the issue year from dates', () => {
+  it("reads the target year from 到XXXX年, the start from the plan's own period, the issue year from dates", () => {
     const text = '《行动方案(2023-2025年)》\n行动方案(2025-2026年)\n2024年12月31日\n到2026年，A。到2026年，B。至2025年，C。';
     expect(yearsOf(text)).toEqual({ targetYear: 2026, startYear: 2025, issueYear: 2024, firstFutureYear: 2025 });
   });

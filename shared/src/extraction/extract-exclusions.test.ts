@@ -71,7 +71,7 @@ describe('extractTargets: what is not a target', () => {
     ['较“十三五”末', '2024年，园区实现营收780亿元，较“十三五”末增长40%。'],
     ['a past year beside a 十四五 year', '“十四五”以来，园区累计引进各类人才超过16万人。'],
     ['names with digits', '推进12英寸晶圆制造，配合C919大飞机产业化，建设“航运科技100”企业库。'],
-    ['the park\'s area in a goal section', '一、主要目标\n园区规划面积3.5平方公里，是全市重要的产业基地。'],
+    ["the park's area in a goal section", '一、主要目标\n园区规划面积3.5平方公里，是全市重要的产业基地。'],
     ['fund and grant after a verb', '设立规模不少于10亿元的数智产业基金，按实际投入的20%给予最高500万元补贴。'],
     // Issue 15: past results, present state and estimates written like targets.
     ['a review of last year', '2024年，园区实现营收1200亿元，同比增长8%，规上工业总产值达4000亿元，累计落地企业500家。'],

@@ -30,7 +30,10 @@ const FLOORS: Readonly<Record<string, { precision: number; recall: number; agree
 };
 
 const dir = new URL('./__fixtures__/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.labels.json')).map((f) => f.replace(/\.labels\.json$/, '')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.labels.json'))
+  .map((f) => f.replace(/\.labels\.json$/, ''))
+  .sort();
 const read = (file: string) => readFileSync(new URL(file, dir), 'utf8');
 const percent = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 const agreementOf = (s: LabelledPlanScore) => (s.found.length === 0 ? null : (s.found.length - s.misread.length) / s.found.length);
@@ -71,7 +74,12 @@ describe('the seed plans against the catalogue', () => {
   const catalogue = loadCatalogue();
   it.each(catalogue.parks.map((p) => [p.name.zh, p] as const))('%s stays at 100% precision and recall', (_, park) => {
     const text = readFileSync(new URL(`../../../seeds/${park.seedFile}`, import.meta.url), 'utf8');
-    const r = computePrecision(text, extractTargets(text, catalogue), catalogue.targets.filter((t) => t.park === park.code), catalogue.aims.filter((a) => a.park === park.code));
+    const r = computePrecision(
+      text,
+      extractTargets(text, catalogue),
+      catalogue.targets.filter((t) => t.park === park.code),
+      catalogue.aims.filter((a) => a.park === park.code),
+    );
     expect(r.extra.map((c) => c.quote)).toEqual([]);
     expect(r.missed.map((t) => t.quote)).toEqual([]);
   });

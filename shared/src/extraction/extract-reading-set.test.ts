@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractTargets } from './extract-targets.js';
-import {
-  figureSpan, scoreLabelledText, summarize, TRAPS, type LabelledText, type ReadingSummary, type TextScore,
-} from './score-labelled-text.js';
+import { figureSpan, scoreLabelledText, summarize, TRAPS, type LabelledText, type ReadingSummary, type TextScore } from './score-labelled-text.js';
 
 /**
  * The reading set (__fixtures__/reading-set/, READING-SET.md): news items, notices, plan
@@ -22,7 +20,10 @@ const FLOORS = {
 const GOAL = { recall: 0.9, nonTargetRate: 0.05 };
 
 const dir = new URL('./__fixtures__/reading-set/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.labels.json')).map((f) => f.replace(/\.labels\.json$/, '')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.labels.json'))
+  .map((f) => f.replace(/\.labels\.json$/, ''))
+  .sort();
 const read = (file: string) => readFileSync(new URL(file, dir), 'utf8');
 const texts = names.map((name) => {
   const text = read(`${name}.txt`);
@@ -54,8 +55,12 @@ function table(title: string, s: ReadingSummary): string[] {
 function details(name: string, text: string, score: TextScore): string[] {
   const at = (label: { quote: string; figure: string }) => figureSpan(text, label).start;
   return [
-    ...score.targets.filter((t) => !t.found).map(({ label, wrongYear }) =>
-      `  ${name} missed ${label.figure} (${label.year})${wrongYear ? ` read as ${wrongYear.year}` : ''} “${label.quote}” @${at(label)}`),
+    ...score.targets
+      .filter((t) => !t.found)
+      .map(
+        ({ label, wrongYear }) =>
+          `  ${name} missed ${label.figure} (${label.year})${wrongYear ? ` read as ${wrongYear.year}` : ''} “${label.quote}” @${at(label)}`,
+      ),
     ...score.nonTargets.filter((n) => n.proposedAs).map(({ label }) => `  ${name} proposed ${label.why} ${label.figure} “${label.quote}”`),
     ...score.unlabelled.map((p) => `  ${name} unlabelled ${p.value}${p.unit} (${p.year ?? '?'}) “${p.quote}”`),
     ...score.targets.flatMap(({ label, found }) => {
@@ -65,7 +70,8 @@ function details(name: string, text: string, score: TextScore): string[] {
         found.comparison === undefined || found.comparison === label.comparison ? '' : `comparison ${found.comparison} (labelled ${label.comparison})`,
         found.kind === undefined || found.kind === label.kind ? '' : `kind ${found.kind} (labelled ${label.kind})`,
         source === undefined || source === label.yearFrom ? '' : `year source ${source} (labelled ${label.yearFrom})`,
-        !label.baseline || (found.baseline?.value === label.baseline.value && found.baseline.year === label.baseline.year) ? ''
+        !label.baseline || (found.baseline?.value === label.baseline.value && found.baseline.year === label.baseline.year)
+          ? ''
           : `baseline ${found.baseline ? `${found.baseline.value}@${found.baseline.year}` : 'none'} (labelled ${label.baseline.value}@${label.baseline.year})`,
       ].filter((x) => x !== '');
       return off.length === 0 ? [] : [`  ${name} misread ${label.figure}: ${off.join('; ')}`];
@@ -80,7 +86,10 @@ describe('the reading set', () => {
       for (const l of [...labels.targets, ...labels.nonTargets]) {
         expect(text.split(l.quote).length - 1, `${name}: “${l.quote}”`).toBe(1);
         expect(l.quote.includes(l.figure), `${name}: ${l.figure} in “${l.quote}”`).toBe(true);
-        expect(l.traps.every((t) => TRAPS.includes(t)), `${name}: traps of “${l.quote}”`).toBe(true);
+        expect(
+          l.traps.every((t) => TRAPS.includes(t)),
+          `${name}: traps of “${l.quote}”`,
+        ).toBe(true);
       }
     }
   });
@@ -120,14 +129,16 @@ describe('the reading set', () => {
 });
 
 afterAll(() => {
-  console.info([
-    'Reading set (recall = targets found / labelled; non-targets proposed / labelled; precision = found / proposals):',
-    ...table('tuning', summarize(tuning.map((t) => t.score))),
-    ...table('held-out', summarize(heldOut.map((t) => t.score))),
-    ...table('held-out, first batch (h01-h10)', summarize(heldOut.filter((t) => t.labels.batch === undefined).map((t) => t.score))),
-    ...table('held-out, second batch (h11-h16)', summarize(heldOut.filter((t) => t.labels.batch === 2).map((t) => t.score))),
-    ...table('all', summarize(texts.map((t) => t.score))),
-    ...tuning.flatMap((t) => details(t.name, t.text, t.score)),
-    ...(showHeldOut ? heldOut.flatMap((t) => details(t.name, t.text, t.score)) : []),
-  ].join('\n'));
+  console.info(
+    [
+      'Reading set (recall = targets found / labelled; non-targets proposed / labelled; precision = found / proposals):',
+      ...table('tuning', summarize(tuning.map((t) => t.score))),
+      ...table('held-out', summarize(heldOut.map((t) => t.score))),
+      ...table('held-out, first batch (h01-h10)', summarize(heldOut.filter((t) => t.labels.batch === undefined).map((t) => t.score))),
+      ...table('held-out, second batch (h11-h16)', summarize(heldOut.filter((t) => t.labels.batch === 2).map((t) => t.score))),
+      ...table('all', summarize(texts.map((t) => t.score))),
+      ...tuning.flatMap((t) => details(t.name, t.text, t.score)),
+      ...(showHeldOut ? heldOut.flatMap((t) => details(t.name, t.text, t.score)) : []),
+    ].join('\n'),
+  );
 });

@@ -53,8 +53,12 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
   const mentions = sentences.map((s) =>
     [...findYearMentions(masked, s.start, s.end), ...findRelativeYears(masked, frame.now, s.start, s.end)]
       .filter((m) => m.kind !== 'reference')
-      .sort((a, b) => a.start - b.start));
-  const sections = readSections(sentences.map((s) => t.slice(s.start, s.end)), sentences.map((s) => s.paragraph));
+      .sort((a, b) => a.start - b.start),
+  );
+  const sections = readSections(
+    sentences.map((s) => t.slice(s.start, s.end)),
+    sentences.map((s) => s.paragraph),
+  );
   const years = withGoalHeadingYears(detectPlanYears(t, mentions.flat(), frame), sections, mentions);
   const parkNames = findParkNames(t);
   const span = (start: number, end: number) => originalSpan(norm, start, end, text);
@@ -62,8 +66,17 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
   const tables = readGoalTables(text, years);
   const inTable = (offset: number) => tables.targets.some((r) => offset >= r.rowStart && offset < r.rowEnd);
   const past: PastFigure[] = tables.baselines.map((b) => ({
-    value: b.value, unit: b.unit, unitCode: inferUnitCode(b.unit, b.indicator), indicator: b.indicator, year: b.year,
-    quote: text.slice(b.offset, b.end), offset: b.offset, sentence: -1, paragraph: -1, row: b.row, group: null,
+    value: b.value,
+    unit: b.unit,
+    unitCode: inferUnitCode(b.unit, b.indicator),
+    indicator: b.indicator,
+    year: b.year,
+    quote: text.slice(b.offset, b.end),
+    offset: b.offset,
+    sentence: -1,
+    paragraph: -1,
+    row: b.row,
+    group: null,
   }));
   const found = tables.targets.map((r) => proposalOfRow(r, text, catalogue));
 
@@ -86,8 +99,17 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
       const { offset, quote } = span(b.quoteStart, b.quoteEnd);
       if (inTable(offset)) continue;
       past.push({
-        value: b.q.value, unit: b.q.unit, unitCode: inferUnitCode(b.q.unit, b.indicator), indicator: b.indicator, year: b.year,
-        quote, offset, sentence: i, paragraph: sentence.paragraph, row: null, group: b.group,
+        value: b.q.value,
+        unit: b.q.unit,
+        unitCode: inferUnitCode(b.q.unit, b.indicator),
+        indicator: b.indicator,
+        year: b.year,
+        quote,
+        offset,
+        sentence: i,
+        paragraph: sentence.paragraph,
+        row: null,
+        group: b.group,
       });
     }
     for (const target of read.targets) {
@@ -97,7 +119,10 @@ export function extractTargets(text: string, catalogue?: Catalogue): TargetPropo
     }
   });
 
-  const baselines = linkBaselines(found.map(({ proposal, ref }) => ({ ...ref, kind: proposal.kind })), past);
+  const baselines = linkBaselines(
+    found.map(({ proposal, ref }) => ({ ...ref, kind: proposal.kind })),
+    past,
+  );
   return found.map(({ proposal }, i) => ({ ...proposal, baseline: baselines[i] ?? null })).sort((a, b) => a.offset - b.offset);
 }
 
@@ -152,7 +177,14 @@ function proposalOf(target: SentenceTarget, w: Where): { proposal: TargetProposa
   const unitCode = inferUnitCode(q.unit, target.indicator);
   // "产业规模达到180亿元" under "4. 打造生物制造特色产业": the title names the industry.
   const titled = w.topic !== null && !target.parkWide && GENERIC_INDICATOR.test(target.indicator) ? w.topic : null;
-  const kind = kindOf({ unit: q.unit, unitCode, indicator: target.indicator, comparison: target.cmp.comparison, growth: q.growth === true, decline: target.cmp.decline });
+  const kind = kindOf({
+    unit: q.unit,
+    unitCode,
+    indicator: target.indicator,
+    comparison: target.cmp.comparison,
+    growth: q.growth === true,
+    decline: target.cmp.decline,
+  });
   const written = originalSpan(w.norm, q.start, q.end, w.text);
   const yearWords = target.scope.at === null ? null : originalSpan(w.norm, target.scope.at.start, target.scope.at.end, w.text);
   const reasons = reasonsOf(target, w);
@@ -173,14 +205,25 @@ function proposalOf(target: SentenceTarget, w: Where): { proposal: TargetProposa
       year: target.scope.year,
       yearSource: { source: target.scope.source, words: yearWords?.quote ?? null, offset: yearWords?.offset ?? null },
       reasons,
-      confidence: confidenceOf(reasons, { reading: q.reading !== undefined, approximate: q.approximate, indicator: target.indicator, unitKnown: unitCode !== null }),
+      confidence: confidenceOf(reasons, {
+        reading: q.reading !== undefined,
+        approximate: q.approximate,
+        indicator: target.indicator,
+        unitKnown: unitCode !== null,
+      }),
       baseline: null,
       quote: w.quote,
       offset: w.offset,
       ...mapToCatalogue(`${titled ?? ''}${target.indicator}`, unitCode, w.catalogue),
     },
     ref: {
-      value: q.value, unit: q.unit, unitCode, indicator: target.indicator, sentence: w.index, paragraph: w.sentence.paragraph, row: null,
+      value: q.value,
+      unit: q.unit,
+      unitCode,
+      indicator: target.indicator,
+      sentence: w.index,
+      paragraph: w.sentence.paragraph,
+      row: null,
       group: target.group,
     },
   };
@@ -240,12 +283,15 @@ function placeOf(
   opener: YearMention | null,
 ): SentencePlace {
   const headingYear = section.datedBy === null ? null : (mentions[section.datedBy]?.find((m) => m.kind !== 'reference') ?? null);
-  const reviewed = frame.reviewYear !== null && frame.reviewYearAt !== null
-    ? { year: frame.reviewYear, kind: 'bare' as const, ...frame.reviewYearAt } : null;
+  const reviewed = frame.reviewYear !== null && frame.reviewYearAt !== null ? { year: frame.reviewYear, kind: 'bare' as const, ...frame.reviewYearAt } : null;
   // 行动方案（2025—2027年）: the title's period names the plan's target year when it ends in it.
   const period = frame.periodEnds.find((p) => p.year === targetYear);
-  const planned = frame.planYear !== null && frame.planYearAt !== null ? { year: frame.planYear, kind: 'bare' as const, ...frame.planYearAt }
-    : period ? { ...period, kind: 'target' as const } : null;
-  const titleYear = section.review ? (reviewed ?? planned) : section.goal ? (planned ?? reviewed) : (reviewed && !planned ? reviewed : planned);
+  const planned =
+    frame.planYear !== null && frame.planYearAt !== null
+      ? { year: frame.planYear, kind: 'bare' as const, ...frame.planYearAt }
+      : period
+        ? { ...period, kind: 'target' as const }
+        : null;
+  const titleYear = section.review ? (reviewed ?? planned) : section.goal ? (planned ?? reviewed) : reviewed && !planned ? reviewed : planned;
   return { inGoals: section.goal, inReview: section.review, headingYear, openerYear: opener, titleYear };
 }

@@ -57,8 +57,7 @@ const BEFORE_GRADE = /^(?:超过?)?[\d.一二两三四五六七八九十百千�
 
 export function findQuantities(masked: string, from = 0, to = masked.length): Quantity[] {
   const span = masked.slice(from, to);
-  const found = [...arabic(span), ...chinese(span), ...percentWords(span), ...wordFigures(span)]
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = [...arabic(span), ...chinese(span), ...percentWords(span), ...wordFigures(span)].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Quantity[] = [];
   for (const q of found) {
     const last = out[out.length - 1];
@@ -95,16 +94,28 @@ function arabic(span: string): Quantity[] {
     const gradeAfterUnit = m[6] === undefined && span[end] === '级';
     if (gradeAfterUnit) end += 1;
     const grade = m[6] !== undefined || gradeAfterUnit;
-    const reading = magnitude === '兆'
-      ? `${span.slice(start, end)} = ${low}万亿${unit}（兆即万亿）`
-      : grade ? `${span.slice(start, end)} = ${low}${magnitude}${unit}（量级，按下限）` : undefined;
-    out.push(withTail(span, {
-      start, end, tailEnd: end, value: low, unit: magnitude + unit,
-      approximate: m[3] !== undefined || m[5] !== undefined,
-      atLeast: false, ceiling: false, grade, chinese: false,
-      ...(high === undefined || high === null ? {} : { valueHigh: high }),
-      ...(reading === undefined ? {} : { reading }),
-    }));
+    const reading =
+      magnitude === '兆'
+        ? `${span.slice(start, end)} = ${low}万亿${unit}（兆即万亿）`
+        : grade
+          ? `${span.slice(start, end)} = ${low}${magnitude}${unit}（量级，按下限）`
+          : undefined;
+    out.push(
+      withTail(span, {
+        start,
+        end,
+        tailEnd: end,
+        value: low,
+        unit: magnitude + unit,
+        approximate: m[3] !== undefined || m[5] !== undefined,
+        atLeast: false,
+        ceiling: false,
+        grade,
+        chinese: false,
+        ...(high === undefined || high === null ? {} : { valueHigh: high }),
+        ...(reading === undefined ? {} : { reading }),
+      }),
+    );
   }
   return out;
 }
@@ -133,11 +144,21 @@ function chinese(span: string): Quantity[] {
     const countsGrades = unit !== '' && BEFORE_GRADE.test(span.slice(end));
     if (magnitude === '' && !closes && !countsGrades && !NUMERAL_VERBS.some((v) => before.endsWith(v))) continue;
     const grade = m[3] !== undefined || gradeAfterUnit;
-    out.push(withTail(span, {
-      start, end, tailEnd: end, value, unit: magnitude + unit,
-      approximate: m[2] !== undefined, atLeast: false, ceiling: false, grade, chinese: true,
-      reading: `${span.slice(start, end)} = ${value}${magnitude}${unit}${grade ? '（量级，按下限）' : ''}`,
-    }));
+    out.push(
+      withTail(span, {
+        start,
+        end,
+        tailEnd: end,
+        value,
+        unit: magnitude + unit,
+        approximate: m[2] !== undefined,
+        atLeast: false,
+        ceiling: false,
+        grade,
+        chinese: true,
+        reading: `${span.slice(start, end)} = ${value}${magnitude}${unit}${grade ? '（量级，按下限）' : ''}`,
+      }),
+    );
   }
   return out;
 }
@@ -150,10 +171,21 @@ function percentWords(span: string): Quantity[] {
     if (value === null) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    out.push(withTail(span, {
-      start, end, tailEnd: end, value, unit: '%', approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true,
-      reading: `${m[0]} = ${value}%`,
-    }));
+    out.push(
+      withTail(span, {
+        start,
+        end,
+        tailEnd: end,
+        value,
+        unit: '%',
+        approximate: false,
+        atLeast: false,
+        ceiling: false,
+        grade: false,
+        chinese: true,
+        reading: `${m[0]} = ${value}%`,
+      }),
+    );
   }
   return out;
 }
@@ -163,9 +195,22 @@ function wordFigures(span: string): Quantity[] {
   const out: Quantity[] = [];
   const push = (start: number, written: string, value: number, unit: string, reading: string, extra: Partial<Quantity>) => {
     const end = start + written.length;
-    out.push(withTail(span, {
-      start, end, tailEnd: end, value, unit, approximate: false, atLeast: false, ceiling: false, grade: false, chinese: true, reading, ...extra,
-    }));
+    out.push(
+      withTail(span, {
+        start,
+        end,
+        tailEnd: end,
+        value,
+        unit,
+        approximate: false,
+        atLeast: false,
+        ceiling: false,
+        grade: false,
+        chinese: true,
+        reading,
+        ...extra,
+      }),
+    );
   };
   for (const m of span.matchAll(DOUBLINGS)) {
     const times = 2 ** (DOUBLING_COUNT[m[1] ?? '一'] ?? 1);

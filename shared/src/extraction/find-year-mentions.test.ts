@@ -44,7 +44,9 @@ describe('findRelativeYears', () => {
   it('reads 今年, 明年 and 去年 against the year the text was written, and nothing without it', () => {
     const text = '去年营收1200亿元，今年力争1300亿元，明年1400亿元，较上年增长8%。';
     expect(findRelativeYears(text, 2025).map((m) => [text.slice(m.start, m.end), m.year, m.kind])).toEqual([
-      ['去年', 2024, 'baseline'], ['今年', 2025, 'bare'], ['明年', 2026, 'bare'],
+      ['去年', 2024, 'baseline'],
+      ['今年', 2025, 'bare'],
+      ['明年', 2026, 'bare'],
     ]);
     expect(findRelativeYears(text, null)).toEqual([]);
   });

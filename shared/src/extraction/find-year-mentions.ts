@@ -49,9 +49,12 @@ export function findYearMentions(text: string, from = 0, to = text.length): Year
     const local = m.index ?? 0;
     const year = 2005 + 5 * (PERIOD_ORDINAL[m[1] ?? ''] ?? 0);
     const before = span.slice(Math.max(0, local - 6), local);
-    const kind: YearKind = REFERENCE_AFTER.test(span.slice(local + m[0].length)) || REFERENCE_BEFORE.test(before)
-      ? 'reference'
-      : TARGET_BEFORE.test(before) || m[0].endsWith('前') ? 'target' : 'bare';
+    const kind: YearKind =
+      REFERENCE_AFTER.test(span.slice(local + m[0].length)) || REFERENCE_BEFORE.test(before)
+        ? 'reference'
+        : TARGET_BEFORE.test(before) || m[0].endsWith('前')
+          ? 'target'
+          : 'bare';
     out.push({ year, kind, start: from + local, end: from + local + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);

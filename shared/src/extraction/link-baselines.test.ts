@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { linkBaseline, type PastFigure } from './link-baselines.js';
 
-const target = (indicator: string, over: Partial<Parameters<typeof linkBaseline>[0]> = {}) =>
-  ({ value: 600, unit: '家', unitCode: '家', indicator, sentence: 5, paragraph: 3, row: null, group: null, kind: 'count' as const, ...over });
-const past = (indicator: string, value: number, year: number | null, over: Partial<PastFigure> = {}): PastFigure =>
-  ({ value, unit: '家', unitCode: '家', indicator, year, quote: `${indicator}${value}家`, offset: 0, sentence: 1, paragraph: 1, row: null, group: null, ...over });
+const target = (indicator: string, over: Partial<Parameters<typeof linkBaseline>[0]> = {}) => ({
+  value: 600,
+  unit: '家',
+  unitCode: '家',
+  indicator,
+  sentence: 5,
+  paragraph: 3,
+  row: null,
+  group: null,
+  kind: 'count' as const,
+  ...over,
+});
+const past = (indicator: string, value: number, year: number | null, over: Partial<PastFigure> = {}): PastFigure => ({
+  value,
+  unit: '家',
+  unitCode: '家',
+  indicator,
+  year,
+  quote: `${indicator}${value}家`,
+  offset: 0,
+  sentence: 1,
+  paragraph: 1,
+  row: null,
+  group: null,
+  ...over,
+});
 
 describe('linkBaseline', () => {
   it('offers the past figure of the same indicator, the latest year first', () => {
@@ -29,8 +51,13 @@ describe('linkBaseline', () => {
 
   it('pairs the figures of two lists of the same size by place', () => {
     const group = (index: number, indicator: string) => ({ id: 1, index, size: 3, indicator });
-    const pasts = [4100, 620, 1850].map((v, i) => past('三大主导产业营收', v, 2023, { unit: '亿元', unitCode: '亿元', group: { ...group(i, '三大主导产业营收'), id: 0 } }));
-    const b = linkBaseline(target('生物医药', { unit: '亿元', unitCode: '亿元', kind: 'amount', group: group(1, '电子信息、生物医药、数字经济三大主导产业营收') }), pasts);
+    const pasts = [4100, 620, 1850].map((v, i) =>
+      past('三大主导产业营收', v, 2023, { unit: '亿元', unitCode: '亿元', group: { ...group(i, '三大主导产业营收'), id: 0 } }),
+    );
+    const b = linkBaseline(
+      target('生物医药', { unit: '亿元', unitCode: '亿元', kind: 'amount', group: group(1, '电子信息、生物医药、数字经济三大主导产业营收') }),
+      pasts,
+    );
     expect(b?.value).toBe(620);
   });
 

@@ -83,9 +83,19 @@ function best(
     const sameRow = target.row !== null && p.row === target.row;
     if ((growth && !sameRow) || k.dimension !== keys.dimension || k.increment !== keys.increment) return;
     if (p.row === null && k.grade !== keys.grade) return;
-    const beside: ProposedBaseline['beside'] = sameRow ? 'table' : p.sentence === target.sentence ? 'sentence' : p.paragraph === target.paragraph ? 'paragraph' : 'text';
-    const paired = target.group !== null && p.group !== null && target.group.size === p.group.size &&
-      target.group.index === p.group.index && phraseSimilarity(group(target.group.indicator), group(p.group.indicator)) >= MIN_SIMILARITY;
+    const beside: ProposedBaseline['beside'] = sameRow
+      ? 'table'
+      : p.sentence === target.sentence
+        ? 'sentence'
+        : p.paragraph === target.paragraph
+          ? 'paragraph'
+          : 'text';
+    const paired =
+      target.group !== null &&
+      p.group !== null &&
+      target.group.size === p.group.size &&
+      target.group.index === p.group.index &&
+      phraseSimilarity(group(target.group.indicator), group(p.group.indicator)) >= MIN_SIMILARITY;
     const similarity = sameRow || paired ? 1 : phraseSimilarity(keys.phrase, k.phrase);
     if (similarity < MIN_SIMILARITY) return;
     const score = similarity * 10 - BESIDE_RANK[beside] + (p.year ?? 0) / 10_000;

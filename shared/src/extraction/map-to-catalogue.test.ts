@@ -14,7 +14,11 @@ const indicator = (code: string, zh: string, unit: string) => ({
 
 /** A made-up catalogue: the mapper knows only names, wordings and units, never these codes. */
 const catalogue: Catalogue = catalogueSchema.parse({
-  zone: { code: 'zone', name: { zh: '张江高新区', en: 'Zhangjiang' }, form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } } },
+  zone: {
+    code: 'zone',
+    name: { zh: '张江高新区', en: 'Zhangjiang' },
+    form: { number: '张江高新统1表', authority: { zh: '张江高新区管理委员会', en: 'Zhangjiang High-tech Zone Administrative Committee' } },
+  },
   parks: [],
   indicators: [
     indicator('hte_valid', '有效期内高新技术企业数', '家'),

@@ -36,8 +36,7 @@ export function mapToCatalogue(phrase: string, unitCode: string | null, catalogu
   for (const entry of indexOf(catalogue)) {
     let similarity = 0;
     for (const form of entry.forms) similarity = Math.max(similarity, similarityOf(p, pGrams, form.text, form.grams));
-    const factor =
-      dimension === undefined || entry.dimension === undefined ? UNKNOWN_UNIT : dimension === entry.dimension ? 1 : OTHER_DIMENSION;
+    const factor = dimension === undefined || entry.dimension === undefined ? UNKNOWN_UNIT : dimension === entry.dimension ? 1 : OTHER_DIMENSION;
     const score = round(similarity * factor);
     if (score > best.mappingScore) best = { mappedIndicator: entry.code, mappingScore: score };
   }
@@ -77,7 +76,10 @@ function indexOf(catalogue: Catalogue): IndexEntry[] {
 
 /** Punctuation, quotes, brackets and 的 carry no meaning for the match; Latin letters fold to lower case. */
 function simplify(s: string): string {
-  return s.replace(/[\s“”"'‘’《》()（）[\]【】、,，.。:：;；!！?？·\-—]/g, '').replace(/的/g, '').toLowerCase();
+  return s
+    .replace(/[\s“”"'‘’《》()（）[\]【】、,，.。:：;；!！?？·\-—]/g, '')
+    .replace(/的/g, '')
+    .toLowerCase();
 }
 
 function grams(s: string): Set<string> {

@@ -12,8 +12,12 @@ export function matchesTarget(candidate: TargetProposal, target: Target, text: s
   if (candidate.year !== target.year) return false;
   if (!sameQuantity(candidate.value, candidate.unitCode, target.value, target.unitCode)) return false;
   if ((candidate.valueHigh === undefined) !== (target.valueHigh === undefined)) return false;
-  if (candidate.valueHigh !== undefined && target.valueHigh !== undefined &&
-    !sameQuantity(candidate.valueHigh, candidate.unitCode, target.valueHigh, target.unitCode)) return false;
+  if (
+    candidate.valueHigh !== undefined &&
+    target.valueHigh !== undefined &&
+    !sameQuantity(candidate.valueHigh, candidate.unitCode, target.valueHigh, target.unitCode)
+  )
+    return false;
   const spans = occurrences(text, target.quote);
   // A quote the text does not hold is a catalogue fault: fall back on value and year alone.
   if (spans.length === 0) return true;

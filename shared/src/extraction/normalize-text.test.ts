@@ -41,7 +41,11 @@ describe('joinSoftBreaks and segmentSentences', () => {
 
   it('breaks after headings, end punctuation, before list items, and at "|"', () => {
     expect(sentences('一、主要目标\n到2026年，A达到1家\n1.发展产业\n索引号 | SY-1 |')).toEqual([
-      '一、主要目标', '到2026年,A达到1家', '1.发展产业', '索引号', 'SY-1',
+      '一、主要目标',
+      '到2026年,A达到1家',
+      '1.发展产业',
+      '索引号',
+      'SY-1',
     ]);
   });
 

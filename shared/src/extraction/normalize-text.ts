@@ -17,7 +17,17 @@ export interface NormalizedText {
 
 const DROPPED = /[\s*\u200b\ufeff]/;
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 export function normalizeText(original: string): NormalizedText {

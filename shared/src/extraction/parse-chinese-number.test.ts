@@ -5,9 +5,22 @@ import { parseChineseNumber } from './parse-chinese-number.js';
 
 describe('parseChineseNumber', () => {
   it.each([
-    ['一', 1], ['两', 2], ['十', 10], ['十五', 15], ['二十', 20], ['三百二十', 320], ['一千零五', 1005], ['千', 1000],
-    ['百', 100], ['一万二千', 12000], ['三百万', 3_000_000], ['一亿五千万', 150_000_000], ['万', 10000], ['六点五', 6.5],
-    ['四十五', 45], ['零', 0],
+    ['一', 1],
+    ['两', 2],
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['三百二十', 320],
+    ['一千零五', 1005],
+    ['千', 1000],
+    ['百', 100],
+    ['一万二千', 12000],
+    ['三百万', 3_000_000],
+    ['一亿五千万', 150_000_000],
+    ['万', 10000],
+    ['六点五', 6.5],
+    ['四十五', 45],
+    ['零', 0],
   ])('%s → %d', (written, value) => {
     expect(parseChineseNumber(written)).toBe(value);
   });
@@ -25,7 +38,12 @@ function toChinese(n: number): string {
   const section = (x: number): string => {
     let out = '';
     let zero = false;
-    for (const [unit, size] of [['千', 1000], ['百', 100], ['十', 10], ['', 1]] as const) {
+    for (const [unit, size] of [
+      ['千', 1000],
+      ['百', 100],
+      ['十', 10],
+      ['', 1],
+    ] as const) {
       const d = Math.floor(x / size) % 10;
       if (d === 0) {
         zero = out !== '';
@@ -36,7 +54,11 @@ function toChinese(n: number): string {
     }
     return out;
   };
-  const parts: [number, string][] = [[Math.floor(n / 1e8), '亿'], [Math.floor(n / 1e4) % 1e4, '万'], [n % 1e4, '']];
+  const parts: [number, string][] = [
+    [Math.floor(n / 1e8), '亿'],
+    [Math.floor(n / 1e4) % 1e4, '万'],
+    [n % 1e4, ''],
+  ];
   let out = '';
   let gap = false;
   for (const [value, unit] of parts) {
@@ -74,7 +96,12 @@ describe('parseChineseNumber properties', () => {
         expect([tenths?.value, tenths?.unit, tenths?.reading]).toEqual([n * 10, '%', `${toChinese(n)}成 = ${n * 10}%`]);
       }),
     );
-    for (const [written, times] of [['翻一番', 2], ['翻两番', 4], ['翻三番', 8], ['翻番', 2]] as const) {
+    for (const [written, times] of [
+      ['翻一番', 2],
+      ['翻两番', 4],
+      ['翻三番', 8],
+      ['翻番', 2],
+    ] as const) {
       expect(findQuantities(`营收${written}。`).map((q) => [q.value, q.unit])).toEqual([[times, '倍']]);
     }
   });

@@ -1,6 +1,14 @@
 import type { Quantity } from './find-quantities.js';
 import {
-  CEILING_BEFORE, COUNT_UNIT_PATTERN, COUNT_VERBS, CUMULATIVE_WORDS, DECLINE_WORDS, GT_WORDS, GTE_WORDS, LT_WORDS, LTE_WORDS,
+  CEILING_BEFORE,
+  COUNT_UNIT_PATTERN,
+  COUNT_VERBS,
+  CUMULATIVE_WORDS,
+  DECLINE_WORDS,
+  GT_WORDS,
+  GTE_WORDS,
+  LT_WORDS,
+  LTE_WORDS,
   STRETCH_WORDS,
 } from './extraction-lexicon.js';
 import type { ProposalComparison } from './target-proposal.js';
@@ -31,8 +39,24 @@ export interface ComparisonReading {
  * except before a count in digits (建设3个示范场景: COUNT_VERBS). 盘活/释放 state targets of land and space.
  */
 const SIGNAL_WORDS = [
-  ...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...DECLINE_WORDS, '打造', '培育', '认定', '招引', '吸引', '孵化',
-  '增长', '提高', '提升', '盘活', '释放', '全年', '完成',
+  ...GT_WORDS,
+  ...GTE_WORDS,
+  ...STRETCH_WORDS,
+  ...CUMULATIVE_WORDS,
+  ...DECLINE_WORDS,
+  '打造',
+  '培育',
+  '认定',
+  '招引',
+  '吸引',
+  '孵化',
+  '增长',
+  '提高',
+  '提升',
+  '盘活',
+  '释放',
+  '全年',
+  '完成',
 ];
 /** Single characters (达, 超, 逾) count only right before the figure: elsewhere they are parts of words (发达, 直达). */
 const ZONE_SIGNALS = SIGNAL_WORDS.filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
@@ -42,15 +66,13 @@ export function readComparison(chain: readonly string[], beforeZone: string, q: 
   const lte = q.ceiling || chain.some((w) => CEILING_WORDS.includes(w) && !LT_WORDS.includes(w));
   const lt = !lte && chain.some((w) => LT_WORDS.includes(w));
   const ceiling = lte || lt;
-  const comparison: ProposalComparison =
-    q.valueHigh !== undefined ? 'range' : lte ? 'lte' : lt ? 'lt' : chain.some((w) => GT_WORDS.includes(w)) ? 'gt' : 'gte';
+  const comparison: ProposalComparison = q.valueHigh !== undefined ? 'range' : lte ? 'lte' : lt ? 'lt' : chain.some((w) => GT_WORDS.includes(w)) ? 'gt' : 'gte';
   const stretch = STRETCH_WORDS.some((w) => beforeZone.includes(w));
   const chainWord = [...chain].reverse().find((w) => SIGNAL_WORDS.includes(w) || CEILING_WORDS.includes(w));
   const zoneWord = ZONE_SIGNALS.find((w) => beforeZone.includes(w));
   const countVerb = !q.chinese && COUNT_UNIT_PATTERN.test(q.unit) ? COUNT_VERBS.find((w) => beforeZone.includes(w)) : undefined;
   const tail = q.atLeast ? '以上' : q.ceiling ? '以内' : q.valueHigh !== undefined ? '区间' : '';
   const word = tail || chainWord || zoneWord || (ceiling ? '控制在' : '') || countVerb || '';
-  const decline = DECLINE_WORDS.some((w) => beforeZone.endsWith(w) || chain.includes(w)) ||
-    DECLINE_WORDS.some((w) => beforeZone.slice(-8).includes(w));
+  const decline = DECLINE_WORDS.some((w) => beforeZone.endsWith(w) || chain.includes(w)) || DECLINE_WORDS.some((w) => beforeZone.slice(-8).includes(w));
   return { comparison, stretch, signal: word !== '', word, countVerb: word !== '' && word === countVerb, ceiling, decline };
 }

@@ -52,7 +52,8 @@ describe('goal tables (主要指标表)', () => {
 
 describe('goal tables: target and actual columns, signs and growth columns (issue 15)', () => {
   it('reads a task table with units in the cells, past columns as baselines', () => {
-    const text = '2025年重点工作任务分解表\n序号\t工作任务\t2024年完成\t2025年目标值\t责任单位\n1\t新增规上工业企业\t46家\t50家\t经发局\n2\t单位GDP能耗下降\t3.2%\t3%\t发改局';
+    const text =
+      '2025年重点工作任务分解表\n序号\t工作任务\t2024年完成\t2025年目标值\t责任单位\n1\t新增规上工业企业\t46家\t50家\t经发局\n2\t单位GDP能耗下降\t3.2%\t3%\t发改局';
     expect(extractTargets(text).map((c) => [c.indicator, c.value, c.unit, c.kind, c.year, c.written, c.baseline?.value, c.baseline?.year])).toEqual([
       ['新增规上工业企业', 50, '家', 'count', 2025, '50家', 46, 2024],
       ['单位GDP能耗下降', 3, '%', 'growth', 2025, '3%', 3.2, 2024],

@@ -221,8 +221,15 @@ function readCell(text: string, unitColumn: string, unitInName: string): CellRea
   if (written !== '' && !WRITTEN_UNITS.some((u) => written.endsWith(u)) && !/^[万亿]/.test(written)) return null;
   const sign = m[1] ?? '';
   const tail = m[5] ?? '';
-  const comparison: ProposalComparison = high !== undefined ? 'range'
-    : /[≤≦]|不超过|不高于/.test(sign) || tail === '以下' || tail === '以内' ? 'lte'
-      : /[<＜]/.test(sign) ? 'lt' : /[>＞]|超过/.test(sign) ? 'gt' : 'gte';
+  const comparison: ProposalComparison =
+    high !== undefined
+      ? 'range'
+      : /[≤≦]|不超过|不高于/.test(sign) || tail === '以下' || tail === '以内'
+        ? 'lte'
+        : /[<＜]/.test(sign)
+          ? 'lt'
+          : /[>＞]|超过/.test(sign)
+            ? 'gt'
+            : 'gte';
   return { value, ...(high === undefined ? {} : { valueHigh: high }), unit, comparison, sign };
 }

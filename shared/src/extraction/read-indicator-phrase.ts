@@ -1,8 +1,6 @@
 import { continueElided } from './continue-elided.js';
 import type { Quantity } from './find-quantities.js';
-import {
-  CEILING_BEFORE, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, LEADING_NOISE, LINK_WORDS, STRETCH_WORDS,
-} from './extraction-lexicon.js';
+import { CEILING_BEFORE, CUMULATIVE_WORDS, GT_WORDS, GTE_WORDS, LEADING_NOISE, LINK_WORDS, STRETCH_WORDS } from './extraction-lexicon.js';
 
 /**
  * The indicator a figure measures, read from its clause. Plans put it before the verb
@@ -30,9 +28,9 @@ export interface IndicatorReading {
 }
 
 const MAX_INDICATOR = 30;
-const CHAIN_WORDS = [
-  ...new Set([...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...LINK_WORDS, ...CEILING_BEFORE]),
-].sort((a, b) => b.length - a.length);
+const CHAIN_WORDS = [...new Set([...GT_WORDS, ...GTE_WORDS, ...STRETCH_WORDS, ...CUMULATIVE_WORDS, ...LINK_WORDS, ...CEILING_BEFORE])].sort(
+  (a, b) => b.length - a.length,
+);
 const LEADING_VERBS = ['实现', '达到', '建成', '形成', '提供', '打造', '建设', '培育', '推动', '完成', '鼓励', '支持', '引导', '设立', '发放'];
 const SKIP_AT_START = /^(?:[\s,，;；:：、。)）\]】”"'\-—]|\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)+/;
 /** A quote does not open with the connector that joined it to the clause before (和专精特新企业...). */
@@ -71,7 +69,7 @@ export function readIndicatorPhrase(
 
   let before = text.slice(from, q.start);
   const chain: string[] = [];
-  for (let stripped = true; stripped;) {
+  for (let stripped = true; stripped; ) {
     stripped = false;
     for (const w of CHAIN_WORDS) {
       if (before.length > 0 && before.endsWith(w)) {
@@ -126,7 +124,7 @@ export function subjectOf(clause: string, parkNames: readonly string[] = []): st
 /** parkNames null: leave park names and 园区 in place (to tell whether the phrase had them). */
 function cleanLeading(phrase: string, parkNames: readonly string[] | null): string {
   let s = phrase;
-  for (let previous = ''; previous !== s;) {
+  for (let previous = ''; previous !== s; ) {
     previous = s;
     s = s.replace(SKIP_AT_START, '').replace(YEAR_REMNANT, '').replace(RELATIVE_YEAR_REMNANT, '');
     for (const w of [...LEADING_NOISE, ...STRETCH_WORDS]) if (s.startsWith(w)) s = s.slice(w.length);

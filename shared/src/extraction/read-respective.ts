@@ -20,18 +20,11 @@ const RESPECTIVELY = '分别';
 const JOINT = /^[、,，和及与]*$/;
 const LIST_PARTS = /、|以及|和|与|及(?!以上)/;
 
-export function readRespective(
-  t: string,
-  indicator: string,
-  quantities: readonly Quantity[],
-  k: number,
-  mentions: readonly YearMention[],
-): RespectiveReading {
+export function readRespective(t: string, indicator: string, quantities: readonly Quantity[], k: number, mentions: readonly YearMention[]): RespectiveReading {
   const whole = indicator.slice(0, -RESPECTIVELY.length);
   const q = quantities[k] as Quantity;
   let n = 1;
-  while (n <= 8 && k + n < quantities.length &&
-    JOINT.test(t.slice((quantities[k + n - 1] as Quantity).tailEnd, (quantities[k + n] as Quantity).start))) n++;
+  while (n <= 8 && k + n < quantities.length && JOINT.test(t.slice((quantities[k + n - 1] as Quantity).tailEnd, (quantities[k + n] as Quantity).start))) n++;
   const parts = whole.split(LIST_PARTS).filter((p) => p !== '');
   return {
     indicator: whole === '' ? indicator : whole,

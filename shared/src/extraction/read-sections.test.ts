@@ -4,7 +4,12 @@ import { findGoalSections, readSections } from './read-sections.js';
 describe('findGoalSections', () => {
   it('runs from a goal heading to the next heading of its level or higher', () => {
     expect(findGoalSections(['一、主要目标', '到2026年，A。', '1、产业能级显著增强。', 'B。', '二、重点任务', 'C。'])).toEqual([
-      false, true, true, true, false, false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 
@@ -36,7 +41,10 @@ describe('readSections', () => {
 
   it('knows review sections by their usual names, and ends them at the next heading of their level', () => {
     expect(read(['一、发展基础', '2023年，A。', '二、发展目标', 'B。'])).toEqual([
-      [false, false, null], [false, true, null], [false, false, null], [true, false, null],
+      [false, false, null],
+      [false, true, null],
+      [false, false, null],
+      [true, false, null],
     ]);
     for (const heading of ['（一）发展现状', '一、现有基础', '第一章 发展基础', '一、2024年工作完成情况', '一、总体情况', '壹、现况分析']) {
       expect(read([heading, 'A。'])[1]?.[1], heading).toBe(true);
@@ -45,10 +53,19 @@ describe('readSections', () => {
 
   it('gives the sentences below a heading that names a year that heading, until the next of its level', () => {
     expect(read(['一、2024年计划执行情况', 'A。', '二、2025年主要预期目标', 'B。', '三、保障措施', 'C。'])).toEqual([
-      [false, false, 0], [false, true, 0], [false, false, 2], [true, false, 2], [false, false, null], [false, false, null],
+      [false, false, 0],
+      [false, true, 0],
+      [false, false, 2],
+      [true, false, 2],
+      [false, false, null],
+      [false, false, null],
     ]);
     expect(read(['二、主要目标', '（一）2025年目标。', '全年新增150家。', '（二）2027年目标。', '达到1600家。'])).toEqual([
-      [false, false, null], [false, false, 1], [true, false, 1], [false, false, 3], [true, false, 3],
+      [false, false, null],
+      [false, false, 1],
+      [true, false, 1],
+      [false, false, 3],
+      [true, false, 3],
     ]);
   });
 

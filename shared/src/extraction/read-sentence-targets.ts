@@ -1,6 +1,11 @@
 import { describesNext } from './describes-next.js';
 import {
-  DESCRIPTIVE_INDICATOR, PAST_MARKERS, PER_PERSON_QUOTA, PREVIOUS_YEAR_REFERENCE, SUBSIDY_AFTER, SUBSIDY_BEFORE,
+  DESCRIPTIVE_INDICATOR,
+  PAST_MARKERS,
+  PER_PERSON_QUOTA,
+  PREVIOUS_YEAR_REFERENCE,
+  SUBSIDY_AFTER,
+  SUBSIDY_BEFORE,
   TASK_NOUN_PATTERN,
 } from './extraction-lexicon.js';
 import { findQuantities, type Quantity } from './find-quantities.js';
@@ -94,9 +99,8 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): { tar
       respectiveYears = r.years;
       group = r.count >= 2 ? { id: q.start, size: r.count, indicator: r.indicator, next: 0, comparison: null } : null;
     }
-    const member: FigureGroup | null = group && group.next < group.size
-      ? { id: group.id, index: group.next++, size: group.size, indicator: group.indicator }
-      : null;
+    const member: FigureGroup | null =
+      group && group.next < group.size ? { id: group.id, index: group.next++, size: group.size, indicator: group.indicator } : null;
     if (respective.length > 0) reading.indicator = respective.shift() as string;
     const year = respectiveYears.shift();
     previousEnd = Math.max(q.tailEnd, reading.quoteEnd);
@@ -121,7 +125,12 @@ export function readSentenceTargets(masked: string, ctx: SentenceContext): { tar
     }
     if (year) target.scope = { ...target.scope, year: year.year, source: 'sentence', fromSentence: true, named: true, at: year };
     // 新建A、B、C各10家: each thing of the list gets the figure.
-    const each = target.indicator.endsWith(EACH) ? target.indicator.slice(0, -EACH.length).split(LIST_PARTS).filter((p) => p !== '') : [];
+    const each = target.indicator.endsWith(EACH)
+      ? target.indicator
+          .slice(0, -EACH.length)
+          .split(LIST_PARTS)
+          .filter((p) => p !== '')
+      : [];
     if (each.length >= 2) for (const part of each) targets.push({ ...target, indicator: part });
     else targets.push(each.length === 1 ? { ...target, indicator: each[0] as string } : target);
   });

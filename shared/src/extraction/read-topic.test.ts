@@ -13,10 +13,13 @@ describe('readTopic', () => {
     expect(readTopic(sentence)).toBe(topic);
   });
 
-  it.each([['产业规模', true], ['规模', true], ['产业集群', true], ['营收', true], ['高端化工新材料产业规模', false]])(
-    '%s names no subject: %s',
-    (phrase, generic) => {
-      expect(GENERIC_INDICATOR.test(phrase)).toBe(generic);
-    },
-  );
+  it.each([
+    ['产业规模', true],
+    ['规模', true],
+    ['产业集群', true],
+    ['营收', true],
+    ['高端化工新材料产业规模', false],
+  ])('%s names no subject: %s', (phrase, generic) => {
+    expect(GENERIC_INDICATOR.test(phrase)).toBe(generic);
+  });
 });

@@ -4,7 +4,8 @@
  * ("产业规模达到180亿元"): the title they sit under says which industry it is.
  */
 const TITLE = /^[-—•·]*(?:\d+[.、]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
-const TITLE_VERBS = /^(?:重点|大力|加快|积极|着力|全面|持续|进一步)?(?:发展|打造|培育|推进|推动|提升|建设|做强|做优|做大|强化|优化|构建|实施|加强|布局|深化|拓展|壮大|促进)/;
+const TITLE_VERBS =
+  /^(?:重点|大力|加快|积极|着力|全面|持续|进一步)?(?:发展|打造|培育|推进|推动|提升|建设|做强|做优|做大|强化|优化|构建|实施|加强|布局|深化|拓展|壮大|促进)/;
 const MAX_TITLE = 30;
 
 export function readTopic(sentence: string): string | null {
@@ -13,7 +14,7 @@ export function readTopic(sentence: string): string | null {
   const body = sentence.slice(marker[0].length).replace(/[。!?！？]$/, '');
   if (body.length === 0 || body.length > MAX_TITLE || /[,，;；:：。]/.test(body)) return null;
   let topic = body;
-  for (let previous = ''; previous !== topic;) {
+  for (let previous = ''; previous !== topic; ) {
     previous = topic;
     topic = topic.replace(TITLE_VERBS, '');
   }

@@ -110,7 +110,14 @@ function covers(p: ScoredProposal, span: { start: number; end: number }, label: 
   return p.valueHigh === undefined || sameAmount(p.valueHigh, p.unit, label.valueHigh as number, label.unit);
 }
 
-const MAGNITUDES: readonly [string, number][] = [['万亿', 1e12], ['兆', 1e12], ['亿', 1e8], ['千万', 1e7], ['百万', 1e6], ['万', 1e4]];
+const MAGNITUDES: readonly [string, number][] = [
+  ['万亿', 1e12],
+  ['兆', 1e12],
+  ['亿', 1e8],
+  ['千万', 1e7],
+  ['百万', 1e6],
+  ['万', 1e4],
+];
 
 /** The quantity a value in a written unit stands for, magnitudes applied: 1.6万家 → 16000, 千亿 → 1e11. */
 export function amountOf(value: number, unit: string): number {
@@ -142,8 +149,15 @@ export interface ReadingSummary {
 export function summarize(scores: readonly TextScore[]): ReadingSummary {
   const byTrap = Object.fromEntries(TRAPS.map((t) => [t, { targets: 0, found: 0, nonTargets: 0, proposed: 0 }])) as ReadingSummary['byTrap'];
   const s: ReadingSummary = {
-    targets: 0, found: 0, wrongYear: 0, nonTargets: 0, proposedNonTargets: 0, proposals: 0, unlabelled: 0,
-    agree: { comparison: 0, kind: 0, yearSource: 0, baseline: 0, baselines: 0 }, byTrap,
+    targets: 0,
+    found: 0,
+    wrongYear: 0,
+    nonTargets: 0,
+    proposedNonTargets: 0,
+    proposals: 0,
+    unlabelled: 0,
+    agree: { comparison: 0, kind: 0, yearSource: 0, baseline: 0, baselines: 0 },
+    byTrap,
   };
   for (const score of scores) {
     s.proposals += score.proposals;

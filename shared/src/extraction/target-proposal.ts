@@ -58,70 +58,75 @@ export const proposalReasonSchema = z
 export type ProposalReason = z.infer<typeof proposalReasonSchema>;
 
 /** A past figure of the target's indicator (基期值), found beside the target or elsewhere in the text. */
-export const proposedBaselineSchema = z.object({
-  value: z.number(),
-  unit: z.string(),
-  /** The year it was reached (2023年, 截至2024年底), or null when the text says only 目前 / 现有. */
-  year: z.number().int().nullable(),
-  indicator: z.string(),
-  quote: z.string(),
-  offset: z.number().int().nonnegative(),
-  /** sentence: the target's own sentence (由3.5%提高到4.5%); paragraph; table: the row's past column; text: elsewhere. */
-  beside: z.enum(['sentence', 'paragraph', 'table', 'text']),
-}).meta({ description: "A past figure of the target's indicator found in the text (基期值)." });
+export const proposedBaselineSchema = z
+  .object({
+    value: z.number(),
+    unit: z.string(),
+    /** The year it was reached (2023年, 截至2024年底), or null when the text says only 目前 / 现有. */
+    year: z.number().int().nullable(),
+    indicator: z.string(),
+    quote: z.string(),
+    offset: z.number().int().nonnegative(),
+    /** sentence: the target's own sentence (由3.5%提高到4.5%); paragraph; table: the row's past column; text: elsewhere. */
+    beside: z.enum(['sentence', 'paragraph', 'table', 'text']),
+  })
+  .meta({ description: "A past figure of the target's indicator found in the text (基期值)." });
 export type ProposedBaseline = z.infer<typeof proposedBaselineSchema>;
 
-export const targetProposalSchema = z.object({
-  /** The indicator phrase as the plan words it, cleaned of 园区/企业 prefixes and verbs (达到, 力争). */
-  indicator: z.string(),
-  /**
-   * The task title the figure sits under, given when the indicator names no subject of its own
-   * ("产业规模" under "4. 打造生物制造特色产业" → 生物制造特色产业); it is used for the mapping too.
-   */
-  topic: z.string().optional(),
-  /** The figure as read, in `unit` (3.4 for 3.4万人; 1 for 1-2家; 1000 for 千亿级; 60 for 六成). */
-  value: z.number(),
-  /** Upper end of a range (1-2家 → 2). */
-  valueHigh: z.number().optional(),
-  /** Unit as written or read: 亿元, 亿, 万人, 家, %, 个百分点, 倍 (翻两番), 万千瓦, 人年 ... */
-  unit: z.string(),
-  /** The UNITS code the unit means (亿 → 亿元; 万 → 万人 or 万元 by the indicator), or null. */
-  unitCode: z.string().nullable(),
-  /** The figure exactly as the text writes it (１５００亿元, 千亿级, 六成, 3至5家): a substring of `quote`. */
-  written: z.string(),
-  /** Offset of `written` in the text. */
-  writtenOffset: z.number().int().nonnegative(),
-  /** How a figure not in digits was read (千亿级 = 1000亿（量级，按下限）, 六成 = 60%, 翻两番 = 基期的4倍), else null. */
-  reading: z.string().nullable(),
-  comparison: proposalComparisonSchema,
-  /** 力争 / 努力 / 争取: a stretch goal, evaluated in the same direction. */
-  stretch: z.boolean(),
-  kind: targetKindSchema,
-  /** The target year; null when the text names none and has no plan year. */
-  year: z.number().int().nullable(),
-  yearSource: z.object({
-    source: yearSourceSchema,
-    /** The words that name the year (到2027年, （一）2025年目标, 2025年科技创新工作要点), or null for the plan default. */
-    words: z.string().nullable(),
-    /** Offset of those words in the text, or null. */
-    offset: z.number().int().nonnegative().nullable(),
-  }),
-  /** Why this is a target and not a past result, strongest first. */
-  reasons: z.array(proposalReasonSchema),
-  /** 0-1, for sorting the review screen: high when a target year and a target word stand by the figure. */
-  confidence: z.number().min(0).max(1),
-  /** A past figure of the same indicator that the text gives, as the target's baseline, or null. */
-  baseline: proposedBaselineSchema.nullable(),
-  /** Verbatim substring of the text: text.slice(offset, offset + quote.length) === quote. */
-  quote: z.string(),
-  /** Offset of the quote in the text. */
-  offset: z.number().int().nonnegative(),
-  /** Catalogue indicator code most likely meant, or null when none scores high enough. */
-  mappedIndicator: z.string().nullable(),
-  /** Similarity in 0-1 of the best catalogue indicator (0 without a catalogue). */
-  mappingScore: z.number().min(0).max(1),
-}).meta({
-  description: 'A figure the extractor proposes as a plan target, for a person to confirm: the value and its reading, kind, ' +
-    'comparison, year and where it was found, the reasons it is a target, a confidence, and the baseline found beside it.',
-});
+export const targetProposalSchema = z
+  .object({
+    /** The indicator phrase as the plan words it, cleaned of 园区/企业 prefixes and verbs (达到, 力争). */
+    indicator: z.string(),
+    /**
+     * The task title the figure sits under, given when the indicator names no subject of its own
+     * ("产业规模" under "4. 打造生物制造特色产业" → 生物制造特色产业); it is used for the mapping too.
+     */
+    topic: z.string().optional(),
+    /** The figure as read, in `unit` (3.4 for 3.4万人; 1 for 1-2家; 1000 for 千亿级; 60 for 六成). */
+    value: z.number(),
+    /** Upper end of a range (1-2家 → 2). */
+    valueHigh: z.number().optional(),
+    /** Unit as written or read: 亿元, 亿, 万人, 家, %, 个百分点, 倍 (翻两番), 万千瓦, 人年 ... */
+    unit: z.string(),
+    /** The UNITS code the unit means (亿 → 亿元; 万 → 万人 or 万元 by the indicator), or null. */
+    unitCode: z.string().nullable(),
+    /** The figure exactly as the text writes it (１５００亿元, 千亿级, 六成, 3至5家): a substring of `quote`. */
+    written: z.string(),
+    /** Offset of `written` in the text. */
+    writtenOffset: z.number().int().nonnegative(),
+    /** How a figure not in digits was read (千亿级 = 1000亿（量级，按下限）, 六成 = 60%, 翻两番 = 基期的4倍), else null. */
+    reading: z.string().nullable(),
+    comparison: proposalComparisonSchema,
+    /** 力争 / 努力 / 争取: a stretch goal, evaluated in the same direction. */
+    stretch: z.boolean(),
+    kind: targetKindSchema,
+    /** The target year; null when the text names none and has no plan year. */
+    year: z.number().int().nullable(),
+    yearSource: z.object({
+      source: yearSourceSchema,
+      /** The words that name the year (到2027年, （一）2025年目标, 2025年科技创新工作要点), or null for the plan default. */
+      words: z.string().nullable(),
+      /** Offset of those words in the text, or null. */
+      offset: z.number().int().nonnegative().nullable(),
+    }),
+    /** Why this is a target and not a past result, strongest first. */
+    reasons: z.array(proposalReasonSchema),
+    /** 0-1, for sorting the review screen: high when a target year and a target word stand by the figure. */
+    confidence: z.number().min(0).max(1),
+    /** A past figure of the same indicator that the text gives, as the target's baseline, or null. */
+    baseline: proposedBaselineSchema.nullable(),
+    /** Verbatim substring of the text: text.slice(offset, offset + quote.length) === quote. */
+    quote: z.string(),
+    /** Offset of the quote in the text. */
+    offset: z.number().int().nonnegative(),
+    /** Catalogue indicator code most likely meant, or null when none scores high enough. */
+    mappedIndicator: z.string().nullable(),
+    /** Similarity in 0-1 of the best catalogue indicator (0 without a catalogue). */
+    mappingScore: z.number().min(0).max(1),
+  })
+  .meta({
+    description:
+      'A figure the extractor proposes as a plan target, for a person to confirm: the value and its reading, kind, ' +
+      'comparison, year and where it was found, the reasons it is a target, a confidence, and the baseline found beside it.',
+  });
 export type TargetProposal = z.infer<typeof targetProposalSchema>;

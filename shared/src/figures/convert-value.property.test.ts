@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { convertValue } from './convert-value.js';
 import { UNITS } from './units.js';
 
-const sameDimension = fc.constantFrom(...UNITS).chain((a) =>
-  fc.constantFrom(...UNITS.filter((u) => u.dimension === a.dimension)).map((b) => [a.code, b.code] as const),
-);
+const sameDimension = fc
+  .constantFrom(...UNITS)
+  .chain((a) => fc.constantFrom(...UNITS.filter((u) => u.dimension === a.dimension)).map((b) => [a.code, b.code] as const));
 // Figures are neither astronomically large nor subnormal; in between, conversion is exact to 15 digits.
-const figure = fc.oneof(
-  fc.constant(0),
-  fc.double({ min: 1e-200, max: 1e200, noNaN: true }),
-  fc.double({ min: -1e200, max: -1e-200, noNaN: true }),
-);
+const figure = fc.oneof(fc.constant(0), fc.double({ min: 1e-200, max: 1e200, noNaN: true }), fc.double({ min: -1e200, max: -1e-200, noNaN: true }));
 
 describe('convertValue properties', () => {
   it('there and back returns the value, to 15 significant digits', () => {
@@ -36,9 +32,9 @@ describe('convertValue properties', () => {
   });
 
   it('refuses every pair of different dimensions', () => {
-    const otherDimension = fc.constantFrom(...UNITS).chain((a) =>
-      fc.constantFrom(...UNITS.filter((u) => u.dimension !== a.dimension)).map((b) => [a.code, b.code] as const),
-    );
+    const otherDimension = fc
+      .constantFrom(...UNITS)
+      .chain((a) => fc.constantFrom(...UNITS.filter((u) => u.dimension !== a.dimension)).map((b) => [a.code, b.code] as const));
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), otherDimension, (n, [a, b]) => {
         const r = convertValue(n, a, b);

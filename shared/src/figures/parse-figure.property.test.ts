@@ -24,7 +24,12 @@ describe('parseFigure properties', () => {
   });
 
   it('refuses any figure of 10^15 or more of its unit as a typing accident', () => {
-    fc.assert(fc.property(finite.filter((n) => Math.abs(n) >= FIGURE_LIMIT), (n) => parseFigure(n, FREE, 'p').issues[0]?.code === 'figure_too_large'));
+    fc.assert(
+      fc.property(
+        finite.filter((n) => Math.abs(n) >= FIGURE_LIMIT),
+        (n) => parseFigure(n, FREE, 'p').issues[0]?.code === 'figure_too_large',
+      ),
+    );
   });
 
   it('reads String(n), its full-width form and its thousands-separated form as the same number', () => {
@@ -44,9 +49,11 @@ describe('parseFigure properties', () => {
       maxLength: 12,
     });
     const anyInput = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), numberish, fc.anything(), fc.double());
-    const field = fc.constantFrom(...UNITS).chain((u) =>
-      fc.record({ unit: fc.constant(u.code), valueType: fc.constantFrom('integer' as const, 'decimal' as const), min: fc.constantFrom(0, undefined) }),
-    );
+    const field = fc
+      .constantFrom(...UNITS)
+      .chain((u) =>
+        fc.record({ unit: fc.constant(u.code), valueType: fc.constantFrom('integer' as const, 'decimal' as const), min: fc.constantFrom(0, undefined) }),
+      );
     fc.assert(
       fc.property(anyInput, field, (raw, expected) => {
         const r = parseFigure(raw, expected, 'p');
@@ -65,9 +72,9 @@ describe('parseFigure properties', () => {
   });
 
   it('reads a unit suffix of the same dimension as the converted bare value', () => {
-    const pair = fc.constantFrom(...UNITS).chain((field) =>
-      fc.constantFrom(...UNITS.filter((u) => u.dimension === field.dimension)).map((typed) => ({ field, typed })),
-    );
+    const pair = fc
+      .constantFrom(...UNITS)
+      .chain((field) => fc.constantFrom(...UNITS.filter((u) => u.dimension === field.dimension)).map((typed) => ({ field, typed })));
     const amount = fc.double({ min: -1e10, max: 1e10, noNaN: true });
     fc.assert(
       fc.property(amount, pair, (n, { field, typed }) => {
@@ -101,9 +108,9 @@ describe('parseFigure properties', () => {
   });
 
   it('refuses a unit suffix of another dimension', () => {
-    const pair = fc.constantFrom(...UNITS).chain((field) =>
-      fc.constantFrom(...UNITS.filter((u) => u.dimension !== field.dimension)).map((typed) => ({ field, typed })),
-    );
+    const pair = fc
+      .constantFrom(...UNITS)
+      .chain((field) => fc.constantFrom(...UNITS.filter((u) => u.dimension !== field.dimension)).map((typed) => ({ field, typed })));
     fc.assert(
       fc.property(fc.nat(), pair, (n, { field, typed }) => {
         const r = parseFigure(`${n}${typed.code}`, { unit: field.code, valueType: 'decimal' }, 'p');

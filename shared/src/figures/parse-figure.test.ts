@@ -192,24 +192,21 @@ const ROWS: [raw: unknown, field: FigureExpectation, want: Want][] = [
 const show = (raw: unknown) => (typeof raw === 'string' ? JSON.stringify(raw) : String(raw));
 
 describe('parseFigure: real-world cells', () => {
-  it.each(ROWS.map(([raw, field, want]) => ({ raw, field, want, name: `${show(raw)} in ${field.unit}` })))(
-    '$name',
-    ({ raw, field, want }) => {
-      const result = parseFigure(raw, field, 'figures.x');
-      if (Array.isArray(want)) {
-        expect(result.ok).toBe(false);
-        expect(result.value).toBeNull();
-        expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(want);
-      } else if (want === 'blank' || want === 'none') {
-        expect(result).toMatchObject({ ok: true, kind: want, value: null, explicitNone: want === 'none' });
-      } else if (typeof want === 'number') {
-        expect(result).toMatchObject({ ok: true, kind: 'value', value: want, unit: field.unit, issues: [] });
-      } else {
-        expect(result).toMatchObject({ ok: true, kind: 'value', value: want.value });
-        expect(result.issues.map((i) => [i.code, i.severity])).toEqual([[want.warn, 'warning']]);
-      }
-    },
-  );
+  it.each(ROWS.map(([raw, field, want]) => ({ raw, field, want, name: `${show(raw)} in ${field.unit}` })))('$name', ({ raw, field, want }) => {
+    const result = parseFigure(raw, field, 'figures.x');
+    if (Array.isArray(want)) {
+      expect(result.ok).toBe(false);
+      expect(result.value).toBeNull();
+      expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(want);
+    } else if (want === 'blank' || want === 'none') {
+      expect(result).toMatchObject({ ok: true, kind: want, value: null, explicitNone: want === 'none' });
+    } else if (typeof want === 'number') {
+      expect(result).toMatchObject({ ok: true, kind: 'value', value: want, unit: field.unit, issues: [] });
+    } else {
+      expect(result).toMatchObject({ ok: true, kind: 'value', value: want.value });
+      expect(result.issues.map((i) => [i.code, i.severity])).toEqual([[want.warn, 'warning']]);
+    }
+  });
 
   it('has at least 60 cases', () => expect(ROWS.length).toBeGreaterThanOrEqual(60));
 });

@@ -116,14 +116,7 @@ export function parseFigure(raw: unknown, expected: FigureExpectation, path: str
 }
 
 /** Every check on the number, collected: "-12.5家" is both not whole and negative. */
-function checkValue(
-  value: number,
-  expected: FigureExpectation,
-  field: UnitDef,
-  unitTyped: boolean,
-  path: string,
-  base: IssueParams,
-): Issue[] {
+function checkValue(value: number, expected: FigureExpectation, field: UnitDef, unitTyped: boolean, path: string, base: IssueParams): Issue[] {
   const params = { ...base, value: decimalString(value) };
   const issues: Issue[] = [];
   if (expected.valueType === 'integer' && !Number.isInteger(value)) {

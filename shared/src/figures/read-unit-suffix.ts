@@ -48,10 +48,7 @@ export function readUnitSuffix(suffix: string, field: UnitDef): SuffixReading {
   return { ok: true, ...reading };
 }
 
-function readMagnitude(
-  suffix: string,
-  field: UnitDef,
-): { typed: UnitDef; magnitude: number } | Extract<SuffixReading, { ok: false }> {
+function readMagnitude(suffix: string, field: UnitDef): { typed: UnitDef; magnitude: number } | Extract<SuffixReading, { ok: false }> {
   const found = MAGNITUDES.find(([word]) => suffix.startsWith(word));
   if (found === undefined) return { ok: false, code: 'figure_unknown_unit' };
   const [word, magnitude] = found;

@@ -23,8 +23,10 @@ describe('roundDecimals', () => {
         expect(roundDecimals(r, d)).toBe(r);
       }),
     );
-    fc.assert(fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
-      expect(roundDecimals(n / 10 ** d, d)).toBe(roundFigure(n / 10 ** d));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        expect(roundDecimals(n / 10 ** d, d)).toBe(roundFigure(n / 10 ** d));
+      }),
+    );
   });
 });

@@ -27,7 +27,8 @@ export function applyOnboarding(catalogue: Catalogue, review: OnboardingReview, 
   const targets = review.items
     .filter((item) => item.decision === 'accepted')
     .map((item): Target => {
-      if (item.value === null || item.year === null || item.indicator === null || item.unitCode === null) throw new Error('applyOnboarding: an accepted item is incomplete (checkOnboarding first)');
+      if (item.value === null || item.year === null || item.indicator === null || item.unitCode === null)
+        throw new Error('applyOnboarding: an accepted item is incomplete (checkOnboarding first)');
       const comparison: Comparison = item.comparison === 'gt' ? 'gt' : item.comparison === 'range' ? 'range' : 'gte';
       return {
         id: `${plan.park}.${item.indicator}.${item.year}`,
@@ -104,7 +105,9 @@ function indicatorOf(ind: NewIndicator): Indicator {
     measure: ind.measure,
     valueType: unit && WHOLE_DIMENSIONS.has(unit.dimension) ? 'integer' : 'decimal',
     consolidation: ind.consolidation,
-    ...(ind.components ? { components: { numerator: ref(ind.components.numerator), denominator: ref(ind.components.denominator), scale: ind.unit === '%' ? 100 : 1 } } : {}),
+    ...(ind.components
+      ? { components: { numerator: ref(ind.components.numerator), denominator: ref(ind.components.denominator), scale: ind.unit === '%' ? 100 : 1 } }
+      : {}),
     runningTotal: false,
     common: false,
     ...(ind.unit === '%' ? { range: { min: 0, max: 100 } } : {}),

@@ -35,7 +35,8 @@ export function checkOnboarding(catalogue: Catalogue, review: OnboardingReview, 
 
   const known = new Map<string, Indicator | NewIndicator>(catalogue.indicators.map((i) => [i.code, i]));
   review.newIndicators.forEach((ind, i) => {
-    if (!newIndicatorIsValid(ind, catalogue, review)) issues.push(makeIssue('onboarding_indicator_invalid', 'error', `newIndicators.${i}`, { indicator: ind.code || ind.name.zh }));
+    if (!newIndicatorIsValid(ind, catalogue, review))
+      issues.push(makeIssue('onboarding_indicator_invalid', 'error', `newIndicators.${i}`, { indicator: ind.code || ind.name.zh }));
     if (!catalogue.indicators.some((c) => c.code === ind.code)) known.set(ind.code, ind);
   });
 
@@ -52,7 +53,8 @@ export function checkOnboarding(catalogue: Catalogue, review: OnboardingReview, 
     if (period && (item.year === null || item.year < period.start || item.year > period.end)) {
       issues.push(makeIssue('onboarding_year_outside_plan', 'error', at('year'), { item: n, year: item.year ?? '', start: period.start, end: period.end }));
     }
-    if (item.comparison === 'lte' || item.comparison === 'lt') issues.push(makeIssue('onboarding_comparison_unsupported', 'error', at('comparison'), { item: n }));
+    if (item.comparison === 'lte' || item.comparison === 'lt')
+      issues.push(makeIssue('onboarding_comparison_unsupported', 'error', at('comparison'), { item: n }));
     if (item.indicator === null) {
       issues.push(makeIssue('onboarding_indicator_unmapped', 'error', at('indicator'), { item: n }));
       continue;
@@ -64,12 +66,25 @@ export function checkOnboarding(catalogue: Catalogue, review: OnboardingReview, 
     }
     const indicatorUnit = findUnit(indicator.unit);
     if (unit && indicatorUnit && unit.dimension !== indicatorUnit.dimension) {
-      issues.push(makeIssue('onboarding_unit_mismatch', 'error', at('unitCode'), { item: n, unit: unit.code, indicator: indicator.name.zh, indicatorUnit: indicator.unit }));
+      issues.push(
+        makeIssue('onboarding_unit_mismatch', 'error', at('unitCode'), {
+          item: n,
+          unit: unit.code,
+          indicator: indicator.name.zh,
+          indicatorUnit: indicator.unit,
+        }),
+      );
     }
     const apart = 'valueType' in indicator ? indicator.distinctFrom : [];
     if (apart.length > 0 && !item.confirmedApart) {
       const other = catalogue.indicators.find((c) => c.code === apart[0]!.indicator);
-      issues.push(makeIssue('onboarding_definition_unconfirmed', 'error', at('confirmedApart'), { item: n, indicator: indicator.name.zh, other: other?.name.zh ?? apart[0]!.indicator }));
+      issues.push(
+        makeIssue('onboarding_definition_unconfirmed', 'error', at('confirmedApart'), {
+          item: n,
+          indicator: indicator.name.zh,
+          other: other?.name.zh ?? apart[0]!.indicator,
+        }),
+      );
     }
     const key = `${item.indicator}|${item.year}`;
     const before = seen.get(key);

@@ -22,7 +22,8 @@ export const ONBOARDING_MESSAGES: MessageTable = {
     onboarding_unit_mismatch: '第 {item} 条目标的单位「{unit}」与指标「{indicator}」的单位「{indicatorUnit}」不是同一量纲。',
     onboarding_definition_unconfirmed: '第 {item} 条目标对应的指标「{indicator}」须与「{other}」区分：请对照两者口径后确认。',
     onboarding_duplicate_target: '第 {item} 条与第 {other} 条是同一指标同一年份的目标，请只保留一条。',
-    onboarding_indicator_invalid: '新建指标「{indicator}」的定义不完整或与现有指标重复：代码（小写英文）、中英文名称、规范计量单位均须填写，比率型指标须指定分子和分母。',
+    onboarding_indicator_invalid:
+      '新建指标「{indicator}」的定义不完整或与现有指标重复：代码（小写英文）、中英文名称、规范计量单位均须填写，比率型指标须指定分子和分母。',
   },
   en: {
     onboarding_no_targets: 'The plan has no accepted quantified target: accept at least one target with a value, or check that the upload is the plan itself.',
@@ -38,12 +39,15 @@ export const ONBOARDING_MESSAGES: MessageTable = {
     onboarding_quote_not_in_plan: "Target {item}'s quote is not in the uploaded plan: copy it from the plan's text.",
     onboarding_unknown_unit: "Target {item}'s unit '{unit}' is not a unit the catalogue knows.",
     onboarding_year_outside_plan: "Target {item}'s year {year} is outside the plan period {start}–{end}.",
-    onboarding_comparison_unsupported: 'Target {item} is a ceiling (at most); the catalogue evaluates reach, exceed and range targets only: reject it or keep it as a note.',
+    onboarding_comparison_unsupported:
+      'Target {item} is a ceiling (at most); the catalogue evaluates reach, exceed and range targets only: reject it or keep it as a note.',
     onboarding_indicator_unmapped: 'Target {item} is not mapped to an indicator: choose an existing one or define a new one.',
     onboarding_indicator_unknown: "Target {item} is mapped to '{indicator}', which is neither in the catalogue nor a new indicator.",
     onboarding_unit_mismatch: "Target {item}'s unit '{unit}' does not measure the same thing as the unit '{indicatorUnit}' of '{indicator}'.",
-    onboarding_definition_unconfirmed: "Target {item} is mapped to '{indicator}', which must be kept apart from '{other}': compare the two definitions and confirm.",
+    onboarding_definition_unconfirmed:
+      "Target {item} is mapped to '{indicator}', which must be kept apart from '{other}': compare the two definitions and confirm.",
     onboarding_duplicate_target: 'Targets {item} and {other} are the same indicator and year: keep one.',
-    onboarding_indicator_invalid: "New indicator '{indicator}' is incomplete or repeats an existing one: a code (lower-case), names in Chinese and English and a canonical unit are needed, and a ratio needs its numerator and denominator.",
+    onboarding_indicator_invalid:
+      "New indicator '{indicator}' is incomplete or repeats an existing one: a code (lower-case), names in Chinese and English and a canonical unit are needed, and a ratio needs its numerator and denominator.",
   },
 };

@@ -89,7 +89,8 @@ export const PERIOD_DAYS = 'period_days';
  * as proposed and the indicator the extractor mapped it to.
  */
 export function initialReview(catalogue: Catalogue, proposals: readonly TargetProposal[], header: PlanHeader, now: Date): OnboardingReview {
-  const known = header.parkName === null ? undefined : catalogue.parks.find((p) => p.name.zh === header.parkName || p.name.zh === header.parkName?.replace(/区$/, ''));
+  const known =
+    header.parkName === null ? undefined : catalogue.parks.find((p) => p.name.zh === header.parkName || p.name.zh === header.parkName?.replace(/区$/, ''));
   const plan: OnboardingPlan = {
     mode: known ? 'replace' : 'new',
     park: known?.code ?? '',

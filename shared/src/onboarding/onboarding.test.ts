@@ -74,7 +74,17 @@ describe('initialReview', () => {
     const review = started();
     expect(review.plan).toMatchObject({ mode: 'new', park: '', name: { zh: '松江园', en: '' }, startYear: 2025, endYear: 2026, fromYear: null });
     expect(review.items.every((i) => i.decision === 'pending')).toBe(true);
-    expect(review.items.map((i) => i.indicator)).toEqual(['hnte_valid', 'unicorn_hidden_champion', 'rd_share', 'pct_applications', 'operating_revenue', 'leading_industries_talent', 'hq_incubators', null, null]);
+    expect(review.items.map((i) => i.indicator)).toEqual([
+      'hnte_valid',
+      'unicorn_hidden_champion',
+      'rd_share',
+      'pct_applications',
+      'operating_revenue',
+      'leading_industries_talent',
+      'hq_incubators',
+      null,
+      null,
+    ]);
     // Past results (2024年…1320亿元, 1150家) are not proposed.
     expect(review.items.some((i) => i.value === 1320 || i.value === 1150)).toBe(false);
   });
@@ -137,7 +147,9 @@ describe('checkOnboarding', () => {
     review.items[4] = { ...review.items[4]!, indicator: null };
     review.items[5] = { ...review.items[5]!, indicator: 'unicorn_hidden_champion', unitCode: '家', confirmedApart: true };
     review.newIndicators = [{ ...TECH_CONTRACTS, name: { zh: '', en: '' } }];
-    expect(new Set(codes(review))).toEqual(new Set(['onboarding_unit_mismatch', 'onboarding_indicator_unmapped', 'onboarding_duplicate_target', 'onboarding_indicator_invalid']));
+    expect(new Set(codes(review))).toEqual(
+      new Set(['onboarding_unit_mismatch', 'onboarding_indicator_unmapped', 'onboarding_duplicate_target', 'onboarding_indicator_invalid']),
+    );
   });
 
   it('refuses a missing title, name and period', () => {
@@ -151,10 +163,21 @@ describe('applyOnboarding', () => {
   it('adds the park, its indicator and its accepted targets; the park has a template and is evaluated', () => {
     const next = catalogueSchema.parse({ ...applyOnboarding(seeds, reviewed(), SOURCE, NOW.toISOString()), version: 2 });
     const park = next.parks.find((p) => p.code === 'songjiang')!;
-    expect(park).toMatchObject({ planTitle: '张江高新区松江园改革创新发展行动方案(2025-2026年)', documentNumber: '松府发〔2025〕8号', plan: { startYear: 2025, endYear: 2026 }, planSource: SOURCE });
+    expect(park).toMatchObject({
+      planTitle: '张江高新区松江园改革创新发展行动方案(2025-2026年)',
+      documentNumber: '松府发〔2025〕8号',
+      plan: { startYear: 2025, endYear: 2026 },
+      planSource: SOURCE,
+    });
     const targets = next.targets.filter((t) => t.park === 'songjiang');
     expect(targets).toHaveLength(8);
-    expect(targets.find((t) => t.indicator === 'operating_revenue')).toMatchObject({ id: 'songjiang.operating_revenue.2026', value: 1600, unit: '亿元', unitCode: '亿元', year: 2026 });
+    expect(targets.find((t) => t.indicator === 'operating_revenue')).toMatchObject({
+      id: 'songjiang.operating_revenue.2026',
+      value: 1600,
+      unit: '亿元',
+      unitCode: '亿元',
+      year: 2026,
+    });
     for (const t of targets) expect(TEXT).toContain(t.quote);
     expect(next.indicators.find((i) => i.code === 'tech_contract_value')).toMatchObject({ valueType: 'decimal', consolidation: 'sum', hasBaseline: true });
     // The five parks are as they were.
@@ -196,9 +219,20 @@ describe('applyOnboarding', () => {
     const in2025 = catalogueInForce(next, 2025);
     expect(in2025.targets.filter((t) => t.park === 'fengxian')).toEqual(oldTargets);
     expect(in2025.parks.find((p) => p.code === 'fengxian')).toMatchObject({ draft: true, seedFile: fengxian.seedFile });
-    expect(catalogueInForce(next, 2026).targets.filter((t) => t.park === 'fengxian').map((t) => t.year)).toEqual(Array(8).fill(2026));
+    expect(
+      catalogueInForce(next, 2026)
+        .targets.filter((t) => t.park === 'fengxian')
+        .map((t) => t.year),
+    ).toEqual(Array(8).fill(2026));
     // The evaluation of 2025 reads the 征求意见稿's targets (its 序时进度 toward 2026), not the adopted plan's.
-    const fengxianIn = (year: number) => [...new Set(evaluateYear(next, year, [], { baselines: {} }).evaluations.filter((e) => e.park === 'fengxian').map((e) => e.indicator))].sort();
+    const fengxianIn = (year: number) =>
+      [
+        ...new Set(
+          evaluateYear(next, year, [], { baselines: {} })
+            .evaluations.filter((e) => e.park === 'fengxian')
+            .map((e) => e.indicator),
+        ),
+      ].sort();
     expect(fengxianIn(2025)).toEqual([...new Set(oldTargets.map((t) => t.indicator))].sort());
     expect(fengxianIn(2026)).toEqual([...new Set(review.items.filter((i) => i.decision === 'accepted').map((i) => i.indicator!))].sort());
   });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDate, hasPeriodBegun, parsePeriod, periodDays, periodEnd, periodOf, periodOrder, periodStart, previousPeriod, reportingDays, type Period } from './periods.js';
+import {
+  computeDueDate,
+  hasPeriodBegun,
+  parsePeriod,
+  periodDays,
+  periodEnd,
+  periodOf,
+  periodOrder,
+  periodStart,
+  previousPeriod,
+  reportingDays,
+  type Period,
+} from './periods.js';
 
 const p = (code: string): Period => {
   const r = parsePeriod(code);
@@ -106,7 +118,12 @@ describe('reportingDays: flows are reported year-to-date (本年累计)', () => 
 describe('periodOrder: periods sorted by when they end', () => {
   it('orders quarters, then the year after its fourth quarter, then the next year', () => {
     const codes = ['2026Q1', '2025', '2025Q4', '2024', '2025Q1', '2025Q3', '2025Q2'];
-    expect(codes.map(p).sort((a, b) => periodOrder(a) - periodOrder(b)).map((x) => x.code)).toEqual(['2024', '2025Q1', '2025Q2', '2025Q3', '2025Q4', '2025', '2026Q1']);
+    expect(
+      codes
+        .map(p)
+        .sort((a, b) => periodOrder(a) - periodOrder(b))
+        .map((x) => x.code),
+    ).toEqual(['2024', '2025Q1', '2025Q2', '2025Q3', '2025Q4', '2025', '2026Q1']);
   });
 });
 

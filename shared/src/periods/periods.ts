@@ -18,9 +18,7 @@ export interface Period {
 
 /** Builds a period from its parts; callers pass a valid year and quarter. */
 export function periodOf(year: number, quarter: Quarter | null): Period {
-  return quarter === null
-    ? { code: String(year), year, quarter: null, kind: 'annual' }
-    : { code: `${year}Q${quarter}`, year, quarter, kind: 'quarterly' };
+  return quarter === null ? { code: String(year), year, quarter: null, kind: 'annual' } : { code: `${year}Q${quarter}`, year, quarter, kind: 'quarterly' };
 }
 
 /** Gregorian leap year: 2024 and 2000 are, 2100 is not. */

@@ -40,7 +40,8 @@ export function headAfterVersion(head: AcceptedHead | null, added: AcceptedFigur
  * returning (退回) falls back. Callers review the latest version, once (misuse otherwise).
  */
 export function headAfterReview(head: AcceptedHead, review: Review): AcceptedHead {
-  if (review.version !== head.latestVersion || head.latestReview !== null) throw new Error(`headAfterReview: version ${review.version} is not the latest unreviewed one`);
+  if (review.version !== head.latestVersion || head.latestReview !== null)
+    throw new Error(`headAfterReview: version ${review.version} is not the latest unreviewed one`);
   if (review.decision === 'approve') return { ...head, latestReview: review };
   return { ...head, latestReview: review, accepted: head.fallback };
 }
@@ -53,6 +54,10 @@ export function returnedAfterAccepted(head: AcceptedHead): number[] {
 }
 
 /** What consolidation, evaluation and later templates read of a park's return for a period, from its head alone (null: never submitted). */
-export function acceptedReturnOf(park: string, period: string, head: AcceptedHead | null): { park: string; period: string; accepted: AcceptedFigures | null; returned: number[] } {
+export function acceptedReturnOf(
+  park: string,
+  period: string,
+  head: AcceptedHead | null,
+): { park: string; period: string; accepted: AcceptedFigures | null; returned: number[] } {
   return { park, period, accepted: head?.accepted ?? null, returned: head ? returnedAfterAccepted(head) : [] };
 }

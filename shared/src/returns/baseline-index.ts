@@ -22,7 +22,10 @@ export function contributionOf(baselines: Readonly<Record<string, number | null>
 }
 
 /** Whether two periods' baselines contribute the same to the index. */
-export function sameContribution(a: Readonly<Record<string, number | null>> | null | undefined, b: Readonly<Record<string, number | null>> | null | undefined): boolean {
+export function sameContribution(
+  a: Readonly<Record<string, number | null>> | null | undefined,
+  b: Readonly<Record<string, number | null>> | null | undefined,
+): boolean {
   const x = contributionOf(a);
   const y = contributionOf(b);
   const keys = Object.keys(x);
@@ -36,7 +39,9 @@ export function sameContribution(a: Readonly<Record<string, number | null>> | nu
 export function indexWith(index: BaselineIndex, period: string, baselines: Readonly<Record<string, number | null>> | null): BaselineIndex {
   const out: BaselineIndex = {};
   for (const [key, entries] of Object.entries(index)) {
-    const kept = entries.map(([value, periods]): [number, string[]] => [value, periods.filter((p) => p !== period)]).filter(([, periods]) => periods.length > 0);
+    const kept = entries
+      .map(([value, periods]): [number, string[]] => [value, periods.filter((p) => p !== period)])
+      .filter(([, periods]) => periods.length > 0);
     if (kept.length > 0) out[key] = kept;
   }
   for (const [key, value] of Object.entries(contributionOf(baselines))) {

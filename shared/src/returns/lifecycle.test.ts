@@ -4,7 +4,13 @@ import type { Park } from '../catalogue/catalogue-schema.js';
 import { collectBaselines, computeAcceptedVersion, computePeriodReturns, computeReturnState, type AcceptedReturn, type ReturnStateInput } from './lifecycle.js';
 
 const by: Actor = { id: 'jinshan-reviewer', name: '金山园审核', role: 'reviewer', park: 'jinshan' };
-const review = (version: number, decision: Review['decision']): Review => ({ version, decision, comment: decision === 'return' ? '请核实' : '', by, at: '2026-01-10T00:00:00Z' });
+const review = (version: number, decision: Review['decision']): Review => ({
+  version,
+  decision,
+  comment: decision === 'return' ? '请核实' : '',
+  by,
+  at: '2026-01-10T00:00:00Z',
+});
 
 describe('computeAcceptedVersion', () => {
   it.each([
@@ -14,9 +20,21 @@ describe('computeAcceptedVersion', () => {
     { name: 'v2 returned: v1 (never reviewed) is read', latest: 2, reviews: [review(2, 'return')], version: 1, returned: [2] },
     { name: 'v1 approved, v2 returned: v1', latest: 2, reviews: [review(1, 'approve'), review(2, 'return')], version: 1, returned: [2] },
     { name: 'v1 returned, v2 not yet reviewed: v2', latest: 2, reviews: [review(1, 'return')], version: 2, returned: [] },
-    { name: 'v1 returned, v2 returned, v3 approved: v3', latest: 3, reviews: [review(1, 'return'), review(2, 'return'), review(3, 'approve')], version: 3, returned: [] },
+    {
+      name: 'v1 returned, v2 returned, v3 approved: v3',
+      latest: 3,
+      reviews: [review(1, 'return'), review(2, 'return'), review(3, 'approve')],
+      version: 3,
+      returned: [],
+    },
     { name: 'v1 and v2 returned: none accepted', latest: 2, reviews: [review(1, 'return'), review(2, 'return')], version: null, returned: [1, 2] },
-    { name: 'v1 approved, v2 and v3 returned: v1', latest: 3, reviews: [review(1, 'approve'), review(2, 'return'), review(3, 'return')], version: 1, returned: [2, 3] },
+    {
+      name: 'v1 approved, v2 and v3 returned: v1',
+      latest: 3,
+      reviews: [review(1, 'approve'), review(2, 'return'), review(3, 'return')],
+      version: 1,
+      returned: [2, 3],
+    },
   ])('$name', ({ latest, reviews, version, returned }) => {
     expect(computeAcceptedVersion(latest, reviews)).toEqual({ version, returned });
   });
@@ -40,11 +58,19 @@ const CASES: [string, Partial<ReturnStateInput>, ReturnState][] = [
   ['a draft saved in the same millisecond as the version', { latest: v1, draft: draftAt(v1.submittedAt) }, 'submitted'],
   ['a newer draft', { latest: v1, draft: draftAt('2025-02-01T10:00:00.001Z') }, 'draft'],
   ['a newer draft holding what the version holds', { latest: v1, draft: draftAt('2025-02-03T00:00:00.000Z', 'h1') }, 'submitted'],
-  ['a newer draft, the version\'s hash unknown (an older head)', { latest: { ...v1, contentHash: null }, draft: draftAt('2025-02-03T00:00:00.000Z', 'h1') }, 'draft'],
+  [
+    "a newer draft, the version's hash unknown (an older head)",
+    { latest: { ...v1, contentHash: null }, draft: draftAt('2025-02-03T00:00:00.000Z', 'h1') },
+    'draft',
+  ],
   ['a version approved', { latest: v1, reviews: [reviewOf(1, 'approve')] }, 'approved'],
   ['a version returned', { latest: v1, reviews: [reviewOf(1, 'return')] }, 'returned'],
   ['a version approved, then a newer draft', { latest: v1, reviews: [reviewOf(1, 'approve')], draft: draftAt('2025-02-05T00:00:00.000Z') }, 'draft'],
-  ['a version returned, then the same figures validated again', { latest: v1, reviews: [reviewOf(1, 'return')], draft: draftAt('2025-02-05T00:00:00.000Z', 'h1') }, 'returned'],
+  [
+    'a version returned, then the same figures validated again',
+    { latest: v1, reviews: [reviewOf(1, 'return')], draft: draftAt('2025-02-05T00:00:00.000Z', 'h1') },
+    'returned',
+  ],
   ['version 2 after version 1 was returned', { latest: { ...v1, version: 2 }, reviews: [reviewOf(1, 'return')] }, 'submitted'],
 ];
 

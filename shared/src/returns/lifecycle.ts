@@ -102,7 +102,12 @@ export function baselineYearPeriod(park: Park): string {
  * annual return. `before` (a periodOrder): only returns of periods before it, as a template
  * knows only earlier returns.
  */
-export function baselinesKnown(park: Park, index: BaselineIndex, baseYear: Pick<AcceptedFigures, 'values'> | null, before?: number): Record<string, number | null> {
+export function baselinesKnown(
+  park: Park,
+  index: BaselineIndex,
+  baseYear: Pick<AcceptedFigures, 'values'> | null,
+  before?: number,
+): Record<string, number | null> {
   const known: Record<string, number | null> = baselinesOf(index, before);
   const parsed = parsePeriod(baselineYearPeriod(park));
   const baseYearCounts = baseYear !== null && parsed.ok && (before === undefined || periodOrder(parsed.period) < before);
@@ -120,7 +125,9 @@ export interface PeriodReturns {
 
 export function computePeriodReturns(read: readonly AcceptedReturn[]): PeriodReturns {
   return {
-    returns: read.flatMap((r) => (r.accepted ? [{ park: r.park, period: r.period, version: r.accepted.version, values: r.accepted.values, declaredNone: r.accepted.declaredNone }] : [])),
+    returns: read.flatMap((r) =>
+      r.accepted ? [{ park: r.park, period: r.period, version: r.accepted.version, values: r.accepted.values, declaredNone: r.accepted.declaredNone }] : [],
+    ),
     returned: read.flatMap((r) => r.returned.map((version) => ({ park: r.park, version }))),
   };
 }

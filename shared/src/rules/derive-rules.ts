@@ -63,7 +63,8 @@ export function deriveRules(fields: TemplateField[], periods: { period: string; 
     // Nor for a year-to-date flow against the quarter before (Q2 holds Q1: +100% is normal); a
     // 10000× slip still shows against it.
     const quarterlyFlow = f.measure === 'flow' && /Q[1-4]$/.test(periods.period) && against === 'previous';
-    if (!f.runningTotal && !quarterlyFlow) rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...(f.valueType === 'integer' ? { floor: CHANGE_FLOOR } : {}), ...ref });
+    if (!f.runningTotal && !quarterlyFlow)
+      rules.push({ kind: 'change_band', field: f.key, band: CHANGE_BAND, ...(f.valueType === 'integer' ? { floor: CHANGE_FLOOR } : {}), ...ref });
   }
   return rules;
 }

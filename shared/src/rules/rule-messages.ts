@@ -25,12 +25,14 @@ export const RULE_MESSAGES: MessageTable = {
     part_exceeds_whole: '"{partEn}"{subjectEn} {partValue} {unit} is larger than "{wholeEn}"{subjectEn} {wholeValue} {unit}: a part cannot exceed its whole.',
     ratio_inconsistent: '"{fieldEn}" is typed as {typed} {unit} but its components give {computed} {unit}: check it.',
     ratio_denominator_zero: 'The denominator of "{fieldEn}" is 0, so the ratio cannot be computed: check or explain.',
-    derived_out_of_range: '"{fieldEn}"{subjectEn} computed from its components is {value} {unit}, outside {bounds} {unit}: check the numerator and the denominator.',
+    derived_out_of_range:
+      '"{fieldEn}"{subjectEn} computed from its components is {value} {unit}, outside {bounds} {unit}: check the numerator and the denominator.',
     cumulative_decreased: '"{fieldEn}" is a running total: {value} {unit} is less than {referenceEn} {previous} {unit}; it cannot fall.',
     magnitude_slip_up: '"{fieldEn}" {value} {unit} is about {times} times {referenceEn} {previous} {unit}: probably the wrong unit (万元/亿元, persons/万人).',
     magnitude_slip_down: '"{fieldEn}" {value} {unit} is about 1/{times} of {referenceEn} {previous} {unit}: probably the wrong unit (万元/亿元, persons/万人).',
     change_beyond_band: '"{fieldEn}" {value} {unit} changed {change} from {referenceEn} {previous} {unit}, beyond {band}: explain why.',
     baseline_missing: 'This first return must also report the baseline of "{fieldEn}" ({year}).',
-    explanation_unmatched: 'Explanation "{key}" explains no warning of this return and no indicator (the warning may have gone when a figure was corrected). Remove it, then submit.',
+    explanation_unmatched:
+      'Explanation "{key}" explains no warning of this return and no indicator (the warning may have gone when a figure was corrected). Remove it, then submit.',
   },
 };

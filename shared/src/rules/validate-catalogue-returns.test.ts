@@ -16,16 +16,27 @@ import { validateReturn } from './validate-return.js';
 const catalogue = loadCatalogue();
 const firstTemplate = (park: string): TemplateModel => {
   const year = FIRST_YEAR[park]!;
-  return buildTemplate(catalogue, park, { code: String(year), year, quarter: null }, { periodDays: periodDays(periodOf(year, null)), previous: null, baselines: {} });
+  return buildTemplate(
+    catalogue,
+    park,
+    { code: String(year), year, quarter: null },
+    { periodDays: periodDays(periodOf(year, null)), previous: null, baselines: {} },
+  );
 };
 const validate = (park: string, figures: Record<string, unknown> = {}, baselines: Record<string, unknown> = {}, more: Partial<ReturnInput> = {}) => {
   const t = firstTemplate(park);
-  const ownBaselines = Object.fromEntries(t.fields.filter((f) => f.baseline?.value === null && !f.derived).map((f) => [f.key, BASELINES[park]![f.key] ?? null]));
+  const ownBaselines = Object.fromEntries(
+    t.fields.filter((f) => f.baseline?.value === null && !f.derived).map((f) => [f.key, BASELINES[park]![f.key] ?? null]),
+  );
   return validateReturn(t, {
     templateVersion: t.version,
     // The template's own rows: a figure that answers two indicators (sameFigures) is typed once.
-    figures: Object.fromEntries(Object.entries({ ...FIRST_RETURN[park], ...figures }).filter(([k]) => t.fields.some((f) => f.key === k))) as ReturnInput['figures'],
-    baselines: Object.fromEntries(Object.entries({ ...ownBaselines, ...baselines }).filter(([k]) => t.fields.some((f) => f.key === k))) as NonNullable<ReturnInput['baselines']>,
+    figures: Object.fromEntries(
+      Object.entries({ ...FIRST_RETURN[park], ...figures }).filter(([k]) => t.fields.some((f) => f.key === k)),
+    ) as ReturnInput['figures'],
+    baselines: Object.fromEntries(Object.entries({ ...ownBaselines, ...baselines }).filter(([k]) => t.fields.some((f) => f.key === k))) as NonNullable<
+      ReturnInput['baselines']
+    >,
     ...more,
   });
 };
@@ -62,9 +73,14 @@ describe('first returns of the real catalogue', () => {
 
   it('checks a part against the whole of its whole when the whole in between is declared 无', () => {
     // 高端化工新材料 ⊂ 主导及特色产业 ⊂ 营业收入: with the middle one not reported, 11,000,000 > 10,000,000 is still caught.
-    const r = validate('jinshan', { chemical_new_materials_scale: 11_000_000, leading_industries_revenue: '无' }, {}, {
-      explanations: { 'field:leading_industries_revenue': '口径调整中' },
-    });
+    const r = validate(
+      'jinshan',
+      { chemical_new_materials_scale: 11_000_000, leading_industries_revenue: '无' },
+      {},
+      {
+        explanations: { 'field:leading_industries_revenue': '口径调整中' },
+      },
+    );
     expect(codes(r)).toContain('error:part_exceeds_whole@figures.chemical_new_materials_scale');
   });
 

@@ -5,11 +5,19 @@ import { MINI_CATALOGUE } from '../templates/__fixtures__/mini-catalogue.js';
 import { computeDerived } from './compute-derived.js';
 import { validateReturn } from './validate-return.js';
 
-const template = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
-  periodDays: 365,
-  previous: { period: '2025', values: { high_tech_enterprises: 450, drug_approvals_new: 9, industry_scale: 1_500_000, operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
-  baselines: {},
-});
+const template = buildTemplate(
+  MINI_CATALOGUE,
+  'alpha',
+  { code: '2026', year: 2026, quarter: null },
+  {
+    periodDays: 365,
+    previous: {
+      period: '2025',
+      values: { high_tech_enterprises: 450, drug_approvals_new: 9, industry_scale: 1_500_000, operating_revenue: 2_000_000, rd_expenditure: 120_000 },
+    },
+    baselines: {},
+  },
+);
 const keys = template.fields.map((f) => f.key);
 const cell = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), fc.constantFrom('无', '—', '', '3.4万', '1.2亿元', '１２３', '12%'));
 const figures = fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string()), cell);
@@ -33,14 +41,26 @@ describe('validateReturn properties', () => {
 
   it('refuses each non-blank explanation keyed to neither an issue of this validation nor a field, and nothing else', () => {
     fc.assert(
-      fc.property(figures, fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...keys.map((k) => `field:${k}`), 'field:x', 'change_beyond_band@figures.industry_scale')), fc.string()), (figs, explanations) => {
-        const r = validateReturn(template, { templateVersion: template.version, figures: figs, explanations });
-        const issueKeys = new Set(r.issues.filter((i) => i.code !== 'explanation_unmatched').map((i) => `${i.code}@${i.path}`));
-        const unmatched = Object.entries(explanations)
-          .filter(([key, text]) => text.trim() !== '' && !(key.startsWith('field:') ? keys.includes(key.slice(6)) : issueKeys.has(key)))
-          .map(([key]) => `explanations.${key}`);
-        expect(r.issues.filter((i) => i.code === 'explanation_unmatched').map((i) => i.path).sort()).toEqual(unmatched.sort());
-      }),
+      fc.property(
+        figures,
+        fc.dictionary(
+          fc.oneof(fc.string(), fc.constantFrom(...keys.map((k) => `field:${k}`), 'field:x', 'change_beyond_band@figures.industry_scale')),
+          fc.string(),
+        ),
+        (figs, explanations) => {
+          const r = validateReturn(template, { templateVersion: template.version, figures: figs, explanations });
+          const issueKeys = new Set(r.issues.filter((i) => i.code !== 'explanation_unmatched').map((i) => `${i.code}@${i.path}`));
+          const unmatched = Object.entries(explanations)
+            .filter(([key, text]) => text.trim() !== '' && !(key.startsWith('field:') ? keys.includes(key.slice(6)) : issueKeys.has(key)))
+            .map(([key]) => `explanations.${key}`);
+          expect(
+            r.issues
+              .filter((i) => i.code === 'explanation_unmatched')
+              .map((i) => i.path)
+              .sort(),
+          ).toEqual(unmatched.sort());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -59,15 +79,19 @@ describe('validateReturn properties', () => {
 describe('computeDerived properties', () => {
   it('is numerator/denominator × scale, or a coded null', () => {
     fc.assert(
-      fc.property(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 })), fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 })), (num, den) => {
-        const d = computeDerived(template.fields, { rd_expenditure: num, operating_revenue: den }, 365).rd_share!;
-        if (num === null || den === null) expect(d).toMatchObject({ value: null, reason: 'missing_component' });
-        else if (!Number.isFinite((num / den) * 100)) expect(d).toMatchObject({ value: null, reason: 'division_by_zero' });
-        else {
-          expect(d.value).toBeCloseTo((num / den) * 100, 6);
-          expect(Number.isFinite(d.value)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 })),
+        fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 })),
+        (num, den) => {
+          const d = computeDerived(template.fields, { rd_expenditure: num, operating_revenue: den }, 365).rd_share!;
+          if (num === null || den === null) expect(d).toMatchObject({ value: null, reason: 'missing_component' });
+          else if (!Number.isFinite((num / den) * 100)) expect(d).toMatchObject({ value: null, reason: 'division_by_zero' });
+          else {
+            expect(d.value).toBeCloseTo((num / den) * 100, 6);
+            expect(Number.isFinite(d.value)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -7,14 +7,19 @@ import { validateReturn } from './validate-return.js';
 import { CHANGE_FLOOR } from './derive-rules.js';
 
 const first = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2025', year: 2025, quarter: null }, { periodDays: 365, previous: null, baselines: {} });
-const second = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
-  periodDays: 365,
-  previous: {
-    period: '2025',
-    values: { high_tech_enterprises: 450, drug_approvals_new: 9, industry_scale: 1_500_000, operating_revenue: 2_000_000, rd_expenditure: 120_000 },
+const second = buildTemplate(
+  MINI_CATALOGUE,
+  'alpha',
+  { code: '2026', year: 2026, quarter: null },
+  {
+    periodDays: 365,
+    previous: {
+      period: '2025',
+      values: { high_tech_enterprises: 450, drug_approvals_new: 9, industry_scale: 1_500_000, operating_revenue: 2_000_000, rd_expenditure: 120_000 },
+    },
+    baselines: { high_tech_enterprises: 400, operating_revenue: 1_800_000, rd_expenditure: 100_000, industry_scale: 1_200_000 },
   },
-  baselines: { high_tech_enterprises: 400, operating_revenue: 1_800_000, rd_expenditure: 100_000, industry_scale: 1_200_000 },
-});
+);
 
 const good2025: ReturnInput['figures'] = {
   high_tech_enterprises: 450,
@@ -34,8 +39,7 @@ const good2026: ReturnInput['figures'] = {
 
 const v1 = (figures: ReturnInput['figures'], more: Partial<ReturnInput> = {}) =>
   validateReturn(first, { templateVersion: first.version, figures, baselines: goodBaselines, ...more });
-const v2 = (figures: ReturnInput['figures'], more: Partial<ReturnInput> = {}) =>
-  validateReturn(second, { templateVersion: second.version, figures, ...more });
+const v2 = (figures: ReturnInput['figures'], more: Partial<ReturnInput> = {}) => validateReturn(second, { templateVersion: second.version, figures, ...more });
 const codes = (r: ReturnType<typeof validateReturn>) => r.issues.map((i) => `${i.severity}:${i.code}@${i.path}`).sort();
 
 describe('validateReturn', () => {
@@ -55,15 +59,23 @@ describe('validateReturn', () => {
     ['a blank required figure', { ...good2025, operating_revenue: '' }, ['error:value_missing@figures.operating_revenue']],
     ['无 in a required figure', { ...good2025, drug_approvals_new: '无' }, ['warning:value_declared_none@figures.drug_approvals_new']],
     // The first return is also compared with its baseline (2024: 100,000万元): +1900% needs a word.
-    ['a part larger than its whole', { ...good2025, rd_expenditure: 2_000_001 }, ['error:part_exceeds_whole@figures.rd_expenditure', 'warning:change_beyond_band@figures.rd_expenditure']],
+    [
+      'a part larger than its whole',
+      { ...good2025, rd_expenditure: 2_000_001 },
+      ['error:part_exceeds_whole@figures.rd_expenditure', 'warning:change_beyond_band@figures.rd_expenditure'],
+    ],
     ['a typed ratio that disagrees with its parts', { ...good2025, rd_share: '6.5%' }, ['error:ratio_inconsistent@figures.rd_share']],
     ['a typed ratio that agrees within rounding', { ...good2025, rd_share: 6.04 }, []],
     ['a field that is not on the template', { ...good2025, unicorns: 3 }, ['error:field_unknown@figures.unicorns']],
-    ['a zero denominator', { ...good2025, operating_revenue: 0, rd_expenditure: 0 }, [
-      'warning:ratio_denominator_zero@figures.rd_share',
-      'warning:change_beyond_band@figures.operating_revenue',
-      'warning:change_beyond_band@figures.rd_expenditure',
-    ]],
+    [
+      'a zero denominator',
+      { ...good2025, operating_revenue: 0, rd_expenditure: 0 },
+      [
+        'warning:ratio_denominator_zero@figures.rd_share',
+        'warning:change_beyond_band@figures.operating_revenue',
+        'warning:change_beyond_band@figures.rd_expenditure',
+      ],
+    ],
   ])('flags %s', (_name, figures, expected) => {
     expect(codes(v1(figures))).toEqual(expected.sort());
   });
@@ -146,11 +158,19 @@ describe('validateReturn', () => {
       expect(v2(jump, { explanations: { [key]: '新项目投产', 'field:operating_revenue': '含新设企业' } }).acceptable).toBe(true);
     });
     it('lets a small count move by up to CHANGE_FLOOR without a word (1→2 is +100% and ordinary), but not 6→12', () => {
-      const small = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
-        periodDays: 365,
-        previous: { period: '2025', values: { high_tech_enterprises: 1, drug_approvals_new: 9, industry_scale: 3, operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
-        baselines: { high_tech_enterprises: 1, operating_revenue: 1_800_000, rd_expenditure: 100_000, industry_scale: 3 },
-      });
+      const small = buildTemplate(
+        MINI_CATALOGUE,
+        'alpha',
+        { code: '2026', year: 2026, quarter: null },
+        {
+          periodDays: 365,
+          previous: {
+            period: '2025',
+            values: { high_tech_enterprises: 1, drug_approvals_new: 9, industry_scale: 3, operating_revenue: 2_000_000, rd_expenditure: 120_000 },
+          },
+          baselines: { high_tech_enterprises: 1, operating_revenue: 1_800_000, rd_expenditure: 100_000, industry_scale: 3 },
+        },
+      );
       const v = (figures: ReturnInput['figures']) => validateReturn(small, { templateVersion: small.version, figures });
       const base = { ...good2026, high_tech_enterprises: 1, industry_scale: 3 };
       expect(CHANGE_FLOOR).toBe(5);

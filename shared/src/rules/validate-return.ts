@@ -43,9 +43,7 @@ export function validateReturn(template: TemplateModel, input: ReturnInput): Val
     values[field.key] = readFigure(field, figures[field.key], figurePath(field.key), issues, unreadable, false, () => declaredNone.push(field.key));
     if (field.baseline !== null) {
       baselines[field.key] =
-        field.baseline.value !== null
-          ? field.baseline.value
-          : readFigure(field, typedBaselines[field.key], baselinePath(field.key), issues, unreadable, true);
+        field.baseline.value !== null ? field.baseline.value : readFigure(field, typedBaselines[field.key], baselinePath(field.key), issues, unreadable, true);
     }
   }
 
@@ -142,7 +140,12 @@ function readFigure(
 ): number | null {
   const result = parseFigure(
     raw,
-    { unit: field.unit, valueType: field.valueType, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) },
+    {
+      unit: field.unit,
+      valueType: field.valueType,
+      ...(field.min !== undefined ? { min: field.min } : {}),
+      ...(field.max !== undefined ? { max: field.max } : {}),
+    },
     path,
   );
   issues.push(...result.issues);

@@ -56,11 +56,16 @@ describe('buildTemplate', () => {
   });
 
   it('adds temporal rules once there is a previous period', () => {
-    const withPrev = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
-      periodDays: 365,
-      previous: { period: '2025', values: { drug_approvals_new: 9, industry_scale: 1_500_000 } },
-      baselines: { high_tech_enterprises: 400 },
-    });
+    const withPrev = buildTemplate(
+      MINI_CATALOGUE,
+      'alpha',
+      { code: '2026', year: 2026, quarter: null },
+      {
+        periodDays: 365,
+        previous: { period: '2025', values: { drug_approvals_new: 9, industry_scale: 1_500_000 } },
+        baselines: { high_tech_enterprises: 400 },
+      },
+    );
     expect(withPrev.fields.find((f) => f.key === 'drug_approvals_new')!.previous).toBe(9);
     expect(withPrev.rules).toContainEqual({ kind: 'not_decreasing', field: 'drug_approvals_new' });
     expect(withPrev.rules).toContainEqual({ kind: 'change_band', field: 'industry_scale', band: 0.5 });
@@ -69,21 +74,31 @@ describe('buildTemplate', () => {
   });
 
   it('does not compare a year-to-date flow of Q1 with Q4 of the year before', () => {
-    const q1 = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026Q1', year: 2026, quarter: 1 }, {
-      periodDays: 90,
-      previous: { period: '2025Q4', values: { industry_scale: 1_500_000, high_tech_enterprises: 450 } },
-      baselines: {},
-    });
+    const q1 = buildTemplate(
+      MINI_CATALOGUE,
+      'alpha',
+      { code: '2026Q1', year: 2026, quarter: 1 },
+      {
+        periodDays: 90,
+        previous: { period: '2025Q4', values: { industry_scale: 1_500_000, high_tech_enterprises: 450 } },
+        baselines: {},
+      },
+    );
     expect(q1.rules).not.toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'industry_scale' }));
     expect(q1.rules).toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'high_tech_enterprises' }));
   });
 
   it('checks a year-to-date flow of Q2 against Q1 for a unit slip only: Q2 holds Q1, so +100% is normal', () => {
-    const q2 = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026Q2', year: 2026, quarter: 2 }, {
-      periodDays: 181,
-      previous: { period: '2026Q1', values: { industry_scale: 400_000, high_tech_enterprises: 450 } },
-      baselines: {},
-    });
+    const q2 = buildTemplate(
+      MINI_CATALOGUE,
+      'alpha',
+      { code: '2026Q2', year: 2026, quarter: 2 },
+      {
+        periodDays: 181,
+        previous: { period: '2026Q1', values: { industry_scale: 400_000, high_tech_enterprises: 450 } },
+        baselines: {},
+      },
+    );
     expect(q2.rules).toContainEqual(expect.objectContaining({ kind: 'magnitude_slip', field: 'industry_scale' }));
     expect(q2.rules).not.toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'industry_scale' }));
     expect(q2.rules).toContainEqual(expect.objectContaining({ kind: 'change_band', field: 'high_tech_enterprises' }));
@@ -92,7 +107,11 @@ describe('buildTemplate', () => {
   it('uses the days of the period for a per-day rate', () => {
     const beta = buildTemplate(MINI_CATALOGUE, 'beta', { code: '2024', year: 2024, quarter: null }, { ...empty, periodDays: 366 });
     expect(beta.periodDays).toBe(366);
-    expect(beta.fields.find((f) => f.key === 'new_tech_enterprises_per_day')!.formula).toEqual({ numerator: 'new_tech_enterprises', denominator: 'periodDays', scale: 1 });
+    expect(beta.fields.find((f) => f.key === 'new_tech_enterprises_per_day')!.formula).toEqual({
+      numerator: 'new_tech_enterprises',
+      denominator: 'periodDays',
+      scale: 1,
+    });
     // Plan 2024-2026: the baseline year is 2023, so the 2024 return asks for it.
     expect(beta.fields.find((f) => f.key === 'new_tech_enterprises')!.baseline).toEqual({ year: 2023, value: null });
   });

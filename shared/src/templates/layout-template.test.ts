@@ -40,7 +40,9 @@ describe('layoutTemplate', () => {
     // The year on a line of its own: in the narrow 目标 column a wrapped "（2026年" would leave "）" alone.
     expect(rowOf('industry_scale').cells.target).toEqual({ kind: 'text', text: '≥180亿元\n（2026年）' });
     expect(rowOf('industry_scale').cells.quote).toEqual({ kind: 'text', text: '产业规模达到180亿元' });
-    expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe('力争1–2家（2026年）');
+    expect(describeTarget({ ...template.fields[0]!.targets[0]!, comparison: 'range', value: 1, valueHigh: 2, unit: '家', stretch: true }, 'zh')).toBe(
+      '力争1–2家（2026年）',
+    );
   });
 
   it('names the input ranges and carries park, period, version and a hash in _meta', () => {
@@ -113,21 +115,31 @@ describe('layoutTemplate', () => {
 
 describe('buildTemplate: ratio rows show their 上期数', () => {
   it('computes last period’s ratio from last period’s components', () => {
-    const t = buildTemplate(MINI_CATALOGUE, 'alpha', { code: '2026', year: 2026, quarter: null }, {
-      periodDays: 365,
-      previous: { period: '2025', values: { operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
-      baselines: {},
-    });
+    const t = buildTemplate(
+      MINI_CATALOGUE,
+      'alpha',
+      { code: '2026', year: 2026, quarter: null },
+      {
+        periodDays: 365,
+        previous: { period: '2025', values: { operating_revenue: 2_000_000, rd_expenditure: 120_000 } },
+        baselines: {},
+      },
+    );
     expect(t.fields.find((f) => f.key === 'rd_share')!.previous).toBe(6);
     expect(layoutTemplate(t, 'zh').rows.find((r) => r.fieldKey === 'rd_share')!.cells.previous).toEqual({ kind: 'number', value: 6, numFmt: '0.00' });
   });
 
   it('divides a 日均 rate by the days of the previous period (2024: 366)', () => {
-    const t = buildTemplate(MINI_CATALOGUE, 'beta', { code: '2025', year: 2025, quarter: null }, {
-      periodDays: 365,
-      previous: { period: '2024', values: { new_tech_enterprises: 7_320 } },
-      baselines: {},
-    });
+    const t = buildTemplate(
+      MINI_CATALOGUE,
+      'beta',
+      { code: '2025', year: 2025, quarter: null },
+      {
+        periodDays: 365,
+        previous: { period: '2024', values: { new_tech_enterprises: 7_320 } },
+        baselines: {},
+      },
+    );
     expect(t.fields.find((f) => f.key === 'new_tech_enterprises_per_day')!.previous).toBe(20);
   });
 });

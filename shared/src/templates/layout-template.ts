@@ -48,8 +48,7 @@ export function columnLetter(key: ColumnKey): string {
  */
 export function describeTarget(t: TemplateTarget, lang: Lang, beforeYear = ''): string {
   const unit = t.unit;
-  const amount =
-    t.comparison === 'range' ? `${t.value}–${t.valueHigh ?? t.value}${unit}` : `${COMPARISON_SYMBOL[t.comparison]}${t.value}${unit}`;
+  const amount = t.comparison === 'range' ? `${t.value}–${t.valueHigh ?? t.value}${unit}` : `${COMPARISON_SYMBOL[t.comparison]}${t.value}${unit}`;
   if (lang === 'zh') return `${t.stretch ? '力争' : ''}${amount}${beforeYear}（${t.year}年）`;
   return `${t.stretch ? 'stretch ' : ''}${amount}${beforeYear || ' '}(${t.year})`;
 }
@@ -62,8 +61,7 @@ function numFmtOf(field: TemplateField): string {
 function validationOf(field: TemplateField, lang: Lang): CellContent & { kind: 'input' } {
   const min = field.min;
   const max = field.max;
-  const bounds =
-    min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `≥${min}` : max !== undefined ? `≤${max}` : '';
+  const bounds = min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `≥${min}` : max !== undefined ? `≤${max}` : '';
   const whole = field.valueType === 'integer';
   // The parser reads 无 and figures with a unit (3.4万, 1.2亿元): the cell lets them through.
   const prompt =
@@ -77,7 +75,14 @@ function validationOf(field: TemplateField, lang: Lang): CellContent & { kind: '
   return {
     kind: 'input',
     numFmt: numFmtOf(field),
-    validation: { type: whole ? 'whole' : 'decimal', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), prompt, error, allowText: true },
+    validation: {
+      type: whole ? 'whole' : 'decimal',
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+      prompt,
+      error,
+      allowText: true,
+    },
   };
 }
 
@@ -161,7 +166,9 @@ export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLay
             : field.derived && formula !== null
               ? { kind: 'empty' }
               : validationOf(field, lang),
-      target: field.targets.length ? { kind: 'text', text: field.targets.map((t) => describeTarget(t, lang, '\n')).join(lang === 'zh' ? '；\n' : ';\n') } : { kind: 'empty' },
+      target: field.targets.length
+        ? { kind: 'text', text: field.targets.map((t) => describeTarget(t, lang, '\n')).join(lang === 'zh' ? '；\n' : ';\n') }
+        : { kind: 'empty' },
       check: { kind: 'empty' },
       explanation: { kind: 'input', numFmt: '@', validation: null },
       quote: field.targets.length ? { kind: 'text', text: field.targets.map((t) => t.quote).join('；') } : { kind: 'empty' },
@@ -212,7 +219,10 @@ export function layoutTemplate(template: TemplateModel, lang: Lang): TemplateLay
 function periodText(code: string, lang: Lang): string {
   const m = /^(\d{4})(?:Q([1-4]))?$/.exec(code);
   if (!m) return code;
-  if (lang === 'en') return m[2] === undefined ? `${m[1]} (annual)` : `${m[1]} January–${['March', 'June', 'September', 'December'][Number(m[2]) - 1]} (quarterly, year to date)`;
+  if (lang === 'en')
+    return m[2] === undefined
+      ? `${m[1]} (annual)`
+      : `${m[1]} January–${['March', 'June', 'September', 'December'][Number(m[2]) - 1]} (quarterly, year to date)`;
   return m[2] === undefined ? `${m[1]}年（年报）` : `${m[1]}年1-${Number(m[2]) * 3}月（季报）`;
 }
 
@@ -241,7 +251,12 @@ function formalBlocks(template: TemplateModel, lang: Lang, title: string, subtit
     text(`${L('no')}1`, title, { bold: true, size: 16, align: 'center', height: 28 }, `${L('no')}1:${L('quote')}1`),
     text(`${L('no')}2`, zh ? `填报单位（盖章）：${template.parkName.zh}` : `Reporting unit (seal): ${template.parkName.en}`, {}, left(2)),
     text(`${L('baseline')}2`, zh ? `表　　号：${template.form.number}` : `Form No.: ${template.form.number}`, {}, right(2)),
-    text(`${L('no')}3`, zh ? `报告期：${periodText(template.period, lang)}　　计量单位：见“单位”栏` : `Period: ${periodText(template.period, lang)}   Units: see the Unit column`, {}, left(3)),
+    text(
+      `${L('no')}3`,
+      zh ? `报告期：${periodText(template.period, lang)}　　计量单位：见“单位”栏` : `Period: ${periodText(template.period, lang)}   Units: see the Unit column`,
+      {},
+      left(3),
+    ),
     text(`${L('baseline')}3`, zh ? `制表机关：${template.form.authority.zh}` : `Issued by: ${template.form.authority.en}`, {}, right(3)),
     label(`${L('label')}${s1}`, zh ? '单位负责人：' : 'Head of unit:'),
     input(`${L('unit')}${s1}`, `${L('unit')}${s1}:${L('value')}${s1}`),

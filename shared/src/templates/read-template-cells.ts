@@ -11,11 +11,7 @@ export type CellValue = string | number | boolean | null | undefined;
  * Explanations are filed under every warning key of their row by the caller; here they are kept
  * by field key under the `field:` prefix.
  */
-export function readTemplateCells(
-  layout: TemplateLayout,
-  templateVersion: string,
-  cell: (address: string) => CellValue,
-): ReturnInput {
+export function readTemplateCells(layout: TemplateLayout, templateVersion: string, cell: (address: string) => CellValue): ReturnInput {
   const col = (key: string) => layout.columns.find((c) => c.key === key)!.letter;
   const figures: ReturnInput['figures'] = {};
   const baselines: NonNullable<ReturnInput['baselines']> = {};

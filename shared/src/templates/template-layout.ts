@@ -6,18 +6,7 @@ import type { Lang } from '../issues/issue.js';
  * these cells, formats, validations and names, so a sheet filled in Excel, WPS or LibreOffice
  * reads back the same way.
  */
-export type ColumnKey =
-  | 'no'
-  | 'label'
-  | 'code'
-  | 'unit'
-  | 'value'
-  | 'previous'
-  | 'baseline'
-  | 'target'
-  | 'check'
-  | 'explanation'
-  | 'quote';
+export type ColumnKey = 'no' | 'label' | 'code' | 'unit' | 'value' | 'previous' | 'baseline' | 'target' | 'check' | 'explanation' | 'quote';
 
 export interface LayoutColumn {
   key: ColumnKey;

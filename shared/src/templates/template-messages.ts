@@ -16,8 +16,10 @@ export const TEMPLATE_MESSAGES: MessageTable = {
     upload_corrupt: '文件已损坏或不完整，无法读取。请重新保存后再上传。',
     upload_too_many_entries: '文件内部包含{count}个部件，超过上限{limit}个，不像是填报表。',
     upload_expands_too_far: '文件解压后为{size}MB，超过上限{limit}MB，不能接收。',
-    upload_compression_too_high: '文件压缩比约为{ratio}倍（解压后{size}MB），远高于工作簿通常的5至20倍，超过上限{maxRatio}倍，不能接收。请确认上传的是本园区的填报表。',
-    upload_external_links: '文件中有指向其他工作簿或数据源的外部链接，数据会随那些文件变化，不能接收。请在Excel中“数据→编辑链接→断开链接”（或把单元格粘贴为数值）后再上传。',
+    upload_compression_too_high:
+      '文件压缩比约为{ratio}倍（解压后{size}MB），远高于工作簿通常的5至20倍，超过上限{maxRatio}倍，不能接收。请确认上传的是本园区的填报表。',
+    upload_external_links:
+      '文件中有指向其他工作簿或数据源的外部链接，数据会随那些文件变化，不能接收。请在Excel中“数据→编辑链接→断开链接”（或把单元格粘贴为数值）后再上传。',
     upload_vba_project: '文件中含有宏（VBA工程），不能接收。请“另存为”Excel工作簿（*.xlsx）后再上传。',
     upload_embedded_objects: '文件中含有ActiveX控件或嵌入的对象（如插入的其他文档），不能接收。请删除这些控件和对象后再上传。',
     upload_sheet_missing: '找不到工作表「{sheet}」。请不要重命名或删除填报表中的工作表。',
@@ -38,30 +40,39 @@ export const TEMPLATE_MESSAGES: MessageTable = {
   en: {
     upload_empty: 'The uploaded file is empty.',
     upload_too_large: 'The file is {size} MB, over the {limit} MB limit. A return is usually under 1 MB: check that this is your park’s return.',
-    upload_legacy_xls: 'This is an old Excel file (.xls) or a WPS spreadsheet (.et), which cannot be read. Open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload it again.',
-    upload_ods: 'This is an OpenDocument spreadsheet (.ods), which cannot be read. Open it in WPS or LibreOffice, save it as an Excel workbook (*.xlsx) and upload it again.',
+    upload_legacy_xls:
+      'This is an old Excel file (.xls) or a WPS spreadsheet (.et), which cannot be read. Open it in Excel or WPS, save it as an Excel workbook (*.xlsx) and upload it again.',
+    upload_ods:
+      'This is an OpenDocument spreadsheet (.ods), which cannot be read. Open it in WPS or LibreOffice, save it as an Excel workbook (*.xlsx) and upload it again.',
     upload_not_xlsx: 'The file is not an Excel workbook (.xlsx). Upload the return (.xlsx) downloaded from this system and filled in.',
     upload_macro_enabled: 'The file is a macro-enabled workbook (.xlsm), which is not accepted. Save it as an Excel workbook (*.xlsx) and upload again.',
     upload_corrupt: 'The file is damaged or incomplete and cannot be read. Save it again and upload it.',
     upload_too_many_entries: 'The file holds {count} parts, over the limit of {limit}: it does not look like a return.',
     upload_expands_too_far: 'The file expands to {size} MB when unzipped, over the {limit} MB limit: it is not accepted.',
-    upload_compression_too_high: 'The file is compressed about {ratio} times (it expands to {size} MB), far more than the 5 to 20 times of a workbook and over the limit of {maxRatio}: it is not accepted. Check that this is the return of your park.',
-    upload_external_links: 'The file has links to other workbooks or data sources, so its figures would change with those files: it is not accepted. In Excel, Data > Edit Links > Break Link (or paste the cells as values), then upload it.',
+    upload_compression_too_high:
+      'The file is compressed about {ratio} times (it expands to {size} MB), far more than the 5 to 20 times of a workbook and over the limit of {maxRatio}: it is not accepted. Check that this is the return of your park.',
+    upload_external_links:
+      'The file has links to other workbooks or data sources, so its figures would change with those files: it is not accepted. In Excel, Data > Edit Links > Break Link (or paste the cells as values), then upload it.',
     upload_vba_project: 'The file contains macros (a VBA project), which are not accepted. Save it as an Excel workbook (*.xlsx) and upload it again.',
-    upload_embedded_objects: 'The file contains ActiveX controls or embedded objects (such as another document inserted into it), which are not accepted. Delete them and upload it again.',
+    upload_embedded_objects:
+      'The file contains ActiveX controls or embedded objects (such as another document inserted into it), which are not accepted. Delete them and upload it again.',
     upload_sheet_missing: 'Sheet “{sheet}” is missing. Do not rename or delete the sheets of the return.',
     upload_meta_missing: 'The template information (the hidden _meta sheet) is missing. Use the return downloaded from this system.',
     upload_meta_tampered: 'The template information (_meta) was changed and no longer matches its hash. Download the return again, fill it in and upload it.',
     upload_wrong_park: 'This is the return of {found}, not of {expected}. Upload your park’s return.',
     upload_wrong_period: 'This is the return for {found}, not for {expected}. Download the return for this period.',
-    upload_template_outdated: 'The return’s template version ({found}) is out of date; the current one is {expected}. Download the latest return, enter the figures and upload again.',
+    upload_template_outdated:
+      'The return’s template version ({found}) is out of date; the current one is {expected}. Download the latest return, enter the figures and upload again.',
     upload_layout_changed: 'Row {row} should hold “{expected}” but holds “{found}”. Do not insert, delete or move rows of the return.',
-    upload_rows_sorted: 'The rows of the return were reordered (sorted by some column, perhaps). Sort them by the No. column, smallest first, and upload again.',
+    upload_rows_sorted:
+      'The rows of the return were reordered (sorted by some column, perhaps). Sort them by the No. column, smallest first, and upload again.',
     upload_rows_inserted: 'Rows were inserted into the return at row {row}. Delete them and upload again; do not insert or delete rows of the return.',
     upload_rows_deleted: 'The row of “{indicator}” (row {row}) was deleted. Download the return again, enter the figures and upload it.',
-    upload_column_inserted: 'Column {column} of the return was inserted, so “{expected}” and the columns after it moved right. Delete it and upload again; do not insert or delete columns of the return.',
+    upload_column_inserted:
+      'Column {column} of the return was inserted, so “{expected}” and the columns after it moved right. Delete it and upload again; do not insert or delete columns of the return.',
     upload_column_deleted: 'The “{expected}” column (column {column}) of the return was deleted. Download the return again, enter the figures and upload it.',
-    upload_header_changed: 'The headers in row {row} of the return were changed: column {column} should be “{expected}” but is “{found}”. Download the return again, enter the figures and upload it.',
+    upload_header_changed:
+      'The headers in row {row} of the return were changed: column {column} should be “{expected}” but is “{found}”. Download the return again, enter the figures and upload it.',
     upload_located: 'Row {row}, “{indicatorEn}” ({columnEn}): {detailEn}',
   },
 };
