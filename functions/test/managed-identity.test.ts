@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelopesOf, makeLoopbackCertificate, startIngestionEndpoint, startManagedIdentityEndpoint, startRecorder, type Recorder } from './helpers/fake-azure-platform.js';
+import {
+  envelopesOf,
+  makeLoopbackCertificate,
+  startIngestionEndpoint,
+  startManagedIdentityEndpoint,
+  startRecorder,
+  type Recorder,
+} from './helpers/fake-azure-platform.js';
 
 // In a Function App, the platform's managed identity endpoint (IDENTITY_ENDPOINT, guarded by
 // IDENTITY_HEADER) hands out tokens, and the storage account and Application Insights take only
@@ -34,18 +41,23 @@ afterAll(async () => {
 function runInAzure(script: string, env: Record<string, string>, args: string[] = []): Promise<unknown> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AZURE_|IDENTITY_|MSI_|STORAGE_|APPLICATIONINSIGHTS_)/.test(name)));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: FUNCTIONS_DIR,
-      timeout: 60_000,
-      env: {
-        ...inherited,
-        IDENTITY_ENDPOINT: `${identity.url}/msi/token`,
-        IDENTITY_HEADER,
-        NODE_EXTRA_CA_CERTS: tls.certPath,
-        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        ...env,
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      {
+        cwd: FUNCTIONS_DIR,
+        timeout: 60_000,
+        env: {
+          ...inherited,
+          IDENTITY_ENDPOINT: `${identity.url}/msi/token`,
+          IDENTITY_HEADER,
+          NODE_EXTRA_CA_CERTS: tls.certPath,
+          APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+          ...env,
+        },
       },
-    }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out.trim().split('\n').at(-1)!))));
+      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(JSON.parse(out.trim().split('\n').at(-1)!))),
+    );
   });
 }
 
@@ -86,12 +98,15 @@ describe('storage: the managed identity signs every request', () => {
       expect(request.headers['x-identity-header']).toBe(IDENTITY_HEADER);
       expect(new URL(request.url, 'http://127.0.0.1').searchParams.get('client_id')).toBe(CLIENT_ID);
     }
-    // Five tables, four containers, one entity read: every one with the token, none with a key.
+    // Six tables, four containers, one entity read: every one with the token, none with a key.
     const calls = storage.requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`);
-    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(5);
-    expect(storage.requests.filter((r) => r.url.includes('restype=container')).map((r) => r.url.replace(/\?.*/, '')).sort()).toEqual(
-      ['/stzjdata/return-drafts', '/stzjdata/return-uploads', '/stzjdata/return-versions', '/stzjdata/workbook-cache'],
-    );
+    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(6);
+    expect(
+      storage.requests
+        .filter((r) => r.url.includes('restype=container'))
+        .map((r) => r.url.replace(/\?.*/, ''))
+        .sort(),
+    ).toEqual(['/stzjdata/return-drafts', '/stzjdata/return-uploads', '/stzjdata/return-versions', '/stzjdata/workbook-cache']);
     expect(calls).toContain("GET /stzjdata/heads(PartitionKey='jinshan',RowKey='2025')");
     for (const request of storage.requests) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
   }, 90_000);
