@@ -1,13 +1,28 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Actor, Park } from '@zj/shared';
-import { API_SECURITY_HEADERS, parseBody, parseQuery, pathParamNames, ROUTE_NAMES, ROUTES, type NoContentStatus, type RouteBody, type RouteName, type RouteParams, type RouteQuery, type RouteResponse, type RouteSpec, type RouteStatus } from '@zj/shared/api';
+import {
+  API_SECURITY_HEADERS,
+  parseBody,
+  parseQuery,
+  pathParamNames,
+  ROUTE_NAMES,
+  ROUTES,
+  type NoContentStatus,
+  type RouteBody,
+  type RouteName,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResponse,
+  type RouteSpec,
+  type RouteStatus,
+} from '@zj/shared/api';
 import type { Period } from '@zj/shared/periods';
 import { DomainError } from '../app/domain-error.js';
 import { services, type Services } from '../app/services.js';
 import type { Action } from '../auth/permissions.js';
 import { authorize, authorizePark } from './authorize.js';
 import { errorResponse } from './error-response.js';
-import { jsonResponse } from './json-response.js';
+import { EncodedJson, encodedJsonResponse, jsonResponse } from './json-response.js';
 import { readJsonBody } from './read-json-body.js';
 import { NOT_A_FILE, registerHttp, type HttpRoute } from './register-http.js';
 
@@ -18,7 +33,8 @@ type HasPark<N extends RouteName> = 'park' extends keyof RouteParams<N> ? true :
  * For a route that needs a user: the services, who calls and, for a route about one park's
  * return, the park and period, resolved and allowed. A route anyone may call gets none of it.
  */
-type Scope<N extends RouteName> = NeedsUser<N> extends true ? { svc: Services; actor: Actor } & (HasPark<N> extends true ? { park: Park; period: Period } : unknown) : unknown;
+type Scope<N extends RouteName> =
+  NeedsUser<N> extends true ? { svc: Services; actor: Actor } & (HasPark<N> extends true ? { park: Park; period: Period } : unknown) : unknown;
 
 /** What a route's handler gets: the request, its params and query, its body checked by the table's schema, and its scope. */
 export type RouteInput<N extends RouteName> = {
@@ -29,11 +45,14 @@ export type RouteInput<N extends RouteName> = {
   body: RouteBody<N>;
 } & Scope<N>;
 
-/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file; none for 304). */
+/**
+ * What a route's handler answers: one of its declared statuses, with that status's body (bytes
+ * for a file; none for 304; for JSON, the value or its bytes already encoded: EncodedJson).
+ */
 export type RouteResult<N extends RouteName> = {
   [S in RouteStatus<N>]: S extends NoContentStatus<N>
     ? { status: S; body?: undefined; headers?: Record<string, string> }
-    : { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
+    : { status: S; body: RouteResponse<N, S> | EncodedJson<RouteResponse<N, S>>; headers?: Record<string, string> };
 }[RouteStatus<N>];
 
 /** The permission a route needs (auth/permissions.ts), for a route that needs a user. */
@@ -48,7 +67,11 @@ type ActionOf<N extends RouteName> = NeedsUser<N> extends true ? Action : null;
  * thrown is answered by errorResponse, the one place errors become HTTP. Every answer carries
  * the API's security headers.
  */
-export function routeHandler<N extends RouteName>(name: N, action: NoInfer<ActionOf<N>>, handle: NoInfer<(input: RouteInput<N>) => Promise<RouteResult<N>>>): HttpHandler {
+export function routeHandler<N extends RouteName>(
+  name: N,
+  action: NoInfer<ActionOf<N>>,
+  handle: NoInfer<(input: RouteInput<N>) => Promise<RouteResult<N>>>,
+): HttpHandler {
   const route: RouteSpec = ROUTES[name];
   const parkRoute = pathParamNames(route.path).includes('park');
   return async (request, context) => secured(await answer(request, context));
@@ -69,7 +92,13 @@ export function routeHandler<N extends RouteName>(name: N, action: NoInfer<Actio
       const declared = route.responses[result.status];
       if (!declared) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);
       if (declared.content.kind === 'none') return { status: result.status, headers: { 'cache-control': 'no-store', ...result.headers } };
-      return declared.content.kind === 'json' ? jsonResponse(result.status, result.body, result.headers) : fileResponse(result.status, declared.content.contentType, result.body as Uint8Array, result.headers);
+      if (result.body instanceof EncodedJson) {
+        if (declared.content.kind !== 'json') throw new Error(`route ${name} answered encoded JSON for a ${declared.content.kind} response`);
+        return encodedJsonResponse(result.status, result.body, result.headers);
+      }
+      return declared.content.kind === 'json'
+        ? jsonResponse(result.status, result.body, result.headers)
+        : fileResponse(result.status, declared.content.contentType, result.body as Uint8Array, result.headers);
     } catch (error) {
       return errorResponse(error, context);
     }
@@ -110,7 +139,11 @@ export function hostRouteTemplate(path: string): string {
       if (param === undefined) return segment;
       const fileBeside = ROUTE_NAMES.some((other) => {
         const theirs = ROUTES[other].path.replace(/^\//, '').split('/');
-        return theirs.length === segments.length && theirs.slice(0, i).join('/') === segments.slice(0, i).join('/') && new RegExp(`^\\{${param}\\}\\.\\w+$`).test(theirs[i]!);
+        return (
+          theirs.length === segments.length &&
+          theirs.slice(0, i).join('/') === segments.slice(0, i).join('/') &&
+          new RegExp(`^\\{${param}\\}\\.\\w+$`).test(theirs[i]!)
+        );
       });
       return fileBeside ? `{${param}:${NOT_A_FILE}}` : segment;
     })
