@@ -85,14 +85,15 @@ export function setStampTrustMs(ms: number | null): void {
  * bumps again, heads.ts). The trust window bounds that: a remembered document is served at most
  * `stampTrustMs` after the stamps it was found for were read (before the probe), then the rows
  * are checked again; so a commit left without its bump is seen at most that long after it was
- * made. Both tiers are kept in blob storage (shared by every instance:
- * ReturnStore.writeCachedDocument) and, in front of it, in this process; the stamps' memory is
- * this process's only.
+ * made. Documents are kept in blob storage (shared by every instance:
+ * ReturnStore.writeCachedDocument) and, in front of it, in this process; what was found for
+ * which stamps is this process's memory only.
  */
 export async function cachedBuild<T>(svc: Services, spec: BuildSpec<T>): Promise<Uint8Array> {
   const { kind, format } = spec;
-  // Taken before the stamps are read: the trust window runs from no later than that read.
-  const readAt = Date.now();
+  // Taken before the stamps are read: the trust window runs from no later than that read. A
+  // monotonic clock: a wall clock set back would stretch the window.
+  const readAt = performance.now();
   const tags = await svc.store.readChangeStamps(spec.stamps);
   const stampKey = keyOf(svc, kind, format, { stamps: spec.stamps, tags, context: spec.context });
   const trusted = stamped.get(stampKey);
