@@ -98,9 +98,9 @@ describe('storage: the managed identity signs every request', () => {
       expect(request.headers['x-identity-header']).toBe(IDENTITY_HEADER);
       expect(new URL(request.url, 'http://127.0.0.1').searchParams.get('client_id')).toBe(CLIENT_ID);
     }
-    // Five tables, four containers, one entity read: every one with the token, none with a key.
+    // Six tables, four containers, one entity read: every one with the token, none with a key.
     const calls = storage.requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`);
-    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(5);
+    expect(calls.filter((c) => c.endsWith('/Tables'))).toHaveLength(6);
     expect(
       storage.requests
         .filter((r) => r.url.includes('restype=container'))

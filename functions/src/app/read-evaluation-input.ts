@@ -1,5 +1,6 @@
 import type { ParkReturnValues, ReturnSource } from '@zj/shared';
 import { acceptedReturnOf, baselineYearPeriod, baselinesKnown, computePeriodReturns } from '@zj/shared/returns';
+import { BASELINES_STAMP } from '../storage/return-store.js';
 import type { Services } from './services.js';
 
 export interface EvaluationInput {
@@ -15,6 +16,14 @@ export interface EvaluationInput {
 
 /** Per park: the ETags of the year's head, of its baselines row and of its baseline year's head (null where none). */
 export type EvaluationSources = Record<string, Array<string | null>>;
+
+/**
+ * The change stamps (storage/change-stamps.ts) of every row readEvaluationInput reads: the
+ * year's, the baselines rows', and each park's baseline year's.
+ */
+export function evaluationStamps(svc: Services, year: number): string[] {
+  return [...new Set([String(year), BASELINES_STAMP, ...svc.catalogue.parks.map((park) => baselineYearPeriod(park))])];
+}
 
 /**
  * The ETags of the rows readEvaluationInput reads, in the same shape as its `sources`, without

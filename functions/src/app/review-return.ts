@@ -31,7 +31,12 @@ export async function reviewReturn(svc: Services, { actor, park, period, input }
   if (!head) throw new DomainError('return_not_found', { park: park.name, period: period.code });
   if (version > head.latestVersion) throw new DomainError('version_not_found', { park: park.name, period: period.code, version });
   if (version < head.latestVersion) throw new DomainError('review_not_latest', { version, latest: head.latestVersion });
-  if (head.latestReview) throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[head.latestReview.decision] });
+  if (head.latestReview) {
+    // Perhaps the retry of this very review, committed but answered 503 because its change stamp
+    // could not be bumped: bumped again before refusing, so zone documents see the review.
+    await svc.store.bumpChangeStamps(period.code, true);
+    throw new DomainError('review_not_pending', { version, decision: DECISION_LABELS[head.latestReview.decision] });
+  }
 
   const review: Review = { version, decision, comment, by: actor, at: svc.now().toISOString() };
   // The head is the commit point: what landed since the check above (a review, a new version) refuses this one.

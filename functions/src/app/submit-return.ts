@@ -58,6 +58,9 @@ export async function submitReturn(svc: Services, cmd: SubmitCommand): Promise<S
     if (used.contentHash !== hash) throw new DomainError('idempotency_key_reused');
     const version = await store.readVersion(park.code, period.code, used.version);
     if (!version) throw new Error(`idempotency key names missing version ${used.version}`);
+    // The first attempt may have committed and then failed to bump the period's change stamp
+    // (answered 503): the retry bumps it, so zone documents see the version at once.
+    await store.bumpChangeStamps(period.code, true);
     return { version, replayed: true };
   }
   if (periodLocked(head, lock)) throw new DomainError('period_locked', { period: period.code });

@@ -8,6 +8,9 @@ import type { Services } from './services.js';
  * submission or draft that checked the lock before it can commit.
  */
 export async function writeLockMarkers(svc: Services, event: LockEvent): Promise<void> {
-  const outcomes = await Promise.all(svc.catalogue.parks.map((p) => svc.store.writeLockMarker(p.code, event)));
-  if (outcomes.includes('conflict')) throw new DomainError('lock_conflict', { period: event.period });
+  // Every park's marker settled before answering, also when one fails: no write goes on after the answer.
+  const settled = await Promise.allSettled(svc.catalogue.parks.map((p) => svc.store.writeLockMarker(p.code, event)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  if (settled.some((s) => s.status === 'fulfilled' && s.value === 'conflict')) throw new DomainError('lock_conflict', { period: event.period });
 }

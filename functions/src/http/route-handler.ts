@@ -22,7 +22,7 @@ import { services, type Services } from '../app/services.js';
 import type { Action } from '../auth/permissions.js';
 import { authorize, authorizePark } from './authorize.js';
 import { errorResponse } from './error-response.js';
-import { jsonResponse } from './json-response.js';
+import { EncodedJson, encodedJsonResponse, jsonResponse } from './json-response.js';
 import { readJsonBody } from './read-json-body.js';
 import { NOT_A_FILE, registerHttp, type HttpRoute } from './register-http.js';
 
@@ -45,11 +45,14 @@ export type RouteInput<N extends RouteName> = {
   body: RouteBody<N>;
 } & Scope<N>;
 
-/** What a route's handler answers: one of its declared statuses, with that status's body (bytes for a file; none for 304). */
+/**
+ * What a route's handler answers: one of its declared statuses, with that status's body (bytes
+ * for a file; none for 304; for JSON, the value or its bytes already encoded: EncodedJson).
+ */
 export type RouteResult<N extends RouteName> = {
   [S in RouteStatus<N>]: S extends NoContentStatus<N>
     ? { status: S; body?: undefined; headers?: Record<string, string> }
-    : { status: S; body: RouteResponse<N, S>; headers?: Record<string, string> };
+    : { status: S; body: RouteResponse<N, S> | EncodedJson<RouteResponse<N, S>>; headers?: Record<string, string> };
 }[RouteStatus<N>];
 
 /** The permission a route needs (auth/permissions.ts), for a route that needs a user. */
@@ -89,6 +92,10 @@ export function routeHandler<N extends RouteName>(
       const declared = route.responses[result.status];
       if (!declared) throw new Error(`route ${name} answered ${result.status}, which the route table does not declare`);
       if (declared.content.kind === 'none') return { status: result.status, headers: { 'cache-control': 'no-store', ...result.headers } };
+      if (result.body instanceof EncodedJson) {
+        if (declared.content.kind !== 'json') throw new Error(`route ${name} answered encoded JSON for a ${declared.content.kind} response`);
+        return encodedJsonResponse(result.status, result.body, result.headers);
+      }
       return declared.content.kind === 'json'
         ? jsonResponse(result.status, result.body, result.headers)
         : fileResponse(result.status, declared.content.contentType, result.body as Uint8Array, result.headers);

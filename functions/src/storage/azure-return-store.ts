@@ -26,6 +26,7 @@ import { appendReview, listReviews } from './reviews.js';
 import type { StoreTestHooks } from './store-test-hooks.js';
 import { readUpload, saveUpload } from './uploads.js';
 import { readCachedDocument, writeCachedDocument } from './build-cache.js';
+import { bumpChangeStamps, readChangeStamps } from './change-stamps.js';
 
 /**
  * ReturnStore on Azure Table Storage and Blob Storage (Azurite locally). functions/README.md
@@ -41,6 +42,8 @@ import { readCachedDocument, writeCachedDocument } from './build-cache.js';
  * - table `reviews`: one row per reviewed version; table `periodlocks`: lock events;
  * - blobs: version documents, draft documents, uploaded workbooks, and (not records) built
  *   documents, workbooks and evaluations (build-cache.ts);
+ * - table `changestamps`: the zone's change stamps, one row a period and one `baselines`, moved
+ *   after every commit to a head (change-stamps.ts): what a zone document checks first;
  * - table `migrations`: the record that data of the older layout was migrated (migrate-layout.ts,
  *   run before the first call is served).
  *
@@ -135,6 +138,14 @@ export class AzureReturnStore implements ReturnStore {
 
   readLock(period: string): Promise<LockEvent | null> {
     return readLock(this.storage, period);
+  }
+
+  readChangeStamps(keys: readonly string[]): Promise<Array<string | null>> {
+    return readChangeStamps(this.storage, keys);
+  }
+
+  bumpChangeStamps(period: string, baselines: boolean): Promise<void> {
+    return bumpChangeStamps(this.storage, this.testHooks, period, baselines);
   }
 
   readCachedDocument(name: string): Promise<Uint8Array | null> {

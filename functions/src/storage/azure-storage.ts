@@ -20,6 +20,8 @@ export class AzureStorage {
   readonly reviews: TableClient;
   readonly locks: TableClient;
   readonly migrations: TableClient;
+  /** The zone's change stamps (change-stamps.ts). */
+  readonly stamps: TableClient;
   readonly versions: ContainerClient;
   readonly drafts: ContainerClient;
   readonly uploads: ContainerClient;
@@ -42,6 +44,7 @@ export class AzureStorage {
     this.reviews = clients.table(TABLE_NAMES.reviews);
     this.locks = clients.table(TABLE_NAMES.locks);
     this.migrations = clients.table(TABLE_NAMES.migrations);
+    this.stamps = clients.table(TABLE_NAMES.stamps);
     this.versions = clients.blobs.getContainerClient(CONTAINER_NAME);
     this.drafts = clients.blobs.getContainerClient(DRAFTS_CONTAINER_NAME);
     this.uploads = clients.blobs.getContainerClient(UPLOADS_CONTAINER_NAME);
@@ -52,7 +55,7 @@ export class AzureStorage {
   ready(): Promise<void> {
     this.readyPromise ??= (async () => {
       await Promise.all([
-        ...[this.heads, this.returns, this.reviews, this.locks, this.migrations].map((t) =>
+        ...[this.heads, this.returns, this.reviews, this.locks, this.migrations, this.stamps].map((t) =>
           this.call('create table', (abortSignal) => t.createTable({ abortSignal })),
         ),
         ...[this.versions, this.drafts, this.uploads, this.workbooks].map((c) =>

@@ -3,6 +3,7 @@ import type { Actor, Review, VersionSummary } from '@zj/shared';
 import type { AcceptedFigures, BaselineIndex } from '@zj/shared/returns';
 import { indexWith, sameContribution } from '@zj/shared/returns';
 import type { AzureStorage, Row } from './azure-storage.js';
+import { bumpChangeStamps } from './change-stamps.js';
 import { isLostRace, MAX_COMMIT_ATTEMPTS, waitAfterLostRace } from './lost-race.js';
 import type { DraftPointer, HeadsAndBaselines, HeadTags, LatestVersion, PeriodHead } from './return-store.js';
 import { BASELINES_ROW, HEAD_LAYOUT, idempotencyRow, partitionOf, reviewRow, versionRow } from './storage-keys.js';
@@ -26,6 +27,9 @@ import type { CommitKind, StoreTestHooks } from './store-test-hooks.js';
  * makes sure it exists (`settle*`: create it; 409 means it does), so a crash between a head's
  * commit and its records loses nothing: the head still holds them, readers take them from it,
  * and the next commit writes them.
+ *
+ * After every commit, and after every attempt that finds nothing to write, the period's change
+ * stamp is bumped (change-stamps.ts): what a cached zone document is checked against first.
  */
 
 /** A head as stored, and its ETag. */
@@ -153,7 +157,13 @@ export async function moveHead<T>(
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
     const head = attempt === 1 && first !== undefined ? first : await readPeriodHead(storage, park, period);
     const step = await decide(head, attempt);
-    if (step.kind === 'done') return step.result;
+    if (step.kind === 'done') {
+      // Nothing to write: possibly the retry of a request whose commit is done but whose bump
+      // failed (an idempotent replay, a version already reviewed, a lock already set). Bumped
+      // again, with the baselines stamp where such a commit may have moved a baselines row.
+      await bumpChangeStamps(storage, hooks, period, mayMoveBaselines(kind));
+      return step.result;
+    }
     await Promise.all(step.settle.map((f) => f()));
     const index = sameContribution(head?.accepted?.baselines, step.next.accepted?.baselines) ? null : await readBaselineIndex(storage, park);
     await hooks.beforeCommit?.(kind, partitionOf(park, period));
@@ -164,10 +174,19 @@ export async function moveHead<T>(
       await waitAfterLostRace(attempt);
       continue;
     }
-    await afterCommit(step.after);
+    // The head first, then its period's change stamp (change-stamps.ts), beside the records: a
+    // bump the storage refuses fails the request (503) and the client's retry bumps again.
+    const [records, stamp] = await Promise.allSettled([afterCommit(step.after), bumpChangeStamps(storage, hooks, period, index !== null)]);
+    if (stamp.status === 'rejected') throw stamp.reason;
+    if (records.status === 'rejected') throw records.reason;
     return step.result;
   }
   return 'conflict';
+}
+
+/** Whether a commit of this kind may change a park's baselines row (a version or a review may move the accepted version). */
+function mayMoveBaselines(kind: CommitKind): boolean {
+  return kind === 'version' || kind === 'review';
 }
 
 async function commit(

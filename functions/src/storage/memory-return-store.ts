@@ -14,6 +14,7 @@ import type {
   ReviewOutcome,
   VersionPage,
 } from './return-store.js';
+import { BASELINES_STAMP } from './return-store.js';
 import { partitionOf } from './storage-keys.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 
@@ -34,6 +35,7 @@ export class MemoryReturnStore implements ReturnStore {
   private readonly drafts = new Map<string, ReturnDraft[]>();
   private readonly uploads = new Map<string, Uint8Array>();
   private readonly documents = new Map<string, Uint8Array>();
+  private readonly stamps = new Map<string, string>();
   private etags = 0;
 
   async readPeriodHead(park: string, period: string): Promise<PeriodHead | null> {
@@ -187,6 +189,17 @@ export class MemoryReturnStore implements ReturnStore {
     return structuredClone(this.lockEvents.get(period)?.at(-1) ?? null);
   }
 
+  async readChangeStamps(keys: readonly string[]): Promise<Array<string | null>> {
+    this.check();
+    return keys.map((k) => this.stamps.get(k) ?? null);
+  }
+
+  async bumpChangeStamps(period: string, baselines: boolean): Promise<void> {
+    this.check();
+    this.stamps.set(period, `s${++this.etags}`);
+    if (baselines) this.stamps.set(BASELINES_STAMP, `s${++this.etags}`);
+  }
+
   async readCachedDocument(name: string): Promise<Uint8Array | null> {
     this.check();
     return this.documents.get(name)?.slice() ?? null;
@@ -202,7 +215,11 @@ export class MemoryReturnStore implements ReturnStore {
     this.heads.set(partitionOf(park, period), { ...structuredClone(next), etag: `m${++this.etags}` });
     const index = indexWith(this.indexes.get(park)?.index ?? {}, period, next.accepted?.baselines ?? null);
     // Like the baselines row in table storage: a new ETag when the index changes.
-    if (canonicalJson(index) !== canonicalJson(this.indexes.get(park)?.index ?? null)) this.indexes.set(park, { index, etag: `m${++this.etags}` });
+    const moved = canonicalJson(index) !== canonicalJson(this.indexes.get(park)?.index ?? null);
+    if (moved) this.indexes.set(park, { index, etag: `m${++this.etags}` });
+    // Like moveHead: the period's change stamp, and the baselines stamp with the baselines row.
+    this.stamps.set(period, `s${++this.etags}`);
+    if (moved) this.stamps.set(BASELINES_STAMP, `s${++this.etags}`);
   }
 
   private summaryOf(v: ReturnVersion): VersionSummary {

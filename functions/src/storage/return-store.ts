@@ -94,6 +94,9 @@ export interface HeadTags {
   baselines: string | null;
 }
 
+/** The change stamp bumped when any park's baselines row may have changed (storage/change-stamps.ts); the others are named by their period. */
+export const BASELINES_STAMP = 'baselines';
+
 export interface ReturnStore {
   /** The head, or null when nothing was ever done to the return (no version, draft or lock). */
   readPeriodHead(park: string, period: string): Promise<PeriodHead | null>;
@@ -145,6 +148,19 @@ export interface ReturnStore {
   writeLockMarker(park: string, event: LockEvent): Promise<'done' | 'conflict'>;
   /** The latest lock event of a period, or null when it was never locked. */
   readLock(period: string): Promise<LockEvent | null>;
+  /**
+   * The zone's change stamps (storage/change-stamps.ts): their ETags, in the order asked for
+   * (null for one never bumped), in one storage call. A stamp is a period's code or
+   * BASELINES_STAMP; every commit to a head of the period moves it.
+   */
+  readChangeStamps(keys: readonly string[]): Promise<Array<string | null>>;
+  /**
+   * Moves the stamp of a period, and BASELINES_STAMP when `baselines`. Every commit does it
+   * itself; a caller answering a retry of a request whose commit is already done (an
+   * idempotent replay, a review already stored) calls it, as the first attempt may have failed
+   * between its commit and its bump.
+   */
+  bumpChangeStamps(period: string, baselines: boolean): Promise<void>;
   /** Not a record: a document (workbook or JSON) built from the records, kept under a name made of what it was built from (app/cached-build.ts). */
   readCachedDocument(name: string): Promise<Uint8Array | null>;
   writeCachedDocument(name: string, bytes: Uint8Array, contentType: string): Promise<void>;

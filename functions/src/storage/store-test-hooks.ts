@@ -8,4 +8,10 @@ export type CommitKind = 'version' | 'review' | 'draft' | 'lock_marker';
  */
 export interface StoreTestHooks {
   beforeCommit?: (kind: CommitKind, partitionKey: string) => Promise<void>;
+  /**
+   * Called just before a period's change stamp is bumped (change-stamps.ts), after the head's
+   * commit: throwing StorageUnavailableError here is a bump the storage refused, or a writer
+   * that died between its commit and its bump.
+   */
+  beforeStampBump?: (period: string) => Promise<void>;
 }
