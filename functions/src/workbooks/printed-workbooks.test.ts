@@ -88,6 +88,23 @@ describe.each(BOOKS.map((b) => [b.name, b] as const))('the %s workbook', (_name,
     expect(cells.filter((c) => PUNCTUATION_AT_LINE_START.test(c.text)).map((c) => `${c.sheet}!${c.address}: ${c.text}`)).toEqual([]);
   });
 
+  // A sheet too wide for one page prints across pages at 100%: each later page repeats the
+  // table's header row and its label columns through 单位, never the merged title rows (the 24
+  // parks' later column pages printed “张江高新区2025年主” cut at their repeated columns, and
+  // figures with no unit).
+  it('repeats on the pages of a sheet printed across pages its header row and its label columns through 单位', () => {
+    const wide = wb.worksheets.filter((ws) => ws.pageSetup.fitToPage === false && ws.pageSetup.printTitlesColumn);
+    for (const ws of wide) {
+      const [top, bottom] = String(ws.pageSetup.printTitlesRow).split(':').map(Number) as [number, number];
+      expect(bottom, ws.name).toBe(top);
+      const header = ws.getRow(top).values as unknown[];
+      expect(header, ws.name).toContain('序号');
+      const unitColumn = header.indexOf('单位');
+      const lastRepeated = ws.getColumn(String(ws.pageSetup.printTitlesColumn).split(':')[1]!).number;
+      if (unitColumn > 0) expect(lastRepeated, ws.name).toBeGreaterThanOrEqual(unitColumn);
+    }
+  });
+
   it.skipIf(!SOFFICE)(
     'prints on A4 with body text of 9 pt or more on every page, and no English on any page',
     async () => {
@@ -110,9 +127,11 @@ describe.each(BOOKS.map((b) => [b.name, b] as const))('the %s workbook', (_name,
       expect(english).toEqual([]);
       // No title or note is cut off at a page's edge (the 24 parks' 汇总 prints across pages):
       // the first sheet's title and note print whole on its first page.
-      const firstPage = pdfPages(pdf)[0]!.replace(/\s+/g, '');
+      const pageTexts = pdfPages(pdf).map((text) => text.replace(/\s+/g, ''));
       const first = wb.worksheets[0]!;
-      for (const address of ['A1', 'A2']) expect(firstPage, `${first.name}!${address}`).toContain(first.getCell(address).text.replace(/\s+/g, ''));
+      const [title, note] = ['A1', 'A2'].map((address) => first.getCell(address).text.replace(/\s+/g, '')) as [string, string];
+      expect(pageTexts[0], `${first.name}!A1`).toContain(title);
+      expect(pageTexts[0], `${first.name}!A2`).toContain(note);
       if (PDFTOPPM) {
         const dir = join(ARTIFACTS, book.name);
         rmSync(dir, { recursive: true, force: true });

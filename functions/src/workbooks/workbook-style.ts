@@ -99,7 +99,9 @@ export function setupSheetForPrint(ws: Worksheet, options: PrintSetup): void {
     ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 100 }),
     horizontalCentered: true,
     margins: { left: MARGIN_IN, right: MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `1:${options.titleRows}`,
+    // Across pages, the later pages repeat the header row only: the title rows, merged over the
+    // first page's columns (fitTitlesToFirstPage), would print cut at their repeated columns.
+    printTitlesRow: fits ? `1:${options.titleRows}` : `${options.titleRows}:${options.titleRows}`,
     ...(!fits && options.frozenColumns > 0 ? { printTitlesColumn: `A:${String.fromCharCode(64 + options.frozenColumns)}` } : {}),
   };
   if (!fits) fitTitlesToFirstPage(ws, usable(orientation));

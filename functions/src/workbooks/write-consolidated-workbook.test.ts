@@ -144,7 +144,8 @@ describe('writeConsolidatedWorkbook', () => {
       expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^1:\d$/);
     });
     expect(wb.getWorksheet('汇总')!.pageSetup.orientation).toBe('landscape');
-    expect(wb.getWorksheet('汇总')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
+    // 序号, 指标, the hidden code and 单位 stay in view.
+    expect(wb.getWorksheet('汇总')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 3 });
     // Five parks' 汇总 and every park sheet fit one page wide at 9 pt or more: 合计说明 and 同比
     // print beside the figures they explain, not on a page of their own.
     wb.eachSheet((ws) => expect(ws.pageSetup, ws.name).toMatchObject({ fitToPage: true, fitToWidth: 1 }));

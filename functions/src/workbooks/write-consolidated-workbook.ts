@@ -301,7 +301,8 @@ function writeSummary(ws: Worksheet, ctx: Context): void {
     putText(ws, `${columnLetter(totalCol + 3)}${r}`, totalNote(ctx, row, hasLastYear ? comparable !== null : null), { wrap: true });
   });
   fitRowHeights(ws, 2);
-  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 2, headerFooter: ctx.footer });
+  // 序号, 指标, the code (hidden) and 单位 stay in view and repeat on every page across.
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 4, headerFooter: ctx.footer });
 }
 
 /**

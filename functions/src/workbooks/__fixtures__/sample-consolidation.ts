@@ -11,7 +11,9 @@ export function sampleConsolidationInput(catalogue: Catalogue = loadCatalogue())
     consolidation: consolidate(catalogue, '2025', of('2025'), { periodDays: 365 }),
     lastYear: consolidate(catalogue, '2024', of('2024'), { periodDays: 366 }),
     versions: history.versions.filter((v) => v.period === '2025'),
-    states: { jinshan: 'approved', minhang: 'submitted', fengxian: 'submitted', jinqiao: 'returned', qingpu: 'late' },
+    // As the heads would say of this history: one version a park, none of them returned (a
+    // returned version with nothing accepted before it would leave the park out of the totals).
+    states: { jinshan: 'approved', minhang: 'submitted', fengxian: 'submitted', jinqiao: 'submitted', qingpu: 'late' },
     generatedAt: '2026-02-01T08:00:00.000Z',
   };
 }

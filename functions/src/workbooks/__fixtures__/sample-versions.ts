@@ -52,12 +52,12 @@ export function makeSampleHistory(catalogue: Catalogue, years: readonly number[]
       .filter((i) => i.severity === 'warning')
       .forEach((issue, n) => {
         // The first explanation starts with "=": it must reach the workbook as text, never as a formula.
-        explanations[issueKey(issue)] = n === 0 ? `=HYPERLINK("http://example.invalid","${SAMPLE_LABEL}") 新项目投产带来增长(${SAMPLE_LABEL})` : `${SAMPLE_LABEL}:当年新增企业入驻,数值变化属实。`;
+        explanations[issueKey(issue)] = n === 0 ? `=HYPERLINK("http://example.invalid","${SAMPLE_LABEL}") 新项目投产带来增长（${SAMPLE_LABEL}）` : `${SAMPLE_LABEL}：当年新增企业入驻，数值变化属实。`;
       });
     const input: ReturnInput = { templateVersion: template.version, figures, baselines, explanations };
     const result = validateReturn(template, input);
     const park = catalogue.parks.find((p) => p.code === sample.park)!;
-    const actor: Actor = { id: `demo-${park.code}`, name: `${park.name.zh}统计员(${SAMPLE_LABEL})`, role: 'statistician', park: park.code };
+    const actor: Actor = { id: `demo-${park.code}`, name: `${park.name.zh}统计员（${SAMPLE_LABEL}）`, role: 'statistician', park: park.code };
     versions.push({
       park: sample.park,
       period: String(sample.year),
