@@ -533,6 +533,7 @@ function writeNotes(ws: Worksheet, ctx: Context): void {
     );
   }
   line('计量单位', '金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；其余按指标目录的单位。填报为“无”的指标按0计，显示为“无”。');
+  line('尾数', '完成率、时间进度和目标增量完成进度均按未经四舍五入的数值计算，再四舍五入列示，因此用表中所列数值复算可能有尾数差异。');
   section('状态', '判定标准（依次判定，先符合者为准）');
   for (const rule of STATUS_RULES) line(rule.label.zh, rule.rule.zh, { fill: STATUS_FILL[rule.status] });
   line('舍入容差', `比较时只允许相对${COMPARISON_TOLERANCE}的舍入误差（如 68 ÷ 1000 × 100 = 6.800000000000001 视为6.8），不设其他余量。`);
