@@ -704,6 +704,13 @@ describe('evaluateTarget: the parts a workbook explains', () => {
     ]);
   });
 
+  // A target nothing was reported for is 未报送: “no baseline: completion is computed” would
+  // promise a completion there is none of (青浦园's sheet printed it beside an empty 完成率).
+  it('notes the missing baseline only where there is an actual to compute completion from', () => {
+    expect(evaluate('minhang.incubators_hq.2026', 2025, null, null).notes).not.toContain('no_baseline');
+    expect(evaluate('minhang.incubators_hq.2026', 2025, { incubators_hq: 1 }, null).notes).toContain('no_baseline');
+  });
+
   it('codes a ratio whose denominator is 0 (no NaN): reported, but 无法判断', () => {
     const e = evaluate('minhang.rd_share.2026', 2025, { rd_expenditure: 0, operating_revenue: 0, rd_share: 5 }, null);
     expect(e.actual).toMatchObject({ value: null, reason: 'division_by_zero', numerator: 0, denominator: 0 });

@@ -90,7 +90,8 @@ export function evaluateTarget({ target, indicator, park, year, yearReturn, base
     draft_plan: park.draft,
     below_range_high: completion.belowHigh,
     typed_ratio: actual.source === 'reported' && indicator.components !== undefined,
-    no_baseline: baseline.value === null,
+    // Only beside an actual: with nothing reported there is no completion to speak of.
+    no_baseline: baseline.value === null && actual.value !== null,
     declared_none: answers !== null && [indicator.code, ...componentCodes].some((code) => answers.none.has(code)),
   };
   const parts = { baseline, actual, expected, increment, completion, growthNeeded };
