@@ -230,7 +230,7 @@ function writeChartSheet(ws: Worksheet, ctx: Context, charts: readonly ParkChart
   putTitle(
     ws,
     `${ctx.input.catalogue.zone.name.zh}${year}年度目标增量完成进度与时间进度`,
-    '每个园区一页。目标增量完成进度不低于时间进度即符合序时进度；无基期值或未报送的目标只列时间进度。',
+    '每个园区一页。目标增量完成进度不低于时间进度即符合序时进度；无基期值、目标值等于基期值或未报送的目标只列时间进度。',
     CHART_COLUMNS,
   );
   ws.getRow(2).height = 18;
