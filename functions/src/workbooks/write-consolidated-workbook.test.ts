@@ -28,7 +28,12 @@ const rowOfCode = (ws: ExcelJS.Worksheet, code: string): number => {
 
 describe('writeConsolidatedWorkbook', () => {
   it('has 汇总, a sheet per park, 填报状态, 校验与说明 and 说明', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', ...c.units.map(parkName), '填报状态', '校验与说明', '说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', ...c.units.map(parkName), '填报状态', '校验与说明', '说明', '指标口径']);
+    // The indicators' definitions on a sheet of their own, whose header row repeats on every
+    // printed page (below the notes of 说明, its continuation pages printed no header).
+    const definitions = wb.getWorksheet('指标口径')!;
+    expect(definitions.getRow(3).values).toContain('定义');
+    expect(definitions.pageSetup.printTitlesRow).toBe('1:3');
   });
 
   it('shows on 汇总 every park figure and total the consolidation computed, amounts in 亿元, codes in a column that does not print', () => {

@@ -100,7 +100,7 @@ export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput
   wb.created = new Date(input.generatedAt);
   const names = new Map(catalogue.parks.map((p) => [p.code, p.name.zh]));
   const parkName = (code: string) => names.get(code) ?? code;
-  const taken = new Set(['汇总', '填报状态', '校验与说明', '说明'].map((s) => s.toLowerCase()));
+  const taken = new Set(['汇总', '填报状态', '校验与说明', '说明', '指标口径'].map((s) => s.toLowerCase()));
   const sheetOf = new Map(c.units.map((u) => [u, sheetName(parkName(u), taken)]));
   const zoneName = c.at === catalogue.zone.code ? catalogue.zone.name.zh : parkName(c.at);
   const period = periodLabel(c.period);
@@ -123,6 +123,7 @@ export async function writeConsolidatedWorkbook(input: ConsolidatedWorkbookInput
   writeStatusSheet(wb.addWorksheet('填报状态'), ctx);
   writeIssuesSheet(wb.addWorksheet('校验与说明'), ctx);
   writeNotesSheet(wb.addWorksheet('说明'), ctx);
+  writeDefinitionsSheet(wb.addWorksheet('指标口径'), ctx);
   return packWorkbook(wb);
 }
 
@@ -479,7 +480,7 @@ function writeStatusSheet(ws: Worksheet, ctx: Context): void {
   putTitle(
     ws,
     `${ctx.period}填报状态`,
-    '每个园区使用最新的未被退回的报送版本（审核通过或待审核）；被审核退回的版本不使用；所有版本均保留，不覆盖。',
+    '每个园区使用最新的未被退回的报送版本（审核通过的，或已报送、尚待审核的）；被审核退回的版本不使用；所有版本均保留，不覆盖。',
     headers.length,
   );
   putHeader(ws, 3, headers);
@@ -588,7 +589,23 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
   line('计量单位', '“汇总”表的金额以亿元列示（1亿元 = 10000万元），面积以万平方米列示；各园区工作表为园区填报的单位（万元、平方米）。');
   line('尾数', '合计、比值和同比均按未经四舍五入的数值计算，再按列示的小数位四舍五入，因此与表中所列数值相加或相除的结果可能有尾数差异。');
   line('字体', '等线（Excel 2016及以后、WPS均可显示；缺少时由软件替换为其他中文字体）。');
-  r += 1;
+  line('指标口径', '“汇总”表所列各指标的单位、口径、汇总方式、定义和计算公式见“指标口径”表。');
+  fitRowHeights(ws, 2);
+  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: ctx.footer });
+  ws.views = [{}];
+}
+
+/**
+ * 指标口径: each indicator 汇总 lists, with its unit, measure, how it is consolidated, its
+ * definition, formula and the indicators it is kept apart from. A sheet of its own, so that its
+ * header row repeats on every printed page (under the notes of 说明 it did not).
+ */
+function writeDefinitionsSheet(ws: Worksheet, ctx: Context): void {
+  const { input } = ctx;
+  const c = input.consolidation;
+  ws.columns = [{ width: 18 }, { width: 7 }, { width: 10 }, { width: 11 }, { width: 36 }, { width: 16 }, { width: 16 }];
+  putTitle(ws, `${ctx.zoneName}${ctx.period}汇总指标口径`, '“汇总”表所列指标的单位、口径、汇总方式、定义与计算公式；口径不同的指标不相加。', 7);
+  let r = 3;
   putHeader(ws, r, ['指标', '单位', '口径', '汇总方式', '定义', '计算公式', '口径不同、不相加的指标']);
   r += 1;
   const shown = new Set(c.rows.filter((row) => row.asked.length > 0).map((row) => row.indicator));
@@ -607,8 +624,7 @@ function writeNotesSheet(ws: Worksheet, ctx: Context): void {
     r += 1;
   }
   fitRowHeights(ws, 2);
-  setupSheetForPrint(ws, { titleRows: 2, frozenColumns: 0, headerFooter: ctx.footer });
-  ws.views = [{}];
+  setupSheetForPrint(ws, { titleRows: 3, frozenColumns: 1, headerFooter: ctx.footer });
 }
 
 function kindNote(kind: string): string {
