@@ -176,7 +176,7 @@ describe('storage down', () => {
     const sent = Array.from({ length: 6 }, (_, n) => variant(input, n));
     // Stop Azurite as soon as the first submission is stored, while the others race for the
     // next version numbers (whatever it hits, the checks below must hold).
-    let stopped: Promise<void> | null = null;
+    let stopped: Promise<unknown> | null = null;
     const burst = Promise.all(
       sent.map((json) =>
         call(base, 'submitReturn', { params: { park, period }, token: stat(park), json }).then((a) => {

@@ -113,11 +113,14 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
       // At once, well inside Azurite's 5-second autosave: only a graceful stop saves it.
       killGroup(first.child, signal);
       await first.exited;
+      // It says whether Azurite saved: a stop that did not would lose the draft.
+      expect(first.output()).toContain(`Azurite stopped; its data is saved in ${location}.`);
+      expect(first.child.exitCode).toBe(0);
 
       const second = await startStack(ports);
       try {
         const draft = await call(second.url, 'getDraft', { params: { park: 'jinshan', period }, token });
-        expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+        expect(draft.status, `${JSON.stringify(draft.body)}\nfirst stack:\n${first.output()}\nsecond stack:\n${second.output()}`).toBe(200);
         expect(draft.body.contentHash).toBe(saved.body.contentHash);
       } finally {
         killGroup(second.child, 'SIGTERM');

@@ -15,11 +15,38 @@ export interface AzuriteHandle {
   location: string;
   connectionString: string;
   pid: number;
-  /** Graceful stop: Azurite saves its database, so the data survives a restart. */
-  stop(): Promise<void>;
+  /** Graceful stop: Azurite saves its database, so the data survives a restart. How it ended. */
+  stop(): Promise<AzuriteStopped>;
   /** SIGKILL: storage vanishes as a crashed or unplugged server would. */
-  kill(): Promise<void>;
+  kill(): Promise<AzuriteStopped>;
 }
+
+/** How an Azurite process ended. */
+export interface AzuriteStopped {
+  /**
+   * Whether it closed its three services and exited 0, so its databases were saved. False when it
+   * exited otherwise (a failure while closing), was killed, or did not close within the grace.
+   */
+  saved: boolean;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Its last lines of output (what it said while closing). */
+  lastOutput: string;
+}
+
+/** The line `npm start` prints once Azurite stopped: that its data is saved, or that it may not be. */
+export function azuriteStopLine(stopped: AzuriteStopped, location: string): string {
+  if (stopped.saved) return `Azurite stopped; its data is saved in ${location}.`;
+  const how = stopped.signal ? `signal ${stopped.signal}` : `exit code ${stopped.code}`;
+  return `Azurite did not stop cleanly (${how}): its last seconds of writes may not be saved in ${location}. Its last output:\n${stopped.lastOutput}`;
+}
+
+/** What a graceful stop waits for before SIGKILL: saving a large database on a busy machine takes time. */
+export const AZURITE_STOP_GRACE_MS = 30_000;
+/** Azurite prints these once a service has closed (and so saved its database). */
+const CLOSED = ['Blob', 'Queue', 'Table'].map((s) => `Azurite ${s} service successfully closed`);
+/** How much of Azurite's output is kept after it started: enough for its closing lines. */
+const KEPT_OUTPUT = 8 * 1024;
 
 export interface StartAzuriteOptions {
   /** Data folder; created if missing. */
@@ -96,17 +123,34 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
     child.stderr!.on('data', read);
     child.once('exit', (code) => fail(new Error(`Azurite exited with code ${code} before it listened:\n${output}`)));
   });
-  // Keep reading so the pipes never fill and block the child.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  // Keep reading (so the pipes never fill and block the child), keeping the tail: what it says
+  // while closing tells whether it saved.
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-KEPT_OUTPUT);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
 
   const actual = { blob: found.Blob!, queue: found.Queue!, table: found.Table! };
-  const stopWith = async (signal: NodeJS.Signals, child: ChildProcess) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+  let killedByUs = false;
+  const ended = (): AzuriteStopped => ({
+    saved: !killedByUs && child.exitCode === 0 && CLOSED.every((line) => tail.includes(line)),
+    code: child.exitCode,
+    signal: child.signalCode,
+    lastOutput: tail.trim().split('\n').slice(-12).join('\n'),
+  });
+  const stopWith = async (signal: NodeJS.Signals, child: ChildProcess): Promise<AzuriteStopped> => {
+    if (child.exitCode !== null || child.signalCode !== null) return ended();
+    if (signal === 'SIGKILL') killedByUs = true;
     child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => {
+      killedByUs = true;
+      child.kill('SIGKILL');
+    }, AZURITE_STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
+    return ended();
   };
   return {
     ports: actual,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readSettings } from '../settings/read-settings.js';
 import { buildPackage } from '../package/build-package.js';
 import { ensureAzurite } from './ensure-azurite.js';
+import { azuriteStopLine } from './start-azurite.js';
 import { localEnvironment } from './load-local-settings.js';
 
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,8 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   child.on('exit', async (code) => {
-    await azurite?.stop();
-    process.exit(code ?? 0);
+    const stopped = await azurite?.stop();
+    if (stopped) (stopped.saved ? console.log : console.error)(azuriteStopLine(stopped, azurite!.location));
+    process.exit(stopped && !stopped.saved ? 1 : (code ?? 0));
   });
 }
 

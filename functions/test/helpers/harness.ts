@@ -23,7 +23,7 @@ import { hostRouteTemplate } from '../../src/http/route-handler.js';
 import { compileRoute } from '../../src/local/route-template.js';
 import { demoUsers } from '../../src/auth/demo-users.js';
 import { signDevToken } from '../../src/auth/dev-tokens.js';
-import { startAzurite, type AzuriteHandle } from '../../src/local/start-azurite.js';
+import { type AzuriteHandle, azuriteStopLine, startAzurite } from '../../src/local/start-azurite.js';
 import { startLocalApi, type LocalApi } from '../../src/local/start-local-api.js';
 import { entraUsersOf, startLocalOpenIdProvider, type LocalOpenIdProvider } from './local-openid-provider.js';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.js';
@@ -88,7 +88,9 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     provider,
     storageCalls,
     async restartAzurite() {
-      await azurite.stop();
+      // What a restart keeps is only what Azurite saved while stopping: say so when it did not.
+      const stopped = await azurite.stop();
+      if (!stopped.saved) throw new Error(azuriteStopLine(stopped, location));
       azurite = await startAzurite({ location, ports: azurite.ports });
       harness.azurite = azurite;
     },
