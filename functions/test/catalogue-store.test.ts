@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** A store on an account of its own: each test starts from an empty container (one Azurite, containers named apart is not possible, so blobs are cleared). */
-async function freshStores(count: number): Promise<CatalogueStore[]> {
+async function freshStores(count: number, refreshMs = 0): Promise<CatalogueStore[]> {
   const blobs = BlobServiceClient.fromConnectionString(azurite.connectionString);
   await blobs.getContainerClient(CATALOGUE_CONTAINER_NAME).deleteIfExists();
   // Azurite refuses to recreate a container being deleted for a moment: wait until it is gone.
@@ -35,7 +35,10 @@ async function freshStores(count: number): Promise<CatalogueStore[]> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return Array.from({ length: count }, () => new CatalogueStore({ kind: 'connection-string', connectionString: azurite.connectionString }, 5000));
+  return Array.from(
+    { length: count },
+    () => new CatalogueStore({ kind: 'connection-string', connectionString: azurite.connectionString }, 5000, loadCatalogue, refreshMs),
+  );
 }
 
 const change = (reason: string): CatalogueChange => ({
@@ -103,5 +106,25 @@ describe('CatalogueStore on Azurite', () => {
     const now = await s!.current();
     expect(now.version).toBe(2);
     expect(now.parks[0]!.notes.at(-1)).toBe('died');
+  });
+
+  it('with a refresh window, an instance reads the head again once the window has passed since its last read; the publisher sees its own version at once', async () => {
+    const WINDOW = 1500;
+    const [reader, publisher] = await freshStores(2, WINDOW);
+    const v1 = await reader!.current();
+    const readAt = performance.now();
+    await publisher!.current();
+    const published = await publisher!.publish(renamed(v1, '窗口'), 1, change('窗口内'));
+    expect(published.kind).toBe('published');
+    // The publisher: at once, inside its own window.
+    expect((await publisher!.current()).version).toBe(2);
+    // The other instance: still version 1 while its last read is younger than the window ...
+    const stale = await reader!.current();
+    if (performance.now() - readAt < WINDOW) expect(stale.version).toBe(1);
+    // ... and version 2 once it is older.
+    await new Promise((r) => setTimeout(r, Math.max(0, readAt + WINDOW + 50 - performance.now())));
+    expect((await reader!.current()).version).toBe(2);
+    // Publishing reads the head itself, whatever the window: a stale instance is told of the conflict.
+    expect(await reader!.publish(renamed(v1, 'late'), 1, change('late'))).toEqual({ kind: 'conflict', current: 2 });
   });
 });
