@@ -64,6 +64,9 @@ param maxBodyBytes int = 262144
 @description('Deadline of one storage call, in milliseconds.')
 param storageTimeoutMs int = 5000
 
+@description('How long an instance uses the catalogue version in force before reading its head again, in milliseconds: a version published on another instance is in force everywhere at most this long after. 0 reads it on every request.')
+param catalogueRefreshMs int = 5000
+
 @description('A return is late when nothing was submitted this many days after its period ended.')
 param dueDaysAfterPeriodEnd int = 31
 
@@ -223,6 +226,7 @@ module api 'modules/function-app.bicep' = {
     accessContact: accessContact
     maxBodyBytes: maxBodyBytes
     storageTimeoutMs: storageTimeoutMs
+    catalogueRefreshMs: catalogueRefreshMs
     dueDaysAfterPeriodEnd: dueDaysAfterPeriodEnd
   }
   // The app starts reading its package and its storage at once: the roles come first.

@@ -61,6 +61,7 @@ const AS_DEPLOYED: Record<string, string> = {
   ACCESS_CONTACT: '管委会信息中心 021-5080-0000',
   MAX_BODY_BYTES: '262144',
   STORAGE_TIMEOUT_MS: '5000',
+  CATALOGUE_REFRESH_MS: '5000',
   DUE_DAYS_AFTER_PERIOD_END: '31',
   CORS_ORIGINS: 'https://swa-k2x7q3.azurestaticapps.net',
 };

@@ -40,7 +40,9 @@ async function review(park: string, period: string, version: number, decision: '
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Catalogue versions are published here by another instance (a CatalogueStore of the test's
+  // own): the API reads the head on every request, so it sees them at once.
+  h = await startHarness({ CATALOGUE_REFRESH_MS: '0' });
   base = h.api.url;
 });
 afterAll(async () => {

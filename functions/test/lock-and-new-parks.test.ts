@@ -27,7 +27,9 @@ function withPark(current: Catalogue, code: string): Catalogue {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Catalogue versions are published here by another instance (a CatalogueStore of the test's
+  // own): the API reads the head on every request, so it sees them at once.
+  h = await startHarness({ CATALOGUE_REFRESH_MS: '0' });
   base = h.api.url;
   newPark = 'xinzeng';
   const statistician: Actor = { id: `${newPark}-statistician`, name: '新增园统计员', role: 'statistician', park: newPark };

@@ -66,6 +66,9 @@ param maxBodyBytes int
 @description('Deadline of one storage call, in milliseconds.')
 param storageTimeoutMs int
 
+@description('How long an instance uses the catalogue version in force before reading its head again, in milliseconds: a version published on another instance is in force everywhere at most this long after. 0 reads it on every request.')
+param catalogueRefreshMs int
+
 @description('A return is late when nothing was submitted this many days after its period ended.')
 param dueDaysAfterPeriodEnd int
 
@@ -193,6 +196,7 @@ var appSettings = {
   // Limits and the calendar.
   MAX_BODY_BYTES: string(maxBodyBytes)
   STORAGE_TIMEOUT_MS: string(storageTimeoutMs)
+  CATALOGUE_REFRESH_MS: string(catalogueRefreshMs)
   DUE_DAYS_AFTER_PERIOD_END: string(dueDaysAfterPeriodEnd)
   CORS_ORIGINS: paneOrigin
 }

@@ -37,7 +37,7 @@ export function createServices(env: Record<string, string | undefined>, options:
   return {
     settings,
     catalogue: loadCatalogue(),
-    catalogues: new CatalogueStore(settings.storage, settings.storageTimeoutMs),
+    catalogues: new CatalogueStore(settings.storage, settings.storageTimeoutMs, loadCatalogue, settings.catalogueRefreshMs),
     store: new AzureReturnStore(settings.storage, settings.storageTimeoutMs),
     authenticate: createAuthenticator(settings, options.entra),
     now: () => new Date(),

@@ -66,6 +66,13 @@ describe('readSettings: sign-in fails closed', () => {
     expect(s.platform).toEqual({ inAzure: true, easyAuthEnabled: true });
   });
 
+  it('reads the catalogue refresh window: 5 s by default, 0 for every request, nothing negative or fractional', () => {
+    expect(readSettings({ ...STORAGE, ...SECRET }).catalogueRefreshMs).toBe(5000);
+    expect(readSettings({ ...STORAGE, ...SECRET, CATALOGUE_REFRESH_MS: '0' }).catalogueRefreshMs).toBe(0);
+    for (const bad of ['-1', '2.5', 'soon'])
+      expect(() => readSettings({ ...STORAGE, ...SECRET, CATALOGUE_REFRESH_MS: bad })).toThrow(/CATALOGUE_REFRESH_MS must be a whole number of 0 or more/);
+  });
+
   it('reads no setting that APP_SETTINGS and PLATFORM_SETTINGS do not list', () => {
     const read = new Set<string>();
     const env = new Proxy({ ...STORAGE, ...ENTRA, ACCESS_CONTACT: '信息中心' } as Record<string, string | undefined>, {

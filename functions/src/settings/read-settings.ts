@@ -40,6 +40,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     platform,
     maxBodyBytes: readPositiveInt(env, 'MAX_BODY_BYTES', 256 * 1024),
     storageTimeoutMs: readPositiveInt(env, 'STORAGE_TIMEOUT_MS', 5000),
+    catalogueRefreshMs: readWholeNumber(env, 'CATALOGUE_REFRESH_MS', 5000),
     dueDaysAfterPeriodEnd: readPositiveInt(env, 'DUE_DAYS_AFTER_PERIOD_END', 31),
     corsOrigins: readCorsOrigins(env.CORS_ORIGINS),
   };
@@ -117,6 +118,14 @@ function readYes(env: Record<string, string | undefined>, name: string): boolean
   if (raw === '' || /^(no|false|0)$/i.test(raw)) return false;
   if (/^(yes|true|1)$/i.test(raw)) return true;
   throw new Error(`setting ${name} must be yes or no, not "${raw}"`);
+}
+
+function readWholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`setting ${name} must be a whole number of 0 or more, not "${raw}"`);
+  return n;
 }
 
 function readPositiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {

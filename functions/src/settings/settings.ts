@@ -59,6 +59,12 @@ export interface Settings {
   maxBodyBytes: number;
   /** Per storage call: a stalled storage account answers 503 after this, not never. */
   storageTimeoutMs: number;
+  /**
+   * How long an instance uses the catalogue version in force without reading its head again: a
+   * version published on another instance is in force here at most this long after (0: read
+   * the head on every request). docs/performance.md, "The API bench".
+   */
+  catalogueRefreshMs: number;
   /** A return is late when nothing was submitted this many days after the period ended. */
   dueDaysAfterPeriodEnd: number;
   /** Origins allowed to call the API from a browser (the task pane's, when it is served elsewhere); none by default, never `*` (readCorsOrigins). */
@@ -88,6 +94,7 @@ export const APP_SETTINGS = {
   ACCESS_CONTACT: 'whom users ask for a role or a park, shown in the 403 messages (e.g. 管委会信息中心 it@example.cn)',
   MAX_BODY_BYTES: 'largest request body (262144)',
   STORAGE_TIMEOUT_MS: 'per storage call (5000)',
+  CATALOGUE_REFRESH_MS: 'how long an instance uses the catalogue version in force before reading its head again (5000; 0: every request)',
   DUE_DAYS_AFTER_PERIOD_END: 'a return is late this many days after its period (31)',
   CORS_ORIGINS: 'origins allowed to call the API from a browser (the task pane, when hosted apart): comma-separated https origins; none by default, * refused',
 } as const;

@@ -46,12 +46,20 @@ export class CatalogueStore implements CatalogueRepository {
   private readonly container: ContainerClient;
   private readyPromise: Promise<void> | null = null;
   private cached: { etag: string; catalogue: Catalogue } | null = null;
+  /** When the head behind `cached` was read (performance.now(), taken before the read). */
+  private cachedAt = Number.NEGATIVE_INFINITY;
   private readonly versions = new Map<number, Catalogue>();
 
   constructor(
     settings: StorageSettings,
     private readonly timeoutMs: number,
     private readonly seed: () => Catalogue = loadCatalogue,
+    /**
+     * How long the version in force, once read, is used without reading the head again
+     * (CATALOGUE_REFRESH_MS; 0: read it every time). A version published on another instance
+     * is in force here at most this long after; one published here, at once.
+     */
+    private readonly refreshMs = 0,
   ) {
     this.container = createStorageClients(settings, timeoutMs).blobs.getContainerClient(CATALOGUE_CONTAINER_NAME);
   }
@@ -125,6 +133,7 @@ export class CatalogueStore implements CatalogueRepository {
 
   /** The catalogue version in force, seeding version 1 on first use. */
   async current(): Promise<Catalogue> {
+    if (this.cached && performance.now() - this.cachedAt < this.refreshMs) return this.cached.catalogue;
     return (await this.readHead()).catalogue;
   }
 
@@ -176,7 +185,10 @@ export class CatalogueStore implements CatalogueRepository {
       return { kind: 'conflict', current: version };
     }
     try {
-      await this.moveHead(version, head.etag);
+      const etag = await this.moveHead(version, head.etag);
+      // In force here at once: the window does not hide this instance's own publish.
+      this.cached = { etag, catalogue };
+      this.cachedAt = performance.now();
     } catch (error) {
       if (!isLostRace(error)) throw error;
       // A publisher that lost the claim to this number may have moved the head to our version
@@ -191,16 +203,21 @@ export class CatalogueStore implements CatalogueRepository {
   private async readHead(): Promise<{ etag: string; catalogue: Catalogue }> {
     await this.ready();
     for (let attempt = 0; attempt < 3; attempt++) {
+      const readAt = performance.now();
       const head = await this.download(HEAD_BLOB);
       if (head === null) {
         await this.seedFirstVersion();
         continue;
       }
-      if (this.cached?.etag === head.etag) return this.cached;
+      if (this.cached?.etag === head.etag) {
+        this.cachedAt = readAt;
+        return this.cached;
+      }
       const { version } = JSON.parse(head.text) as { version: number };
       const catalogue = await this.version(version);
       if (!catalogue) throw new Error(`catalogue head names version ${version}, which is not stored`);
       this.cached = { etag: head.etag, catalogue };
+      this.cachedAt = readAt;
       return this.cached;
     }
     throw new Error('catalogue head could not be read after seeding it');
@@ -260,13 +277,15 @@ export class CatalogueStore implements CatalogueRepository {
     }
   }
 
-  private async moveHead(version: number, etag: string): Promise<void> {
+  /** Moves the head under its ETag; the head's new ETag. */
+  private async moveHead(version: number, etag: string): Promise<string> {
     const text = JSON.stringify({ version });
-    await this.call('move catalogue head', (abortSignal) =>
+    const answer = await this.call('move catalogue head', (abortSignal) =>
       this.container
         .getBlockBlobClient(HEAD_BLOB)
         .upload(text, Buffer.byteLength(text), { abortSignal, conditions: { ifMatch: etag }, blobHTTPHeaders: { blobContentType: 'application/json' } }),
     );
+    return answer.etag ?? '';
   }
 
   private async readVersionBlob(version: number): Promise<StoredVersion | null> {
