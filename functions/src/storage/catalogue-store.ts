@@ -39,8 +39,8 @@ const versionBlob = (version: number) => `versions/${String(version).padStart(6,
  * yet; the next publish from n finds it, moves the head to it and answers a conflict, so nothing
  * is half-published and nothing published is lost.
  *
- * Reads are cached by the head's ETag: each request reads the small head blob once and parses a
- * version only when the head moved.
+ * Reads are cached by the head's ETag: the small head blob is read at most once a refresh window
+ * (`refreshMs`, CATALOGUE_REFRESH_MS) and a version parsed only when the head moved.
  */
 export class CatalogueStore implements CatalogueRepository {
   private readonly container: ContainerClient;
