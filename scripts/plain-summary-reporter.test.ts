@@ -34,5 +34,7 @@ describe('the closing lines of a test run', () => {
     const written = JSON.parse(readFileSync(summary, 'utf8'));
     expect(written).toMatchObject({ passed: 1, failed: 2, skipped: 1 });
     expect(written.failures.map((f: { name: string }) => f.name)).toEqual(['(the file did not load)', 'a group > fails on purpose']);
+    // The lines run-tests.mjs repeats under each run's label are the ones printed.
+    expect(written.lines).toEqual(tail.slice(0, 2));
   });
 });

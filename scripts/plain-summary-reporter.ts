@@ -38,12 +38,13 @@ export default class PlainSummaryReporter implements Reporter {
     }
     const lines = failures.map(failureLine);
     process.stdout.write(`\n${lines.map((l) => `${l}\n`).join('')}${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
-    if (process.env.ZJ_TEST_SUMMARY_FILE) writeFileSync(process.env.ZJ_TEST_SUMMARY_FILE, JSON.stringify({ ...count, failures }));
+    // The lines as printed too, so run-tests.mjs repeats them without a format of its own.
+    if (process.env.ZJ_TEST_SUMMARY_FILE) writeFileSync(process.env.ZJ_TEST_SUMMARY_FILE, JSON.stringify({ ...count, failures, lines }));
   }
 }
 
 /** "FAILED file > name: error", as the closing lines print a failure. */
-export function failureLine(f: FailedTest): string {
+function failureLine(f: FailedTest): string {
   return `FAILED ${f.file} > ${f.name}${f.error ? `: ${f.error}` : ''}`;
 }
 

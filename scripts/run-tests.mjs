@@ -39,7 +39,7 @@ function vitest(label, node, vitestArgs, pathPrefix) {
         passed: 0,
         failed: 1,
         skipped: 0,
-        failures: [{ file: '', name: `the ${label} run ended before its summary`, error: `exit ${result.status ?? result.signal}` }],
+        lines: [`FAILED the ${label} run ended before its summary: exit ${result.status ?? result.signal}`],
       };
   runs.push({ label, status: result.status ?? 1, counts });
 }
@@ -79,7 +79,7 @@ const total = runs.reduce((t, r) => ({ passed: t.passed + r.counts.passed, faile
 console.log('');
 // The failures again, each under its run, so the last lines of a long log name them.
 for (const r of runs) {
-  for (const f of r.counts.failures ?? []) console.log(`${r.label}: FAILED ${f.file} > ${f.name}${f.error ? `: ${f.error}` : ''}`);
+  for (const line of r.counts.lines ?? []) console.log(`${r.label}: ${line}`);
 }
 for (const r of runs) console.log(`${r.label}: ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -38,10 +38,10 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     entra: authMode === 'dev-token' ? null : readEntra(env, authMode, platform),
     accessContact: env.ACCESS_CONTACT?.trim() || null,
     platform,
-    maxBodyBytes: readPositiveInt(env, 'MAX_BODY_BYTES', 256 * 1024),
-    storageTimeoutMs: readPositiveInt(env, 'STORAGE_TIMEOUT_MS', 5000),
-    catalogueRefreshMs: readWholeNumber(env, 'CATALOGUE_REFRESH_MS', 5000),
-    dueDaysAfterPeriodEnd: readPositiveInt(env, 'DUE_DAYS_AFTER_PERIOD_END', 31),
+    maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 256 * 1024, 1),
+    storageTimeoutMs: readInt(env, 'STORAGE_TIMEOUT_MS', 5000, 1),
+    catalogueRefreshMs: readInt(env, 'CATALOGUE_REFRESH_MS', 5000, 0),
+    dueDaysAfterPeriodEnd: readInt(env, 'DUE_DAYS_AFTER_PERIOD_END', 31, 1),
     corsOrigins: readCorsOrigins(env.CORS_ORIGINS),
   };
 }
@@ -120,18 +120,12 @@ function readYes(env: Record<string, string | undefined>, name: string): boolean
   throw new Error(`setting ${name} must be yes or no, not "${raw}"`);
 }
 
-function readWholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+/** A whole-number setting of at least `min`, or `fallback` when unset. */
+function readInt(env: Record<string, string | undefined>, name: string, fallback: number, min: 0 | 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`setting ${name} must be a whole number of 0 or more, not "${raw}"`);
-  return n;
-}
-
-function readPositiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`setting ${name} must be a positive whole number, not "${raw}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`setting ${name} must be ${min === 1 ? 'a positive whole number' : 'a whole number of 0 or more'}, not "${raw}"`);
   return n;
 }
