@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,40 @@ afterAll(() => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGKILL');
   for (const pid of azuritePids) killQuietly(pid, 'SIGKILL');
   rmSync(location, { recursive: true, force: true });
+  for (const other of otherLocations) rmSync(other, { recursive: true, force: true });
 });
+const otherLocations: string[] = [];
+
+/** A data folder of its own, for a test whose stacks must not meet the others' data. */
+function newLocation(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'zj-stack-'));
+  otherLocations.push(folder);
+  return folder;
+}
+
+/** Whether a process runs (a zombie, dead but not yet reaped, does not). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function gone(pid: number, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    if (!running(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !running(pid);
+}
+
+function azuritePidIn(output: string): number {
+  const pid = /Azurite started \(pid (\d+)\)/.exec(output);
+  if (!pid) throw new Error(`the stack did not say it started Azurite:\n${output}`);
+  return Number(pid[1]);
+}
 
 function killQuietly(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -43,7 +76,10 @@ interface Stack {
 }
 
 /** Starts functions/src/local/start-local-stack.ts (what `npm start` runs) in a new process group. */
-async function startStack(ports: { blob: number; queue: number; table: number }): Promise<Stack & { output: () => string }> {
+async function startStack(
+  ports: { blob: number; queue: number; table: number },
+  options: { location?: string; until?: RegExp } = {},
+): Promise<Stack & { output: () => string }> {
   const connection = `${azuriteConnectionString(ports)};QueueEndpoint=http://127.0.0.1:${ports.queue}/devstoreaccount1`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start-local-stack.ts'], {
     cwd: FUNCTIONS_DIR,
@@ -52,7 +88,7 @@ async function startStack(ports: { blob: number; queue: number; table: number })
     env: {
       ...process.env,
       STORAGE_CONNECTION_STRING: connection,
-      AZURITE_LOCATION: location,
+      AZURITE_LOCATION: options.location ?? location,
       AUTH_MODE: 'dev-token',
       DEV_TOKEN_SECRET: TEST_SECRET,
       PORT: '0',
@@ -69,7 +105,10 @@ async function startStack(ports: { blob: number; queue: number; table: number })
       const pid = /Azurite started \(pid (\d+)\)/.exec(output);
       if (pid) azuritePids.add(Number(pid[1]));
       const api = /API:\s+(http:\/\/\S+\/api)/.exec(output);
-      if (api && output.includes('Ctrl-C stops')) {
+      if (options.until?.test(output)) {
+        clearTimeout(timer);
+        resolve('');
+      } else if (api && output.includes('Ctrl-C stops')) {
         clearTimeout(timer);
         resolve(api[1]!);
       }
@@ -129,4 +168,48 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
     },
     120_000,
   );
+});
+
+describe('npm start, ended otherwise', () => {
+  it('killed outright (SIGKILL: no stop runs), its Azurite stops by itself and keeps what was saved', async () => {
+    const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+    const folder = newLocation();
+    const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
+    const first = await startStack(ports, { location: folder });
+    const azurite = azuritePidIn(first.output());
+    const saved = await call(first.url, 'saveDraft', {
+      params: { park: 'jinshan', period: '2025Q3' },
+      token,
+      json: { templateVersion: 'x', figures: { operating_revenue: 6000 } },
+    });
+    expect(saved.status).toBe(200);
+    killGroup(first.child, 'SIGKILL');
+    await first.exited;
+    // Azurite runs in a process group of its own, which the kill did not reach. Left running, it
+    // would hold the data folder under the next start's Azurite and write its older database
+    // over the newer one's (a draft's head then names a document that is gone).
+    expect(await gone(azurite, 30_000), `Azurite (pid ${azurite}) outlived the stack that started it`).toBe(true);
+
+    const second = await startStack(ports, { location: folder });
+    try {
+      const draft = await call(second.url, 'getDraft', { params: { park: 'jinshan', period: '2025Q3' }, token });
+      expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+      expect(draft.body.contentHash).toBe(saved.body.contentHash);
+    } finally {
+      killGroup(second.child, 'SIGTERM');
+      await second.exited;
+    }
+  }, 120_000);
+
+  it('stopped while it is still starting (SIGTERM as soon as Azurite runs), it stops Azurite and exits cleanly', async () => {
+    const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+    const starting = await startStack(ports, { location: newLocation(), until: /Azurite started \(pid \d+\)/ });
+    const azurite = azuritePidIn(starting.output());
+    killGroup(starting.child, 'SIGTERM');
+    await starting.exited;
+    expect(starting.child.signalCode, `the stack died of the signal instead of stopping:\n${starting.output()}`).toBeNull();
+    expect(starting.child.exitCode, starting.output()).toBe(0);
+    expect(starting.output()).toContain('Azurite stopped; its data is saved in');
+    expect(running(azurite)).toBe(false);
+  }, 120_000);
 });
