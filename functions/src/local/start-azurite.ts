@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { azuriteConnectionString } from '../settings/read-storage-settings.js';
 
 export interface AzuritePorts {
@@ -43,8 +42,6 @@ export function azuriteStopLine(stopped: AzuriteStopped, location: string): stri
 
 /** What a graceful stop waits for before SIGKILL: saving a large database on a busy machine takes time. */
 export const AZURITE_STOP_GRACE_MS = 30_000;
-/** Azurite prints this as its shutdown begins. */
-const CLOSING = 'Azurite Blob service is closing';
 /** Azurite prints these once a service has closed (and so saved its database). */
 const CLOSED = ['Blob', 'Queue', 'Table'].map((s) => `Azurite ${s} service successfully closed`);
 /** How much of Azurite's output is kept after it started: enough for its closing lines. */
@@ -59,7 +56,7 @@ export interface StartAzuriteOptions {
   /**
    * Runs Azurite in a process group of its own, so that a signal sent to ours (Ctrl-C in a
    * terminal, SIGTERM from a process manager) reaches this process only, which then stops
-   * Azurite with its shutdown message (stop()). A signal reaching Azurite besides would be a
+   * Azurite by closing its channel (stop()). A signal reaching Azurite besides would be a
    * second shutdown request, which fails inside it ("Cannot close server in status Closing"), and
    * it dies before saving its database, losing the last seconds of writes (it autosaves every
    * 5 s). For `npm start`.
@@ -69,12 +66,8 @@ export interface StartAzuriteOptions {
   inMemory?: boolean;
 }
 
-const require = createRequire(import.meta.url);
-
-function azuriteMain(): string {
-  const pkg = require.resolve('azurite/package.json');
-  return join(dirname(pkg), 'dist', 'src', 'azurite.js');
-}
+/** Azurite's entry point under ours (azurite-child.cjs): it stops when this process closes the channel or is gone. */
+const AZURITE_CHILD = fileURLToPath(new URL('./azurite-child.cjs', import.meta.url));
 
 const LISTENING = /Azurite (Blob|Queue|Table) service is successfully listening at https?:\/\/[^:]+:(\d+)/g;
 
@@ -86,7 +79,7 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
   mkdirSync(options.location, { recursive: true });
   const ports = { blob: 0, queue: 0, table: 0, ...options.ports };
   const args = [
-    azuriteMain(),
+    AZURITE_CHILD,
     '--silent',
     '--disableTelemetry',
     '--skipApiVersionCheck',
@@ -99,10 +92,15 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
     '--tablePort',
     String(ports.table),
   ];
-  // An IPC channel: a graceful stop is Azurite's 'shutdown' message, not a signal (stopWith).
+  // An IPC channel: closing it is the graceful stop, and it closes by itself when this process is
+  // gone, however it ended (azurite-child.cjs).
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: options.ownProcessGroup ?? false });
   child.channel?.unref(); // the channel alone keeps this process running no longer than before
-  const onExit = () => child.kill('SIGKILL');
+  // When this process exits without stopping it: a test's Azurite is killed with it; `npm start`'s
+  // (a process group of its own) sees its channel close and stops, saving what it holds.
+  const onExit = () => {
+    if (!options.ownProcessGroup) child.kill('SIGKILL');
+  };
   process.once('exit', onExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => process.off('exit', onExit));
@@ -145,10 +143,6 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
     signal: child.signalCode,
     lastOutput: tail.trim().split('\n').slice(-12).join('\n'),
   });
-  let gone = false;
-  void exited.then(() => {
-    gone = true;
-  });
   const timedOut = () => {
     killedByUs = true;
     child.kill('SIGKILL');
@@ -161,15 +155,9 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
       killedByUs = true;
       child.kill('SIGKILL');
     } else {
-      // Azurite says it listens before it installs its SIGINT and SIGTERM handlers: a signal in
-      // between kills it unsaved (it did, in CI, once in about eight stops made at once after a
-      // start). Its 'shutdown' message is safe at any time: one that comes before its handler is
-      // dropped, so it is sent again until Azurite says it is closing. Then the channel is
-      // closed, which Azurite's process needs in order to exit.
-      while (!gone && !tail.includes(CLOSING)) {
-        if (child.connected) child.send('shutdown', () => undefined);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      // Not a signal: Azurite says it listens before it installs its SIGINT and SIGTERM handlers,
+      // and a signal in between killed it unsaved (in CI, once in about eight stops made at once
+      // after a start). Closing the channel stops it whenever it comes (azurite-child.cjs).
       if (child.connected) child.disconnect();
     }
     await exited;

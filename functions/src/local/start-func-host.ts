@@ -16,6 +16,15 @@ const FUNCTIONS_DIR = fileURLToPath(new URL('../../', import.meta.url));
  * package, gives it local.settings.json, makes sure Azurite runs, starts func.
  */
 async function main(): Promise<void> {
+  // The handlers first, as in start-local-stack.ts: a signal while starting stops what started.
+  let stopRequested = false;
+  let stopNow: () => void = () => undefined;
+  const onSignal = () => {
+    stopRequested = true;
+    stopNow();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const func = findFunc();
   if (!func) {
     console.error(
@@ -37,15 +46,15 @@ async function main(): Promise<void> {
   copyFileSync(`${FUNCTIONS_DIR}local.settings.json`, join(built.dir, 'local.settings.json'));
   console.log(`Built the package of ${built.modules.length} function modules into functions/dist/package/.`);
   const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
-  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071', ...address], { cwd: built.dir, stdio: 'inherit', env: { ...process.env, ...env } });
-  const stop = () => child.kill('SIGINT');
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  child.on('exit', async (code) => {
+  const stopAzuriteAndExit = async (code: number) => {
     const stopped = await azurite?.stop();
     if (stopped) (stopped.saved ? console.log : console.error)(azuriteStopLine(stopped, azurite!.location));
-    process.exit(stopped && !stopped.saved ? 1 : (code ?? 0));
-  });
+    process.exit(stopped && !stopped.saved ? 1 : code);
+  };
+  if (stopRequested) return stopAzuriteAndExit(0);
+  const child = spawn(func, ['start', '--port', process.env.PORT ?? '7071', ...address], { cwd: built.dir, stdio: 'inherit', env: { ...process.env, ...env } });
+  stopNow = () => child.kill('SIGINT');
+  child.on('exit', (code) => void stopAzuriteAndExit(code ?? 0));
 }
 
 /**
