@@ -62,4 +62,17 @@ describe('storage calls of the busiest routes', () => {
     // Nothing of the park's history is read: no review list, no version blob, no returns table.
     expect(calls.filter((c) => c.method === 'GET' && /reviews|return-versions|\/returns\(/.test(c.path))).toEqual([]);
   });
+
+  it('a submit after one made by this instance writes four things, not again the record this instance wrote', async () => {
+    const input = await makeValidReturn(base, token(), park, '2025Q2');
+    expect((await call(base, 'submitReturn', { params: { park, period: '2025Q2' }, token: token(), json: input })).status).toBe(201);
+    h.storageCalls!.reset();
+    const r = await call(base, 'submitReturn', { params: { park, period: '2025Q2' }, token: token(), json: input });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const writes = h.storageCalls!.calls.filter((c) => c.method !== 'GET').map(describeCall);
+    // The version's document, the head, the version's record, the period's change stamp. The
+    // previous version's record, which the head held until now, was written by the first submit
+    // here: this instance knows it exists and does not write it again (a 409).
+    expect(writes, writes.join('\n')).toHaveLength(4);
+  });
 });
