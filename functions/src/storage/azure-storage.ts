@@ -1,3 +1,4 @@
+import { LruCache } from '../app/lru-cache.js';
 import { TableClient, type TableEntityResult } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
@@ -26,6 +27,8 @@ export class AzureStorage {
   readonly drafts: ContainerClient;
   readonly uploads: ContainerClient;
   readonly workbooks: ContainerClient;
+  /** Append-only records this process has written or found written (heads.ts, createOnce): not written again. */
+  readonly recordsWritten = new LruCache<string, true>(10_000);
   private readyPromise: Promise<void> | null = null;
 
   /**

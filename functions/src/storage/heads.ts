@@ -228,13 +228,19 @@ async function afterCommit(writes: Array<() => Promise<void>>): Promise<void> {
   }
 }
 
-/** Creates an append-only record unless it exists (409: written before, by this commit's writer or the next). */
-async function createOnce(storage: AzureStorage, what: string, write: (abortSignal: AbortSignal) => Promise<unknown>): Promise<void> {
+/**
+ * Creates an append-only record unless it exists (409: written before, by this commit's writer or
+ * the next). A record this process has written, or found written, is not written again: records
+ * are never changed or deleted, so the settle of a head this process committed costs nothing.
+ */
+async function createOnce(storage: AzureStorage, what: string, record: string, write: (abortSignal: AbortSignal) => Promise<unknown>): Promise<void> {
+  if (storage.recordsWritten.get(record)) return;
   try {
     await storage.call(what, write);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 409) throw error;
   }
+  storage.recordsWritten.set(record, true);
 }
 
 /** The version entity and its idempotency entity, in one transaction: both exist or neither. */
@@ -244,7 +250,9 @@ export function settleVersion(storage: AzureStorage, park: string, period: strin
   tx.createEntity(versionEntity(park, period, latest));
   if (latest.idempotencyKey !== null)
     tx.createEntity({ partitionKey: pk, rowKey: idempotencyRow(latest.idempotencyKey), version: latest.version, contentHash: latest.contentHash });
-  return createOnce(storage, 'write version record', (abortSignal) => storage.returns.submitTransaction(tx.actions, { abortSignal }));
+  return createOnce(storage, 'write version record', `version ${pk} ${latest.version}`, (abortSignal) =>
+    storage.returns.submitTransaction(tx.actions, { abortSignal }),
+  );
 }
 
 export function settleReview(storage: AzureStorage, park: string, period: string, review: Review): Promise<void> {
@@ -257,7 +265,9 @@ export function settleReview(storage: AzureStorage, park: string, period: string
     by: JSON.stringify(review.by),
     at: review.at,
   };
-  return createOnce(storage, 'write review record', (abortSignal) => storage.reviews.createEntity(entity, { abortSignal }));
+  return createOnce(storage, 'write review record', `review ${entity.partitionKey} ${entity.rowKey}`, (abortSignal) =>
+    storage.reviews.createEntity(entity, { abortSignal }),
+  );
 }
 
 export function settleDraft(storage: AzureStorage, park: string, period: string, draft: DraftPointer): Promise<void> {
@@ -270,7 +280,9 @@ export function settleDraft(storage: AzureStorage, park: string, period: string,
     contentHash: draft.contentHash,
     templateVersion: draft.templateVersion,
   };
-  return createOnce(storage, 'write draft record', (abortSignal) => storage.returns.createEntity(entity, { abortSignal }));
+  return createOnce(storage, 'write draft record', `draft ${entity.partitionKey} ${entity.rowKey}`, (abortSignal) =>
+    storage.returns.createEntity(entity, { abortSignal }),
+  );
 }
 
 export function versionEntity(park: string, period: string, v: LatestVersion): Row & { partitionKey: string; rowKey: string } {
