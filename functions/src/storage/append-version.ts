@@ -45,11 +45,13 @@ export async function appendVersion(
       if (head?.locked) return { kind: 'done', result: { kind: 'locked' } };
       const number = (head?.latestVersion ?? 0) + 1;
       const version: ReturnVersion = { ...incoming, version: number };
-      // The document names its number: written again only when a lost race moved it on.
-      if (written?.version !== number) written = { version: number, blob: await writeDocument(storage, version) };
+      // The document names its number: written again only when a lost race moved it on. It is
+      // written beside the records the head stops holding (all before the commit).
+      const document = written?.version === number ? null : { version: number, blob: `${park}/${period}/${randomUUID()}.json` };
+      const blob = document?.blob ?? written!.blob;
       const latest: LatestVersion = {
         version: number,
-        blob: written.blob,
+        blob,
         submittedAt: version.submittedAt,
         submittedBy: version.submittedBy,
         contentHash: version.contentHash,
@@ -65,6 +67,14 @@ export async function appendVersion(
         next: { park, period, draft: head?.draft ?? null, locked: false, latest, ...accepted },
         // The head stops holding the previous version's entities and its review.
         settle: [
+          ...(document
+            ? [
+                async () => {
+                  await writeDocument(storage, version, document.blob);
+                  written = document;
+                },
+              ]
+            : []),
           ...(head?.latest ? [() => settleVersion(storage, park, period, head.latest!)] : []),
           ...(head?.latestReview ? [() => settleReview(storage, park, period, head.latestReview!)] : []),
         ],
@@ -77,13 +87,11 @@ export async function appendVersion(
   return outcome === 'conflict' ? { kind: 'conflict' } : outcome;
 }
 
-async function writeDocument(storage: AzureStorage, version: ReturnVersion): Promise<string> {
-  const blob = `${version.park}/${version.period}/${randomUUID()}.json`;
+async function writeDocument(storage: AzureStorage, version: ReturnVersion, blob: string): Promise<void> {
   const json = JSON.stringify(version);
   await storage.call('write version document', (abortSignal) =>
     storage.versions
       .getBlockBlobClient(blob)
       .upload(json, Buffer.byteLength(json), { abortSignal, blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' } }),
   );
-  return blob;
 }
