@@ -17,10 +17,21 @@ if (!window.__zjFakeExcel) {
   fake.install(window as unknown as Record<string, unknown>, false);
   window.__zjFakeExcel = fake;
   // Outside Office, office.js leaves Office.context.requirements and platform undefined: report
-  // the fake's, so the ExcelApi 1.13 paths and Excel on the web can be exercised too.
-  document.addEventListener('DOMContentLoaded', () => {
-    const office = (window as unknown as { Office?: { context?: { requirements?: unknown; platform?: unknown } } }).Office;
-    if (office?.context && !office.context.requirements) office.context.requirements = fake.office.context.requirements;
-    if (office?.context && !office.context.platform) office.context.platform = fake.office.context.platform;
-  });
+  // the fake's, so the ExcelApi 1.13 paths and Excel on the web can be exercised too. Done as soon
+  // as office.js has made Office.context, whenever that is: once, at DOMContentLoaded, it was
+  // sometimes before (then never, and the pane saw neither ExcelApi 1.13 nor the web).
+  type OfficeGlobal = { context?: { requirements?: unknown; platform?: unknown }; onReady?: () => Promise<unknown> };
+  const patch = (): boolean => {
+    const office = (window as unknown as { Office?: OfficeGlobal }).Office;
+    if (!office?.context) return false;
+    if (!office.context.requirements) office.context.requirements = fake.office.context.requirements;
+    if (!office.context.platform) office.context.platform = fake.office.context.platform;
+    return true;
+  };
+  const timer = setInterval(() => {
+    if (!patch()) return;
+    clearInterval(timer);
+    // And once office.js says it is ready, in case it made its context again meanwhile.
+    void (window as unknown as { Office?: OfficeGlobal }).Office?.onReady?.().then(patch);
+  }, 2);
 }
