@@ -58,7 +58,6 @@ async function main(): Promise<void> {
   };
   /** The API, then what it prints: stopped where it is when a signal comes meanwhile. */
   const startTheRest = async (): Promise<void> => {
-    if (stopRequested) return;
     api = await startLocalApi({
       env,
       port: Number(env.PORT ?? 7071),
