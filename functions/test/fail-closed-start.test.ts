@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
-import { freePort } from './helpers/free-port.js';
+import { freeAzuritePorts } from './helpers/free-port.js';
 
 /**
  * Sign-in fails closed where it matters: the processes themselves, started as a person or the
@@ -57,7 +57,7 @@ function run(args: string[], env: Record<string, string>): Run {
 
 /** start-local-stack.ts (what `npm start` runs), with an Azurite of its own on free ports and a scratch folder. */
 async function startStack(env: Record<string, string>): Promise<Run> {
-  const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+  const ports = await freeAzuritePorts();
   const storage = `${azuriteConnectionString(ports)};QueueEndpoint=http://127.0.0.1:${ports.queue}/devstoreaccount1`;
   return run(['src/local/start-local-stack.ts'], { PORT: '0', STORAGE_CONNECTION_STRING: storage, ...env });
 }

@@ -8,7 +8,7 @@ import { signDevToken } from '../src/auth/dev-tokens.js';
 import { LOCAL_STACK_NOTICE } from '../src/local/local-stack-notice.js';
 import { azuriteConnectionString } from '../src/settings/read-storage-settings.js';
 import { call, TEST_SECRET } from './helpers/harness.js';
-import { freePort } from './helpers/free-port.js';
+import { freeAzuritePorts } from './helpers/free-port.js';
 
 // `npm start` as a person runs it: the stack in a process group of its own, stopped the way a
 // terminal stops it (Ctrl-C sends SIGINT to the whole foreground group) or a process manager
@@ -129,7 +129,7 @@ async function startStack(
 
 describe('npm start says what the local stack is', () => {
   it('for development and demos; production data lives in Azure Storage', async () => {
-    const stack = await startStack({ blob: await freePort(), queue: await freePort(), table: await freePort() });
+    const stack = await startStack(await freeAzuritePorts());
     try {
       expect(stack.output()).toContain(LOCAL_STACK_NOTICE);
       expect(LOCAL_STACK_NOTICE).toContain('仅用于开发和演示');
@@ -147,7 +147,7 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'keeps what was saved just before %s reached the whole process group',
     async (signal) => {
-      const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+      const ports = await freeAzuritePorts();
       const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
       const period = signal === 'SIGINT' ? '2025Q1' : '2025Q2';
 
@@ -184,7 +184,7 @@ describe('npm start, stopped as a terminal or a process manager stops it', () =>
 
 describe('npm start, ended otherwise', () => {
   it('killed outright (SIGKILL: no stop runs), its Azurite stops by itself and keeps what was saved', async () => {
-    const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+    const ports = await freeAzuritePorts();
     const folder = newLocation();
     const token = await signDevToken(TEST_SECRET, { id: 'jinshan-statistician', name: '金山园统计员', role: 'statistician', park: 'jinshan' });
     const first = await startStack(ports, { location: folder });
@@ -219,7 +219,7 @@ describe('npm start, ended otherwise', () => {
   ])(
     'stopped while it is still starting (SIGTERM %s), it stops Azurite and exits cleanly',
     async (_moment, until) => {
-      const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
+      const ports = await freeAzuritePorts();
       const starting = await startStack(ports, { location: newLocation(), until });
       killGroup(starting.child, 'SIGTERM');
       await starting.exited;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { freeAzuritePorts } from './free-port.js';
 import { checkAnswer } from './harness.js';
 
 // The check every test's call(...) makes of every answer: it must refuse what the route table
@@ -31,5 +32,14 @@ describe('checkAnswer', () => {
     ['a workbook of another type', 'GET', '/evaluation/2025.xlsx', 200, 'text/plain', 'x', /content type text\/plain/],
   ])('refuses %s', (_label, method, path, status, type, body, message) => {
     expect(() => checkAnswer(method, path, status, type, body)).toThrow(message);
+  });
+});
+
+describe('freeAzuritePorts', () => {
+  it('gives three different free ports every time', async () => {
+    for (let i = 0; i < 50; i++) {
+      const { blob, queue, table } = await freeAzuritePorts();
+      expect(new Set([blob, queue, table]).size).toBe(3);
+    }
   });
 });
