@@ -41,7 +41,13 @@ async function main(): Promise<void> {
   assertSafeToServe(settings, host);
   console.log(`Settings: ${local.settingsPath}`);
   if (local.devSecretPath) console.log(`Dev token secret: ${local.devSecretPath}${local.devSecretCreated ? ' (made now, for this machine only)' : ''}`);
-  const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined);
+  // A signal while Azurite is being spawned can reach it before it leaves our process group: it
+  // then never starts, nothing was stored, and stopping is all that was asked.
+  const azurite = await ensureAzurite(settings.storage, (line) => console.log(line), env.AZURITE_LOCATION || undefined).catch((error: unknown) => {
+    if (!stopRequested) throw error;
+    console.log('Stopped before Azurite started.');
+    process.exit(0);
+  });
   let api: LocalApi | null = null;
   let stopping: Promise<void> | null = null;
   /** Stops what has started; exits 1 when starting failed or Azurite did not save. */
